@@ -1,0 +1,81 @@
+/**
+ * Stage 1a: order the corpus files and merge them into one line stream, dropping the part of a
+ * file that repeats the end of the previous one (the opening of chapter 2 appears in both files).
+ */
+import type { Problem, Result } from '../model/result';
+import { fail, ok } from '../model/result';
+
+export interface CorpusFile {
+  name: string;
+  text: string;
+}
+
+export interface SourceLine {
+  /** The line as extracted, without its line terminator. */
+  text: string;
+  file: string;
+  /** 1-based line number within its file. */
+  lineNo: number;
+}
+
+const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** The lowest chapter number a file opens (or first mentions) with; files without one sort last. */
+function firstChapter(text: string): number {
+  const m = /^\s*Chapter\s+(\d+)\s*$/m.exec(text);
+  return m ? Number(m[1]) : Number.MAX_SAFE_INTEGER;
+}
+
+function toLines(file: CorpusFile): SourceLine[] {
+  return file.text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((text, i) => ({ text: text.replace(/\s+$/u, ''), file: file.name, lineNo: i + 1 }));
+}
+
+/**
+ * Length (in lines of `next`) of the longest prefix of `next` that repeats a suffix of `prev`,
+ * comparing non-blank lines with whitespace normalised. Zero when they do not overlap.
+ */
+export function overlapLength(prev: SourceLine[], next: SourceLine[]): number {
+  const nextNonBlank = next.map((l, i) => ({ t: norm(l.text), i })).filter((l) => l.t !== '');
+  const prevNonBlank = prev.map((l) => norm(l.text)).filter((t) => t !== '');
+  const first = nextNonBlank[0];
+  if (!first) return 0;
+  for (let start = prevNonBlank.length - 1; start >= 0; start--) {
+    if (prevNonBlank[start] !== first.t) continue;
+    const k = prevNonBlank.length - start;
+    if (k > nextNonBlank.length) continue;
+    let same = true;
+    for (let j = 0; j < k && same; j++) same = prevNonBlank[start + j] === nextNonBlank[j]!.t;
+    if (same && k >= 2) return nextNonBlank[k - 1]!.i + 1;
+  }
+  return 0;
+}
+
+export function mergeCorpus(files: CorpusFile[]): Result<SourceLine[]> {
+  const errors: Problem[] = [];
+  for (const f of files) {
+    if (f.text.trim() === '') errors.push({ severity: 'error', code: 'EMPTY_CORPUS_FILE', message: 'the corpus file is empty', file: f.name });
+  }
+  if (files.length === 0) errors.push({ severity: 'error', code: 'NO_CORPUS', message: 'no corpus file was given' });
+  if (errors.length) return fail(errors);
+
+  const ordered = [...files].sort((a, b) => firstChapter(a.text) - firstChapter(b.text) || a.name.localeCompare(b.name));
+  const warnings: Problem[] = [];
+  let merged: SourceLine[] = [];
+  for (const file of ordered) {
+    const lines = toLines(file);
+    const skip = merged.length ? overlapLength(merged, lines) : 0;
+    if (skip > 0) {
+      warnings.push({
+        severity: 'warning',
+        code: 'OVERLAP_MERGED',
+        message: `the first ${skip} lines repeat the end of the previous file and were read once`,
+        file: file.name,
+      });
+    }
+    merged = merged.concat(lines.slice(skip));
+  }
+  return ok(merged, warnings);
+}

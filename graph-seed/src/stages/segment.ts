@@ -1,0 +1,285 @@
+/**
+ * Stage 2b: blocks become passages in reading order, with the chapter/section outline.
+ * Paragraphs cut by a page break are rejoined (also when a box or figure sits between the two
+ * halves); boxes and their "(cont.)" parts are one box; list items remember their lead-in.
+ */
+import type { Chapter, Figure, Passage } from '../model/bundle';
+import type { PassageKind } from '../model/ontology';
+import type { Block, BlockLine } from './blocks';
+import { TABLE_TITLE } from './blocks';
+import { endsSentence, joinLines } from './text';
+
+export interface DraftPassage {
+  id: string;
+  kind: PassageKind;
+  chapter: string | null;
+  section: string | null;
+  label: string | null;
+  leadIn: DraftPassage | null;
+  /** The passage's lines as extracted. */
+  raw: string[];
+  /** For tables: every line with layout kept (null = blank line). */
+  tableLines?: (BlockLine | null)[];
+  /** Text parts already joined (list items have their bullet removed). */
+  parts: string[];
+  /** For figures: title, subtitle and the rest of the caption. */
+  figure?: FigureDraft;
+  noteNumber?: number;
+}
+
+export interface FigureDraft {
+  number: string;
+  title: string;
+  subtitle: string | null;
+  source: string | null;
+  doi: string | null;
+  labels: string[];
+}
+
+export interface Segmented {
+  passages: DraftPassage[];
+  chapters: { number: string; title: string; sections: { title: string; passages: DraftPassage[] }[] }[];
+}
+
+const CHAPTER = /^Chapter\s+(\d+)$/;
+const BOX = /^Box\s+(\d+\.\d+)\.\s*(.*)$/;
+const FIGURE = /^Figure\s+(\d+\.\d+)\.\s*(.*)$/;
+const BULLET = /^(?:●●|●|•|▪)\s*/;
+const NUMBERED = /^(\d{1,2})[.)]\s+/;
+
+const blockText = (b: { lines: BlockLine[] }) => joinLines(b.lines.map((l) => l.text));
+const startsLower = (s: string) => /^\p{Ll}/u.test(s);
+
+function isHeading(b: { lines: BlockLine[] }): boolean {
+  const text = blockText(b);
+  return (
+    b.lines.length <= 2 &&
+    text.length <= 120 &&
+    /^\p{Lu}/u.test(text) &&
+    !/[.,;:]$/.test(text) &&
+    !BULLET.test(text) &&
+    !NUMBERED.test(text)
+  );
+}
+
+/** Diagram labels and a subtitle set apart from the title: short, unpunctuated, on the same page. */
+function isFigureLabel(b: { lines: BlockLine[]; afterBreak: boolean }): boolean {
+  const text = blockText(b);
+  return !b.afterBreak && b.lines.length <= 3 && text.length <= 100 && !/[.:;?!]$/.test(text);
+}
+
+/** How many passages an unfinished paragraph waits for its rest (a box or figure can sit between). */
+const OPEN_FRAGMENT_REACH = 6;
+
+/** Split a title block into the title proper (with lower-case continuation lines) and subtitle. */
+function titleAndSubtitle(lines: string[], firstLineRest: string): { title: string; subtitle: string | null } {
+  const title = [firstLineRest];
+  let i = 1;
+  while (i < lines.length && startsLower(lines[i]!.trim())) title.push(lines[i++]!);
+  const sub = lines.slice(i);
+  return { title: joinLines(title), subtitle: sub.length ? joinLines(sub) : null };
+}
+
+export function segment(blocks: Block[]): Segmented {
+  const passages: DraftPassage[] = [];
+  const chapters: Segmented['chapters'] = [];
+  let chapter: Segmented['chapters'][number] | null = null;
+  let section: { title: string; passages: DraftPassage[] } | null = null;
+  let box: string | null = null;
+  let figure: DraftPassage | null = null;
+  let figureShortBlocks: string[] = [];
+  let open: DraftPassage | null = null;
+  let leadIn: DraftPassage | null = null;
+  let inNotes = false;
+  let expectChapterTitle = false;
+  const seqByChapter = new Map<string, number>();
+  const footDois: { doi: string; after: number }[] = [];
+
+  const closeFigure = () => {
+    if (figure?.figure) {
+      if (figureShortBlocks.length === 1 && !figure.figure.subtitle) figure.figure.subtitle = figureShortBlocks[0]!;
+      else figure.figure.labels.push(...figureShortBlocks);
+    }
+    figure = null;
+    figureShortBlocks = [];
+  };
+
+  const add = (kind: PassageKind, raw: string[], parts: string[], label: string | null = null): DraftPassage => {
+    const chap = chapter?.number ?? '0';
+    if (!section) {
+      section = { title: 'Introduction', passages: [] };
+      chapter?.sections.push(section);
+    }
+    const seq = (seqByChapter.get(chap) ?? 0) + 1;
+    seqByChapter.set(chap, seq);
+    const p: DraftPassage = {
+      id: `p:${chap}-${String(seq).padStart(3, '0')}`,
+      kind,
+      chapter: chapter ? `${chapter.number}` : null,
+      section: section.title,
+      label: label ?? (kind === 'table' || kind === 'figure' || kind === 'note' ? null : box),
+      leadIn: null,
+      raw,
+      parts,
+    };
+    passages.push(p);
+    section.passages.push(p);
+    return p;
+  };
+
+  for (const block of blocks) {
+    if (block.kind === 'statlink' || block.kind === 'foot-doi') {
+      const target = block.kind === 'statlink' ? figure ?? lastFigure(passages) : null;
+      if (target?.figure && !target.figure.doi) target.figure.doi = block.doi;
+      if (block.kind === 'foot-doi') footDois.push({ doi: block.doi, after: passages.length });
+      continue;
+    }
+    if (block.kind === 'table') {
+      closeFigure();
+      const first = block.lines[0]!;
+      const m = TABLE_TITLE.exec(first.text)!;
+      const p = add('table', block.lines.filter((l): l is BlockLine => l !== null).map((l) => l.text), [], `Table ${m[1]}`);
+      p.tableLines = block.lines;
+      leadIn = null;
+      continue;
+    }
+    let text = blockText(block);
+    const rawLines = block.lines.map((l) => l.src.text);
+
+    // Chapter openings.
+    const chap = CHAPTER.exec(text);
+    if (chap && block.lines.length === 1) {
+      closeFigure();
+      chapter = { number: chap[1]!, title: '', sections: [] };
+      chapters.push(chapter);
+      section = null;
+      box = null;
+      open = null;
+      leadIn = null;
+      inNotes = false;
+      expectChapterTitle = true;
+      continue;
+    }
+    if (expectChapterTitle && chapter) {
+      chapter.title = text;
+      expectChapterTitle = false;
+      continue;
+    }
+
+    // Figure parts: source lines, diagram labels or a subtitle set apart.
+    if (figure) {
+      const fig: FigureDraft = (figure as DraftPassage).figure!;
+      if (text.startsWith('Source:')) {
+        fig.source = text.replace(/^Source:\s*/, '');
+        (figure as DraftPassage).raw.push(...rawLines);
+        (figure as DraftPassage).parts.push(text);
+        continue;
+      }
+      if (!fig.source && isFigureLabel(block)) {
+        figureShortBlocks.push(text);
+        (figure as DraftPassage).raw.push(...rawLines);
+        continue;
+      }
+      closeFigure();
+    }
+
+    // A page break cut a paragraph: its rest starts in lower case, or right after the break.
+    if (open && passages.length - passages.indexOf(open) > OPEN_FRAGMENT_REACH) open = null;
+    const startsItem = BULLET.test(text) || NUMBERED.test(text);
+    if (open && !startsItem && (startsLower(text) || (block.afterBreak && passages[passages.length - 1] === open && !isHeading(block)))) {
+      open.raw.push(...rawLines);
+      open.parts[open.parts.length - 1] = joinLines([open.parts[open.parts.length - 1]!, text]);
+      if (endsSentence(text)) open = null;
+      continue;
+    }
+
+    const boxMatch = BOX.exec(text);
+    if (boxMatch) {
+      box = `Box ${boxMatch[1]}`;
+      add('box-title', rawLines, [text], box);
+      open = null;
+      leadIn = null;
+      continue;
+    }
+    const figMatch = FIGURE.exec(block.lines[0]!.text);
+    if (figMatch) {
+      const { title, subtitle } = titleAndSubtitle(
+        block.lines.map((l) => l.text),
+        figMatch[2]!,
+      );
+      const p = add('figure', rawLines, [`Figure ${figMatch[1]}. ${title}${subtitle ? `\n${subtitle}` : ''}`], `Figure ${figMatch[1]}`);
+      p.figure = { number: figMatch[1]!, title, subtitle, source: null, doi: null, labels: [] };
+      figure = p;
+      leadIn = null;
+      continue;
+    }
+    if (block.lines[0]!.text === 'Notes' && chapter) {
+      inNotes = true;
+      box = null;
+      section = { title: 'Notes', passages: [] };
+      chapter.sections.push(section);
+      open = null;
+      if (block.lines.length === 1) continue;
+      block.lines.shift();
+      text = blockText(block);
+      rawLines.shift();
+    }
+    if (inNotes) {
+      const n = NUMBERED.exec(text);
+      const last = passages[passages.length - 1];
+      if (!n && last?.kind === 'note') {
+        last.raw.push(...rawLines);
+        last.parts[0] = joinLines([last.parts[0]!, text]);
+        continue;
+      }
+      const p = add('note', rawLines, [text.replace(NUMBERED, '')], n ? `Note ${chapter?.number}.${n[1]}` : null);
+      if (n) p.noteNumber = Number(n[1]);
+      continue;
+    }
+    if (isHeading(block)) {
+      if (!chapter) {
+        chapter = { number: '0', title: '', sections: [] };
+        chapters.push(chapter);
+      }
+      section = { title: text, passages: [] };
+      chapter.sections.push(section);
+      box = null;
+      leadIn = null;
+      add('heading', rawLines, [text]);
+      continue;
+    }
+    const isItem = startsItem;
+    const kind: PassageKind = isItem ? 'list-item' : 'paragraph';
+    const p = add(kind, rawLines, [text.replace(BULLET, '')]);
+    if (isItem) p.leadIn = leadIn;
+    if (/:\s*$/.test(text)) leadIn = p;
+    else if (!isItem) leadIn = null;
+    if (!endsSentence(text)) open = p;
+  }
+  closeFigure();
+  assignFootDois(passages, footDois);
+  return { passages, chapters };
+
+  function lastFigure(ps: DraftPassage[]): DraftPassage | null {
+    for (let i = ps.length - 1; i >= 0; i--) if (ps[i]!.figure) return ps[i]!;
+    return null;
+  }
+}
+
+/** DOIs printed alone at page feet belong to the nearest earlier figure that has none yet. */
+function assignFootDois(passages: DraftPassage[], footDois: { doi: string; after: number }[]): void {
+  const used = new Set(passages.map((p) => p.figure?.doi).filter(Boolean));
+  for (const { doi, after } of footDois) {
+    if (used.has(doi)) continue;
+    for (let i = after - 1; i >= 0; i--) {
+      const f = passages[i]!.figure;
+      if (f && !f.doi) {
+        f.doi = doi;
+        used.add(doi);
+        break;
+      }
+    }
+  }
+}
+
+export type { Chapter, Figure, Passage };
