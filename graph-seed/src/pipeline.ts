@@ -1,0 +1,110 @@
+/**
+ * The whole chain, pure: corpus text and curation in, graph bundle (or the problems that stop
+ * it) out. File reading and writing stay in io/ and cli.ts.
+ */
+import type { GraphBundle, Mention, Passage } from './model/bundle';
+import type { Curation } from './model/curation';
+import { EMPTY_CURATION } from './model/curation';
+import type { Problem, Result } from './model/result';
+import { fail, ok } from './model/result';
+import { toBlocks } from './stages/blocks';
+import { Curator } from './stages/curate';
+import { findDiscrepancies } from './stages/discrepancies';
+import { emitBundle } from './stages/emit';
+import { extractAll } from './stages/extract';
+import { tokenize } from './stages/furniture';
+import { buildTextLayer, documentIdFor } from './stages/passages';
+import { QuoteIndex } from './stages/quotes';
+import type { CorpusFile } from './stages/read';
+import { mergeCorpus } from './stages/read';
+import { GraphDraft } from './stages/registry';
+import { addPlaces, matchMentions, NameIndex, pruneUnused, resolveAcronyms, resolveAuthors } from './stages/resolve';
+import { segment } from './stages/segment';
+import { addProseStatistics, addTableStatistics } from './stages/statistics';
+import { validateGraph } from './stages/validate';
+
+export interface SeedOutput {
+  bundle: GraphBundle;
+  warnings: Problem[];
+}
+
+export type Progress = (stage: string, detail?: string) => void;
+
+export function runPipeline(files: CorpusFile[], curation: Curation = EMPTY_CURATION, progress: Progress = () => {}): Result<SeedOutput> {
+  const merged = mergeCorpus(files);
+  if (!merged.ok) return merged;
+  const warnings: Problem[] = [...merged.warnings];
+  progress('read', `${merged.value.length} lines from ${files.length} file(s)`);
+
+  const seg = segment(toBlocks(tokenize(merged.value)));
+  const title = curation.document?.title ?? seg.chapters.find((c) => c.title)?.title ?? files[0]?.name ?? 'Untitled report';
+  const documentId = curation.document?.id ?? documentIdFor(title);
+  const text = buildTextLayer(seg, documentId);
+  progress('segment', `${text.passages.length} passages, ${text.chapters.length} chapters, ${text.tables.length} tables, ${text.figures.length} figures`);
+
+  const graph = new GraphDraft();
+  graph.upsertEntity({
+    id: documentId,
+    type: 'Document',
+    name: title,
+    properties: { publisher: curation.document?.publisher ?? null, year: curation.document?.year ?? null },
+    origin: 'curated',
+  });
+  for (const t of text.tables) graph.upsertEntity({ id: t.id, type: 'Table', name: `Table ${t.number}. ${t.title}`, properties: { number: t.number, passageId: t.passageId }, origin: 'extracted' });
+  for (const f of text.figures) graph.upsertEntity({ id: f.id, type: 'Figure', name: `Figure ${f.number}. ${f.title}`, properties: { number: f.number, passageId: f.passageId, ...(f.doi ? { doi: f.doi } : {}) }, origin: 'extracted' });
+
+  const extracted = extractAll(text.passages, graph);
+  progress('extract', `${extracted.citations.length} citations, ${extracted.acronyms.length} acronym definitions`);
+
+  const quotes = new QuoteIndex(text.passages);
+  const curator = new Curator(graph, quotes);
+  curator.applyEntities(curation);
+  addPlaces(graph);
+  const byId = new Map(text.passages.map((p) => [p.id, p]));
+  resolveAcronyms(graph, extracted, byId);
+  warnings.push(...matchMentions(graph, text.passages));
+  resolveAuthors(graph, extracted);
+  curator.applyRelations(curation);
+  curator.applyFindings(curation);
+  if (curator.problems.length) return fail(curator.problems, warnings);
+  progress('curate', `${curation.entities.length} entities, ${curation.relations.length} relations, ${curation.findings.length} findings overlaid`);
+
+  const mentionsByPassage = groupMentions([...graph.mentions.values()]);
+  addProseStatistics(graph, text.passages, mentionsByPassage);
+  addTableStatistics(graph, text.tables, byId, new NameIndex(graph));
+  pruneUnused(graph);
+
+  const discrepancies = [...findDiscrepancies(graph, curator.assertions, text.passages, text.tables), ...curator.discrepancies];
+  progress('discrepancies', `${discrepancies.length} found`);
+
+  const content = {
+    document: {
+      id: documentId,
+      title,
+      publisher: curation.document?.publisher ?? null,
+      year: curation.document?.year ?? null,
+      chapters: text.chapters,
+      exhibits: text.exhibits,
+    },
+    passages: text.passages,
+    entities: graph.toEntities(),
+    mentions: [...graph.mentions.values()],
+    relations: [...graph.relations.values()],
+    citations: extracted.citations,
+    tables: text.tables,
+    figures: text.figures,
+    discrepancies,
+  };
+  const problems = validateGraph(content);
+  if (problems.length) return fail(problems, warnings);
+  progress('validate', 'no dangling reference, every offset checked');
+  return ok({ bundle: emitBundle(content), warnings }, warnings);
+}
+
+function groupMentions(mentions: Mention[]): Map<string, Mention[]> {
+  const out = new Map<string, Mention[]>();
+  for (const m of mentions) out.set(m.passageId, [...(out.get(m.passageId) ?? []), m]);
+  return out;
+}
+
+export type { Passage };

@@ -1,0 +1,103 @@
+/**
+ * Stage 5: the curation overlay. Entities are added or overlaid (canonical names, types,
+ * aliases, properties stated with a quote), relations, findings and recommendations are added,
+ * each quote looked up in the text. Unknown ids and missing quotes are errors that name the
+ * file, the entry and the quote.
+ */
+import type { Discrepancy, Evidence } from '../model/bundle';
+import type { Curation } from '../model/curation';
+import type { Problem } from '../model/result';
+import type { Assertion } from './discrepancies';
+import type { QuoteIndex } from './quotes';
+import type { GraphDraft } from './registry';
+
+interface Located {
+  file: string;
+  index: number;
+  id?: string;
+}
+
+const entryLabel = (e: Located) => `#${e.index + 1}${e.id ? ` (${e.id})` : ''}`;
+
+export class Curator {
+  readonly problems: Problem[] = [];
+  readonly discrepancies: Discrepancy[] = [];
+  /** Every property value the curation states, with its quote, for the discrepancy check. */
+  readonly assertions: Assertion[] = [];
+
+  constructor(
+    private readonly graph: GraphDraft,
+    private readonly quotes: QuoteIndex,
+  ) {}
+
+  private quote(q: string, at: Located): Evidence | null {
+    const ev = this.quotes.find(q);
+    if (!ev) this.problems.push({ severity: 'error', code: 'QUOTE_NOT_FOUND', message: 'the quote is not in the report text', file: at.file, entry: entryLabel(at), quote: q });
+    return ev;
+  }
+
+  private known(id: string, at: Located, role: string): boolean {
+    if (this.graph.entities.has(id)) return true;
+    this.problems.push({ severity: 'error', code: 'UNKNOWN_ENTITY', message: `${role} "${id}" is neither curated nor found in the text`, file: at.file, entry: entryLabel(at) });
+    return false;
+  }
+
+  /** Entities first, so that relations may point at any of them. */
+  applyEntities(c: Curation): void {
+    for (const e of c.entities) {
+      const existing = this.graph.entities.get(e.id);
+      if (existing && existing.type !== e.type && existing.origin === 'curated') {
+        this.problems.push({ severity: 'error', code: 'DUPLICATE_ENTITY', message: `"${e.id}" is curated twice with different types`, file: e.file, entry: entryLabel(e) });
+        continue;
+      }
+      const draft = this.graph.upsertEntity({ id: e.id, type: e.type, name: e.name ?? existing?.name ?? e.id, aliases: e.aliases, properties: e.properties, origin: 'curated' });
+      for (const f of e.facts) {
+        const ev = this.quote(f.quote, e);
+        if (!ev) continue;
+        draft.properties[f.key] = f.value;
+        this.graph.addEvidence(e.id, ev);
+        this.assertions.push({ entityId: e.id, key: f.key, value: f.value, evidence: ev });
+      }
+      for (const q of e.mentions) {
+        for (const ev of this.quotes.findAll(q)) this.graph.addMention({ entityId: e.id, passageId: ev.passageId, start: ev.start, end: ev.end, text: ev.quote });
+        if (!this.quotes.find(q)) this.quote(q, e);
+      }
+    }
+  }
+
+  applyFindings(c: Curation): void {
+    for (const f of c.findings) {
+      const evidence = f.quotes.map((q) => this.quote(q, f)).filter((e): e is Evidence => !!e);
+      this.graph.upsertEntity({ id: f.id, type: 'Finding', name: f.name, properties: { statement: f.statement, origin: f.origin }, origin: 'curated' });
+      for (const ev of evidence) this.graph.addEvidence(f.id, ev);
+      if (!evidence.length) continue;
+      for (const s of f.supportedBy) if (this.known(s, f, 'supportedBy')) this.graph.addRelation(f.id, 'SUPPORTED_BY', s, evidence);
+      for (const a of f.about) if (this.known(a, f, 'about')) this.graph.addRelation(f.id, 'ABOUT', a, evidence);
+    }
+    for (const r of c.recommendations) {
+      const ev = this.quote(r.quote, r);
+      this.graph.upsertEntity({ id: r.id, type: 'Recommendation', name: r.name, properties: { statement: ev?.quote ?? r.quote }, origin: 'curated' });
+      if (!ev) continue;
+      this.graph.addEvidence(r.id, ev);
+      for (const a of r.about) if (this.known(a, r, 'about')) this.graph.addRelation(r.id, 'ABOUT', a, [ev]);
+      for (const b of r.basedOn) if (this.known(b, r, 'basedOn')) this.graph.addRelation(r.id, 'SUPPORTED_BY', b, [ev]);
+    }
+  }
+
+  applyRelations(c: Curation): void {
+    for (const r of c.relations) {
+      const at = { file: r.file, index: r.index, id: `${r.source} ${r.type} ${r.target}` };
+      const quotes = [...(r.quote ? [r.quote] : []), ...(r.quotes ?? [])];
+      const evidence = quotes.map((q) => this.quote(q, at)).filter((e): e is Evidence => !!e);
+      const okSource = this.known(r.source, at, 'source');
+      const okTarget = this.known(r.target, at, 'target');
+      if (okSource && okTarget && evidence.length === quotes.length) this.graph.addRelation(r.source, r.type, r.target, evidence, r.properties);
+    }
+    for (const d of c.discrepancies) {
+      const statements = d.quotes.map((q) => this.quote(q, d)).filter((e): e is Evidence => !!e);
+      if (this.known(d.subject, d, 'subject') && statements.length === d.quotes.length) {
+        this.discrepancies.push({ id: d.id, subjectId: d.subject, kind: 'curated', note: d.note, statements });
+      }
+    }
+  }
+}

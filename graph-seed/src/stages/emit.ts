@@ -1,0 +1,32 @@
+/**
+ * Stage 9: the bundle, in a canonical order, with a version that hashes its content, validated
+ * against the schema. Identical input gives byte-identical output.
+ */
+import { createHash } from 'node:crypto';
+import type { GraphBundle } from '../model/bundle';
+import { BUNDLE_FORMAT, BundleSchema } from '../model/bundle';
+
+const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const cmp = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** JSON with object keys sorted, so that equal content is equal text. */
+export function canonicalJson(value: unknown, indent = 0): string {
+  return JSON.stringify(value, (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => cmp(a, b))) : v), indent);
+}
+
+export function emitBundle(content: Omit<GraphBundle, 'format' | 'version'>): GraphBundle {
+  const sorted: Omit<GraphBundle, 'format' | 'version'> = {
+    document: content.document,
+    passages: [...content.passages].sort((a, b) => a.order - b.order),
+    entities: [...content.entities].sort(byId),
+    mentions: [...content.mentions].sort((a, b) => cmp(a.passageId, b.passageId) || a.start - b.start || a.end - b.end || cmp(a.entityId, b.entityId)),
+    relations: [...content.relations].sort(byId),
+    citations: [...content.citations].sort((a, b) => cmp(a.passageId, b.passageId) || a.evidence.start - b.evidence.start || cmp(a.studyId, b.studyId)),
+    tables: [...content.tables].sort(byId),
+    figures: [...content.figures].sort(byId),
+    discrepancies: [...content.discrepancies].sort(byId),
+  };
+  const hash = createHash('sha256').update(canonicalJson(sorted)).digest('hex').slice(0, 16);
+  const bundle: GraphBundle = { format: BUNDLE_FORMAT, version: `${BUNDLE_FORMAT}+${hash}`, ...sorted };
+  return BundleSchema.parse(bundle);
+}

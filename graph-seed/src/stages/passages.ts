@@ -1,0 +1,114 @@
+/**
+ * Stage 2c: draft passages become Passage records with clean text (artefacts repaired,
+ * footnote markers removed) and raw text, plus Table and Figure records and the outline.
+ */
+import type { Chapter, DocumentRecord, Figure, Passage, Table } from '../model/bundle';
+import { slugify } from '../model/ontology';
+import { repairText } from './repair';
+import type { DraftPassage, Segmented } from './segment';
+import { parseTable } from './tables';
+import { stripNoteMarkers } from './text';
+
+export interface TextLayer {
+  passages: Passage[];
+  tables: Table[];
+  figures: Figure[];
+  chapters: Chapter[];
+  exhibits: DocumentRecord['exhibits'];
+}
+
+/** Table text keeps one row per line so that a row is a span of its passage. */
+function tableText(d: DraftPassage): string {
+  return (d.tableLines ?? [])
+    .filter((l) => l !== null)
+    .map((l) => l!.text.replace(/[ \t]+/g, ' ').trim())
+    .join('\n');
+}
+
+export function buildTextLayer(seg: Segmented, documentId: string): TextLayer {
+  const passages: Passage[] = [];
+  const tables: Table[] = [];
+  const figures: Figure[] = [];
+  const exhibits: DocumentRecord['exhibits'] = [];
+  const noteRefs = new Map<string, number[]>();
+  const seenBoxes = new Set<string>();
+
+  seg.passages.forEach((d, order) => {
+    const base = d.kind === 'table' ? tableText(d) : d.parts.join('\n');
+    const stripped = stripNoteMarkers(base);
+    const text = repairText(stripped.text);
+    noteRefs.set(d.id, stripped.notes);
+    passages.push({
+      id: d.id,
+      documentId,
+      order,
+      kind: d.kind,
+      chapter: d.chapter,
+      section: d.section,
+      label: d.label,
+      leadInId: d.leadIn?.id ?? null,
+      noteIds: [],
+      text,
+      rawText: d.raw.join('\n'),
+    });
+    if (d.kind === 'table') {
+      const lines = text.split('\n');
+      let k = 0;
+      // Repaired lines, with the layout (blank lines, indentation) of the extracted table.
+      const repaired = d.tableLines!.map((l) => (l ? { text: lines[k++] ?? l.text, indented: l.indented } : null));
+      const t = parseTable(repaired);
+      const notes = t.notes.map((n) => stripNoteMarkers(n).text);
+      tables.push({
+        id: `table:${t.number}`,
+        number: t.number,
+        title: t.title,
+        subtitle: t.subtitle,
+        labelHeader: t.labelHeader,
+        columns: t.columns,
+        rows: t.rows.map((r) => ({ ...r, values: r.values.map((v) => stripNoteMarkers(v).text) })),
+        source: t.source,
+        notes,
+        passageId: d.id,
+      });
+      exhibits.push({ label: `Table ${t.number}`, title: t.title, passageId: d.id });
+    }
+    if (d.figure) {
+      const f = d.figure;
+      figures.push({
+        id: `figure:${f.number}`,
+        number: f.number,
+        title: repairText(f.title),
+        subtitle: f.subtitle ? repairText(f.subtitle) : null,
+        source: f.source ? repairText(stripNoteMarkers(f.source).text) : null,
+        doi: f.doi,
+        passageId: d.id,
+      });
+      exhibits.push({ label: `Figure ${f.number}`, title: repairText(f.title), passageId: d.id });
+    }
+    if (d.kind === 'box-title' && d.label && !seenBoxes.has(d.label)) {
+      seenBoxes.add(d.label);
+      exhibits.push({ label: d.label, title: text.replace(/^Box\s+\d+\.\d+\.\s*/, ''), passageId: d.id });
+    }
+    if (d.kind === 'note' && d.label) exhibits.push({ label: d.label, title: text.slice(0, 80), passageId: d.id });
+  });
+
+  // Footnote numbers point to the notes of the passage's chapter.
+  const noteByKey = new Map<string, string>();
+  for (const d of seg.passages) if (d.kind === 'note' && d.noteNumber) noteByKey.set(`${d.chapter}:${d.noteNumber}`, d.id);
+  for (const p of passages) {
+    const ids = (noteRefs.get(p.id) ?? []).map((n) => noteByKey.get(`${p.chapter}:${n}`)).filter((x): x is string => !!x);
+    p.noteIds = [...new Set(ids)];
+  }
+
+  const chapters: Chapter[] = seg.chapters.map((c) => ({
+    number: c.number,
+    title: repairText(c.title),
+    sections: c.sections.map((s) => ({ title: repairText(s.title), passageIds: s.passages.map((p) => p.id) })),
+  }));
+  for (const p of passages) if (p.section) p.section = repairText(p.section);
+  return { passages, tables, figures, chapters, exhibits };
+}
+
+export function documentIdFor(title: string): string {
+  return `doc:${slugify(title)}`;
+}

@@ -1,0 +1,79 @@
+/**
+ * The entities and relations under construction: one record per id, aliases merged, relations
+ * deduplicated by (source, type, target) with their evidence accumulated.
+ */
+import type { Entity, Evidence, Mention, Relation } from '../model/bundle';
+import type { EntityType, RelationType } from '../model/ontology';
+
+export type Origin = 'curated' | 'extracted' | 'gazetteer';
+
+export interface EntityDraft {
+  id: string;
+  type: EntityType;
+  name: string;
+  aliases: Set<string>;
+  properties: Record<string, unknown>;
+  evidence: Evidence[];
+  origin: Origin;
+}
+
+const ORIGIN_RANK: Record<Origin, number> = { curated: 0, extracted: 1, gazetteer: 2 };
+const evKey = (e: Evidence) => `${e.passageId}:${e.start}:${e.end}`;
+
+export class GraphDraft {
+  readonly entities = new Map<string, EntityDraft>();
+  readonly relations = new Map<string, Relation>();
+  readonly mentions = new Map<string, Mention>();
+
+  upsertEntity(e: { id: string; type: EntityType; name: string; aliases?: Iterable<string>; properties?: Record<string, unknown>; origin: Origin }): EntityDraft {
+    const existing = this.entities.get(e.id);
+    if (!existing) {
+      const draft: EntityDraft = { id: e.id, type: e.type, name: e.name, aliases: new Set(e.aliases ?? []), properties: { ...(e.properties ?? {}) }, evidence: [], origin: e.origin };
+      this.entities.set(e.id, draft);
+      return draft;
+    }
+    for (const a of e.aliases ?? []) existing.aliases.add(a);
+    // Curated names and types win over extracted ones; extracted properties fill gaps only.
+    if (ORIGIN_RANK[e.origin] < ORIGIN_RANK[existing.origin]) {
+      if (existing.name !== e.name) existing.aliases.add(existing.name);
+      existing.name = e.name;
+      existing.type = e.type;
+      existing.origin = e.origin;
+      Object.assign(existing.properties, e.properties ?? {});
+    } else {
+      for (const [k, v] of Object.entries(e.properties ?? {})) if (!(k in existing.properties)) existing.properties[k] = v;
+    }
+    return existing;
+  }
+
+  addEvidence(entityId: string, ev: Evidence): void {
+    const e = this.entities.get(entityId);
+    if (e && !e.evidence.some((x) => evKey(x) === evKey(ev))) e.evidence.push(ev);
+  }
+
+  addRelation(source: string, type: RelationType, target: string, evidence: Evidence[], properties: Record<string, unknown> = {}): Relation {
+    const id = `${source}|${type}|${target}`;
+    let rel = this.relations.get(id);
+    if (!rel) {
+      rel = { id, type, source, target, properties: { ...properties }, evidence: [] };
+      this.relations.set(id, rel);
+    } else Object.assign(rel.properties, properties);
+    for (const ev of evidence) if (!rel.evidence.some((x) => evKey(x) === evKey(ev))) rel.evidence.push(ev);
+    return rel;
+  }
+
+  addMention(m: Mention): void {
+    this.mentions.set(`${m.passageId}:${m.start}:${m.end}:${m.entityId}`, m);
+  }
+
+  toEntities(): Entity[] {
+    return [...this.entities.values()].map((e) => ({
+      id: e.id,
+      type: e.type,
+      name: e.name,
+      aliases: [...e.aliases].filter((a) => a !== e.name).sort(),
+      properties: e.properties as Entity['properties'],
+      evidence: e.evidence,
+    }));
+  }
+}

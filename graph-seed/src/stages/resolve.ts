@@ -1,0 +1,122 @@
+/**
+ * Stage 8 (resolve): one canonical entity per real thing. Acronym definitions join their long
+ * and short forms to one entity (a curated one when it exists); places come from the
+ * gazetteer; every name and alias is then matched over every passage; cited authors become
+ * people or, when they name an organisation, the study's publisher.
+ */
+import type { Evidence, Passage } from '../model/bundle';
+import { guessType } from '../extract/acronyms';
+import { countryEntries, provinceEntries } from '../extract/gazetteer';
+import { AliasMatcher, type AliasEntry, isAcronymLike } from '../extract/matcher';
+import { ID_PREFIX, slugify } from '../model/ontology';
+import type { Problem } from '../model/result';
+import type { Extracted } from './extract';
+import type { GraphDraft } from './registry';
+
+const fold = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[’']/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
+
+/** name/alias -> entity id, exact for acronyms, folded otherwise. */
+export class NameIndex {
+  private readonly map = new Map<string, string>();
+  constructor(graph: GraphDraft) {
+    const order = { curated: 0, extracted: 1, gazetteer: 2 } as const;
+    const sorted = [...graph.entities.values()].sort((a, b) => order[a.origin] - order[b.origin]);
+    for (const e of sorted) for (const n of [e.name, ...e.aliases]) this.add(n, e.id);
+  }
+  private key(n: string) {
+    return isAcronymLike(n) ? `=${n}` : fold(n);
+  }
+  add(name: string, id: string): void {
+    const k = this.key(name);
+    if (!this.map.has(k)) this.map.set(k, id);
+  }
+  get(name: string): string | undefined {
+    return this.map.get(this.key(name)) ?? this.map.get(fold(name));
+  }
+}
+
+/** Types whose names are matched in running text. */
+const MATCHED_TYPES = new Set([
+  'Ministry', 'GovernmentBody', 'Committee', 'InternationalOrganization', 'ResearchOrganization', 'Organization',
+  'LegalInstrument', 'Agreement', 'Policy', 'Programme', 'Project', 'Dataset', 'Country', 'Region', 'Province',
+  'Sector', 'MigrationDimension',
+]);
+
+export function addPlaces(graph: GraphDraft): void {
+  for (const p of [...countryEntries(), ...provinceEntries()]) {
+    graph.upsertEntity({ id: p.id, type: p.type, name: p.name, aliases: p.aliases, properties: p.properties, origin: 'gazetteer' });
+  }
+}
+
+export function resolveAcronyms(graph: GraphDraft, extracted: Extracted, passages: Map<string, Passage>): void {
+  for (const a of extracted.acronyms) {
+    const index = new NameIndex(graph);
+    const p = passages.get(a.passageId)!;
+    let id = index.get(a.short) ?? index.get(a.long) ?? index.get(a.short.replace(/s$/, ''));
+    if (!id) {
+      const type = guessType(a.long);
+      if (!type) continue;
+      id = `${ID_PREFIX[type]}:${slugify(a.short.replace(/s$/, ''))}`;
+      graph.upsertEntity({ id, type, name: a.long, aliases: [a.short], properties: {}, origin: 'extracted' });
+    }
+    const e = graph.entities.get(id)!;
+    for (const alias of [a.short, a.long]) if (alias !== e.name) e.aliases.add(alias);
+    const ev: Evidence = { passageId: p.id, start: a.longStart, end: a.shortStart + a.short.length + 1, quote: p.text.slice(a.longStart, a.shortStart + a.short.length + 1) };
+    graph.addEvidence(id, ev);
+  }
+}
+
+/** Matches every name over every passage; spans already taken by a citation are left to it. */
+export function matchMentions(graph: GraphDraft, passages: Passage[]): Problem[] {
+  const rank = { curated: 0, extracted: 1, gazetteer: 2 } as const;
+  const entries: AliasEntry[] = [];
+  for (const e of graph.entities.values()) {
+    if (!MATCHED_TYPES.has(e.type)) continue;
+    for (const alias of [e.name, ...e.aliases]) entries.push({ entityId: e.id, alias, priority: rank[e.origin] });
+  }
+  const matcher = new AliasMatcher(entries);
+  const taken = new Map<string, [number, number][]>();
+  for (const m of graph.mentions.values()) {
+    const list = taken.get(m.passageId) ?? [];
+    list.push([m.start, m.end]);
+    taken.set(m.passageId, list);
+  }
+  for (const p of passages) {
+    const spans = taken.get(p.id) ?? [];
+    for (const m of matcher.match(p.text)) {
+      if (spans.some(([a, b]) => m.start < b && m.end > a)) continue;
+      graph.addMention({ entityId: m.entityId, passageId: p.id, start: m.start, end: m.end, text: m.text });
+    }
+  }
+  return matcher.conflicts.map((c) => ({
+    severity: 'warning' as const,
+    code: 'ALIAS_SHARED',
+    message: `"${c.alias}" names both ${c.kept} and ${c.dropped}; it is read as ${c.kept}`,
+  }));
+}
+
+export function resolveAuthors(graph: GraphDraft, extracted: Extracted): void {
+  const index = new NameIndex(graph);
+  for (const a of extracted.authors) {
+    let id = index.get(a.name);
+    const target = id ? graph.entities.get(id) : undefined;
+    if (!target) {
+      const isOrg = isAcronymLike(a.name) || a.name.split(/\s+/).length > 1;
+      id = isOrg ? `org:${slugify(a.name)}` : `person:${slugify(a.name)}`;
+      graph.upsertEntity({ id, type: isOrg ? 'Organization' : 'Person', name: a.name, properties: {}, origin: 'extracted' });
+      index.add(a.name, id);
+    }
+    const entity = graph.entities.get(id!)!;
+    const rel = entity.type === 'Person' ? 'AUTHORED_BY' : 'PUBLISHED_BY';
+    graph.addRelation(a.studyId, rel, entity.id, [a.citation]);
+    graph.addMention({ entityId: entity.id, passageId: a.mention.passageId, start: a.mention.start, end: a.mention.end, text: a.name });
+  }
+}
+
+/** Places no passage mentions and no relation uses are dropped from the graph. */
+export function pruneUnused(graph: GraphDraft): void {
+  const used = new Set<string>();
+  for (const m of graph.mentions.values()) used.add(m.entityId);
+  for (const r of graph.relations.values()) used.add(r.source).add(r.target);
+  for (const [id, e] of graph.entities) if (e.origin === 'gazetteer' && !used.has(id)) graph.entities.delete(id);
+}
