@@ -18,7 +18,7 @@ import { QuoteIndex } from './stages/quotes';
 import type { CorpusFile } from './stages/read';
 import { mergeCorpus } from './stages/read';
 import { GraphDraft } from './stages/registry';
-import { addPlaces, matchMentions, NameIndex, pruneUnused, resolveAcronyms, resolveAuthors } from './stages/resolve';
+import { addPlaces, matchMentions, mergeIntoCurated, NameIndex, pruneUnused, resolveAcronyms, resolveAuthors } from './stages/resolve';
 import { segment } from './stages/segment';
 import { addProseStatistics, addTableStatistics } from './stages/statistics';
 import { validateGraph } from './stages/validate';
@@ -62,6 +62,7 @@ export function runPipeline(files: CorpusFile[], curation: Curation = EMPTY_CURA
   addPlaces(graph);
   const byId = new Map(text.passages.map((p) => [p.id, p]));
   resolveAcronyms(graph, extracted, byId);
+  mergeIntoCurated(graph);
   warnings.push(...matchMentions(graph, text.passages));
   resolveAuthors(graph, extracted);
   curator.applyRelations(curation);

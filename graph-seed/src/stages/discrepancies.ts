@@ -123,6 +123,9 @@ export function findDiscrepancies(graph: GraphDraft, assertions: Assertion[], pa
         const sum = nums.reduce<number>((s, n) => s + (n ?? 0), 0);
         const expected = total ? parseNumber(total.values[k] ?? '') : shares ? 100 : null;
         if (expected === null) return;
+        // A "Total population" row over shares and counts is not the sum of the rows below it.
+        const percents = parts.map((r) => (r.values[k] ?? '').endsWith('%'));
+        if (percents.some((x) => x !== percents[0]) || (total && nums.some((n) => (n ?? 0) > expected))) return;
         const tol = roundingTolerance(parts.map((r) => r.values[k]!));
         if (Math.abs(sum - expected) <= tol) return;
         out.push({

@@ -25,6 +25,10 @@ export interface Extracted {
   authors: AuthorOccurrence[];
 }
 
+/** A lead-in that introduces a study's results or a source's content, not the report's own list. */
+const REPORTS_RESULTS = /\b(?:found|finds?|shows?|showed|results?|suggests?|concluded?|proposed|measures|estimates?|reports?)\b/i;
+const lastSentence = (text: string) => text.split(/(?<=[.!?])\s+/).pop() ?? text;
+
 const span = (p: Passage, start: number, end: number): Evidence => ({ passageId: p.id, start, end, quote: p.text.slice(start, end) });
 
 export function extractAll(passages: Passage[], graph: GraphDraft): Extracted {
@@ -73,7 +77,8 @@ export function extractAll(passages: Passage[], graph: GraphDraft): Extracted {
       const next = lead.leadInId;
       lead = passages.find((x) => x.id === next);
     }
-    for (const c of lead ? own.get(lead.id) ?? [] : []) citations.push({ passageId: p.id, studyId: c.studyId, evidence: c.evidence, inherited: true });
+    if (!lead || !REPORTS_RESULTS.test(lastSentence(lead.text))) continue;
+    for (const c of own.get(lead.id) ?? []) citations.push({ passageId: p.id, studyId: c.studyId, evidence: c.evidence, inherited: true });
   }
   return { citations, acronyms, authors };
 }

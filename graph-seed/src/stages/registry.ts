@@ -66,6 +66,30 @@ export class GraphDraft {
     this.mentions.set(`${m.passageId}:${m.start}:${m.end}:${m.entityId}`, m);
   }
 
+  /** Folds one entity into another: aliases, evidence, mentions and relations follow. */
+  merge(fromId: string, intoId: string): void {
+    const from = this.entities.get(fromId);
+    const into = this.entities.get(intoId);
+    if (!from || !into || fromId === intoId) return;
+    into.aliases.add(from.name);
+    for (const a of from.aliases) into.aliases.add(a);
+    for (const [k, v] of Object.entries(from.properties)) if (!(k in into.properties)) into.properties[k] = v;
+    for (const ev of from.evidence) this.addEvidence(intoId, ev);
+    this.entities.delete(fromId);
+    for (const [key, m] of [...this.mentions]) {
+      if (m.entityId !== fromId) continue;
+      this.mentions.delete(key);
+      this.addMention({ ...m, entityId: intoId });
+    }
+    for (const [key, r] of [...this.relations]) {
+      if (r.source !== fromId && r.target !== fromId) continue;
+      this.relations.delete(key);
+      const source = r.source === fromId ? intoId : r.source;
+      const target = r.target === fromId ? intoId : r.target;
+      if (source !== target) this.addRelation(source, r.type, target, r.evidence, r.properties);
+    }
+  }
+
   toEntities(): Entity[] {
     return [...this.entities.values()].map((e) => ({
       id: e.id,

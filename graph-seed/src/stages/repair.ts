@@ -63,6 +63,7 @@ const ABBREVIATIONS = /(?:\b(?:e\.g|i\.e|et al|etc|cf|vs|no|nos|p|pp)\.)$/i;
 const CONNECTORS = new Set(['of', 'and', 'for', ',']);
 /** Capitalised words that start sentences rather than names. */
 const FUNCTION_WORDS = new Set(['The', 'In', 'A', 'An', 'For', 'Of', 'And', 'To', 'With', 'As', 'At', 'By', 'On', 'This', 'These', 'Its', 'It', 'Between', 'From', 'While', 'Since']);
+const INSTITUTION_OF = /\b((?:Ministry|Department|Directorate|Committee|Council|Institute|Office|Bureau|Board|Division|Secretariat|Commission|Agency|Act|Law)\s+of\s+(?:the\s+)?)[kluv](?=[a-z])/g;
 const YEAR_AFTER = /^(?:,\s*|\s*\()(?:19|20)\d\d|^(?:,\s*|\s+)forthcoming/;
 
 interface Tok {
@@ -153,6 +154,12 @@ export function repairText(text: string, lexicon: Lexicon = buildLexicon()): str
     if (isArtefactLower(w) && !CONNECTORS.has(w) && nameNeighbour(i, -1) && nameNeighbour(i, 1)) {
       chars[toks[i]!.start] = w.charAt(0).toUpperCase();
     }
+  }
+  // "General Directorate of labour": after an institution noun and "of", a word is the name's.
+  current = chars.join('');
+  for (const m of current.matchAll(INSTITUTION_OF)) {
+    const at = m.index! + m[1]!.length;
+    chars[at] = chars[at]!.toUpperCase();
   }
   // Author names just before a citation year: "(lee, 2007)", "Tunon and khleang, 2013".
   current = chars.join('');

@@ -101,7 +101,7 @@ export function resolveAuthors(graph: GraphDraft, extracted: Extracted): void {
     let id = index.get(a.name);
     const target = id ? graph.entities.get(id) : undefined;
     if (!target) {
-      const isOrg = isAcronymLike(a.name) || a.name.split(/\s+/).length > 1;
+      const isOrg = /^[A-Z][A-Z&]+$/.test(a.name) || a.name.split(/\s+/).length > 1;
       id = isOrg ? `org:${slugify(a.name)}` : `person:${slugify(a.name)}`;
       graph.upsertEntity({ id, type: isOrg ? 'Organization' : 'Person', name: a.name, properties: {}, origin: 'extracted' });
       index.add(a.name, id);
@@ -110,6 +110,23 @@ export function resolveAuthors(graph: GraphDraft, extracted: Extracted): void {
     const rel = entity.type === 'Person' ? 'AUTHORED_BY' : 'PUBLISHED_BY';
     graph.addRelation(a.studyId, rel, entity.id, [a.citation]);
     graph.addMention({ entityId: entity.id, passageId: a.mention.passageId, start: a.mention.start, end: a.mention.end, text: a.name });
+  }
+}
+
+/**
+ * An entity read from the text whose name or alias is a curated entity's name or alias is that
+ * entity ("National Employment Policy" and "the 2015-2025 National Employment Policy").
+ */
+export function mergeIntoCurated(graph: GraphDraft): void {
+  const curated = new Map<string, string>();
+  for (const e of graph.entities.values()) {
+    if (e.origin !== 'curated') continue;
+    for (const n of [e.name, ...e.aliases]) if (!curated.has(fold(n))) curated.set(fold(n), e.id);
+  }
+  for (const e of [...graph.entities.values()]) {
+    if (e.origin === 'curated' || e.type === 'Study' || e.type === 'Statistic') continue;
+    const target = [e.name, ...e.aliases].map((n) => curated.get(fold(n))).find((id) => id && id !== e.id);
+    if (target) graph.merge(e.id, target);
   }
 }
 
