@@ -26,6 +26,21 @@ const NAME = "(?:[A-Z]\\.\\s)?[\\p{Lu}][\\p{L}’'\\-]*(?:\\s[\\p{Lu}][\\p{L}’
 const AUTHORS = `${NAME}(?:(?:,\\s|\\sand\\s|\\s&\\s|,\\sand\\s)${NAME})*(?:\\set\\sal\\.)?`;
 const PAREN_PART = new RegExp(`^(?:e\\.g\\.\\s*|see\\s+|cf\\.\\s*)?(${AUTHORS}),?\\s(${YEAR})$`, 'u');
 const NARRATIVE = new RegExp(`(?<![\\p{L}\\p{N}])(${AUTHORS})\\s\\((${YEAR})\\)`, 'gu');
+const SOURCE_LINE = new RegExp(`(?:^|\\n)Source:\\s*([\\p{Lu}][^()\\n]*?)\\s\\((${YEAR})\\)`, 'gu');
+
+/** Title and URL after a source line's citation: "(2015), Title, database, www.un.org/...". */
+function sourceDetails(text: string, end: number): { title?: string; url?: string } {
+  const rest = text.slice(end).split('\n')[0]!;
+  const url = /((?:https?:\/\/|www\.)\S+?)\.?\s*$/.exec(rest)?.[1];
+  const title = rest
+    .replace(/^,\s*/, '')
+    .replace(/,?\s*(?:https?:\/\/|www\.)\S+\s*$/, '')
+    .replace(/,\s*database\s*$/, '')
+    .replace(/\.\s*$/, '')
+    .trim();
+  return { ...(title ? { title } : {}), ...(url ? { url } : {}) };
+}
+
 /** Words that start sentences and never begin an author list. */
 const NOT_AUTHORS = new Set(['In', 'The', 'See', 'Since', 'From', 'Between', 'During', 'As', 'Of', 'By', 'Source', 'Chapter', 'Table', 'Figure']);
 
@@ -72,6 +87,20 @@ export function extractCitations(text: string): CitationMatch[] {
       pos += part.length + 1;
     }
   }
+  // Source lines name institutions in full: "Source: Testland Bureau of Statistics (2020), ...".
+  for (const m of text.matchAll(SOURCE_LINE)) {
+    const authorsText = m[1]!;
+    if (!/\s(?:of|for|and the|on)\s/.test(authorsText) || /,/.test(authorsText)) continue;
+    const start = m.index! + m[0].indexOf(authorsText);
+    const end = m.index! + m[0].length;
+    const match: CitationMatch = {
+      start, end, text: text.slice(start, end), authors: [authorsText], etAl: false, year: m[2]!,
+      authorSpans: [{ start, end: start + authorsText.length, name: authorsText }],
+    };
+    Object.assign(match, sourceDetails(text, end));
+    out.push(match);
+    covered.push([start, end]);
+  }
   NARRATIVE.lastIndex = 0;
   for (let m = NARRATIVE.exec(text); m; m = NARRATIVE.exec(text)) {
     let authors = m[1]!;
@@ -91,18 +120,7 @@ export function extractCitations(text: string): CitationMatch[] {
     const match: CitationMatch = { start, end, text: text.slice(start, end), authors: split.names, etAl: split.etAl, year: m[2]!, authorSpans: split.spans };
     // Source lines: "X (2015), Title, http://..."
     const before = text.slice(0, start);
-    if (/(?:^|\n)\s*Source:\s*$/.test(before) || /based on data from\s*$/.test(before)) {
-      const rest = text.slice(end).split('\n')[0]!;
-      const url = /((?:https?:\/\/|www\.)\S+?)\.?\s*$/.exec(rest)?.[1];
-      const title = rest
-        .replace(/^,\s*/, '')
-        .replace(/,?\s*(?:https?:\/\/|www\.)\S+\s*$/, '')
-        .replace(/,\s*database\s*$/, '')
-        .replace(/\.\s*$/, '')
-        .trim();
-      if (title) match.title = title;
-      if (url) match.url = url;
-    }
+    if (/(?:^|\n)\s*Source:\s*$/.test(before) || /based on data from\s*$/.test(before)) Object.assign(match, sourceDetails(text, end));
     out.push(match);
   }
   return out.sort((a, b) => a.start - b.start);

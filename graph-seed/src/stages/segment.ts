@@ -131,6 +131,8 @@ export function segment(blocks: Block[]): Segmented {
     if (block.kind === 'statlink' || block.kind === 'foot-doi') {
       const target = block.kind === 'statlink' ? figure ?? lastFigure(passages) : null;
       if (target?.figure && !target.figure.doi) target.figure.doi = block.doi;
+      // The StatLink is the last line of a figure.
+      if (block.kind === 'statlink') closeFigure();
       if (block.kind === 'foot-doi') footDois.push({ doi: block.doi, after: passages.length });
       continue;
     }
