@@ -7,7 +7,7 @@ import { slugify } from '../model/ontology';
 import { repairText } from './repair';
 import type { DraftPassage, Segmented } from './segment';
 import { parseTable } from './tables';
-import { stripNoteMarkers } from './text';
+import { joinLines, stripNoteMarkers } from './text';
 
 export interface TextLayer {
   passages: Passage[];
@@ -19,10 +19,10 @@ export interface TextLayer {
 
 /** Table text keeps one row per line so that a row is a span of its passage. */
 function tableText(d: DraftPassage): string {
-  return (d.tableLines ?? [])
-    .filter((l) => l !== null)
-    .map((l) => l!.text.replace(/[ \t]+/g, ' ').trim())
-    .join('\n');
+  const lines = (d.tableLines ?? []).filter((l) => l !== null).map((l) => l!.text.replace(/[ \t]+/g, ' ').trim());
+  // The source line wraps; it reads as one line.
+  const source = lines.findIndex((l) => l.startsWith('Source:'));
+  return (source < 0 ? lines : [...lines.slice(0, source), joinLines(lines.slice(source))]).join('\n');
 }
 
 export function buildTextLayer(seg: Segmented, documentId: string): TextLayer {
@@ -54,8 +54,15 @@ export function buildTextLayer(seg: Segmented, documentId: string): TextLayer {
     if (d.kind === 'table') {
       const lines = text.split('\n');
       let k = 0;
-      // Repaired lines, with the layout (blank lines, indentation) of the extracted table.
-      const repaired = d.tableLines!.map((l) => (l ? { text: lines[k++] ?? l.text, indented: l.indented } : null));
+      // Repaired lines, with the layout (blank lines, indentation) of the extracted table; the
+      // source, joined into one line, stands for its wrapped lines.
+      let inSource = false;
+      const repaired = d.tableLines!.map((l) => {
+        if (!l) return null;
+        if (inSource) return null;
+        if (l.text.startsWith('Source:')) inSource = true;
+        return { text: lines[k++] ?? l.text, indented: l.indented };
+      });
       const t = parseTable(repaired);
       const notes = t.notes.map((n) => stripNoteMarkers(n).text);
       tables.push({
