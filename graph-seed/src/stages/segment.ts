@@ -58,8 +58,18 @@ function isHeading(b: { lines: BlockLine[] }): boolean {
     /^\p{Lu}/u.test(text) &&
     !/[.,;:]$/.test(text) &&
     !BULLET.test(text) &&
-    !NUMBERED.test(text)
+    !NUMBERED.test(text) &&
+    // A fragment cut by a page break ends on a word no title ends on.
+    !/\b(?:to|the|of|and|a|an|in|with|for|by|on|at|from|through|or|that|which|as|its|their)$/i.test(text)
   );
+}
+
+/** A block holding several bullets or numbered notes without blank lines between them. */
+function splitItems(b: { lines: BlockLine[]; afterBreak: boolean }, numbered: boolean): { lines: BlockLine[]; afterBreak: boolean }[] {
+  const starts = b.lines.map((l, i) => (i > 0 && (BULLET.test(l.text) || (numbered && NUMBERED.test(l.text))) ? i : -1)).filter((i) => i > 0);
+  if (!starts.length) return [b];
+  const bounds = [0, ...starts, b.lines.length];
+  return bounds.slice(0, -1).map((from, k) => ({ lines: b.lines.slice(from, bounds[k + 1]), afterBreak: k === 0 ? b.afterBreak : false }));
 }
 
 /** Diagram labels and a subtitle set apart from the title: short, unpunctuated, on the same page. */
@@ -127,7 +137,18 @@ export function segment(blocks: Block[]): Segmented {
     return p;
   };
 
-  for (const block of blocks) {
+  const queue = [...blocks];
+  for (let qi = 0; qi < queue.length; qi++) {
+    const block = queue[qi]!;
+    if (block.kind === 'text') {
+      const numbered = inNotes || NUMBERED.test(block.lines[0]!.text) || (block.lines[0]!.text === 'Notes' && chapter !== null);
+      const parts = splitItems(block, numbered);
+      if (parts.length > 1) {
+        queue.splice(qi, 1, ...parts.map((p) => ({ kind: 'text' as const, ...p })));
+        qi--;
+        continue;
+      }
+    }
     if (block.kind === 'statlink' || block.kind === 'foot-doi') {
       const target = block.kind === 'statlink' ? figure ?? lastFigure(passages) : null;
       if (target?.figure && !target.figure.doi) target.figure.doi = block.doi;

@@ -1,0 +1,49 @@
+/** The bundle: versioned, schema-validated on write and read, byte-identical for identical input. */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BundleReadError, readBundle, writeBundle } from '../../graph-seed/src/io/bundle';
+import { readCorpus } from '../../graph-seed/src/io/corpus';
+import { readCuration } from '../../graph-seed/src/io/curation';
+import { DEFAULT_CORPUS, DEFAULT_CURATION } from '../../graph-seed/src/paths';
+import { runPipeline } from '../../graph-seed/src/pipeline';
+import { canonicalJson } from '../../graph-seed/src/stages/emit';
+
+function build() {
+  const corpus = readCorpus([DEFAULT_CORPUS]);
+  const curation = readCuration(DEFAULT_CURATION);
+  if (!corpus.ok || !curation.ok) throw new Error('inputs');
+  const r = runPipeline(corpus.value, curation.value);
+  if (!r.ok) throw new Error('pipeline');
+  return r.value.bundle;
+}
+
+describe('graph bundle', () => {
+  it('is byte-identical for identical input, and its version hashes the content', () => {
+    const a = build();
+    const b = build();
+    expect(canonicalJson(a)).toBe(canonicalJson(b));
+    expect(a.version).toMatch(/^1\.0\.0\+[0-9a-f]{16}$/);
+    const c = readCuration(DEFAULT_CURATION);
+    const corpus = readCorpus([DEFAULT_CORPUS]);
+    if (!c.ok || !corpus.ok) throw new Error('inputs');
+    const changed = runPipeline(corpus.value, { ...c.value, findings: c.value.findings.slice(1) });
+    expect(changed.ok && changed.value.bundle.version).not.toBe(a.version);
+  });
+
+  it('round-trips through the file and rejects a file that breaks the schema', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bundle-'));
+    const file = join(dir, 'bundle.json');
+    const bundle = build();
+    writeBundle(file, bundle);
+    expect(readBundle(file)).toEqual(bundle);
+    const broken = JSON.parse(readFileSync(file, 'utf8'));
+    delete broken.relations[0].evidence;
+    writeFileSync(file, JSON.stringify(broken));
+    expect(() => readBundle(file)).toThrow(BundleReadError);
+    expect(() => readBundle(file)).toThrow(/relations\.0\.evidence/);
+    writeFileSync(file, '{"format": ');
+    expect(() => readBundle(file)).toThrow(/cannot read the graph bundle/);
+  });
+});
