@@ -104,7 +104,11 @@ export function runPipeline(files: CorpusFile[], curation: Curation = EMPTY_CURA
 
 function groupMentions(mentions: Mention[]): Map<string, Mention[]> {
   const out = new Map<string, Mention[]>();
-  for (const m of mentions) out.set(m.passageId, [...(out.get(m.passageId) ?? []), m]);
+  for (const m of mentions) {
+    const list = out.get(m.passageId);
+    if (list) list.push(m);
+    else out.set(m.passageId, [m]);
+  }
   return out;
 }
 

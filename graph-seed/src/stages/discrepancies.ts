@@ -5,7 +5,7 @@
  * - shares of one whole, in one clause of prose, that do not add up to 100 within rounding;
  * - table groups that claim to be complete (an "Other" or "Total" row) and do not add up.
  */
-import type { Discrepancy, Evidence, Passage, Table } from '../model/bundle';
+import type { Discrepancy, Evidence, Mention, Passage, Table } from '../model/bundle';
 import { FUNCTIONAL_RELATIONS } from '../model/ontology';
 import type { GraphDraft } from './registry';
 import { clauseAround } from './statistics';
@@ -31,6 +31,12 @@ const fmt = (n: number) => String(Math.round(n * 100) / 100);
 export function findDiscrepancies(graph: GraphDraft, assertions: Assertion[], passages: Passage[], tables: Table[]): Discrepancy[] {
   const out: Discrepancy[] = [];
   const name = (id: string) => graph.entities.get(id)?.name ?? id;
+  const mentionsOf = new Map<string, Mention[]>();
+  for (const m of graph.mentions.values()) {
+    const list = mentionsOf.get(m.passageId);
+    if (list) list.push(m);
+    else mentionsOf.set(m.passageId, [m]);
+  }
 
   // Functional relations with more than one target.
   const bySubject = new Map<string, { type: string; targets: Map<string, Evidence[]> }>();
@@ -101,8 +107,9 @@ export function findDiscrepancies(graph: GraphDraft, assertions: Assertion[], pa
   }
 
   // Tables: totals and complete groups of shares.
+  const passageById = new Map(passages.map((x) => [x.id, x]));
   for (const t of tables) {
-    const passage = passages.find((x) => x.id === t.passageId);
+    const passage = passageById.get(t.passageId);
     if (!passage) continue;
     const rowEvidence = (label: string): Evidence => {
       const s = passage.text.indexOf(label);
@@ -143,8 +150,8 @@ export function findDiscrepancies(graph: GraphDraft, assertions: Assertion[], pa
   /** What the shares are shares of: the clause's place or programme, else the passage's section. */
   function subjectFor(p: Passage, start: number, end: number): string {
     const sentenceStart = p.text.lastIndexOf('.', start) + 1;
-    const inClause = [...graph.mentions.values()].filter(
-      (m) => m.passageId === p.id && m.start >= sentenceStart - 200 && m.end <= end && ['Programme', 'Policy', 'Dataset', 'Project'].includes(graph.entities.get(m.entityId)?.type ?? ''),
+    const inClause = (mentionsOf.get(p.id) ?? []).filter(
+      (m) => m.start >= sentenceStart - 200 && m.end <= end && ['Programme', 'Policy', 'Dataset', 'Project'].includes(graph.entities.get(m.entityId)?.type ?? ''),
     );
     return inClause.sort((a, b) => b.start - a.start)[0]?.entityId ?? `doc:${p.documentId.replace(/^doc:/, '')}`;
   }

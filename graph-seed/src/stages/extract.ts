@@ -67,15 +67,16 @@ export function extractAll(passages: Passage[], graph: GraphDraft): Extracted {
 
   // A list item that reports a study's result without repeating the citation inherits it from
   // the lead-in that introduces the list ("Regression results found that:").
+  const byId = new Map(passages.map((x) => [x.id, x]));
   for (const p of passages) {
     if (p.kind !== 'list-item' || !p.leadInId || (own.get(p.id) ?? []).length) continue;
-    let lead = passages.find((x) => x.id === p.leadInId);
+    let lead = byId.get(p.leadInId);
     // Nested lists: climb to the first lead-in that cites something.
     const visited = new Set<string>();
     while (lead && !(own.get(lead.id) ?? []).length && lead.leadInId && !visited.has(lead.id)) {
       visited.add(lead.id);
       const next = lead.leadInId;
-      lead = passages.find((x) => x.id === next);
+      lead = byId.get(next);
     }
     if (!lead || !REPORTS_RESULTS.test(lastSentence(lead.text))) continue;
     for (const c of own.get(lead.id) ?? []) citations.push({ passageId: p.id, studyId: c.studyId, evidence: c.evidence, inherited: true });

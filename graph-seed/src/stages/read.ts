@@ -39,7 +39,8 @@ function toLines(file: CorpusFile): SourceLine[] {
  */
 export function overlapLength(prev: SourceLine[], next: SourceLine[]): number {
   const nextNonBlank = next.map((l, i) => ({ t: norm(l.text), i })).filter((l) => l.t !== '');
-  const prevNonBlank = prev.map((l) => norm(l.text)).filter((t) => t !== '');
+  // An overlap cannot be longer than the next file, so only that much of the tail is compared.
+  const prevNonBlank = prev.slice(-next.length).map((l) => norm(l.text)).filter((t) => t !== '');
   const first = nextNonBlank[0];
   if (!first) return 0;
   for (let start = prevNonBlank.length - 1; start >= 0; start--) {
@@ -63,7 +64,7 @@ export function mergeCorpus(files: CorpusFile[]): Result<SourceLine[]> {
 
   const ordered = [...files].sort((a, b) => firstChapter(a.text) - firstChapter(b.text) || a.name.localeCompare(b.name));
   const warnings: Problem[] = [];
-  let merged: SourceLine[] = [];
+  const merged: SourceLine[] = [];
   for (const file of ordered) {
     const lines = toLines(file);
     const skip = merged.length ? overlapLength(merged, lines) : 0;
@@ -75,7 +76,7 @@ export function mergeCorpus(files: CorpusFile[]): Result<SourceLine[]> {
         file: file.name,
       });
     }
-    merged = merged.concat(lines.slice(skip));
+    for (let i = skip; i < lines.length; i++) merged.push(lines[i]!);
   }
   return ok(merged, warnings);
 }

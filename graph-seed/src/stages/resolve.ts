@@ -49,8 +49,8 @@ export function addPlaces(graph: GraphDraft): void {
 }
 
 export function resolveAcronyms(graph: GraphDraft, extracted: Extracted, passages: Map<string, Passage>): void {
+  const index = new NameIndex(graph);
   for (const a of extracted.acronyms) {
-    const index = new NameIndex(graph);
     const p = passages.get(a.passageId)!;
     let id = index.get(a.short) ?? index.get(a.long) ?? index.get(a.short.replace(/s$/, ''));
     if (!id) {
@@ -60,7 +60,10 @@ export function resolveAcronyms(graph: GraphDraft, extracted: Extracted, passage
       graph.upsertEntity({ id, type, name: a.long, aliases: [a.short], properties: {}, origin: 'extracted' });
     }
     const e = graph.entities.get(id)!;
-    for (const alias of [a.short, a.long]) if (alias !== e.name) e.aliases.add(alias);
+    for (const alias of [a.short, a.long]) {
+      if (alias !== e.name) e.aliases.add(alias);
+      index.add(alias, id);
+    }
     const ev: Evidence = { passageId: p.id, start: a.longStart, end: a.shortStart + a.short.length + 1, quote: p.text.slice(a.longStart, a.shortStart + a.short.length + 1) };
     graph.addEvidence(id, ev);
   }

@@ -99,6 +99,7 @@ export function segment(blocks: Block[]): Segmented {
   let figure: DraftPassage | null = null;
   let figureShortBlocks: string[] = [];
   let open: DraftPassage | null = null;
+  let openAt = 0;
   let leadIn: DraftPassage | null = null;
   let inNotes = false;
   let expectChapterTitle = false;
@@ -207,7 +208,7 @@ export function segment(blocks: Block[]): Segmented {
     }
 
     // A page break cut a paragraph: its rest starts in lower case, or right after the break.
-    if (open && passages.length - passages.indexOf(open) > OPEN_FRAGMENT_REACH) open = null;
+    if (open && passages.length - openAt > OPEN_FRAGMENT_REACH) open = null;
     const startsItem = BULLET.test(text) || NUMBERED.test(text);
     if (open && !startsItem && (startsLower(text) || (block.afterBreak && passages[passages.length - 1] === open && !isHeading(block)))) {
       open.raw.push(...rawLines);
@@ -277,7 +278,10 @@ export function segment(blocks: Block[]): Segmented {
     if (isItem) p.leadIn = leadIn;
     if (/:\s*$/.test(text)) leadIn = p;
     else if (!isItem) leadIn = null;
-    if (!endsSentence(text)) open = p;
+    if (!endsSentence(text)) {
+      open = p;
+      openAt = passages.length - 1;
+    }
   }
   closeFigure();
   assignFootDois(passages, footDois);
