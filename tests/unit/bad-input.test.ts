@@ -1,8 +1,8 @@
 /** Bad input gets a clear error naming file, entry and quote, and loses nothing. */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDir } from '../helpers/tmp';
 import { describe, expect, it } from 'vitest';
 import { readCorpus } from '../../graph-seed/src/io/corpus';
 import { readCuration } from '../../graph-seed/src/io/curation';
@@ -14,7 +14,7 @@ const corpus = readCorpus([DEFAULT_CORPUS]);
 if (!corpus.ok) throw new Error('corpus');
 
 function curationWith(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'curation-'));
+  const dir = tempDir('curation');
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return dir;
 }
@@ -67,7 +67,7 @@ describe('curation files', () => {
 
 describe('npm run seed', () => {
   it('writes the bundle and prints counts by type', () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'seed-')), 'bundle.json');
+    const out = join(tempDir('seed'), 'bundle.json');
     const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'graph-seed/src/cli.ts'), '--out', out], { cwd: ROOT, encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/entities by type: .*Ministry \d+/);
@@ -80,7 +80,7 @@ describe('npm run seed', () => {
     ['a malformed curation file', ['--curation', 'BAD'], /CURATION_SYNTAX/],
     ['an unknown option', ['--colour', 'blue'], /Unknown option/],
   ])('exits non-zero on %s and leaves nothing at --out', (_what, args, message) => {
-    const dir = mkdtempSync(join(tmpdir(), 'seed-'));
+    const dir = tempDir('seed');
     const out = join(dir, 'bundle.json');
     const empty = join(dir, 'empty.txt');
     writeFileSync(empty, '  \n');
@@ -92,11 +92,11 @@ describe('npm run seed', () => {
   });
 
   it('keeps the previous bundle when a later run fails', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'seed-'));
+    const dir = tempDir('seed');
     const out = join(dir, 'bundle.json');
     expect(seed(['--out', out]).status).toBe(0);
     const before = readFileSync(out, 'utf8');
-    const cur = mkdtempSync(join(tmpdir(), 'cur-'));
+    const cur = tempDir('cur');
     cpSync(DEFAULT_CURATION, cur, { recursive: true });
     writeFileSync(join(cur, 'relations.yaml'), readFileSync(join(cur, 'relations.yaml'), 'utf8').replace('MOI chairs this group', 'MOI chairs that group'));
     const r = seed(['--curation', cur, '--out', out]);

@@ -1,8 +1,8 @@
 /** The seed benchmark script runs and writes its figures (a tiny run; figures are not asserted). */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDir } from '../helpers/tmp';
 import { describe, expect, it } from 'vitest';
 import { syntheticCorpus } from '../bench/synthetic';
 
@@ -10,7 +10,7 @@ const ROOT = join(import.meta.dirname, '..', '..');
 
 describe('seed benchmark', () => {
   it('runs on sizes 1 and 2 and writes JSON and Markdown', () => {
-    const out = mkdtempSync(join(tmpdir(), 'bench-'));
+    const out = tempDir('bench');
     const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'tests/bench/seed.bench.ts'), '--factors', '1,2', '--runs', '1', '--out', out], { cwd: ROOT, encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
     const json = JSON.parse(readFileSync(join(out, 'seed.json'), 'utf8'));

@@ -1,7 +1,7 @@
 /** The bundle: versioned, schema-validated on write and read, byte-identical for identical input. */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDir } from '../helpers/tmp';
 import { describe, expect, it } from 'vitest';
 import { BundleReadError, readBundle, writeBundle } from '../../graph-seed/src/io/bundle';
 import { readCorpus } from '../../graph-seed/src/io/corpus';
@@ -33,7 +33,7 @@ describe('graph bundle', () => {
   });
 
   it('round-trips through the file and rejects a file that breaks the schema', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bundle-'));
+    const dir = tempDir('bundle');
     const file = join(dir, 'bundle.json');
     const bundle = build();
     writeBundle(file, bundle);
