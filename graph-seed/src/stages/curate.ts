@@ -59,8 +59,9 @@ export class Curator {
         this.assertions.push({ entityId: e.id, key: f.key, value: f.value, evidence: ev });
       }
       for (const q of e.mentions) {
-        for (const ev of this.quotes.findAll(q)) this.graph.addMention({ entityId: e.id, passageId: ev.passageId, start: ev.start, end: ev.end, text: ev.quote });
-        if (!this.quotes.find(q)) this.quote(q, e);
+        const found = this.quotes.findAll(q);
+        if (!found.length) this.quote(q, e);
+        for (const ev of found) this.graph.addMention({ entityId: e.id, passageId: ev.passageId, start: ev.start, end: ev.end, text: ev.quote });
       }
     }
   }
