@@ -1,0 +1,99 @@
+/**
+ * The port between the GraphQL layer and a graph backend. Two adapters implement it, memory
+ * (the embedded default) and Neo4j, and answer every method identically; one contract test suite
+ * runs against both. Batch methods take a list of keys and return one answer per key, in order,
+ * so that DataLoader can gather one operation's lookups into a few store round trips.
+ */
+import type { Citation, Discrepancy, DocumentRecord, Entity, Mention, Passage, Relation, Table } from '../../../graph-seed/src/model/bundle';
+
+export type Direction = 'OUT' | 'IN' | 'BOTH';
+
+export interface SearchHit {
+  entity: Entity;
+  score: number;
+}
+
+export interface Subgraph {
+  nodes: Entity[];
+  relations: Relation[];
+  truncated: boolean;
+}
+
+export interface GraphPath {
+  nodes: Entity[];
+  relations: Relation[];
+}
+
+export interface TypeCount {
+  type: string;
+  count: number;
+}
+
+export interface Stats {
+  entities: number;
+  relations: number;
+  passages: number;
+  mentions: number;
+  entityTypes: TypeCount[];
+  relationTypes: TypeCount[];
+}
+
+export interface RelationQuery {
+  direction: Direction;
+  types: string[] | null;
+  limit: number;
+}
+
+export interface StoreInfo {
+  backend: 'memory' | 'neo4j';
+  /** The bundle version the store serves. */
+  version: string;
+}
+
+export interface GraphStore {
+  /** Which backend answers and which bundle version it holds. */
+  info(): Promise<StoreInfo>;
+  /** Resolves when the store can answer queries; rejects with StoreUnavailableError otherwise. */
+  ping(): Promise<void>;
+  /** Entities by id, null for unknown ids, in the order asked. */
+  entities(ids: readonly string[]): Promise<(Entity | null)[]>;
+  /** Entities of one type (or all), ordered by id. */
+  listEntities(type: string | null, limit: number, offset: number): Promise<Entity[]>;
+  /** Ranked search over names and aliases, tolerant of case, accents and small typos. */
+  search(query: string, types: string[] | null, limit: number): Promise<SearchHit[]>;
+  /** Each entity's relations, ordered by type then id; `limit` applies per entity. */
+  relationsOf(ids: readonly string[], q: RelationQuery): Promise<Relation[][]>;
+  /** Each entity's mentions in reading order, paged per entity. */
+  mentionsOf(ids: readonly string[], limit: number, offset: number): Promise<Mention[][]>;
+  /** How many mentions each entity has. */
+  mentionCounts(ids: readonly string[]): Promise<number[]>;
+  /** Passages by id, null for unknown ids. */
+  passages(ids: readonly string[]): Promise<(Passage | null)[]>;
+  /** Passages by document and reading order (for previous/next), null where none. */
+  passagesAt(keys: readonly { documentId: string; order: number }[]): Promise<(Passage | null)[]>;
+  /** Each passage's mentions in text order. */
+  mentionsIn(passageIds: readonly string[]): Promise<Mention[][]>;
+  /** Each passage's citations in text order. */
+  citationsIn(passageIds: readonly string[]): Promise<Citation[][]>;
+  /** Full-text search over passage text, best first. */
+  searchPassages(query: string, limit: number): Promise<Passage[]>;
+  /** Entities within `depth` hops of `ids` and the relations among them. */
+  neighborhood(ids: string[], depth: number, relationTypes: string[] | null, entityTypes: string[] | null, limit: number): Promise<Subgraph>;
+  /** A shortest path ignoring direction, or null when none within maxLength. */
+  path(from: string, to: string, maxLength: number, relationTypes: string[] | null): Promise<GraphPath | null>;
+  /** Findings, optionally only those ABOUT one entity, ordered by id. */
+  findings(about: string | null, limit: number): Promise<Entity[]>;
+  discrepancies(): Promise<Discrepancy[]>;
+  tables(): Promise<Table[]>;
+  documents(): Promise<DocumentRecord[]>;
+  stats(): Promise<Stats>;
+  close(): Promise<void>;
+}
+
+/** The backend cannot answer now (Neo4j down, starting, unreachable). */
+export class StoreUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreUnavailableError';
+  }
+}

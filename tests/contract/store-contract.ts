@@ -1,0 +1,133 @@
+/**
+ * The GraphStore contract: every adapter must pass these unchanged. `open` builds a store
+ * holding the bundled report's graph.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GraphBundle } from '../../graph-seed/src/model/bundle';
+import type { GraphStore } from '../../server/src/store/GraphStore';
+import { reportBundle } from '../helpers/report';
+
+export function describeStoreContract(name: string, open: (bundle: GraphBundle) => Promise<GraphStore>, close: () => Promise<void> = async () => {}) {
+  describe(`GraphStore contract: ${name}`, () => {
+    const bundle = reportBundle();
+    let store: GraphStore;
+    beforeAll(async () => {
+      store = await open(bundle);
+    }, 300_000);
+    afterAll(async () => {
+      await store?.close();
+      await close();
+    }, 60_000);
+
+    it('serves the bundle version and answers ping', async () => {
+      expect((await store.info()).version).toBe(bundle.version);
+      await expect(store.ping()).resolves.toBeUndefined();
+    });
+
+    it('returns entities by id in order, null for unknown ids', async () => {
+      const [a, b, c] = await store.entities(['ministry:molvt', 'nothing:here', 'study:tong-2012']);
+      expect(a).toEqual(bundle.entities.find((e) => e.id === 'ministry:molvt'));
+      expect(b).toBeNull();
+      expect(c!.properties).toMatchObject({ authors: ['Tong'], year: 2012 });
+    });
+
+    it('lists entities by type, ordered by id, paged', async () => {
+      const all = await store.listEntities('Ministry', 100, 0);
+      expect(all.map((e) => e.id)).toEqual(bundle.entities.filter((e) => e.type === 'Ministry').map((e) => e.id).sort());
+      expect(await store.listEntities('Ministry', 2, 1)).toEqual(all.slice(1, 3));
+    });
+
+    it('searches names and aliases tolerant of case, accents and typos', async () => {
+      const first = async (q: string, types: string[] | null = null) => (await store.search(q, types, 5))[0]?.entity.id;
+      expect(await first('molvt')).toBe('ministry:molvt');
+      expect(await first('korea', ['Country'])).toBe('country:south-korea');
+      expect(await first('cote d ivoire')).toBe('country:ivory-coast');
+      expect(await first('Tailand', ['Country'])).toBe('country:thailand');
+      expect(await first('ministry of interior')).toBe('ministry:moi');
+      const typed = await store.search('migration', ['Committee'], 20);
+      expect(typed.length).toBeGreaterThan(0);
+      expect(typed.every((h) => h.entity.type === 'Committee')).toBe(true);
+      expect(await store.search('zzzzqqqq', null, 5)).toEqual([]);
+    });
+
+    it('returns relations by direction and type with their evidence', async () => {
+      const [out] = await store.relationsOf(['ministry:moi'], { direction: 'OUT', types: ['CHAIRS'], limit: 10 });
+      expect(out!.map((r) => r.target)).toEqual(['committee:migration-working-group']);
+      expect(out![0]!.evidence[0]!.quote).toBe('MOI chairs this group');
+      const [inbound] = await store.relationsOf(['committee:migration-working-group'], { direction: 'IN', types: ['VICE_CHAIRS'], limit: 10 });
+      expect(inbound!.map((r) => r.source).sort()).toEqual(['ministry:moj', 'ministry:molvt', 'ministry:mowa']);
+      const [both] = await store.relationsOf(['body:mtosb'], { direction: 'BOTH', types: null, limit: 100 });
+      expect(both!.length).toBe(bundle.relations.filter((r) => r.source === 'body:mtosb' || r.target === 'body:mtosb').length);
+      const [limited] = await store.relationsOf(['body:mtosb'], { direction: 'BOTH', types: null, limit: 2 });
+      expect(limited).toEqual(both!.slice(0, 2));
+    });
+
+    it('pages mentions in reading order and counts them', async () => {
+      const [count] = await store.mentionCounts(['ministry:molvt']);
+      expect(count).toBe(bundle.mentions.filter((m) => m.entityId === 'ministry:molvt').length);
+      const [page1] = await store.mentionsOf(['ministry:molvt'], 3, 0);
+      const [page2] = await store.mentionsOf(['ministry:molvt'], 3, 3);
+      expect(page1).toHaveLength(3);
+      expect(page2![0]).not.toEqual(page1![0]);
+      const [p] = await store.passages([page1![0]!.passageId]);
+      expect(p!.text.slice(page1![0]!.start, page1![0]!.end)).toBe(page1![0]!.text);
+    });
+
+    it('returns passages, their neighbours, mentions and citations', async () => {
+      const p = bundle.passages.find((x) => x.text.includes('Many rural households have made a living out of migration'))!;
+      const [got] = await store.passages([p.id]);
+      expect(got).toEqual(p);
+      const [prev, next] = await store.passagesAt([{ documentId: p.documentId, order: p.order - 1 }, { documentId: p.documentId, order: p.order + 1 }]);
+      expect([prev!.order, next!.order]).toEqual([p.order - 1, p.order + 1]);
+      const [cites] = await store.citationsIn([p.id]);
+      expect(cites!.map((c) => c.studyId)).toContain('study:tong-2012');
+      const [mentions] = await store.mentionsIn([p.id]);
+      for (const m of mentions!) expect(p.text.slice(m.start, m.end)).toBe(m.text);
+      expect(await store.passages(['p:none'])).toEqual([null]);
+    });
+
+    it('searches passage text', async () => {
+      const hits = await store.searchPassages('remittances poverty Gini', 5);
+      expect(hits[0]!.text).toContain('Gini coefficient');
+    });
+
+    it('returns a neighbourhood at depth 1 and 2, capped by limit', async () => {
+      const one = await store.neighborhood(['committee:migration-working-group'], 1, null, null, 200);
+      expect(one.nodes.map((n) => n.id)).toEqual(expect.arrayContaining(['ministry:moi', 'ministry:molvt', 'committee:ncct']));
+      expect(one.truncated).toBe(false);
+      for (const r of one.relations) {
+        expect(one.nodes.some((n) => n.id === r.source)).toBe(true);
+        expect(one.nodes.some((n) => n.id === r.target)).toBe(true);
+      }
+      const two = await store.neighborhood(['committee:migration-working-group'], 2, null, null, 200);
+      expect(two.nodes.length).toBeGreaterThan(one.nodes.length);
+      const capped = await store.neighborhood(['committee:migration-working-group'], 2, null, null, 5);
+      expect(capped.nodes).toHaveLength(5);
+      expect(capped.truncated).toBe(true);
+      const typed = await store.neighborhood(['committee:migration-working-group'], 1, ['CHAIRS'], ['Ministry'], 200);
+      expect(typed.nodes.map((n) => n.id).sort()).toEqual(['committee:migration-working-group', 'ministry:moi']);
+    });
+
+    it('finds a shortest path ignoring direction', async () => {
+      const p = await store.path('ministry:mowa', 'committee:ncct', 4, null);
+      expect(p!.nodes.map((n) => n.id)).toEqual(['ministry:mowa', 'committee:migration-working-group', 'committee:ncct']);
+      expect(p!.relations.map((r) => r.type)).toEqual(['VICE_CHAIRS', 'SUBORDINATE_TO']);
+      expect(await store.path('ministry:mowa', 'committee:ncct', 1, null)).toBeNull();
+      expect(await store.path('ministry:mowa', 'nothing:here', 4, null)).toBeNull();
+      expect(await store.path('ministry:mowa', 'committee:ncct', 4, ['CHAIRS'])).toBeNull();
+    });
+
+    it('lists findings, discrepancies, tables, documents and stats', async () => {
+      const about = await store.findings('dimension:remittances', 100);
+      expect(about.map((f) => f.id)).toContain('finding:tong-remittances-reduce-poverty');
+      expect(about.every((f) => f.type === 'Finding')).toBe(true);
+      expect((await store.findings(null, 500)).length).toBe(bundle.entities.filter((e) => e.type === 'Finding').length);
+      expect((await store.discrepancies()).map((d) => d.id)).toEqual(bundle.discrepancies.map((d) => d.id).sort());
+      expect((await store.tables()).map((t) => t.number)).toEqual(['1.1', '2.1', '2.2', '2.3', '2.4']);
+      expect((await store.documents())[0]!.chapters.map((c) => c.number)).toEqual(['1', '2', '3']);
+      const stats = await store.stats();
+      expect(stats).toMatchObject({ entities: bundle.entities.length, relations: bundle.relations.length, passages: bundle.passages.length, mentions: bundle.mentions.length });
+      expect(stats.entityTypes.reduce((s, t) => s + t.count, 0)).toBe(bundle.entities.length);
+    });
+  });
+}
