@@ -4,7 +4,7 @@
  * runs against both. Batch methods take a list of keys and return one answer per key, in order,
  * so that DataLoader can gather one operation's lookups into a few store round trips.
  */
-import type { Citation, Discrepancy, DocumentRecord, Entity, Mention, Passage, Relation, Table } from '../../../graph-seed/src/model/bundle';
+import type { Citation, Discrepancy, DocumentRecord, Entity, Figure, Mention, Passage, Relation, Table } from '../../../graph-seed/src/model/bundle';
 
 export type Direction = 'OUT' | 'IN' | 'BOTH';
 
@@ -85,6 +85,8 @@ export interface GraphStore {
   findings(about: string | null, limit: number): Promise<Entity[]>;
   discrepancies(): Promise<Discrepancy[]>;
   tables(): Promise<Table[]>;
+  /** Figures in numbering order. */
+  figures(): Promise<Figure[]>;
   documents(): Promise<DocumentRecord[]>;
   stats(): Promise<Stats>;
   close(): Promise<void>;

@@ -244,6 +244,10 @@ export class MemoryGraphStore implements GraphStore {
     return [...this.bundle.tables].sort((a, b) => a.number.localeCompare(b.number, 'en', { numeric: true }));
   }
 
+  async figures() {
+    return [...this.bundle.figures].sort((a, b) => a.number.localeCompare(b.number, 'en', { numeric: true }));
+  }
+
   async documents() {
     return [this.bundle.document];
   }

@@ -1,0 +1,36 @@
+/**
+ * Configuration, read once from the environment and validated: each mistake gets its own line.
+ */
+import { z } from 'zod';
+
+const Env = z
+  .object({
+    PORT: z.coerce.number().int().min(1, 'PORT must be a port number from 1 to 65535').max(65535, 'PORT must be a port number from 1 to 65535').default(4000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    NEO4J_URI: z
+      .string()
+      .regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/\S+$/, 'NEO4J_URI must look like bolt://host:7687 or neo4j://host:7687')
+      .optional(),
+    NEO4J_USER: z.string().min(1).default('neo4j'),
+    NEO4J_PASSWORD: z.string().optional(),
+    NEO4J_DATABASE: z.string().min(1).default('neo4j'),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  })
+  .superRefine((env, ctx) => {
+    if (!env.NEO4J_URI && (env.NEO4J_PASSWORD || process.env.NEO4J_USER)) {
+      ctx.addIssue({ code: 'custom', path: ['NEO4J_URI'], message: 'NEO4J_USER or NEO4J_PASSWORD is set but NEO4J_URI is not; set NEO4J_URI to use Neo4j' });
+    }
+  });
+
+export type Config = z.infer<typeof Env>;
+
+export class ConfigError extends Error {}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
+  if (!parsed.success) {
+    throw new ConfigError(`invalid configuration:\n${parsed.error.issues.map((i) => `  ${i.path.join('.') || 'environment'}: ${i.message}`).join('\n')}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,155 @@
+/** The GraphQL API over the in-memory store, through HTTP as a client sees it. */
+import type { AddressInfo } from 'node:net';
+import { buildSchema as buildSdl, findBreakingChanges } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../../server/src/app';
+import { createLogger } from '../../server/src/log';
+import { CONTRACT_SDL, SCHEMA_SDL } from '../../server/src/schema';
+import type { GraphStore } from '../../server/src/store/GraphStore';
+import { MemoryGraphStore } from '../../server/src/store/memory/MemoryGraphStore';
+import { reportBundle } from '../helpers/report';
+
+const logs: string[] = [];
+let app: App;
+let url: string;
+let calls = 0;
+
+/** Counts store round trips: every method call on the store is one. */
+function counting(store: GraphStore): GraphStore {
+  return new Proxy(store, {
+    get(target, key, receiver) {
+      const v = Reflect.get(target, key, receiver);
+      return typeof v === 'function' ? (...args: unknown[]) => (calls++, v.apply(target, args)) : v;
+    },
+  });
+}
+
+beforeAll(async () => {
+  app = createApp(counting(new MemoryGraphStore(reportBundle())), createLogger('debug', (l) => logs.push(l)));
+  await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
+  url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+});
+afterAll(() => app.close());
+
+async function gql(query: string, variables: Record<string, unknown> = {}) {
+  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  return { status: res.status, body: (await res.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] } };
+}
+
+describe('schema', () => {
+  it('keeps every type and field of the public contract', () => {
+    expect(findBreakingChanges(buildSdl(CONTRACT_SDL), buildSdl(SCHEMA_SDL))).toEqual([]);
+  });
+
+  it('is read-only', async () => {
+    const r = await gql('mutation { x }');
+    expect(r.body.errors?.[0]?.message).toMatch(/mutation/i);
+  });
+});
+
+describe('queries', () => {
+  it('answers the contract fields with evidence offsets, mentions and citations', async () => {
+    const r = await gql(`{
+      entity(id: "committee:migration-working-group") {
+        id type name aliases properties mentionCount
+        mentions(limit: 2) { start end text passage { id text } }
+        relations(direction: IN, types: ["CHAIRS"]) { type source { id } target { id } evidence { start end quote passage { id text } } }
+      }
+      passage(id: "p:2-004") { id documentId order kind chapter section text citations { id } previous { id } next { id } mentions { start end text entity { id } } }
+      stats { entities relations passages mentions entityTypes { type count } }
+      tables { number columns rows { label group values } source passage { id } }
+      discrepancies { id note subject { id } statements { quote passage { id } } }
+      documents { id title chapters { number title sections { title passages { id } } } }
+    }`);
+    expect(r.body.errors).toBeUndefined();
+    const e = r.body.data.entity;
+    expect(e.relations[0]).toMatchObject({ type: 'CHAIRS', source: { id: 'ministry:moi' } });
+    const ev = e.relations[0].evidence[0];
+    expect(ev.passage.text.slice(ev.start, ev.end)).toBe(ev.quote);
+    for (const m of e.mentions) expect(m.passage.text.slice(m.start, m.end)).toBe(m.text);
+    expect(r.body.data.passage.citations.map((c: { id: string }) => c.id)).toContain('study:tong-2012');
+    expect(r.body.data.passage.previous.id).toBe('p:2-003');
+    expect(r.body.data.tables).toHaveLength(5);
+    expect(r.body.data.discrepancies.map((d: { subject: { id: string } }) => d.subject.id)).toContain('body:mtosb');
+    expect(r.body.data.documents[0].chapters).toHaveLength(3);
+  });
+
+  it('answers typed questions: a study, an instrument, an agreement, a country, a finding', async () => {
+    const r = await gql(`{
+      tong: entity(id: "study:tong-2012") { ... on Study { authors year usesData { id } supports { id } citedBy { id } } }
+      sd: entity(id: "prakas:012-07") { ... on LegalInstrument { number date establishes { id } } }
+      mou: entity(id: "agreement:mou-cambodia-thailand-2003") { ... on Agreement { date parties { id } implementedBy { id } } }
+      th: entity(id: "country:thailand") { ... on Place { statistics { id } agreements { id } } }
+      findings(about: "dimension:remittances") { id statement citations { id } about { id } evidence { quote } }
+    }`);
+    expect(r.body.errors).toBeUndefined();
+    const d = r.body.data;
+    expect(d.tong).toMatchObject({ authors: ['Tong'], year: 2012, usesData: [{ id: 'dataset:cses-2007' }] });
+    expect(d.sd).toMatchObject({ number: '012/07', date: 'January 2007', establishes: [{ id: 'committee:taskforce-migration' }] });
+    expect(d.mou.parties.map((p: { id: string }) => p.id).sort()).toEqual(['country:cambodia', 'country:thailand']);
+    expect(d.th.statistics.length).toBeGreaterThan(3);
+    expect(d.findings.find((f: { id: string }) => f.id === 'finding:tong-remittances-reduce-poverty').citations).toEqual([{ id: 'study:tong-2012' }]);
+  });
+
+  it('keeps one operation to a bounded number of store round trips', async () => {
+    calls = 0;
+    const r = await gql(`{ entities(type: "Ministry", limit: 50) { id mentionCount relations { type source { id name } target { id name } evidence { passage { id } } } mentions(limit: 5) { passage { id } } } }`);
+    expect(r.body.errors).toBeUndefined();
+    // entities + mentionCount + relations + entity (sources/targets) + mentions + passages: one call each per level.
+    expect(calls).toBeLessThanOrEqual(6);
+  });
+});
+
+describe('bad input and limits', () => {
+  it('returns null for unknown ids and NOT_FOUND where an id must exist', async () => {
+    const r = await gql('{ entity(id: "no:such") { id } passage(id: "p:none") { id } table(number: "9.9") { number } }');
+    expect(r.body.data).toEqual({ entity: null, passage: null, table: null });
+    const p = await gql('{ path(from: "no:such", to: "ministry:moi") { nodes { id } } }');
+    expect(p.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it.each([
+    ['{ entities(limit: -1) { id } }', 'limit'],
+    ['{ entities(limit: 100000) { id } }', 'limit'],
+    ['{ search(query: "x", types: ["Nope"]) { score } }', 'types'],
+    ['{ neighborhood(ids: ["ministry:moi"], depth: 9) { truncated } }', 'depth'],
+    ['{ neighborhood(ids: ["ministry:moi"], relationTypes: ["DROP"]) { truncated } }', 'relationTypes'],
+    ['{ search(query: "   ") { score } }', 'query'],
+  ])('rejects %s with BAD_USER_INPUT', async (query, argument) => {
+    const r = await gql(query);
+    expect(r.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+  });
+
+  it('refuses too deep queries and alias bombs', async () => {
+    const deep = `{ entity(id: "ministry:moi") { ${'relations { source { '.repeat(8)}id${' } }'.repeat(8)} } }`;
+    expect((await gql(deep)).body.errors?.[0]?.message).toMatch(/depth/i);
+    const aliases = `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: stats { entities }`).join(' ')} }`;
+    expect((await gql(aliases)).body.errors?.[0]?.message).toMatch(/alias/i);
+  });
+
+  it('answers injection strings safely and leaves the graph unchanged', async () => {
+    const before = (await gql('{ stats { entities relations passages mentions } }')).body.data;
+    for (const s of ['") MATCH (n) DETACH DELETE n //', "' OR 1=1 --", 'title:*^2~ AND \\', '\u0000\u202e\ud83d\ude00', 'x'.repeat(400)]) {
+      const r = await gql('query($q: String!, $id: ID!) { search(query: $q) { score } passages(query: $q) { id } entity(id: $id) { id } path(from: $id, to: $id) { nodes { id } } }', { q: s, id: s });
+      expect(r.status).toBe(200);
+      for (const err of r.body.errors ?? []) expect(['BAD_USER_INPUT', 'NOT_FOUND'], `${JSON.stringify(s.slice(0, 20))}: ${err.message}`).toContain(err.extensions?.code);
+    }
+    const big = await gql('query($q: String!) { search(query: $q) { score } }', { q: 'x'.repeat(1_000_000) });
+    expect(big.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await gql('{ stats { entities relations passages mentions } }')).body.data).toEqual(before);
+  });
+
+  it('refuses bodies over the limit', async () => {
+    const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ stats { entities } }', pad: 'x'.repeat(3 * 1024 * 1024) }) });
+    expect(res.status).toBe(413);
+  });
+});
+
+describe('service endpoints', () => {
+  it('answers /healthz and /readyz, and GraphiQL on GET', async () => {
+    expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: 'ok' });
+    expect(await (await fetch(`${url}/readyz`)).json()).toMatchObject({ status: 'ready', backend: 'memory' });
+    const page = await fetch(`${url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(await page.text()).toMatch(/graphiql/i);
+  });
+});
