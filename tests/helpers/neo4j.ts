@@ -5,17 +5,22 @@
  */
 import { createServer } from 'node:net';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/neo4j-embedded/launch';
-import { tempDir } from './tmp';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
-export interface TestNeo4j {
+export interface Neo4jAddress {
   uri: string;
   user: string;
   password: string;
+}
+
+export interface TestNeo4j extends Neo4jAddress {
   embedded: EmbeddedNeo4j | null;
   stop(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.once('error', reject);
@@ -26,10 +31,21 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function testNeo4j(): Promise<TestNeo4j> {
+/** A Neo4j of its own, for tests that stop and restart it. Same rules as the shared one. */
+export async function testNeo4j(opts: { dataDir?: string; port?: number } = {}): Promise<TestNeo4j> {
   if (process.env.NEO4J_URI) {
     return { uri: process.env.NEO4J_URI, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '', embedded: null, stop: async () => {} };
   }
-  const embedded = await startEmbeddedNeo4j({ dataDir: tempDir('neo4j-data'), port: await freePort(), timeoutMs: 180_000, tieToParent: true });
-  return { uri: embedded.uri, user: 'neo4j', password: 'unused', embedded, stop: () => embedded.stop() };
+  const ownDir = opts.dataDir ? null : mkdtempSync(join(tmpdir(), 'neo4j-data-'));
+  const embedded = await startEmbeddedNeo4j({ dataDir: opts.dataDir ?? ownDir!, port: opts.port ?? (await freePort()), timeoutMs: 180_000, tieToParent: true });
+  return {
+    uri: embedded.uri,
+    user: 'neo4j',
+    password: 'unused',
+    embedded,
+    stop: async () => {
+      await embedded.stop();
+      if (ownDir) rmSync(ownDir, { recursive: true, force: true });
+    },
+  };
 }

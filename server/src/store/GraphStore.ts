@@ -99,3 +99,11 @@ export class StoreUnavailableError extends Error {
     this.name = 'StoreUnavailableError';
   }
 }
+
+/** A query ran past its time budget (QUERY_TIMEOUT_MS). */
+export class QueryTimeoutError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'QueryTimeoutError';
+  }
+}

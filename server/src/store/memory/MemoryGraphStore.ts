@@ -3,7 +3,7 @@
  * undirected twin answers shortest paths), names and passage text in MiniSearch indexes.
  */
 import { MultiDirectedGraph, MultiUndirectedGraph } from 'graphology';
-import { bidirectional } from 'graphology-shortest-path/unweighted';
+import { singleSourceLength } from 'graphology-shortest-path/unweighted';
 import MiniSearch from 'minisearch';
 import type { Citation, Entity, GraphBundle, Mention, Passage, Relation } from '../../../../graph-seed/src/model/bundle';
 import type { GraphPath, GraphStore, RelationQuery, SearchHit, Stats, StoreInfo, Subgraph } from '../GraphStore';
@@ -208,8 +208,16 @@ export class MemoryGraphStore implements GraphStore {
     if (!this.graph.hasNode(from) || !this.graph.hasNode(to)) return null;
     if (from === to) return { nodes: [this.entityById.get(from)!], relations: [] };
     const g = relationTypes ? this.filteredUndirected(relationTypes) : this.undirected;
-    const nodePath = bidirectional(g, from, to);
-    if (!nodePath || nodePath.length - 1 > maxLength) return null;
+    // Of all shortest paths, the one whose node ids come first in order (both adapters pick it):
+    // distances to `to`, then a walk from `from` that always steps to the smallest closer id.
+    const toTarget = singleSourceLength(g, to);
+    const length = toTarget[from];
+    if (length === undefined || length > maxLength) return null;
+    const nodePath = [from];
+    for (let left = length - 1; left >= 0; left--) {
+      const here = nodePath[nodePath.length - 1]!;
+      nodePath.push(g.neighbors(here).filter((n) => toTarget[n] === left).sort()[0]!);
+    }
     const relations = nodePath.slice(1).map((n, i) => {
       const prev = nodePath[i]!;
       const candidates = g.edges(prev, n).map((k) => this.relationById.get(k)!).sort(byRelation);

@@ -1,0 +1,388 @@
+/**
+ * The Neo4j adapter. Every query is parameterised and starts from the active GraphState, so it
+ * reads one whole generation (see graph-seed/src/export/neo4j-model.ts). Reads are routed as
+ * reads, carry a transaction timeout, and go through the driver's managed transactions, which
+ * retry transient errors for a short while before the store reports itself unavailable.
+ * Relationship types in patterns come only from the ontology's closed list.
+ */
+import neo4j, { type Driver, type QueryResult, type RecordShape } from 'neo4j-driver';
+import { ACTIVE_STATE } from '../../../../graph-seed/src/export/neo4j-model';
+import type { Citation, Discrepancy, DocumentRecord, Entity, Figure, Mention, Passage, Relation, Table } from '../../../../graph-seed/src/model/bundle';
+import { ENTITY_TYPES, RELATION_TYPES } from '../../../../graph-seed/src/model/ontology';
+import { StoreUnavailableError, type GraphPath, type GraphStore, type RelationQuery, type SearchHit, type Stats, type StoreInfo, type Subgraph } from '../GraphStore';
+import { rankHits } from '../memory/MemoryGraphStore';
+import { storeError } from './errors';
+import { luceneQuery } from './lucene';
+
+export interface Neo4jOptions {
+  uri: string;
+  user: string;
+  password: string;
+  database: string;
+  /** Budget of one read transaction, in ms. */
+  queryTimeoutMs: number;
+  /** How long a read keeps retrying transient failures before the store says it is unavailable. */
+  maxRetryTimeMs?: number;
+}
+
+const STATE = `MATCH (s:GraphState {key: '${ACTIVE_STATE}'})`;
+const ENTITY = (v: string) => `${v} {.id, .type, .name, .aliases, .properties, .evidence}`;
+const RELATION = (v: string) => `{id: ${v}.id, type: type(${v}), source: startNode(${v}).id, target: endNode(${v}).id, properties: ${v}.properties, evidence: ${v}.evidence}`;
+const PASSAGE = (v: string) => `${v} {.id, .documentId, .order, .kind, .chapter, .section, .label, .leadInId, .noteIds, .text, .rawText}`;
+
+type Row = Record<string, unknown>;
+
+/** Relationship-type alternation for a pattern, from the closed list only. */
+function typesPattern(types: readonly string[] | null): string | null {
+  const list = (types ?? RELATION_TYPES).filter((t) => (RELATION_TYPES as readonly string[]).includes(t));
+  return list.length ? list.join('|') : null;
+}
+
+const toEntity = (r: Row): Entity => ({
+  id: r.id as string,
+  type: r.type as Entity['type'],
+  name: r.name as string,
+  aliases: (r.aliases as string[]) ?? [],
+  properties: JSON.parse(r.properties as string),
+  evidence: JSON.parse(r.evidence as string),
+});
+
+const toRelation = (r: Row): Relation => ({
+  id: r.id as string,
+  type: r.type as Relation['type'],
+  source: r.source as string,
+  target: r.target as string,
+  properties: JSON.parse(r.properties as string),
+  evidence: JSON.parse(r.evidence as string),
+});
+
+const toPassage = (r: Row): Passage => ({
+  id: r.id as string,
+  documentId: r.documentId as string,
+  order: r.order as number,
+  kind: r.kind as Passage['kind'],
+  chapter: (r.chapter as string | null) ?? null,
+  section: (r.section as string | null) ?? null,
+  label: (r.label as string | null) ?? null,
+  leadInId: (r.leadInId as string | null) ?? null,
+  noteIds: (r.noteIds as string[] | null) ?? [],
+  text: r.text as string,
+  rawText: r.rawText as string,
+});
+
+const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byRelation = (a: Relation, b: Relation) => (a.type < b.type ? -1 : a.type > b.type ? 1 : byId(a, b));
+const int = (n: number) => neo4j.int(n);
+
+/** Element-wise comparison of id sequences, for a deterministic choice among shortest paths. */
+const compareSeq = (a: string[], b: string[]) => {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
+  return a.length - b.length;
+};
+
+export class Neo4jGraphStore implements GraphStore {
+  /** Read transactions sent since the store was opened (benchmarks count round trips with it). */
+  roundTrips = 0;
+
+  private constructor(
+    readonly driver: Driver,
+    private readonly opts: Neo4jOptions,
+  ) {}
+
+  static open(opts: Neo4jOptions): Neo4jGraphStore {
+    const driver = neo4j.driver(opts.uri, neo4j.auth.basic(opts.user, opts.password), {
+      disableLosslessIntegers: true,
+      maxTransactionRetryTime: opts.maxRetryTimeMs ?? 1500,
+      connectionAcquisitionTimeout: 5000,
+      connectionTimeout: 3000,
+      maxConnectionPoolSize: 64,
+      userAgent: 'policy-graph-explorer',
+    });
+    return new Neo4jGraphStore(driver, opts);
+  }
+
+  private async read(cypher: string, params: Record<string, unknown> = {}): Promise<Row[]> {
+    this.roundTrips++;
+    try {
+      const res: QueryResult<RecordShape> = await this.driver.executeQuery(cypher, params, {
+        routing: neo4j.routing.READ,
+        database: this.opts.database,
+        bookmarkManager: null,
+        transactionConfig: { timeout: this.opts.queryTimeoutMs },
+      });
+      return res.records.map((r) => r.toObject());
+    } catch (e) {
+      throw storeError(e);
+    }
+  }
+
+  async info(): Promise<StoreInfo> {
+    const [row] = await this.read(`${STATE} RETURN s.version AS version`);
+    if (!row) throw new StoreUnavailableError('Neo4j holds no loaded graph yet; load it with npm run seed -- --neo4j');
+    return { backend: 'neo4j', version: row.version as string };
+  }
+
+  async ping(): Promise<void> {
+    await this.info();
+  }
+
+  async entities(ids: readonly string[]): Promise<(Entity | null)[]> {
+    if (!ids.length) return [];
+    const rows = await this.read(`${STATE} UNWIND $ids AS id MATCH (e:Entity {uid: s.gen + '|' + id}) RETURN ${ENTITY('e')} AS e`, { ids });
+    const found = new Map(rows.map((r) => [(r.e as Row).id as string, toEntity(r.e as Row)]));
+    return ids.map((id) => found.get(id) ?? null);
+  }
+
+  async listEntities(type: string | null, limit: number, offset: number): Promise<Entity[]> {
+    if (type && !(ENTITY_TYPES as readonly string[]).includes(type)) return [];
+    const label = type ? `:${type}` : '';
+    const rows = await this.read(`${STATE} MATCH (e:Entity${label}) WHERE e.gen = s.gen RETURN ${ENTITY('e')} AS e ORDER BY e.id SKIP $offset LIMIT $limit`, {
+      offset: int(offset),
+      limit: int(limit),
+    });
+    return rows.map((r) => toEntity(r.e as Row));
+  }
+
+  async search(query: string, types: string[] | null, limit: number): Promise<SearchHit[]> {
+    const q = luceneQuery(query);
+    if (!q || limit === 0) return [];
+    const rows = await this.read(
+      `CALL db.index.fulltext.queryNodes('entity_search', $q, {limit: $cap}) YIELD node, score
+       ${STATE} WITH node, score, s WHERE node.gen = s.gen AND ($types IS NULL OR node.type IN $types)
+       RETURN ${ENTITY('node')} AS e, node.mentionCount AS mentions, score`,
+      { q, cap: int(400 + limit * 4), types },
+    );
+    const mentions = new Map(rows.map((r) => [(r.e as Row).id as string, r.mentions as number]));
+    const hits = rows.map((r) => ({ entity: toEntity(r.e as Row), score: r.score as number }));
+    return rankHits(query, hits, (id) => mentions.get(id) ?? 0).slice(0, limit);
+  }
+
+  async relationsOf(ids: readonly string[], q: RelationQuery): Promise<Relation[][]> {
+    const types = typesPattern(q.types);
+    if (!ids.length || !types || q.limit === 0) return ids.map(() => []);
+    const pattern = q.direction === 'OUT' ? `(e)-[r:${types}]->()` : q.direction === 'IN' ? `(e)<-[r:${types}]-()` : `(e)-[r:${types}]-()`;
+    const rows = await this.read(
+      `${STATE} UNWIND $ids AS id MATCH (e:Entity {uid: s.gen + '|' + id})
+       CALL (e) { MATCH ${pattern} WITH DISTINCT r ORDER BY type(r), r.id LIMIT $limit RETURN collect(${RELATION('r')}) AS rels }
+       RETURN id, rels`,
+      { ids, limit: int(q.limit) },
+    );
+    const by = new Map(rows.map((r) => [r.id as string, (r.rels as Row[]).map(toRelation).sort(byRelation)]));
+    return ids.map((id) => by.get(id) ?? []);
+  }
+
+  async mentionsOf(ids: readonly string[], limit: number, offset: number): Promise<Mention[][]> {
+    if (!ids.length || limit === 0) return ids.map(() => []);
+    const rows = await this.read(
+      `${STATE} UNWIND $ids AS id MATCH (e:Entity {uid: s.gen + '|' + id})
+       CALL (e) { MATCH (e)-[m:MENTIONED_IN]->(p:Passage) WITH m, p ORDER BY p.order, m.start SKIP $offset LIMIT $limit
+         RETURN collect({entityId: e.id, passageId: p.id, start: m.start, end: m.end, text: m.text}) AS ms }
+       RETURN id, ms`,
+      { ids, offset: int(offset), limit: int(limit) },
+    );
+    const by = new Map(rows.map((r) => [r.id as string, r.ms as Mention[]]));
+    return ids.map((id) => by.get(id) ?? []);
+  }
+
+  async mentionCounts(ids: readonly string[]): Promise<number[]> {
+    if (!ids.length) return [];
+    const rows = await this.read(`${STATE} UNWIND $ids AS id MATCH (e:Entity {uid: s.gen + '|' + id}) RETURN id, e.mentionCount AS n`, { ids });
+    const by = new Map(rows.map((r) => [r.id as string, r.n as number]));
+    return ids.map((id) => by.get(id) ?? 0);
+  }
+
+  async passages(ids: readonly string[]): Promise<(Passage | null)[]> {
+    if (!ids.length) return [];
+    const rows = await this.read(`${STATE} UNWIND $ids AS id MATCH (p:Passage {uid: s.gen + '|' + id}) RETURN ${PASSAGE('p')} AS p`, { ids });
+    const by = new Map(rows.map((r) => [(r.p as Row).id as string, toPassage(r.p as Row)]));
+    return ids.map((id) => by.get(id) ?? null);
+  }
+
+  async passagesAt(keys: readonly { documentId: string; order: number }[]): Promise<(Passage | null)[]> {
+    if (!keys.length) return [];
+    const rows = await this.read(
+      `${STATE} UNWIND $keys AS k MATCH (p:Passage) WHERE p.gen = s.gen AND p.documentId = k.documentId AND p.order = k.order RETURN ${PASSAGE('p')} AS p`,
+      { keys: keys.map((k) => ({ documentId: k.documentId, order: int(k.order) })) },
+    );
+    const by = new Map(rows.map((r) => [`${(r.p as Row).documentId}#${(r.p as Row).order}`, toPassage(r.p as Row)]));
+    return keys.map((k) => by.get(`${k.documentId}#${k.order}`) ?? null);
+  }
+
+  async mentionsIn(passageIds: readonly string[]): Promise<Mention[][]> {
+    if (!passageIds.length) return [];
+    const rows = await this.read(
+      `${STATE} UNWIND $ids AS id MATCH (p:Passage {uid: s.gen + '|' + id})
+       CALL (p) { MATCH (e:Entity)-[m:MENTIONED_IN]->(p) WITH e, m ORDER BY m.start, m.end, e.id
+         RETURN collect({entityId: e.id, passageId: p.id, start: m.start, end: m.end, text: m.text}) AS ms }
+       RETURN id, ms`,
+      { ids: passageIds },
+    );
+    const by = new Map(rows.map((r) => [r.id as string, r.ms as Mention[]]));
+    return passageIds.map((id) => by.get(id) ?? []);
+  }
+
+  async citationsIn(passageIds: readonly string[]): Promise<Citation[][]> {
+    if (!passageIds.length) return [];
+    const rows = await this.read(
+      `${STATE} UNWIND $ids AS id MATCH (p:Passage {uid: s.gen + '|' + id})
+       CALL (p) { MATCH (p)-[c:CITATION]->(st:Entity) WITH c, st ORDER BY c.seq
+         RETURN collect({passageId: p.id, studyId: st.id, evidence: c.evidence, inherited: c.inherited}) AS cs }
+       RETURN id, cs`,
+      { ids: passageIds },
+    );
+    const by = new Map(rows.map((r) => [r.id as string, (r.cs as Row[]).map((c) => ({ ...c, evidence: JSON.parse(c.evidence as string) }) as Citation)]));
+    return passageIds.map((id) => by.get(id) ?? []);
+  }
+
+  async searchPassages(query: string, limit: number): Promise<Passage[]> {
+    const q = luceneQuery(query);
+    if (!q || limit === 0) return [];
+    const rows = await this.read(
+      `CALL db.index.fulltext.queryNodes('passage_search', $q, {limit: $cap}) YIELD node, score
+       ${STATE} WITH node, score, s WHERE node.gen = s.gen
+       RETURN ${PASSAGE('node')} AS p, score ORDER BY score DESC, node.order ASC LIMIT $limit`,
+      { q, cap: int(200 + limit * 4), limit: int(limit) },
+    );
+    return rows.map((r) => toPassage(r.p as Row));
+  }
+
+  async neighborhood(ids: string[], depth: number, relationTypes: string[] | null, entityTypes: string[] | null, limit: number): Promise<Subgraph> {
+    const types = typesPattern(relationTypes);
+    const requested = [...new Set(ids)].sort();
+    // Breadth first, one round trip per level: each frontier entity's unseen neighbours in id
+    // order, taken in the memory store's order until the limit.
+    const expand = async (frontier: string[], seen: Set<string>, cap: number) => {
+      if (!types) return { existing: frontier, next: new Map<string, string[]>() };
+      const rows = await this.read(
+        `${STATE} UNWIND $frontier AS id MATCH (e:Entity {uid: s.gen + '|' + id})
+         CALL (e) { MATCH (e)-[:${types}]-(m:Entity) WHERE ($entityTypes IS NULL OR m.type IN $entityTypes) AND NOT m.id IN $seen
+           WITH DISTINCT m ORDER BY m.id LIMIT $cap RETURN collect(m.id) AS ns }
+         RETURN id, ns`,
+        { frontier, seen: [...seen], entityTypes, cap: int(cap) },
+      );
+      return { existing: rows.map((r) => r.id as string), next: new Map(rows.map((r) => [r.id as string, r.ns as string[]])) };
+    };
+
+    const seen = new Set<string>();
+    let truncated = false;
+    let frontier: string[];
+    let pending: Map<string, string[]> | null = null;
+    if (depth > 0 && types) {
+      const first = await expand(requested, new Set(requested), limit);
+      frontier = requested.filter((id) => first.existing.includes(id));
+      pending = first.next;
+    } else {
+      frontier = (await this.entities(requested)).filter((e): e is Entity => e !== null).map((e) => e.id);
+    }
+    for (const id of frontier) {
+      if (seen.size >= limit) {
+        truncated = true;
+        break;
+      }
+      seen.add(id);
+    }
+    for (let d = 0; d < depth && frontier.length && !truncated && types; d++) {
+      const neighbours = pending ?? (await expand(frontier, seen, limit - seen.size + 1)).next;
+      pending = null;
+      const next: string[] = [];
+      for (const id of frontier) {
+        for (const n of neighbours.get(id) ?? []) {
+          if (seen.has(n)) continue;
+          if (seen.size >= limit) {
+            truncated = true;
+            break;
+          }
+          seen.add(n);
+          next.push(n);
+        }
+        if (truncated) break;
+      }
+      frontier = next;
+    }
+    if (!seen.size) return { nodes: [], relations: [], truncated };
+    const ids2 = [...seen];
+    const rows = await this.read(
+      `${STATE} UNWIND $ids AS id MATCH (e:Entity {uid: s.gen + '|' + id})
+       CALL (e, s) { ${types ? `MATCH (e)-[r:${types}]->(m:Entity) WHERE m.id IN $ids RETURN collect(${RELATION('r')}) AS rels` : 'RETURN [] AS rels'} }
+       RETURN ${ENTITY('e')} AS e, rels`,
+      { ids: ids2 },
+    );
+    const relations = new Map<string, Relation>();
+    for (const r of rows) for (const rel of r.rels as Row[]) relations.set(rel.id as string, toRelation(rel));
+    return { nodes: rows.map((r) => toEntity(r.e as Row)).sort(byId), relations: [...relations.values()].sort(byId), truncated };
+  }
+
+  async path(from: string, to: string, maxLength: number, relationTypes: string[] | null): Promise<GraphPath | null> {
+    if (!Number.isInteger(maxLength) || maxLength < 1) return null;
+    if (from === to) {
+      const [e] = await this.entities([from]);
+      return e ? { nodes: [e], relations: [] } : null;
+    }
+    const types = typesPattern(relationTypes);
+    if (!types) return null;
+    // Of all shortest paths, the one whose node ids come first in order, as the memory store picks.
+    const rows = await this.read(
+      `${STATE} MATCH (a:Entity {uid: s.gen + '|' + $from}) MATCH (b:Entity {uid: s.gen + '|' + $to})
+       MATCH p = allShortestPaths((a)-[:${types}*..${maxLength}]-(b))
+       WITH p LIMIT 1000 RETURN [n IN nodes(p) | n.id] AS ids`,
+      { from, to },
+    );
+    if (!rows.length) return null;
+    const best = rows.map((r) => r.ids as string[]).sort(compareSeq)[0]!;
+    const hops = await this.read(
+      `${STATE} UNWIND range(0, size($ids) - 1) AS i MATCH (e:Entity {uid: s.gen + '|' + $ids[i]})
+       CALL (e, s, i) {
+         OPTIONAL MATCH (e)-[r:${types}]-(:Entity {uid: s.gen + '|' + $ids[i + 1]})
+         WITH r ORDER BY type(r), r.id LIMIT 1
+         RETURN CASE WHEN r IS NULL THEN null ELSE ${RELATION('r')} END AS rel }
+       RETURN i, ${ENTITY('e')} AS e, rel ORDER BY i`,
+      { ids: best },
+    );
+    return {
+      nodes: hops.map((h) => toEntity(h.e as Row)),
+      relations: hops.filter((h) => h.rel).map((h) => toRelation(h.rel as Row)),
+    };
+  }
+
+  async findings(about: string | null, limit: number): Promise<Entity[]> {
+    if (limit === 0) return [];
+    const rows = about
+      ? await this.read(
+          `${STATE} MATCH (a:Entity {uid: s.gen + '|' + $about})<-[:ABOUT]-(f:Finding) WITH DISTINCT f RETURN ${ENTITY('f')} AS e ORDER BY f.id LIMIT $limit`,
+          { about, limit: int(limit) },
+        )
+      : await this.read(`${STATE} MATCH (f:Entity:Finding) WHERE f.gen = s.gen RETURN ${ENTITY('f')} AS e ORDER BY f.id LIMIT $limit`, { limit: int(limit) });
+    return rows.map((r) => toEntity(r.e as Row));
+  }
+
+  private async records<T>(kind: string): Promise<T[]> {
+    const rows = await this.read(`${STATE} MATCH (r:Record) WHERE r.gen = s.gen AND r.kind = $kind RETURN r.json AS json ORDER BY r.seq`, { kind });
+    return rows.map((r) => JSON.parse(r.json as string) as T);
+  }
+
+  async discrepancies(): Promise<Discrepancy[]> {
+    return (await this.records<Discrepancy>('discrepancy')).sort(byId);
+  }
+
+  async tables(): Promise<Table[]> {
+    return (await this.records<Table>('table')).sort((a, b) => a.number.localeCompare(b.number, 'en', { numeric: true }));
+  }
+
+  async figures(): Promise<Figure[]> {
+    return (await this.records<Figure>('figure')).sort((a, b) => a.number.localeCompare(b.number, 'en', { numeric: true }));
+  }
+
+  async documents(): Promise<DocumentRecord[]> {
+    return this.records<DocumentRecord>('document');
+  }
+
+  async stats(): Promise<Stats> {
+    const [row] = await this.read(`${STATE} RETURN s.stats AS stats`);
+    if (!row) throw new StoreUnavailableError('Neo4j holds no loaded graph yet; load it with npm run seed -- --neo4j');
+    return JSON.parse(row.stats as string) as Stats;
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * Loads a graph bundle into Neo4j as a new generation and makes it active in one transaction:
+ * readers see the previous graph until the new one is complete and counted, and a load that
+ * stops part-way leaves only an invisible generation, removed by the next load. Loading the
+ * version that is already active does nothing unless `reseed` is set.
+ */
+import type { Driver } from 'neo4j-driver';
+import { batches, bundleRows, SCHEMA_STATEMENTS, WRITE, ACTIVE_STATE } from '../../../../graph-seed/src/export/neo4j-model';
+import type { GraphBundle } from '../../../../graph-seed/src/model/bundle';
+import { storeError } from './errors';
+
+export interface LoadOptions {
+  database?: string;
+  /** Replace the graph even when the active one has the same bundle version. */
+  reseed?: boolean;
+  /** Rows per write transaction. */
+  batchSize?: number;
+  /** Called after each committed batch; throwing from it aborts the load (used to test aborts). */
+  onBatch?: (progress: { step: string; rows: number; written: number; total: number }) => void;
+}
+
+export interface LoadReport {
+  status: 'loaded' | 'unchanged';
+  version: string;
+  generation: string;
+  /** Nodes plus relationships written. */
+  elements: number;
+  ms: number;
+  /** Generations left by earlier loads that were removed. */
+  removedGenerations: number;
+}
+
+export class LoadError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'LoadError';
+  }
+}
+
+export async function loadBundle(driver: Driver, bundle: GraphBundle, opts: LoadOptions = {}): Promise<LoadReport> {
+  const started = performance.now();
+  const database = opts.database ?? 'neo4j';
+  const session = driver.session({ database });
+  try {
+    for (const statement of SCHEMA_STATEMENTS) await session.run(statement);
+    await session.run('CALL db.awaitIndexes(300)');
+
+    const state = (await session.executeRead((tx) => tx.run(`MATCH (s:GraphState {key: '${ACTIVE_STATE}'}) RETURN s.gen AS gen, s.version AS version`))).records[0];
+    const activeGen = (state?.get('gen') as string | undefined) ?? null;
+    if (state && state.get('version') === bundle.version && !opts.reseed) {
+      return { status: 'unchanged', version: bundle.version, generation: activeGen!, elements: 0, ms: performance.now() - started, removedGenerations: 0 };
+    }
+
+    const removedGenerations = await removeGenerations(session, activeGen);
+    const gen = `g${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+    const rows = bundleRows(bundle, gen);
+    const size = opts.batchSize ?? 2000;
+    const steps: { step: string; cypher: string; rows: object[] }[] = [
+      ...[...rows.entities].map(([type, list]) => ({ step: `entities:${type}`, cypher: WRITE.entities(type), rows: list })),
+      { step: 'passages', cypher: WRITE.passages, rows: rows.passages },
+      { step: 'records', cypher: WRITE.records, rows: rows.records },
+      ...[...rows.relations].map(([type, list]) => ({ step: `relations:${type}`, cypher: WRITE.relations(type), rows: list })),
+      { step: 'mentions', cypher: WRITE.mentions, rows: rows.mentions },
+      { step: 'citations', cypher: WRITE.citations, rows: rows.citations },
+    ];
+    const total = steps.reduce((s, x) => s + x.rows.length, 0);
+    let written = 0;
+    for (const step of steps) {
+      for (const batch of batches(step.rows, size)) {
+        await session.executeWrite((tx) => tx.run(step.cypher, { rows: batch }));
+        written += batch.length;
+        opts.onBatch?.({ step: step.step, rows: batch.length, written, total });
+      }
+    }
+
+    // Count what landed before anyone can see it.
+    const expected = { entities: bundle.entities.length, passages: bundle.passages.length, relations: bundle.relations.length + bundle.mentions.length, citations: bundle.citations.length };
+    const counted = (
+      await session.executeRead((tx) =>
+        tx.run(
+          `CALL () { MATCH (n:Entity) WHERE n.gen = $gen RETURN count(n) AS entities }
+           CALL () { MATCH (n:Passage) WHERE n.gen = $gen RETURN count(n) AS passages }
+           CALL () { MATCH (n:Entity)-[r]->() WHERE n.gen = $gen RETURN count(r) AS relations }
+           CALL () { MATCH (n:Passage)-[r]->() WHERE n.gen = $gen RETURN count(r) AS citations }
+           RETURN entities, passages, relations, citations`,
+          { gen },
+        ),
+      )
+    ).records[0]!.toObject() as Record<string, unknown>;
+    for (const [k, v] of Object.entries(expected)) {
+      if (Number(counted[k]) !== v) throw new LoadError(`load check failed: ${k} ${Number(counted[k])} written, ${v} expected; the previous graph stays active`);
+    }
+
+    await session.executeWrite((tx) => tx.run(WRITE.activate, { gen, version: bundle.version, stats: rows.stats }));
+    // The old generation is no longer visible; removing it can fail without harm (the next load retries).
+    if (activeGen) await removeGenerations(session, gen).catch(() => 0);
+    return { status: 'loaded', version: bundle.version, generation: gen, elements: total, ms: performance.now() - started, removedGenerations };
+  } catch (e) {
+    throw e instanceof LoadError ? e : storeError(e);
+  } finally {
+    await session.close();
+  }
+}
+
+/** Deletes every node (and its relationships) of any generation other than `keep`. */
+async function removeGenerations(session: ReturnType<Driver['session']>, keep: string | null): Promise<number> {
+  const found = await session.run(
+    `MATCH (n) WHERE (n:Entity OR n:Passage OR n:Record) AND n.gen IS NOT NULL AND ($keep IS NULL OR n.gen <> $keep) RETURN count(DISTINCT n.gen) AS gens`,
+    { keep },
+  );
+  const gens = Number(found.records[0]?.get('gens') ?? 0);
+  if (!gens) return 0;
+  await session.run(
+    `MATCH (n) WHERE (n:Entity OR n:Passage OR n:Record) AND n.gen IS NOT NULL AND ($keep IS NULL OR n.gen <> $keep)
+     CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS`,
+    { keep },
+  );
+  return gens;
+}

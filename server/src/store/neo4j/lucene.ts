@@ -1,0 +1,31 @@
+/**
+ * User phrases as Lucene queries for Neo4j's full-text indexes. The indexed text is pre-folded
+ * (lower case, no accents, letters and digits only; see searchText), and the phrase is folded the
+ * same way, so what reaches Lucene is a list of plain terms. Each is escaped anyway, so no
+ * character of a user's phrase can act as Lucene syntax.
+ */
+import { searchText } from '../../../../graph-seed/src/export/neo4j-model';
+
+const SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
+/** Lucene's AND/OR/NOT are operators only in upper case; folded terms are lower case. */
+export const escapeLucene = (term: string) => term.replace(SPECIAL, (c) => `\\${c}`);
+
+/** At most this many terms reach Lucene (its clause limit is 1024; each term makes three). */
+export const MAX_TERMS = 24;
+
+/**
+ * Every term required; each matches exactly (boosted), as a prefix, or within a small edit
+ * distance (none for terms under five letters, one up to nine, then two), like the memory store.
+ * Returns null when the phrase has no searchable term.
+ */
+export function luceneQuery(phrase: string): string | null {
+  const terms = [...new Set(searchText(phrase).split(' ').filter(Boolean))].slice(0, MAX_TERMS);
+  if (!terms.length) return null;
+  return terms
+    .map((t) => {
+      const e = escapeLucene(t);
+      const edits = Math.min(2, Math.floor(t.length * 0.2));
+      return `+(${e}^3 ${e}*${edits ? ` ${e}~${edits}` : ''})`;
+    })
+    .join(' ');
+}

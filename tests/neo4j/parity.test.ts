@@ -1,0 +1,104 @@
+/**
+ * The two adapters answer identically: a sweep over the whole report graph (every entity, every
+ * passage, neighbourhoods and paths from a spread of seeds, searches by every name) compared
+ * answer for answer between the memory store and Neo4j.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { GraphStore } from '../../server/src/store/GraphStore';
+import { MemoryGraphStore } from '../../server/src/store/memory/MemoryGraphStore';
+import { loadBundle } from '../../server/src/store/neo4j/load';
+import { Neo4jGraphStore } from '../../server/src/store/neo4j/Neo4jGraphStore';
+import { reportBundle } from '../helpers/report';
+
+const bundle = reportBundle();
+const memory: GraphStore = new MemoryGraphStore(bundle);
+let neo: Neo4jGraphStore;
+
+beforeAll(async () => {
+  const { uri, user, password } = inject('neo4j');
+  neo = Neo4jGraphStore.open({ uri, user, password, database: 'neo4j', queryTimeoutMs: 30_000 });
+  await loadBundle(neo.driver, bundle);
+});
+afterAll(async () => {
+  await neo?.close();
+});
+
+/** Every 7th entity by id: a spread over all types, hubs and leaves. */
+const seeds = bundle.entities.map((e) => e.id).sort().filter((_, i) => i % 7 === 0);
+
+describe('memory and Neo4j answer identically', () => {
+  it('entities, relations in every direction, mentions and counts for every entity', async () => {
+    const ids = bundle.entities.map((e) => e.id);
+    expect(await neo.entities(ids)).toEqual(await memory.entities(ids));
+    for (const direction of ['OUT', 'IN', 'BOTH'] as const) {
+      expect(await neo.relationsOf(ids, { direction, types: null, limit: 1000 })).toEqual(await memory.relationsOf(ids, { direction, types: null, limit: 1000 }));
+    }
+    expect(await neo.relationsOf(ids, { direction: 'BOTH', types: ['ABOUT', 'CITES', 'PARTY_TO'], limit: 3 })).toEqual(
+      await memory.relationsOf(ids, { direction: 'BOTH', types: ['ABOUT', 'CITES', 'PARTY_TO'], limit: 3 }),
+    );
+    expect(await neo.mentionsOf(ids, 1000, 0)).toEqual(await memory.mentionsOf(ids, 1000, 0));
+    expect(await neo.mentionsOf(ids, 2, 1)).toEqual(await memory.mentionsOf(ids, 2, 1));
+    expect(await neo.mentionCounts(ids)).toEqual(await memory.mentionCounts(ids));
+    for (const type of [null, 'Ministry', 'Study', 'Finding']) {
+      expect(await neo.listEntities(type, 1000, 0)).toEqual(await memory.listEntities(type, 1000, 0));
+    }
+  });
+
+  it('every passage with its neighbours, mentions and citations', async () => {
+    const ids = bundle.passages.map((p) => p.id);
+    expect(await neo.passages(ids)).toEqual(await memory.passages(ids));
+    const keys = bundle.passages.map((p) => ({ documentId: p.documentId, order: p.order + 1 }));
+    expect(await neo.passagesAt(keys)).toEqual(await memory.passagesAt(keys));
+    expect(await neo.mentionsIn(ids)).toEqual(await memory.mentionsIn(ids));
+    expect(await neo.citationsIn(ids)).toEqual(await memory.citationsIn(ids));
+  });
+
+  it('neighbourhoods at depth 1 to 3, with and without filters and caps', async () => {
+    for (const id of seeds) {
+      for (const [depth, limit] of [
+        [1, 500],
+        [2, 500],
+        [2, 12],
+        [3, 40],
+      ] as const) {
+        expect(await neo.neighborhood([id], depth, null, null, limit), `${id} depth ${depth} limit ${limit}`).toEqual(await memory.neighborhood([id], depth, null, null, limit));
+      }
+      expect(await neo.neighborhood([id, 'ministry:molvt'], 2, ['PART_OF', 'CHAIRS', 'MEMBER_OF', 'ABOUT'], ['Ministry', 'Committee', 'Finding', 'MigrationDimension'], 100)).toEqual(
+        await memory.neighborhood([id, 'ministry:molvt'], 2, ['PART_OF', 'CHAIRS', 'MEMBER_OF', 'ABOUT'], ['Ministry', 'Committee', 'Finding', 'MigrationDimension'], 100),
+      );
+    }
+  });
+
+  it('shortest paths between pairs of seeds', async () => {
+    for (let i = 0; i < seeds.length; i++) {
+      const [a, b] = [seeds[i]!, seeds[(i * 5 + 3) % seeds.length]!];
+      expect(await neo.path(a, b, 8, null), `${a} -> ${b}`).toEqual(await memory.path(a, b, 8, null));
+      expect(await neo.path(a, b, 3, ['CHAIRS', 'VICE_CHAIRS', 'MEMBER_OF', 'PART_OF', 'SUBORDINATE_TO'])).toEqual(
+        await memory.path(a, b, 3, ['CHAIRS', 'VICE_CHAIRS', 'MEMBER_OF', 'PART_OF', 'SUBORDINATE_TO']),
+      );
+    }
+  });
+
+  it('finds every entity by its own name first', async () => {
+    const misses: string[] = [];
+    for (const e of bundle.entities) {
+      for (const store of [memory, neo]) {
+        const hits = await store.search(e.name, [e.type], 10);
+        const named = hits.filter((h) => h.entity.name === e.name).map((h) => h.entity.id);
+        if (!named.includes(e.id)) misses.push(`${store === neo ? 'neo4j' : 'memory'}: ${e.name}`);
+      }
+    }
+    expect(misses).toEqual([]);
+  });
+
+  it('findings, records and stats', async () => {
+    for (const about of [null, 'dimension:remittances', 'sector:labour-market', 'nothing:here']) {
+      expect(await neo.findings(about, 1000)).toEqual(await memory.findings(about, 1000));
+    }
+    expect(await neo.discrepancies()).toEqual(await memory.discrepancies());
+    expect(await neo.tables()).toEqual(await memory.tables());
+    expect(await neo.figures()).toEqual(await memory.figures());
+    expect(await neo.documents()).toEqual(await memory.documents());
+    expect(await neo.stats()).toEqual(await memory.stats());
+  });
+});
