@@ -1,7 +1,8 @@
 /**
- * npm run seed [-- --corpus DIR|FILE ... --curation DIR|none --out FILE --quiet]
+ * npm run seed [-- --corpus DIR|FILE ... --curation DIR|none --out FILE --quiet --neo4j --reseed]
  * Builds the graph bundle from the report text and the curation overlay, prints progress and a
- * summary, and exits non-zero with the problems listed when the input is bad.
+ * summary, and exits non-zero with the problems listed when the input is bad. With --neo4j the
+ * bundle is also loaded into the Neo4j named by NEO4J_URI (--reseed replaces the version there).
  */
 import { parseArgs } from 'node:util';
 import { readCorpus } from './io/corpus';
@@ -12,7 +13,7 @@ import { formatProblem } from './model/result';
 import { DEFAULT_CORPUS, DEFAULT_CURATION, DEFAULT_OUT } from './paths';
 import { runPipeline } from './pipeline';
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   let args;
   try {
     args = parseArgs({
@@ -22,6 +23,8 @@ function main(argv: string[]): number {
         curation: { type: 'string' },
         out: { type: 'string' },
         quiet: { type: 'boolean', default: false },
+        neo4j: { type: 'boolean', default: false },
+        reseed: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
     }).values;
@@ -30,7 +33,7 @@ function main(argv: string[]): number {
     return 2;
   }
   if (args.help) {
-    console.log('Usage: npm run seed -- [--corpus DIR|FILE]... [--curation DIR|none] [--out FILE] [--quiet]');
+    console.log('Usage: npm run seed -- [--corpus DIR|FILE]... [--curation DIR|none] [--out FILE] [--quiet] [--neo4j [--reseed]]');
     return 0;
   }
   const log = (s: string) => !args.quiet && console.log(s);
@@ -52,6 +55,11 @@ function main(argv: string[]): number {
   log(`  ${b.passages.length} passages, ${b.entities.length} entities, ${b.relations.length} relations, ${b.mentions.length} mentions, ${b.citations.length} citations, ${b.tables.length} tables, ${b.figures.length} figures, ${b.discrepancies.length} discrepancies`);
   log(`  entities by type: ${[...counts].sort((a, c) => c[1] - a[1]).map(([t, n]) => `${t} ${n}`).join(', ')}`);
   for (const w of result.value.warnings) log(`  ${formatProblem(w)}`);
+  if (args.neo4j || args.reseed) {
+    // The seeding pipeline stays free of the server; the Neo4j loader is reached only on request.
+    const { seedNeo4j } = await import('../../server/src/neo4j-seed');
+    return seedNeo4j(b, { reseed: args.reseed, print: (line) => console.log(line) });
+  }
   return 0;
 }
 
@@ -61,4 +69,4 @@ function report(problems: { severity: 'error' | 'warning'; code: string; message
   return 1;
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

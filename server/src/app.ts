@@ -32,13 +32,18 @@ export interface App {
   close(): Promise<void>;
 }
 
-export function createApp(store: GraphStore, log: Logger): App {
+export interface AppOptions {
+  /** Time budget of one GraphQL operation, in ms. */
+  queryTimeoutMs?: number;
+}
+
+export function createApp(store: GraphStore, log: Logger, options: AppOptions = {}): App {
   const yoga = createYoga<{ req: IncomingMessage; res: ServerResponse }, Context>({
     schema: buildSchema(),
     graphqlEndpoint: '/graphql',
     graphiql: { title: 'Policy report graph: GraphQL' },
     landingPage: false,
-    context: () => createContext(store),
+    context: () => createContext(store, options.queryTimeoutMs ?? 10_000),
     plugins: [
       EnvelopArmorPlugin({
         maxDepth: { n: REQUEST_LIMITS.maxDepth },
@@ -55,6 +60,9 @@ export function createApp(store: GraphStore, log: Logger): App {
         const original = (error as { originalError?: unknown }).originalError;
         if (original instanceof StoreUnavailableError || (original as Error | undefined)?.name === 'StoreUnavailableError') {
           return new GraphQLError('the graph store is unavailable; try again shortly', { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+        }
+        if ((original as Error | undefined)?.name === 'QueryTimeoutError') {
+          return new GraphQLError(`${(original as Error).message}; ask for less (smaller limit or depth)`, { extensions: { code: 'TIMEOUT' } });
         }
         if (isClientError(original)) return original as Error;
         if (!original && isClientError(error)) return error as Error;

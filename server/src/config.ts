@@ -15,7 +15,9 @@ const Env = z
     NEO4J_PASSWORD: z.string().optional(),
     NEO4J_DATABASE: z.string().min(1).default('neo4j'),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
-    QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    QUERY_TIMEOUT_MS: z.coerce.number().int().min(100, 'QUERY_TIMEOUT_MS must be at least 100').max(120_000, 'QUERY_TIMEOUT_MS must be at most 120000').default(10_000),
+    /** How long start-up waits for Neo4j to answer before giving up. */
+    NEO4J_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(60_000),
   })
   .superRefine((env, ctx) => {
     if (!env.NEO4J_URI && (env.NEO4J_PASSWORD || process.env.NEO4J_USER)) {

@@ -5,6 +5,7 @@
  */
 import DataLoader from 'dataloader';
 import type { Citation, Entity, Mention, Passage, Relation } from '../../graph-seed/src/model/bundle';
+import { withBudget } from './store/budget';
 import type { Direction, GraphStore } from './store/GraphStore';
 
 export interface RelationKey {
@@ -78,6 +79,8 @@ export function createLoaders(store: GraphStore): Loaders {
   };
 }
 
-export function createContext(store: GraphStore): Context {
-  return { store, loaders: createLoaders(store) };
+/** One operation's context; with a budget, every store call shares the operation's time limit. */
+export function createContext(store: GraphStore, budgetMs?: number): Context {
+  const scoped = budgetMs ? withBudget(store, budgetMs) : store;
+  return { store: scoped, loaders: createLoaders(scoped) };
 }

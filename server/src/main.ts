@@ -1,16 +1,40 @@
 /**
- * npm start: seeds the graph from the bundled report, then serves the API and the explorer on
- * one port (PORT, default 4000). Graceful shutdown on SIGTERM and SIGINT.
+ * npm start: seeds the graph from the bundled report into the chosen store (memory by default,
+ * Neo4j when NEO4J_URI is set), then serves the API and the explorer on one port (PORT, default
+ * 4000). Graceful shutdown on SIGTERM and SIGINT.
  */
-import { readCorpus } from '../../graph-seed/src/io/corpus';
-import { readCuration } from '../../graph-seed/src/io/curation';
-import { formatProblem } from '../../graph-seed/src/model/result';
-import { DEFAULT_CORPUS, DEFAULT_CURATION } from '../../graph-seed/src/paths';
-import { runPipeline } from '../../graph-seed/src/pipeline';
 import { createApp } from './app';
-import { ConfigError, readConfig } from './config';
-import { createLogger } from './log';
+import { ConfigError, readConfig, type Config } from './config';
+import { createLogger, type Logger } from './log';
+import { seedReport } from './seed';
+import type { GraphStore } from './store/GraphStore';
 import { MemoryGraphStore } from './store/memory/MemoryGraphStore';
+import { openNeo4jStore } from './store/neo4j/connect';
+
+async function openStore(config: Config, log: Logger): Promise<GraphStore | null> {
+  const started = performance.now();
+  const bundle = seedReport(log);
+  if (!bundle) return null;
+  const counts = { entities: bundle.entities.length, relations: bundle.relations.length, passages: bundle.passages.length };
+  if (!config.NEO4J_URI) {
+    const store = new MemoryGraphStore(bundle);
+    log.info('graph seeded', { backend: 'memory', version: bundle.version, ...counts, ms: Math.round(performance.now() - started) });
+    return store;
+  }
+  try {
+    const { store, report } = await openNeo4jStore(
+      { uri: config.NEO4J_URI, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD ?? '', database: config.NEO4J_DATABASE, queryTimeoutMs: config.QUERY_TIMEOUT_MS },
+      bundle,
+      log,
+      { waitMs: config.NEO4J_WAIT_MS },
+    );
+    log.info(report.status === 'loaded' ? 'graph seeded' : 'graph already loaded', { backend: 'neo4j', uri: config.NEO4J_URI, version: bundle.version, ...counts, elements: report.elements, ms: Math.round(performance.now() - started) });
+    return store;
+  } catch (e) {
+    log.error(`cannot serve from Neo4j at ${config.NEO4J_URI}: ${(e as Error).message}`);
+    return null;
+  }
+}
 
 async function main(): Promise<number> {
   let config;
@@ -24,25 +48,10 @@ async function main(): Promise<number> {
     throw e;
   }
   const log = createLogger(config.LOG_LEVEL);
-  if (config.NEO4J_URI) {
-    log.error('NEO4J_URI is set, but this build serves the in-memory store only; unset NEO4J_URI');
-    return 2;
-  }
+  const store = await openStore(config, log);
+  if (!store) return 1;
 
-  const started = performance.now();
-  const corpus = readCorpus([DEFAULT_CORPUS]);
-  const curation = corpus.ok ? readCuration(DEFAULT_CURATION) : corpus;
-  const seeded = corpus.ok && curation.ok ? runPipeline(corpus.value, curation.value) : null;
-  if (!corpus.ok || !curation.ok || !seeded || !seeded.ok) {
-    const problems = !corpus.ok ? corpus.errors : !curation.ok ? curation.errors : seeded && !seeded.ok ? seeded.errors : [];
-    for (const p of problems) log.error(formatProblem(p));
-    return 1;
-  }
-  const bundle = seeded.value.bundle;
-  const store = new MemoryGraphStore(bundle);
-  log.info('graph seeded', { backend: 'memory', version: bundle.version, entities: bundle.entities.length, relations: bundle.relations.length, ms: Math.round(performance.now() - started) });
-
-  const app = createApp(store, log);
+  const app = createApp(store, log, { queryTimeoutMs: config.QUERY_TIMEOUT_MS });
   await new Promise<void>((resolve, reject) => {
     app.server.once('error', reject);
     app.server.listen(config.PORT, config.HOST, resolve);

@@ -26,6 +26,8 @@ export interface LoadReport {
   /** Nodes plus relationships written. */
   elements: number;
   ms: number;
+  /** Time spent writing rows (elements / writeMs is the load rate). */
+  writeMs: number;
   /** Generations left by earlier loads that were removed. */
   removedGenerations: number;
 }
@@ -48,7 +50,7 @@ export async function loadBundle(driver: Driver, bundle: GraphBundle, opts: Load
     const state = (await session.executeRead((tx) => tx.run(`MATCH (s:GraphState {key: '${ACTIVE_STATE}'}) RETURN s.gen AS gen, s.version AS version`))).records[0];
     const activeGen = (state?.get('gen') as string | undefined) ?? null;
     if (state && state.get('version') === bundle.version && !opts.reseed) {
-      return { status: 'unchanged', version: bundle.version, generation: activeGen!, elements: 0, ms: performance.now() - started, removedGenerations: 0 };
+      return { status: 'unchanged', version: bundle.version, generation: activeGen!, elements: 0, ms: performance.now() - started, writeMs: 0, removedGenerations: 0 };
     }
 
     const removedGenerations = await removeGenerations(session, activeGen);
@@ -65,6 +67,7 @@ export async function loadBundle(driver: Driver, bundle: GraphBundle, opts: Load
     ];
     const total = steps.reduce((s, x) => s + x.rows.length, 0);
     let written = 0;
+    const writeStarted = performance.now();
     for (const step of steps) {
       for (const batch of batches(step.rows, size)) {
         await session.executeWrite((tx) => tx.run(step.cypher, { rows: batch }));
@@ -73,6 +76,7 @@ export async function loadBundle(driver: Driver, bundle: GraphBundle, opts: Load
       }
     }
 
+    const writeMs = performance.now() - writeStarted;
     // Count what landed before anyone can see it.
     const expected = { entities: bundle.entities.length, passages: bundle.passages.length, relations: bundle.relations.length + bundle.mentions.length, citations: bundle.citations.length };
     const counted = (
@@ -94,7 +98,7 @@ export async function loadBundle(driver: Driver, bundle: GraphBundle, opts: Load
     await session.executeWrite((tx) => tx.run(WRITE.activate, { gen, version: bundle.version, stats: rows.stats }));
     // The old generation is no longer visible; removing it can fail without harm (the next load retries).
     if (activeGen) await removeGenerations(session, gen).catch(() => 0);
-    return { status: 'loaded', version: bundle.version, generation: gen, elements: total, ms: performance.now() - started, removedGenerations };
+    return { status: 'loaded', version: bundle.version, generation: gen, elements: total, ms: performance.now() - started, writeMs, removedGenerations };
   } catch (e) {
     throw e instanceof LoadError ? e : storeError(e);
   } finally {
