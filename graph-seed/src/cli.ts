@@ -1,13 +1,16 @@
 /**
- * npm run seed [-- --corpus DIR|FILE ... --curation DIR|none --out FILE --quiet --neo4j --reseed]
+ * npm run seed [-- --corpus DIR|FILE ... --curation DIR|none --out FILE --quiet --neo4j --reseed
+ *                  --cypher FILE --csv DIR]
  * Builds the graph bundle from the report text and the curation overlay, prints progress and a
  * summary, and exits non-zero with the problems listed when the input is bad. With --neo4j the
- * bundle is also loaded into the Neo4j named by NEO4J_URI (--reseed replaces the version there).
+ * bundle is also loaded into the Neo4j named by NEO4J_URI (--reseed replaces the version there);
+ * --cypher writes a cypher-shell script and --csv neo4j-admin import files.
  */
 import { parseArgs } from 'node:util';
 import { readCorpus } from './io/corpus';
 import { readCuration } from './io/curation';
 import { writeBundle } from './io/bundle';
+import { writeCsvExport, writeCypherScript } from './io/exports';
 import { EMPTY_CURATION } from './model/curation';
 import { formatProblem } from './model/result';
 import { DEFAULT_CORPUS, DEFAULT_CURATION, DEFAULT_OUT } from './paths';
@@ -24,6 +27,8 @@ async function main(argv: string[]): Promise<number> {
         out: { type: 'string' },
         quiet: { type: 'boolean', default: false },
         neo4j: { type: 'boolean', default: false },
+        cypher: { type: 'string' },
+        csv: { type: 'string' },
         reseed: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -33,7 +38,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (args.help) {
-    console.log('Usage: npm run seed -- [--corpus DIR|FILE]... [--curation DIR|none] [--out FILE] [--quiet] [--neo4j [--reseed]]');
+    console.log('Usage: npm run seed -- [--corpus DIR|FILE]... [--curation DIR|none] [--out FILE] [--quiet] [--neo4j [--reseed]] [--cypher FILE] [--csv DIR]');
     return 0;
   }
   const log = (s: string) => !args.quiet && console.log(s);
@@ -55,6 +60,14 @@ async function main(argv: string[]): Promise<number> {
   log(`  ${b.passages.length} passages, ${b.entities.length} entities, ${b.relations.length} relations, ${b.mentions.length} mentions, ${b.citations.length} citations, ${b.tables.length} tables, ${b.figures.length} figures, ${b.discrepancies.length} discrepancies`);
   log(`  entities by type: ${[...counts].sort((a, c) => c[1] - a[1]).map(([t, n]) => `${t} ${n}`).join(', ')}`);
   for (const w of result.value.warnings) log(`  ${formatProblem(w)}`);
+  if (args.cypher) {
+    writeCypherScript(args.cypher, b);
+    log(`  Cypher script for cypher-shell written to ${args.cypher}`);
+  }
+  if (args.csv) {
+    const files = writeCsvExport(args.csv, b);
+    log(`  neo4j-admin import files written to ${args.csv}: ${files.join(', ')} (the command is in schema.cypher)`);
+  }
   if (args.neo4j || args.reseed) {
     // The seeding pipeline stays free of the server; the Neo4j loader is reached only on request.
     const { seedNeo4j } = await import('../../server/src/neo4j-seed');
