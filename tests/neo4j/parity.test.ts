@@ -91,6 +91,21 @@ describe('memory and Neo4j answer identically', () => {
     expect(misses).toEqual([]);
   });
 
+  it('ranks searches identically: names, aliases, prefixes, typos, accents, passages', async () => {
+    const queries = [
+      ...bundle.entities.filter((_, i) => i % 3 === 0).flatMap((e) => [e.name, ...e.aliases.slice(0, 1)]),
+      ...bundle.entities.filter((_, i) => i % 5 === 0).map((e) => e.name.split(' ')[0]!.slice(0, 4)),
+      'molvt', 'korea', 'Tailand', 'cote d ivoire', 'Côte', 'ministry of interior', 'remitances', 'recruitment agencies', 'sub-decree 190',
+    ];
+    for (const q of queries) {
+      const [a, b] = [await neo.search(q, null, 10), await memory.search(q, null, 10)];
+      expect(a.map((h) => [h.entity.id, h.score.toFixed(9)]), q).toEqual(b.map((h) => [h.entity.id, h.score.toFixed(9)]));
+    }
+    for (const q of ['remittances poverty', 'Thailand MoU', 'recruitment agencies', 'vocational training', 'Gini', 'labour migration policy']) {
+      expect((await neo.searchPassages(q, 10)).map((p) => p.id), q).toEqual((await memory.searchPassages(q, 10)).map((p) => p.id));
+    }
+  });
+
   it('findings, records and stats', async () => {
     for (const about of [null, 'dimension:remittances', 'sector:labour-market', 'nothing:here']) {
       expect(await neo.findings(about, 1000)).toEqual(await memory.findings(about, 1000));

@@ -4,12 +4,10 @@
  */
 import { MultiDirectedGraph, MultiUndirectedGraph } from 'graphology';
 import { singleSourceLength } from 'graphology-shortest-path/unweighted';
-import MiniSearch from 'minisearch';
+import MiniSearch, { type Options } from 'minisearch';
 import type { Citation, Entity, GraphBundle, Mention, Passage, Relation } from '../../../../graph-seed/src/model/bundle';
 import type { GraphPath, GraphStore, RelationQuery, SearchHit, Stats, StoreInfo, Subgraph } from '../GraphStore';
-
-/** Lower case without accents: "Côte" and "cote" are one term. */
-export const foldTerm = (term: string) => term.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+import { entityTokens, rankEntities, rankPassages, termsOf, type EntityTokens } from '../ranking';
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const byRelation = (a: Relation, b: Relation) => (a.type < b.type ? -1 : a.type > b.type ? 1 : byId(a, b));
@@ -25,18 +23,6 @@ function group<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   return out;
 }
 
-/**
- * Final ranking shared by the adapters: a name or alias equal to the query comes first, then the
- * text score weighted by how often the report mentions the entity, then the id.
- */
-export function rankHits(query: string, hits: SearchHit[], mentionCount: (id: string) => number): SearchHit[] {
-  const q = foldTerm(query).replace(/\s+/g, ' ').trim();
-  const exact = (e: Entity) => [e.name, ...e.aliases].some((n) => foldTerm(n).replace(/\s+/g, ' ').trim() === q);
-  return hits
-    .map((h) => ({ entity: h.entity, score: (exact(h.entity) ? 1000 : 0) + h.score * (1 + Math.log1p(mentionCount(h.entity.id)) / 4) }))
-    .sort((a, b) => b.score - a.score || byId(a.entity, b.entity));
-}
-
 export class MemoryGraphStore implements GraphStore {
   private readonly graph = new MultiDirectedGraph({ allowSelfLoops: true });
   private readonly undirected = new MultiUndirectedGraph({ allowSelfLoops: true });
@@ -47,8 +33,10 @@ export class MemoryGraphStore implements GraphStore {
   private readonly mentionsByEntity: Map<string, Mention[]>;
   private readonly mentionsByPassage: Map<string, Mention[]>;
   private readonly citationsByPassage: Map<string, Citation[]>;
-  private readonly entityIndex: MiniSearch<{ id: string; name: string; aliases: string[]; type: string }>;
+  private readonly entityIndex: MiniSearch<{ id: string; text: string }>;
   private readonly passageIndex: MiniSearch<{ id: string; text: string }>;
+  private readonly entityTokens = new Map<string, EntityTokens>();
+  private readonly passageTokens = new Map<string, string[]>();
   private readonly sortedEntities: Entity[];
 
   constructor(private readonly bundle: GraphBundle) {
@@ -74,19 +62,26 @@ export class MemoryGraphStore implements GraphStore {
     this.citationsByPassage = group(bundle.citations, (c) => c.passageId);
     this.sortedEntities = [...bundle.entities].sort(byId);
 
-    this.entityIndex = new MiniSearch({
-      fields: ['name', 'aliases'],
+    // MiniSearch finds candidates over the same folded terms the Neo4j indexes hold; the shared
+    // ranking decides (see ../ranking.ts).
+    const options = (): Options<{ id: string; text: string }> => ({
+      fields: ['text'],
       storeFields: [],
-      extractField: (doc, field) => {
-        const v = (doc as Record<string, unknown>)[field];
-        return Array.isArray(v) ? v.join(' \u2029 ') : String(v ?? '');
-      },
-      processTerm: foldTerm,
-      searchOptions: { boost: { name: 2 }, prefix: true, fuzzy: 0.2, combineWith: 'AND' },
+      tokenize: (t) => t.split(' '),
+      searchOptions: { prefix: true, fuzzy: 0.2, combineWith: 'AND' },
     });
-    this.entityIndex.addAll(bundle.entities.map((e) => ({ id: e.id, name: e.name, aliases: e.aliases, type: e.type })));
-    this.passageIndex = new MiniSearch({ fields: ['text'], storeFields: [], processTerm: foldTerm, searchOptions: { prefix: true, fuzzy: 0.2, combineWith: 'AND' } });
-    this.passageIndex.addAll(bundle.passages.map((p) => ({ id: p.id, text: p.text })));
+    this.entityIndex = new MiniSearch(options());
+    this.passageIndex = new MiniSearch(options());
+    for (const e of bundle.entities) {
+      const tokens = entityTokens(e);
+      this.entityTokens.set(e.id, tokens);
+      this.entityIndex.add({ id: e.id, text: [...tokens.name, ...tokens.aliases].join(' ') });
+    }
+    for (const p of bundle.passages) {
+      const tokens = termsOf(p.text);
+      this.passageTokens.set(p.id, tokens);
+      this.passageIndex.add({ id: p.id, text: tokens.join(' ') });
+    }
   }
 
   async info(): Promise<StoreInfo> {
@@ -105,12 +100,14 @@ export class MemoryGraphStore implements GraphStore {
   }
 
   async search(query: string, types: string[] | null, limit: number): Promise<SearchHit[]> {
-    const hits = this.entityIndex.search(query, types ? { filter: (r) => types.includes(this.entityById.get(String(r.id))!.type) } : {});
-    return rankHits(
-      query,
-      hits.map((h) => ({ entity: this.entityById.get(String(h.id))!, score: h.score })),
-      (id) => this.mentionsByEntity.get(id)?.length ?? 0,
-    ).slice(0, limit);
+    const terms = termsOf(query);
+    if (!terms.length || limit === 0) return [];
+    const candidates = this.entityIndex
+      .search(terms.join(' '))
+      .map((h) => this.entityById.get(String(h.id))!)
+      .filter((e) => !types || types.includes(e.type))
+      .map((entity) => ({ entity, tokens: this.entityTokens.get(entity.id)! }));
+    return rankEntities(query, candidates, (id) => this.mentionsByEntity.get(id)?.length ?? 0).slice(0, limit);
   }
 
   async relationsOf(ids: readonly string[], q: RelationQuery): Promise<Relation[][]> {
@@ -150,12 +147,10 @@ export class MemoryGraphStore implements GraphStore {
   }
 
   async searchPassages(query: string, limit: number): Promise<Passage[]> {
-    return this.passageIndex
-      .search(query)
-      .map((h) => ({ p: this.passageById.get(String(h.id))!, score: h.score }))
-      .sort((a, b) => b.score - a.score || a.p.order - b.p.order)
-      .slice(0, limit)
-      .map((x) => x.p);
+    const terms = termsOf(query);
+    if (!terms.length || limit === 0) return [];
+    const candidates = this.passageIndex.search(terms.join(' ')).map((h) => ({ passage: this.passageById.get(String(h.id))!, tokens: this.passageTokens.get(String(h.id))! }));
+    return rankPassages(query, candidates).slice(0, limit);
   }
 
   async neighborhood(ids: string[], depth: number, relationTypes: string[] | null, entityTypes: string[] | null, limit: number): Promise<Subgraph> {

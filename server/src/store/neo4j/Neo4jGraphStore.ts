@@ -10,7 +10,7 @@ import { ACTIVE_STATE } from '../../../../graph-seed/src/export/neo4j-model';
 import type { Citation, Discrepancy, DocumentRecord, Entity, Figure, Mention, Passage, Relation, Table } from '../../../../graph-seed/src/model/bundle';
 import { ENTITY_TYPES, RELATION_TYPES } from '../../../../graph-seed/src/model/ontology';
 import { StoreUnavailableError, type GraphPath, type GraphStore, type RelationQuery, type SearchHit, type Stats, type StoreInfo, type Subgraph } from '../GraphStore';
-import { rankHits } from '../memory/MemoryGraphStore';
+import { rankEntities, rankPassages, termsOf, type EntityTokens } from '../ranking';
 import { storeError } from './errors';
 import { luceneQuery } from './lucene';
 
@@ -149,12 +149,15 @@ export class Neo4jGraphStore implements GraphStore {
     const rows = await this.read(
       `CALL db.index.fulltext.queryNodes('entity_search', $q, {limit: $cap}) YIELD node, score
        ${STATE} WITH node, score, s WHERE node.gen = s.gen AND ($types IS NULL OR node.type IN $types)
-       RETURN ${ENTITY('node')} AS e, node.mentionCount AS mentions, score`,
+       RETURN ${ENTITY('node')} AS e, node.mentionCount AS mentions`,
       { q, cap: int(400 + limit * 4), types },
     );
     const mentions = new Map(rows.map((r) => [(r.e as Row).id as string, r.mentions as number]));
-    const hits = rows.map((r) => ({ entity: toEntity(r.e as Row), score: r.score as number }));
-    return rankHits(query, hits, (id) => mentions.get(id) ?? 0).slice(0, limit);
+    const candidates = rows.map((r) => {
+      const entity = toEntity(r.e as Row);
+      return { entity, tokens: { name: termsOf(entity.name), aliases: entity.aliases.flatMap(termsOf) } satisfies EntityTokens };
+    });
+    return rankEntities(query, candidates, (id) => mentions.get(id) ?? 0).slice(0, limit);
   }
 
   async relationsOf(ids: readonly string[], q: RelationQuery): Promise<Relation[][]> {
@@ -240,10 +243,11 @@ export class Neo4jGraphStore implements GraphStore {
     const rows = await this.read(
       `CALL db.index.fulltext.queryNodes('passage_search', $q, {limit: $cap}) YIELD node, score
        ${STATE} WITH node, score, s WHERE node.gen = s.gen
-       RETURN ${PASSAGE('node')} AS p, score ORDER BY score DESC, node.order ASC LIMIT $limit`,
-      { q, cap: int(200 + limit * 4), limit: int(limit) },
+       RETURN ${PASSAGE('node')} AS p, node.searchText AS tokens`,
+      { q, cap: int(400 + limit * 4) },
     );
-    return rows.map((r) => toPassage(r.p as Row));
+    const candidates = rows.map((r) => ({ passage: toPassage(r.p as Row), tokens: (r.tokens as string).split(' ') }));
+    return rankPassages(query, candidates).slice(0, limit);
   }
 
   async neighborhood(ids: string[], depth: number, relationTypes: string[] | null, entityTypes: string[] | null, limit: number): Promise<Subgraph> {

@@ -4,7 +4,7 @@
  * same way, so what reaches Lucene is a list of plain terms. Each is escaped anyway, so no
  * character of a user's phrase can act as Lucene syntax.
  */
-import { searchText } from '../../../../graph-seed/src/export/neo4j-model';
+import { maxEdits, termsOf } from '../ranking';
 
 const SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 /** Lucene's AND/OR/NOT are operators only in upper case; folded terms are lower case. */
@@ -15,16 +15,16 @@ export const MAX_TERMS = 24;
 
 /**
  * Every term required; each matches exactly (boosted), as a prefix, or within a small edit
- * distance (none for terms under five letters, one up to nine, then two), like the memory store.
+ * distance (see ../ranking.ts), so that the candidates include every match the ranking accepts.
  * Returns null when the phrase has no searchable term.
  */
 export function luceneQuery(phrase: string): string | null {
-  const terms = [...new Set(searchText(phrase).split(' ').filter(Boolean))].slice(0, MAX_TERMS);
+  const terms = [...new Set(termsOf(phrase))].slice(0, MAX_TERMS);
   if (!terms.length) return null;
   return terms
     .map((t) => {
       const e = escapeLucene(t);
-      const edits = Math.min(2, Math.floor(t.length * 0.2));
+      const edits = maxEdits(t);
       return `+(${e}^3 ${e}*${edits ? ` ${e}~${edits}` : ''})`;
     })
     .join(' ');

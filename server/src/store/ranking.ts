@@ -1,0 +1,92 @@
+/**
+ * Search ranking shared by the adapters. Each store's own engine (MiniSearch, Neo4j's Lucene
+ * indexes) finds candidates; the same predicate and score here then decide what matches and in
+ * which order, so both stores answer a search identically. A query matches when every term is
+ * found in the text exactly, as a prefix, or within a small edit distance (none under three
+ * letters, one up to seven, then two).
+ */
+import { distance } from 'fastest-levenshtein';
+import { searchText } from '../../../graph-seed/src/export/neo4j-model';
+import type { Entity, Passage } from '../../../graph-seed/src/model/bundle';
+import type { SearchHit } from './GraphStore';
+
+/** Lower case without accents: "Côte" and "cote" are one term. */
+export const foldTerm = (term: string) => term.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+
+/** The folded terms of a phrase, as both the indexes and the queries see them. */
+export const termsOf = (phrase: string) => searchText(phrase).split(' ').filter(Boolean);
+
+export const maxEdits = (term: string) => Math.min(2, Math.round(term.length * 0.2));
+
+const EXACT = 1;
+const PREFIX = 0.6;
+const FUZZY = 0.3;
+
+/** How well one query term matches a list of tokens: exact, prefix, fuzzy or not at all. */
+function termScore(term: string, tokens: readonly string[]): number {
+  const edits = maxEdits(term);
+  let best = 0;
+  for (const t of tokens) {
+    if (t === term) return EXACT;
+    if (t.startsWith(term)) best = PREFIX;
+    else if (best < FUZZY && edits && Math.abs(t.length - term.length) <= edits && distance(t, term) <= edits) best = FUZZY;
+  }
+  return best;
+}
+
+/** Tokens of an entity's name and aliases, kept per entity by the stores that rank often. */
+export interface EntityTokens {
+  name: string[];
+  aliases: string[];
+}
+
+export const entityTokens = (e: Pick<Entity, 'name' | 'aliases'>): EntityTokens => ({ name: termsOf(e.name), aliases: e.aliases.flatMap(termsOf) });
+
+/** Score of an entity for the query terms, or 0 when some term is not found. Names weigh double. */
+export function entityScore(terms: readonly string[], tokens: EntityTokens): number {
+  let sum = 0;
+  for (const term of terms) {
+    const s = Math.max(2 * termScore(term, tokens.name), termScore(term, tokens.aliases));
+    if (!s) return 0;
+    sum += s;
+  }
+  return sum / (1 + 0.05 * tokens.name.length);
+}
+
+/** Score of a passage for the query terms, or 0 when some term is not found. */
+export function passageScore(terms: readonly string[], tokens: readonly string[]): number {
+  let sum = 0;
+  for (const term of terms) {
+    const s = termScore(term, tokens);
+    if (!s) return 0;
+    sum += s + 0.05 * Math.min(10, tokens.filter((t) => t === term).length);
+  }
+  return sum / (1 + tokens.length / 400);
+}
+
+const byId = (a: Entity, b: Entity) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * Final entity ranking: a name or alias equal to the query comes first, then the score weighted
+ * by how often the report mentions the entity, then the id.
+ */
+export function rankEntities(query: string, candidates: { entity: Entity; tokens: EntityTokens }[], mentionCount: (id: string) => number): SearchHit[] {
+  const terms = termsOf(query);
+  const whole = terms.join(' ');
+  const exact = (e: Entity) => [e.name, ...e.aliases].some((n) => termsOf(n).join(' ') === whole);
+  return candidates
+    .map(({ entity, tokens }) => ({ entity, base: entityScore(terms, tokens) }))
+    .filter((h) => h.base > 0)
+    .map((h) => ({ entity: h.entity, score: (exact(h.entity) ? 1000 : 0) + h.base * (1 + Math.log1p(mentionCount(h.entity.id)) / 4) }))
+    .sort((a, b) => b.score - a.score || byId(a.entity, b.entity));
+}
+
+/** Final passage ranking: score, then reading order. */
+export function rankPassages(query: string, candidates: { passage: Passage; tokens: readonly string[] }[]): Passage[] {
+  const terms = termsOf(query);
+  return candidates
+    .map((c) => ({ p: c.passage, score: passageScore(terms, c.tokens) }))
+    .filter((c) => c.score > 0)
+    .sort((a, b) => b.score - a.score || a.p.order - b.p.order)
+    .map((c) => c.p);
+}
