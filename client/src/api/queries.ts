@@ -1,0 +1,148 @@
+/** The operations the explorer sends, and the shapes of their answers. */
+export interface EntityRef {
+  id: string;
+  type: string;
+  name: string;
+}
+
+export interface EvidenceData {
+  start: number;
+  end: number;
+  quote: string;
+  passage: { id: string; section: string | null };
+}
+
+export interface RelationData {
+  id: string;
+  type: string;
+  source: EntityRef;
+  target: EntityRef;
+  properties: Record<string, unknown>;
+  evidence: EvidenceData[];
+}
+
+export interface MentionData {
+  start: number;
+  end: number;
+  text: string;
+  passage: { id: string; section: string | null; label: string | null; text: string };
+}
+
+export interface EntityData extends EntityRef {
+  aliases: string[];
+  properties: Record<string, unknown>;
+  mentionCount: number;
+  mentions: MentionData[];
+  relations: RelationData[];
+  statement?: string;
+  evidence?: EvidenceData[];
+  citations?: (EntityRef & { usesData?: EntityRef[] })[];
+  about?: EntityRef[];
+}
+
+const REF = 'id type name';
+const EVIDENCE = 'start end quote passage { id section }';
+const RELATION = `id type properties source { ${REF} } target { ${REF} } evidence { ${EVIDENCE} }`;
+
+export const SEARCH = `query Search($q: String!, $limit: Int) { search(query: $q, limit: $limit) { score entity { ${REF} aliases } } }`;
+export interface SearchData {
+  search: { score: number; entity: EntityRef & { aliases: string[] } }[];
+}
+
+export const ENTITY_REF = `query EntityRef($id: ID!) { entity(id: $id) { ${REF} } }`;
+
+export const ENTITY = `query Entity($id: ID!) {
+  entity(id: $id) {
+    ${REF} aliases properties mentionCount
+    mentions(limit: 500) { start end text passage { id section label text } }
+    relations(limit: 500) { ${RELATION} }
+    ... on Finding { statement evidence { ${EVIDENCE} } citations { ${REF} ... on Study { usesData { ${REF} } } } about { ${REF} } }
+  }
+}`;
+export interface EntityResult {
+  entity: EntityData | null;
+}
+
+export const NEIGHBORHOOD = `query Neighborhood($ids: [ID!]!, $depth: Int, $relationTypes: [String!], $limit: Int) {
+  neighborhood(ids: $ids, depth: $depth, relationTypes: $relationTypes, limit: $limit) {
+    truncated nodes { ${REF} } relations { id type source { id } target { id } }
+  }
+}`;
+export interface NeighborhoodData {
+  neighborhood: { truncated: boolean; nodes: EntityRef[]; relations: { id: string; type: string; source: { id: string }; target: { id: string } }[] };
+}
+
+export const PATH = `query Path($from: ID!, $to: ID!, $maxLength: Int) {
+  path(from: $from, to: $to, maxLength: $maxLength) { nodes { ${REF} } relations { ${RELATION} } }
+}`;
+export interface PathData {
+  path: { nodes: EntityRef[]; relations: RelationData[] } | null;
+}
+
+export interface PassageData {
+  id: string;
+  order: number;
+  kind: string;
+  label: string | null;
+  section: string | null;
+  text: string;
+  mentions: { start: number; end: number; entity: EntityRef }[];
+  citations: EntityRef[];
+}
+
+export const DOCUMENT = `query Document {
+  documents {
+    id title publisher year
+    exhibits { label title passage { id } }
+    chapters { number title sections { title passages { id order kind label section text mentions { start end entity { ${REF} } } citations { ${REF} } } } }
+  }
+}`;
+export interface DocumentData {
+  documents: {
+    id: string;
+    title: string;
+    publisher: string | null;
+    year: number | null;
+    exhibits: { label: string; title: string; passage: { id: string } }[];
+    chapters: { number: string; title: string; sections: { title: string; passages: PassageData[] }[] }[];
+  }[];
+}
+
+export const FINDINGS = `query Findings { findings(limit: 1000) { ${REF} statement about { ${REF} } citations { ${REF} } } }`;
+export interface FindingsData {
+  findings: (EntityRef & { statement: string; about: EntityRef[]; citations: EntityRef[] })[];
+}
+
+export const TABLES = `query Tables { tables { id number title columns source rows { label group values } passage { id } } }`;
+export interface TableData {
+  id: string;
+  number: string;
+  title: string;
+  columns: string[];
+  source: string | null;
+  rows: { label: string; group: string | null; values: string[] }[];
+  passage: { id: string } | null;
+}
+
+export const DISCREPANCIES = `query Discrepancies { discrepancies { id note subject { ${REF} } statements { ${EVIDENCE} } } }`;
+export interface DiscrepancyData {
+  id: string;
+  note: string;
+  subject: EntityRef;
+  statements: EvidenceData[];
+}
+
+const DATED = `${REF} properties`;
+export const TIMELINE = `query Timeline {
+  instruments: entities(type: "LegalInstrument", limit: 1000) { ${DATED} }
+  agreements: entities(type: "Agreement", limit: 1000) { ${DATED} }
+  policies: entities(type: "Policy", limit: 1000) { ${DATED} }
+  bodies: entities(type: "GovernmentBody", limit: 1000) { ${DATED} }
+  committees: entities(type: "Committee", limit: 1000) { ${DATED} }
+}`;
+export type TimelineData = Record<'instruments' | 'agreements' | 'policies' | 'bodies' | 'committees', (EntityRef & { properties: Record<string, unknown> })[]>;
+
+export const ENTITY_LISTS = `query Lists($types: [String!]) { stats { entityTypes { type count } relationTypes { type count } } }`;
+export interface StatsData {
+  stats: { entityTypes: { type: string; count: number }[]; relationTypes: { type: string; count: number }[] };
+}

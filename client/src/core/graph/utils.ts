@@ -1,0 +1,99 @@
+import type { ElementDiff, Filters, GraphEdge, GraphHistory, GraphNode, GraphView } from './types';
+
+export const EMPTY_VIEW: GraphView = { nodes: {}, edges: {}, pinned: [] };
+export const HISTORY_LIMIT = 50;
+
+/** Adds nodes and the edges whose both ends are on the canvas; returns the same view when nothing is new. */
+export function mergeSubgraph(view: GraphView, nodes: GraphNode[], edges: GraphEdge[]): GraphView {
+  const next: GraphView = { nodes: { ...view.nodes }, edges: { ...view.edges }, pinned: view.pinned };
+  let changed = false;
+  for (const n of nodes) {
+    const old = next.nodes[n.id];
+    if (!old || old.name !== n.name || old.type !== n.type) {
+      next.nodes[n.id] = { id: n.id, type: n.type, name: n.name };
+      changed = true;
+    }
+  }
+  for (const e of edges) {
+    if (!next.edges[e.id] && next.nodes[e.source] && next.nodes[e.target]) {
+      next.edges[e.id] = { id: e.id, type: e.type, source: e.source, target: e.target };
+      changed = true;
+    }
+  }
+  return changed ? next : view;
+}
+
+/** Removes nodes and every edge touching them. */
+export function removeNodes(view: GraphView, ids: string[]): GraphView {
+  const gone = new Set(ids.filter((id) => view.nodes[id]));
+  if (!gone.size) return view;
+  const nodes = Object.fromEntries(Object.entries(view.nodes).filter(([id]) => !gone.has(id)));
+  const edges = Object.fromEntries(Object.entries(view.edges).filter(([, e]) => !gone.has(e.source) && !gone.has(e.target)));
+  return { nodes, edges, pinned: view.pinned.filter((p) => !gone.has(p)) };
+}
+
+/** Neighbours of `id` on the canvas. */
+export function neighboursOf(view: GraphView, id: string): string[] {
+  const out = new Set<string>();
+  for (const e of Object.values(view.edges)) {
+    if (e.source === id && e.target !== id) out.add(e.target);
+    if (e.target === id && e.source !== id) out.add(e.source);
+  }
+  return [...out];
+}
+
+/** Collapses a node: removes the neighbours that hang on it alone (and are not pinned). */
+export function collapse(view: GraphView, id: string): GraphView {
+  const leaves = neighboursOf(view, id).filter((n) => !view.pinned.includes(n) && neighboursOf(view, n).every((m) => m === id));
+  return removeNodes(view, leaves);
+}
+
+export function togglePin(view: GraphView, id: string): GraphView {
+  if (!view.nodes[id]) return view;
+  return { ...view, pinned: view.pinned.includes(id) ? view.pinned.filter((p) => p !== id) : [...view.pinned, id] };
+}
+
+/** The elements left after the legend's filters: hidden types go, and so do edges to them. */
+export function visibleElements(view: GraphView, filters: Filters): { nodes: GraphNode[]; edges: GraphEdge[] } {
+  const nodes = Object.values(view.nodes).filter((n) => !filters.hiddenTypes.includes(n.type));
+  const shown = new Set(nodes.map((n) => n.id));
+  const edges = Object.values(view.edges).filter((e) => !filters.hiddenRelations.includes(e.type) && shown.has(e.source) && shown.has(e.target));
+  return { nodes, edges };
+}
+
+/** The changes that turn the `prev` elements into the `next` ones, by id. */
+export function diffElements(prev: { nodes: GraphNode[]; edges: GraphEdge[] }, next: { nodes: GraphNode[]; edges: GraphEdge[] }): ElementDiff {
+  const prevNodes = new Map(prev.nodes.map((n) => [n.id, n]));
+  const prevEdges = new Set(prev.edges.map((e) => e.id));
+  const nextNodes = new Set(next.nodes.map((n) => n.id));
+  const nextEdges = new Set(next.edges.map((e) => e.id));
+  return {
+    addNodes: next.nodes.filter((n) => !prevNodes.has(n.id)),
+    addEdges: next.edges.filter((e) => !prevEdges.has(e.id)),
+    removeIds: [...prev.edges.filter((e) => !nextEdges.has(e.id)).map((e) => e.id), ...prev.nodes.filter((n) => !nextNodes.has(n.id)).map((n) => n.id)],
+    updateNodes: next.nodes.filter((n) => {
+      const old = prevNodes.get(n.id);
+      return old && (old.name !== n.name || old.type !== n.type);
+    }),
+  };
+}
+
+export const isEmptyDiff = (d: ElementDiff) => !d.addNodes.length && !d.addEdges.length && !d.removeIds.length && !d.updateNodes.length;
+
+/** Records a new view; the previous one can be restored with undo. */
+export function commit(history: GraphHistory, view: GraphView): GraphHistory {
+  if (view === history.current) return history;
+  return { current: view, past: [...history.past, history.current].slice(-HISTORY_LIMIT) };
+}
+
+export function undo(history: GraphHistory): GraphHistory {
+  const previous = history.past[history.past.length - 1];
+  return previous ? { current: previous, past: history.past.slice(0, -1) } : history;
+}
+
+/** The visible subgraph as JSON a user can save. */
+export function subgraphJson(view: GraphView, filters: Filters): string {
+  const { nodes, edges } = visibleElements(view, filters);
+  const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : 1);
+  return JSON.stringify({ nodes: [...nodes].sort(byId), relations: [...edges].sort(byId) }, null, 2);
+}

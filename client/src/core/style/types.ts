@@ -1,0 +1,6 @@
+/** How an entity type looks on the canvas and in the legend. */
+export interface TypeStyle {
+  color: string;
+  shape: string;
+  label: string;
+}

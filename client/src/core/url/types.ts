@@ -1,0 +1,23 @@
+/** The part of the explorer's state that the URL carries: enough to restore the view on reload. */
+export type Tab = 'details' | 'report' | 'findings' | 'path' | 'tables' | 'discrepancies' | 'timeline';
+
+export const TABS: readonly Tab[] = ['details', 'report', 'findings', 'path', 'tables', 'discrepancies', 'timeline'];
+
+export interface UrlState {
+  /** Selected entity id. */
+  entity: string | null;
+  /** Selected relation id (with its source entity, which answers for it). */
+  relation: string | null;
+  /** Entities on the canvas. */
+  nodes: string[];
+  hiddenTypes: string[];
+  hiddenRelations: string[];
+  /** Passage open in the reader, and the highlighted span in it. */
+  passage: string | null;
+  span: [number, number] | null;
+  tab: Tab;
+  /** Path finder ends. */
+  path: [string, string] | null;
+  /** Table shown in the tables tab. */
+  table: string | null;
+}

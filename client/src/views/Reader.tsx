@@ -1,0 +1,142 @@
+/**
+ * The report: its outline (chapters, sections, exhibits) and its passages. The open passage is
+ * scrolled to and its span highlighted; mentions are marked by type and open their entity;
+ * citations open their study; table passages render as tables.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { gql } from '../api/client';
+import { DOCUMENT, TABLES, type DocumentData, type EntityRef, type PassageData, type TableData } from '../api/queries';
+import { typeStyle } from '../core/style';
+import { segmentText } from '../core/text';
+import { DataTable } from './Tables';
+
+interface Props {
+  passage: string | null;
+  span: [number, number] | null;
+  onOpenPassage(id: string, span: [number, number] | null): void;
+  onSelectEntity(e: EntityRef): void;
+}
+
+export function Reader({ passage, span, onOpenPassage, onSelectEntity }: Props) {
+  const [doc, setDoc] = useState<DocumentData['documents'][number] | null>(null);
+  const [tables, setTables] = useState<TableData[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const scroller = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    Promise.all([gql<DocumentData>(DOCUMENT), gql<{ tables: TableData[] }>(TABLES)]).then(
+      ([d, t]) => {
+        setDoc(d.documents[0] ?? null);
+        setTables(t.tables);
+      },
+      (e: Error) => setError(e.message),
+    );
+  }, []);
+
+  useEffect(() => {
+    if (!doc || !passage) return;
+    const el = scroller.current?.querySelector(`[data-passage="${CSS.escape(passage)}"]`);
+    const target = el?.querySelector('mark.evidence') ?? el;
+    target?.scrollIntoView({ block: 'center' });
+  }, [doc, passage, span]);
+
+  const tableByPassage = useMemo(() => new Map(tables.map((t) => [t.passage?.id, t])), [tables]);
+
+  if (error) return <p className="error" role="alert">The report could not be loaded: {error}</p>;
+  if (!doc) return <p className="status">Loading the report…</p>;
+
+  return (
+    <div className="reader" data-testid="reader">
+      <nav className="outline" aria-label="Outline">
+        <h2>{doc.title}</h2>
+        {doc.chapters.map((c) => (
+          <details key={c.number} open>
+            <summary>
+              {c.number}. {c.title}
+            </summary>
+            <ul>
+              {c.sections.map((s, i) => (
+                <li key={i}>
+                  <button className="link" onClick={() => s.passages[0] && onOpenPassage(s.passages[0].id, null)}>{s.title}</button>
+                </li>
+              ))}
+            </ul>
+          </details>
+        ))}
+        <details>
+          <summary>Tables, figures, boxes and notes ({doc.exhibits.length})</summary>
+          <ul>
+            {doc.exhibits.map((x) => (
+              <li key={x.label}>
+                <button className="link" onClick={() => x.passage && onOpenPassage(x.passage.id, null)}>
+                  {x.label}: {x.title}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </details>
+      </nav>
+      <div className="text" ref={scroller}>
+        {doc.chapters.map((c) => (
+          <article key={c.number}>
+            {c.sections.map((s, i) => (
+              <section key={i}>
+                {s.passages.map((p) => (
+                  <PassageView key={p.id} p={p} open={p.id === passage} span={p.id === passage ? span : null} table={tableByPassage.get(p.id)} onSelectEntity={onSelectEntity} />
+                ))}
+              </section>
+            ))}
+          </article>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function PassageView({ p, open, span, table, onSelectEntity }: { p: PassageData; open: boolean; span: [number, number] | null; table?: TableData; onSelectEntity(e: EntityRef): void }) {
+  const segments = segmentText(p.text, p.mentions, span);
+  const Tag = p.kind === 'heading' ? 'h3' : p.kind === 'list-item' ? 'li' : 'p';
+  return (
+    <div className={`passage kind-${p.kind}${open ? ' open' : ''}`} data-passage={p.id} id={`passage-${p.id}`}>
+      {p.label && <div className="label">{p.label}</div>}
+      {table ? (
+        <DataTable table={table} />
+      ) : (
+        <Tag>
+          {segments.map((s, i) => {
+            const inner = s.mention ? (
+              <button
+                key={i}
+                className="mention"
+                style={{ borderBottomColor: typeStyle(s.mention.type).color }}
+                title={`${typeStyle(s.mention.type).label}: ${s.mention.name}`}
+                onClick={() => onSelectEntity({ id: s.mention!.entityId, type: s.mention!.type, name: s.mention!.name })}
+              >
+                {s.text}
+              </button>
+            ) : (
+              <span key={i}>{s.text}</span>
+            );
+            return s.highlighted ? (
+              <mark key={i} className="evidence" data-testid="highlight">
+                {inner}
+              </mark>
+            ) : (
+              inner
+            );
+          })}
+        </Tag>
+      )}
+      {p.citations.length > 0 && (
+        <div className="citations small">
+          Cites:{' '}
+          {p.citations.map((c) => (
+            <button key={c.id} className="chip" onClick={() => onSelectEntity(c)}>
+              {c.name}
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
