@@ -94,7 +94,8 @@ export function App() {
 
   useEffect(() => {
     void restore(initial).then(() => {
-      if (!initial.nodes.length && !initial.entity) void showPreset(PRESETS[0]!.types, false);
+      // A first visit with nothing in the URL opens on the institutional map.
+      if (!window.location.search) void showPreset(PRESETS[0]!.types, false);
     });
     const onPop = () => void restore(decodeState(window.location.search));
     window.addEventListener('popstate', onPop);
@@ -120,7 +121,7 @@ export function App() {
   // --- Actions
   const selectEntity = useCallback(
     (e: EntityRef) => {
-      setUi((u) => ({ ...u, entity: e.id, relation: null, tab: u.tab === 'report' || u.tab === 'details' ? 'details' : u.tab }));
+      setUi((u) => ({ ...u, entity: e.id, relation: null, tab: 'details' }));
       setRelation(null);
       if (!view.nodes[e.id]) {
         void run('Adding the entity', async () => {
@@ -221,8 +222,8 @@ export function App() {
       <main className="stage">
         <div className="toolbar" role="toolbar" aria-label="Canvas">
           <button onClick={() => canvas.current?.fit()}>Fit</button>
-          <button onClick={() => canvas.current?.zoom(1.25)} aria-label="Zoom in">＋</button>
-          <button onClick={() => canvas.current?.zoom(0.8)} aria-label="Zoom out">－</button>
+          <button onClick={() => canvas.current?.zoom(1.25)} aria-label="Zoom in">+</button>
+          <button onClick={() => canvas.current?.zoom(0.8)} aria-label="Zoom out">−</button>
           <button onClick={() => setHistory(undo)} disabled={!history.past.length}>Undo</button>
           <button onClick={() => apply(() => EMPTY_VIEW)} disabled={!Object.keys(view.nodes).length}>Clear</button>
           <button onClick={() => { const png = canvas.current?.png(); if (png) download('graph.png', png, 'image/png'); }}>PNG</button>

@@ -22,7 +22,7 @@ export function DataTable({ table }: { table: TableData }) {
       <tbody>
         {table.rows.flatMap((r, i) => {
           const out = [];
-          if (r.group && r.group !== group) out.push(<tr key={`g${i}`} className="group"><th colSpan={table.columns.length + 1}>{r.group}</th></tr>);
+          if (r.group && r.group !== group) out.push(<tr key={`g${i}`} className="group"><th scope="rowgroup" colSpan={table.columns.length + 1}>{r.group}</th></tr>);
           group = r.group;
           out.push(
             <tr key={i}>
