@@ -1,0 +1,51 @@
+/** URL state round trips, passage text segmentation, timeline years and table CSV. */
+import { describe, expect, it } from 'vitest';
+import { tableCsv } from '../../client/src/core/export';
+import { segmentText, snippet, yearOf } from '../../client/src/core/text';
+import { DEFAULT_STATE, decodeState, encodeState, MAX_URL_NODES } from '../../client/src/core/url';
+
+describe('URL state', () => {
+  it('round-trips a full view and leaves defaults out', () => {
+    const s = { ...DEFAULT_STATE, entity: 'ministry:molvt', nodes: ['b:x', 'a:y'], hiddenTypes: ['Policy'], hiddenRelations: ['ABOUT'], passage: 'p:2-004', span: [3, 9] as [number, number], tab: 'report' as const, path: ['a:y', 'b:x'] as [string, string], table: '2.1' };
+    expect(decodeState(encodeState(s))).toEqual({ ...s, nodes: ['a:y', 'b:x'] });
+    expect(encodeState(DEFAULT_STATE)).toBe('');
+  });
+
+  it('falls back to defaults on malformed input and caps the node list', () => {
+    expect(decodeState('?tab=nope&s=9-3&path=only-one&n=,,')).toEqual(DEFAULT_STATE);
+    const many = Array.from({ length: MAX_URL_NODES + 50 }, (_, i) => `n:${i}`).join(',');
+    expect(decodeState(`?n=${many}`).nodes).toHaveLength(MAX_URL_NODES);
+  });
+});
+
+describe('passage text', () => {
+  const text = 'MOI chairs the Migration Working Group.';
+  const m = (start: number, end: number, id: string) => ({ start, end, entity: { id, type: 'Ministry', name: id } });
+
+  it('cuts at mentions and the highlight, covering the text exactly', () => {
+    const segs = segmentText(text, [m(0, 3, 'moi'), m(15, 38, 'mwg'), m(19, 28, 'inner')], [0, 10]);
+    expect(segs.map((s) => s.text).join('')).toBe(text);
+    expect(segs.filter((s) => s.highlighted).map((s) => s.text).join('')).toBe('MOI chairs');
+    expect(segs.filter((s) => s.mention?.entityId === 'mwg').map((s) => s.text).join('')).toBe('Migration Working Group');
+    expect(segs.some((s) => s.mention?.entityId === 'inner')).toBe(false);
+  });
+
+  it('ignores mentions outside the text and makes snippets', () => {
+    expect(segmentText('abc', [m(2, 10, 'x')], null)).toEqual([{ start: 0, end: 3, text: 'abc', mention: null, highlighted: false }]);
+    expect(snippet('a'.repeat(100) + 'X' + 'b'.repeat(100), 100, 101, 5)).toEqual({ before: '…aaaaa', match: 'X', after: 'bbbbb…' });
+  });
+
+  it('reads a year from dates, years and establishment', () => {
+    expect(yearOf({ date: '20 July 1995' })).toBe(1995);
+    expect(yearOf({ year: 2007 })).toBe(2007);
+    expect(yearOf({ established: '10 January 2005' })).toBe(2005);
+    expect(yearOf({ role: 'none' })).toBeNull();
+  });
+});
+
+describe('table CSV', () => {
+  it('quotes what needs quoting and keeps groups', () => {
+    const csv = tableCsv({ columns: ['2000', '2015'], rows: [{ label: 'Thailand, "main"', group: 'Asia', values: ['12 198', '3.7%'] }] });
+    expect(csv).toBe('group,label,2000,2015\r\nAsia,"Thailand, ""main""",12 198,3.7%\r\n');
+  });
+});
