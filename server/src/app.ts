@@ -66,6 +66,10 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
         }
         if (isClientError(original)) return original as Error;
         if (!original && isClientError(error)) return error as Error;
+        // GraphQL's own rejections (variable coercion, validation, the Armor limits) carry no
+        // code of their own; they are the client's to fix, so they get one.
+        const code = !original || (original as Error).name === 'GraphQLError' ? requestErrorCode(error) : null;
+        if (code) return withCode(error as GraphQLError, code);
         log.error('unexpected error while answering a query', { error: original ?? error });
         return maskError(error, message, isDev);
       },
@@ -92,6 +96,10 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
           res.setHeader('connection', 'close');
           return json(res, 413, { errors: [{ message: `request body over ${REQUEST_LIMITS.maxBodyBytes} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
         }
+        const type = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+        if (req.method === 'POST' && !['application/json', 'application/graphql-response+json', 'application/graphql'].includes(type)) {
+          return json(res, 415, { errors: [{ message: `send the operation as application/json (got ${JSON.stringify(type.slice(0, 60) || 'no content type')})`, extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' } }] });
+        }
         return yoga(req, res, { req, res });
       }
       return serveStatic(url.pathname, res);
@@ -110,6 +118,26 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
         server.closeIdleConnections();
       }),
   };
+}
+
+/** The code for a GraphQLError raised by parsing, validation or coercion, or null when it is none of those. */
+function requestErrorCode(e: unknown): string | null {
+  if ((e as Error | undefined)?.name !== 'GraphQLError') return null;
+  const message = (e as Error).message;
+  if (/Query Cost limit|Max depth|Aliases limit|Token limit|Directives limit|exceeded/i.test(message)) return 'QUERY_TOO_COMPLEX';
+  if (/^Variable "\$|got invalid value|cannot represent/.test(message)) return 'BAD_USER_INPUT';
+  if (/^Syntax Error/.test(message)) return 'GRAPHQL_PARSE_FAILED';
+  if (/not configured to execute|Cannot query field|Unknown (argument|type|fragment|directive)|must have a selection|Fragment .* cycle|cannot spread|is required|Expected type|must not have a selection|Unknown operation|not defined|cannot be used|There can be only one|Must provide|operation/i.test(message)) return 'GRAPHQL_VALIDATION_FAILED';
+  return null;
+}
+
+/**
+ * Adds the code to the error itself: a new GraphQLError could come from the other copy of the
+ * graphql module (ESM and CJS), which Yoga would not recognise and would answer with a 500.
+ */
+function withCode(e: GraphQLError, code: string): GraphQLError {
+  (e.extensions as Record<string, unknown>).code = code;
+  return e;
 }
 
 /** Errors the resolvers raise on purpose carry a code a client can act on. */

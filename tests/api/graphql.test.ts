@@ -45,6 +45,7 @@ describe('schema', () => {
   it('is read-only', async () => {
     const r = await gql('mutation { x }');
     expect(r.body.errors?.[0]?.message).toMatch(/mutation/i);
+    expect(r.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 });
 
@@ -138,6 +139,25 @@ describe('bad input and limits', () => {
     const big = await gql('query($q: String!) { search(query: $q) { score } }', { q: 'x'.repeat(1_000_000) });
     expect(big.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect((await gql('{ stats { entities relations passages mentions } }')).body.data).toEqual(before);
+  });
+
+  // Found by the fuzzer (tests/bench/fuzz.ts): GraphQL's own rejections came without a code.
+  it('gives every rejection a code a client can act on', async () => {
+    const coercion = await gql('query($v: String!) { search(query: $v) { score } }', { v: 3.5 });
+    expect(coercion.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const badEnum = await gql('query($d: Direction) { entity(id: "ministry:molvt") { relations(direction: $d) { id } } }', { d: 'SIDEWAYS' });
+    expect(badEnum.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    let deep = 'id';
+    for (let i = 0; i < 15; i++) deep = `relations { source { ${deep} } }`;
+    const tooDeep = await gql(`{ entity(id: "ministry:molvt") { ${deep} } }`);
+    expect(tooDeep.status).toBeLessThan(500);
+    expect(tooDeep.body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    const unknownField = await gql('{ nothing }');
+    expect(unknownField.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const plain = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{ stats { entities } }' });
+    expect(plain.status).toBe(415);
+    expect(((await plain.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    expect(logs.filter((l) => l.includes('unexpected error'))).toEqual([]);
   });
 
   it('refuses bodies over the limit', async () => {

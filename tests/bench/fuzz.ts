@@ -1,0 +1,173 @@
+/**
+ * A GraphQL fuzzer driven by the schema. Generates operations by walking the Query type (random
+ * fields, nested selections, arguments of the right and the wrong types, huge and negative
+ * limits, odd unicode, long strings) and mutates them (deep nesting, alias and fragment bombs,
+ * malformed JSON and bodies). Every answer is classified: a client can act on a rejection only
+ * if it carries an error code, and nothing may be a 5xx or an unmasked internal message.
+ */
+import { buildSchema, getNamedType, getNullableType, isEnumType, isInterfaceType, isListType, isNonNullType, isObjectType, isScalarType, type GraphQLField, type GraphQLInputType, type GraphQLNamedType, type GraphQLSchema } from 'graphql';
+
+/** A small seeded generator (mulberry32) so a failing case can be replayed from its seed. */
+export function rng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
+    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!,
+    chance: (p: number) => next() < p,
+  };
+}
+type Rng = ReturnType<typeof rng>;
+
+const STRINGS = [
+  'molvt', 'ministry:molvt', 'committee:migration-working-group', 'study:tong-2012', 'p:2-004', '2.1', 'korea', 'Ministry', 'CHAIRS', '',
+  '") MATCH (n) DETACH DELETE n //', "'}) RETURN 1 //", '*:*', 'a~2^3 AND (b OR', '\\', '"', '\u0000', '\ud800', '𝄞𝄞𝄞', 'e\u0301\u0301\u0301',
+  '\u202e\u202d', 'null', 'undefined', '{}', '[]', '%00', '../../etc/passwd', '<script>alert(1)</script>',
+];
+const INTS = [0, 1, 2, 3, 5, 20, 100, 1000, 1001, 5000, 5001, -1, -2147483648, 2147483647, 99999999];
+
+function longString(r: Rng): string {
+  return r.pick(['x', 'é', '𝄞', 'a b ', '\\"']).repeat(r.pick([501, 5000, 100_000]));
+}
+
+/** A value for an argument: mostly well-typed, sometimes wrong or extreme. */
+function value(r: Rng, type: GraphQLInputType, depth = 0): unknown {
+  if (r.chance(0.05)) return r.pick([null, 'wrong', 3.5, true, [], { a: 1 }, -1]);
+  const nullable = getNullableType(type);
+  if (isListType(nullable)) return Array.from({ length: r.pick([0, 1, 2, 3, 250]) }, () => value(r, nullable.ofType as GraphQLInputType, depth + 1));
+  const named = getNamedType(type);
+  if (isEnumType(named)) return r.chance(0.9) ? r.pick(named.getValues()).name : 'NOT_A_VALUE';
+  switch (named.name) {
+    case 'Int':
+      return r.pick(INTS);
+    case 'Float':
+      return r.pick([0, 1.5, -1, 1e308]);
+    case 'Boolean':
+      return r.chance(0.5);
+    default:
+      return r.chance(0.08) ? longString(r) : r.pick(STRINGS);
+  }
+}
+
+interface Built {
+  text: string;
+  variables: Record<string, unknown>;
+}
+
+/** A selection set for a type, `budget` fields deep at most. */
+function selection(r: Rng, schema: GraphQLSchema, type: GraphQLNamedType, depth: number, vars: Record<string, unknown>, decls: string[]): string {
+  if (isScalarType(type) || isEnumType(type)) return '';
+  if (depth <= 0) return ' { __typename }';
+  const parts: string[] = [];
+  const fieldsOf = (isObjectType(type) || isInterfaceType(type) ? Object.values(type.getFields()) : []) as GraphQLField<unknown, unknown>[];
+  const count = r.int(1, Math.min(4, fieldsOf.length));
+  for (let i = 0; i < count; i++) {
+    const f = r.pick(fieldsOf);
+    parts.push(field(r, schema, f, depth - 1, vars, decls));
+  }
+  if (isInterfaceType(type) && r.chance(0.3)) {
+    const impl = r.pick(schema.getPossibleTypes(type));
+    parts.push(`... on ${impl.name}${selection(r, schema, impl, depth - 1, vars, decls)}`);
+  }
+  return ` { ${parts.join(' ')} }`;
+}
+
+function field(r: Rng, schema: GraphQLSchema, f: GraphQLField<unknown, unknown>, depth: number, vars: Record<string, unknown>, decls: string[]): string {
+  const args: string[] = [];
+  for (const a of f.args) {
+    if (!isNonNullType(a.type) && r.chance(0.5)) continue;
+    const name = `v${decls.length}`;
+    decls.push(`$${name}: ${a.type.toString()}`);
+    vars[name] = value(r, a.type);
+    args.push(`${a.name}: $${name}`);
+  }
+  const alias = r.chance(0.1) ? `a${r.int(0, 999)}: ` : '';
+  return `${alias}${f.name}${args.length ? `(${args.join(', ')})` : ''}${selection(r, schema, getNamedType(f.type), depth, vars, decls)}`;
+}
+
+export type Case = { kind: 'json'; body: unknown } | { kind: 'raw'; body: string; contentType: string };
+
+function generated(r: Rng, schema: GraphQLSchema): Built {
+  const vars: Record<string, unknown> = {};
+  const decls: string[] = [];
+  const fields = Object.values(schema.getQueryType()!.getFields());
+  const sel = Array.from({ length: r.int(1, 3) }, () => field(r, schema, r.pick(fields), r.int(1, 4), vars, decls));
+  return { text: `query Fuzz${decls.length ? `(${decls.join(', ')})` : ''} { ${sel.join(' ')} }`, variables: vars };
+}
+
+/** Hostile shapes no generator of valid queries would produce. */
+function mutated(r: Rng, base: Built): Case {
+  switch (r.int(0, 9)) {
+    case 0: {
+      const depth = r.pick([15, 40, 200]);
+      let q = 'id';
+      for (let i = 0; i < depth; i++) q = `relations { source { ${q} } }`;
+      return { kind: 'json', body: { query: `{ entity(id: "ministry:molvt") { ${q} } }` } };
+    }
+    case 1:
+      return { kind: 'json', body: { query: `{ ${Array.from({ length: r.pick([31, 200, 2000]), }, (_, i) => `a${i}: stats { entities }`).join(' ')} }` } };
+    case 2: {
+      const n = r.pick([10, 30]);
+      const frags = Array.from({ length: n }, (_, i) => `fragment F${i} on Relation { source { ...F${i + 1} } target { ...F${i + 1} } }`).join(' ');
+      return { kind: 'json', body: { query: `{ entity(id: "ministry:molvt") { relations { ...F0 } } } ${frags} fragment F${n} on Entity { id }` } };
+    }
+    case 3:
+      return { kind: 'json', body: { query: '{ ...A } fragment A on Query { ...B } fragment B on Query { ...A }' } };
+    case 4:
+      return { kind: 'raw', body: r.pick(['{"query": "{ stats { entities } }"', '{"query": ', 'not json at all', '', '[]', 'null', '{"query": 5}', '{"query": "{ stats { entities } }", "variables": "x"}']), contentType: 'application/json' };
+    case 5:
+      return { kind: 'raw', body: base.text, contentType: r.pick(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) };
+    case 6:
+      return { kind: 'json', body: { query: base.text.slice(0, r.int(1, Math.max(1, base.text.length - 1))), variables: base.variables } };
+    case 7:
+      return { kind: 'json', body: { query: 'mutation { deleteEverything }' } };
+    case 8:
+      return { kind: 'json', body: { query: `{ ${'stats { entities } '.repeat(r.pick([10, 800]))} }` } };
+    default:
+      return { kind: 'json', body: { query: base.text, variables: base.variables, operationName: r.pick(['Fuzz', 'Other', 5]) } };
+  }
+}
+
+/** Case number `i` of the run seeded `seed`: seven in ten generated, three in ten mutated. */
+export function fuzzCase(schema: GraphQLSchema, seed: number, i: number): Case {
+  const r = rng(seed * 1_000_003 + i);
+  const base = generated(r, schema);
+  return r.chance(0.3) ? mutated(r, base) : { kind: 'json', body: { query: base.text, variables: base.variables } };
+}
+
+export const fuzzSchema = (sdl: string) => buildSchema(sdl);
+
+/** Error codes a client can act on; an error without one (or with another) is a finding. */
+export const ACTIONABLE = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PAYLOAD_TOO_LARGE', 'TIMEOUT', 'SERVICE_UNAVAILABLE', 'PERSISTED_QUERY_NOT_FOUND', 'QUERY_TOO_COMPLEX', 'OPERATION_RESOLUTION_FAILURE', 'UNSUPPORTED_MEDIA_TYPE']);
+
+export interface Outcome {
+  status: number;
+  codes: string[];
+  problem: string | null;
+}
+
+/** Classifies one answer: 5xx, an error without an actionable code, or an internal message are problems. */
+export function classify(status: number, body: string): Outcome {
+  if (status >= 500) return { status, codes: [], problem: `HTTP ${status}: ${body.slice(0, 200)}` };
+  let parsed: { errors?: { message?: string; extensions?: { code?: string } }[] };
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return { status, codes: [], problem: `unparseable body (${status}): ${body.slice(0, 200)}` };
+  }
+  const codes = (parsed.errors ?? []).map((e) => e.extensions?.code ?? 'NONE');
+  for (const e of parsed.errors ?? []) {
+    const code = e.extensions?.code;
+    if (!code || !ACTIONABLE.has(code)) return { status, codes, problem: `error without an actionable code (${code ?? 'none'}): ${e.message?.slice(0, 200)}` };
+    if (/\bat .+:\d+:\d+|\.ts:\d+|Neo4jError|node_modules|bolt:\/\//.test(e.message ?? '')) return { status, codes, problem: `internal detail in message: ${e.message?.slice(0, 200)}` };
+  }
+  if (status >= 400 && !codes.length) return { status, codes, problem: `HTTP ${status} without an error code: ${body.slice(0, 200)}` };
+  return { status, codes, problem: null };
+}
