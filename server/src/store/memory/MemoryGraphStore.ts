@@ -7,6 +7,7 @@ import { singleSourceLength } from 'graphology-shortest-path/unweighted';
 import MiniSearch, { type Options } from 'minisearch';
 import type { Citation, Entity, GraphBundle, Mention, Passage, Relation } from '../../../../graph-seed/src/model/bundle';
 import type { GraphPath, GraphStore, RelationQuery, SearchHit, Stats, StoreInfo, Subgraph } from '../GraphStore';
+import { selectBreadthFirst } from '../traversal';
 import { entityTokens, rankEntities, rankPassages, termsOf, type EntityTokens } from '../ranking';
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -156,38 +157,19 @@ export class MemoryGraphStore implements GraphStore {
   async neighborhood(ids: string[], depth: number, relationTypes: string[] | null, entityTypes: string[] | null, limit: number): Promise<Subgraph> {
     const keepRel = (r: Relation) => !relationTypes || relationTypes.includes(r.type);
     const keepNode = (id: string) => !entityTypes || entityTypes.includes(this.entityById.get(id)!.type);
-    const seen = new Set<string>();
-    let truncated = false;
-    let frontier = [...new Set(ids)].filter((id) => this.graph.hasNode(id)).sort();
-    for (const id of frontier) {
-      if (seen.size >= limit) {
-        truncated = true;
-        break;
-      }
-      seen.add(id);
-    }
-    for (let d = 0; d < depth && frontier.length && !truncated; d++) {
-      const next: string[] = [];
+    const seeds = [...new Set(ids)].filter((id) => this.graph.hasNode(id)).sort();
+    const { seen, truncated } = await selectBreadthFirst(seeds, depth, limit, (frontier, taken) => {
+      const level = new Map<string, string[]>();
       for (const id of frontier) {
-        const neighbours = [...new Set(this.graph.edges(id))]
+        const around = [...new Set(this.graph.edges(id))]
           .map((k) => this.relationById.get(k)!)
           .filter(keepRel)
           .map((r) => (r.source === id ? r.target : r.source))
-          .filter((n) => !seen.has(n) && keepNode(n))
-          .sort();
-        for (const n of neighbours) {
-          if (seen.has(n)) continue;
-          if (seen.size >= limit) {
-            truncated = true;
-            break;
-          }
-          seen.add(n);
-          next.push(n);
-        }
-        if (truncated) break;
+          .filter((n) => !taken.has(n) && keepNode(n));
+        level.set(id, [...new Set(around)].sort());
       }
-      frontier = next;
-    }
+      return level;
+    });
     const nodes = [...seen].map((id) => this.entityById.get(id)!).sort(byId);
     const relations: Relation[] = [];
     for (const id of seen) {

@@ -13,6 +13,7 @@ import { StoreUnavailableError, type GraphPath, type GraphStore, type RelationQu
 import { rankEntities, rankPassages, termsOf, type EntityTokens } from '../ranking';
 import { storeError } from './errors';
 import { luceneQuery } from './lucene';
+import { selectBreadthFirst } from '../traversal';
 
 export interface Neo4jOptions {
   uri: string;
@@ -255,7 +256,7 @@ export class Neo4jGraphStore implements GraphStore {
     const requested = [...new Set(ids)].sort();
     // Breadth first, one round trip per level: each frontier entity's unseen neighbours in id
     // order, taken in the memory store's order until the limit.
-    const expand = async (frontier: string[], seen: Set<string>, cap: number) => {
+    const expand = async (frontier: string[], seen: ReadonlySet<string>, cap: number) => {
       if (!types) return { existing: frontier, next: new Map<string, string[]>() };
       const rows = await this.read(
         `${STATE} UNWIND $frontier AS id MATCH (e:Entity {uid: s.gen + '|' + id})
@@ -267,42 +268,24 @@ export class Neo4jGraphStore implements GraphStore {
       return { existing: rows.map((r) => r.id as string), next: new Map(rows.map((r) => [r.id as string, r.ns as string[]])) };
     };
 
-    const seen = new Set<string>();
-    let truncated = false;
-    let frontier: string[];
-    let pending: Map<string, string[]> | null = null;
+    // The first level's query also tells which seeds exist.
+    let seeds: string[];
+    let firstLevel: Map<string, string[]> | null = null;
     if (depth > 0 && types) {
       const first = await expand(requested, new Set(requested), limit);
-      frontier = requested.filter((id) => first.existing.includes(id));
-      pending = first.next;
+      seeds = requested.filter((id) => first.existing.includes(id));
+      firstLevel = first.next;
     } else {
-      frontier = (await this.entities(requested)).filter((e): e is Entity => e !== null).map((e) => e.id);
+      seeds = (await this.entities(requested)).filter((e): e is Entity => e !== null).map((e) => e.id);
     }
-    for (const id of frontier) {
-      if (seen.size >= limit) {
-        truncated = true;
-        break;
+    const { seen, truncated } = await selectBreadthFirst(seeds, types ? depth : 0, limit, async (frontier, taken) => {
+      if (firstLevel) {
+        const level = firstLevel;
+        firstLevel = null;
+        return level;
       }
-      seen.add(id);
-    }
-    for (let d = 0; d < depth && frontier.length && !truncated && types; d++) {
-      const neighbours = pending ?? (await expand(frontier, seen, limit - seen.size + 1)).next;
-      pending = null;
-      const next: string[] = [];
-      for (const id of frontier) {
-        for (const n of neighbours.get(id) ?? []) {
-          if (seen.has(n)) continue;
-          if (seen.size >= limit) {
-            truncated = true;
-            break;
-          }
-          seen.add(n);
-          next.push(n);
-        }
-        if (truncated) break;
-      }
-      frontier = next;
-    }
+      return (await expand(frontier, taken, limit - taken.size + 1)).next;
+    });
     if (!seen.size) return { nodes: [], relations: [], truncated };
     const ids2 = [...seen];
     const rows = await this.read(
