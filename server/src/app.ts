@@ -7,8 +7,9 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { GraphQLError } from 'graphql';
-import { createYoga, maskError } from 'graphql-yoga';
+import { useGraphQlJit } from '@envelop/graphql-jit';
+import { getOperationAST, GraphQLError } from 'graphql';
+import { createGraphQLError, createYoga, maskError } from 'graphql-yoga';
 import { createContext, type Context } from './context';
 import type { Logger } from './log';
 import { buildSchema } from './schema';
@@ -53,6 +54,16 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
         costLimit: { maxCost: REQUEST_LIMITS.costLimit },
         blockFieldSuggestion: { enabled: false },
       }),
+      // Each validated operation is compiled once into a plain function (kept with the parsed
+      // document, which Yoga caches), answering as graphql-js does at a fraction of its per-field cost.
+      // Only queries: anything else gets graphql-js's own answer (this schema has no mutations).
+      useGraphQlJit(
+        {},
+        {
+          enableIf: (args) => getOperationAST(args.document, args.operationName)?.operation === 'query',
+          onError: (result) => log.error('cannot compile the operation', { errors: result.errors?.map((e) => e.message) }),
+        },
+      ),
     ],
     maskedErrors: {
       maskError(error, message, isDev) {
@@ -136,8 +147,18 @@ function requestErrorCode(e: unknown): string | null {
  * graphql module (ESM and CJS), which Yoga would not recognise and would answer with a 500.
  */
 function withCode(e: GraphQLError, code: string): GraphQLError {
-  (e.extensions as Record<string, unknown>).code = code;
-  return e;
+  const extensions = Object.getOwnPropertyDescriptor(e, 'extensions');
+  if (e.extensions && Object.isExtensible(e.extensions)) {
+    (e.extensions as Record<string, unknown>).code = code;
+    return e;
+  }
+  // Errors from the compiled executor are frozen and carry no extensions: answer with a copy
+  // made by Yoga's own factory, which uses the graphql module Yoga recognises.
+  if (!extensions || extensions.writable || extensions.configurable) {
+    Object.defineProperty(e, 'extensions', { value: { code }, enumerable: true, configurable: true, writable: true });
+    return e;
+  }
+  return createGraphQLError(e.message, { nodes: e.nodes, source: e.source, positions: e.positions, path: e.path, extensions: { code } }) as unknown as GraphQLError;
 }
 
 /** Errors the resolvers raise on purpose carry a code a client can act on. */

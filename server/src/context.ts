@@ -6,14 +6,9 @@
 import DataLoader from 'dataloader';
 import type { Citation, Entity, Mention, Passage, Relation } from '../../graph-seed/src/model/bundle';
 import { withBudget } from './store/budget';
-import type { Direction, GraphStore } from './store/GraphStore';
+import type { Companions, GraphStore, RelationKey } from './store/GraphStore';
 
-export interface RelationKey {
-  id: string;
-  direction: Direction;
-  types: string[] | null;
-  limit: number;
-}
+export type { RelationKey };
 
 export interface MentionKey {
   id: string;
@@ -58,25 +53,31 @@ function grouped<K extends { id: string }, V>(part: (k: K) => string, call: (ids
 }
 
 export function createLoaders(store: GraphStore): Loaders {
-  return {
-    entity: new DataLoader((ids) => store.entities(ids)),
-    relations: new DataLoader(
-      grouped<RelationKey, Relation[]>(
-        (k) => JSON.stringify([k.direction, k.types, k.limit]),
-        (ids, k) => store.relationsOf(ids, { direction: k.direction, types: k.types, limit: k.limit }),
-      ),
-      { cacheKeyFn: (k) => JSON.stringify([k.id, k.direction, k.types, k.limit]) },
-    ),
+  // What a store reads along with an answer (relation ends, evidence passages, the entities a
+  // passage mentions) fills these loaders, so the next level of the query finds it cached.
+  const companions: Companions = {
+    entities: (list) => list.forEach((e) => loaders.entity.prime(e.id, e)),
+    passages: (list) => list.forEach((p) => loaders.passage.prime(p.id, p)),
+  };
+  const loaders: Loaders = {
+    entity: new DataLoader((ids) => store.entities(ids, companions)),
+    relations: new DataLoader((keys) => store.relationsFor(keys, companions), { cacheKeyFn: (k) => JSON.stringify([k.id, k.direction, k.types, k.limit]) }),
     mentions: new DataLoader(
-      grouped<MentionKey, Mention[]>((k) => `${k.limit}:${k.offset}`, (ids, k) => store.mentionsOf(ids, k.limit, k.offset)),
+      grouped<MentionKey, Mention[]>((k) => `${k.limit}:${k.offset}`, (ids, k) => store.mentionsOf(ids, k.limit, k.offset, companions)),
       { cacheKeyFn: (k) => `${k.id}:${k.limit}:${k.offset}` },
     ),
     mentionCount: new DataLoader((ids) => store.mentionCounts(ids)),
     passage: new DataLoader((ids) => store.passages(ids)),
     passageAt: new DataLoader((keys) => store.passagesAt(keys), { cacheKeyFn: (k) => `${k.documentId}#${k.order}` }),
-    mentionsIn: new DataLoader((ids) => store.mentionsIn(ids)),
-    citationsIn: new DataLoader((ids) => store.citationsIn(ids)),
+    mentionsIn: new DataLoader((ids) => store.mentionsIn(ids, companions)),
+    citationsIn: new DataLoader((ids) => store.citationsIn(ids, companions)),
   };
+  return loaders;
+}
+
+/** Offers a subgraph's entities to the entity loader, so its relations' ends need no lookup. */
+export function primeEntities(ctx: Context, list: readonly Entity[]): void {
+  for (const e of list) ctx.loaders.entity.prime(e.id, e);
 }
 
 /** One operation's context; with a budget, every store call shares the operation's time limit. */

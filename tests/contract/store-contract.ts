@@ -62,6 +62,43 @@ export function describeStoreContract(name: string, open: (bundle: GraphBundle) 
       expect(limited).toEqual(both!.slice(0, 2));
     });
 
+    it('answers keys that each ask differently in one batch, and hands over what it read along', async () => {
+      const keys = [
+        { id: 'ministry:moi', direction: 'OUT' as const, types: ['CHAIRS'], limit: 10 },
+        { id: 'committee:migration-working-group', direction: 'IN' as const, types: ['VICE_CHAIRS'], limit: 10 },
+        { id: 'body:mtosb', direction: 'BOTH' as const, types: null, limit: 2 },
+        { id: 'nothing:here', direction: 'BOTH' as const, types: null, limit: 5 },
+        { id: 'ministry:molvt', direction: 'BOTH' as const, types: null, limit: 0 },
+      ];
+      const entities = new Map<string, unknown>();
+      const passages = new Map<string, unknown>();
+      const companions = { entities: (l: { id: string }[]) => l.forEach((e) => entities.set(e.id, e)), passages: (l: { id: string }[]) => l.forEach((p) => passages.set(p.id, p)) };
+      const batch = await store.relationsFor(keys, companions);
+      for (const [i, k] of keys.entries()) expect(batch[i]).toEqual((await store.relationsOf([k.id], k))[0]);
+      expect(batch[3]).toEqual([]);
+      expect(batch[4]).toEqual([]);
+      // Every end of every relation and every evidence passage came along, equal to a direct read.
+      const rels = batch.flat();
+      expect(rels.length).toBeGreaterThan(4);
+      for (const r of rels) {
+        expect(entities.get(r.source)).toEqual((await store.entities([r.source]))[0]);
+        expect(entities.get(r.target)).toEqual((await store.entities([r.target]))[0]);
+        for (const ev of r.evidence) expect(passages.get(ev.passageId)).toEqual((await store.passages([ev.passageId]))[0]);
+      }
+      // Mentions bring their passages; a passage's mentions and citations bring their entities.
+      passages.clear();
+      entities.clear();
+      const [ms] = await store.mentionsOf(['ministry:molvt'], 5, 0, companions);
+      expect(new Set(ms!.map((m) => m.passageId))).toEqual(new Set(passages.keys()));
+      const p = ms![0]!.passageId;
+      const [inP] = await store.mentionsIn([p], companions);
+      const [cites] = await store.citationsIn([p], companions);
+      expect(new Set(entities.keys())).toEqual(new Set([...inP!.map((m) => m.entityId), ...cites!.map((c) => c.studyId)]));
+      passages.clear();
+      const [finding] = await store.entities(['finding:tong-remittances-reduce-poverty'], companions);
+      expect([...passages.keys()].sort()).toEqual([...new Set(finding!.evidence.map((e) => e.passageId))].sort());
+    });
+
     it('pages mentions in reading order and counts them', async () => {
       const [count] = await store.mentionCounts(['ministry:molvt']);
       expect(count).toBe(bundle.mentions.filter((m) => m.entityId === 'ministry:molvt').length);

@@ -11,7 +11,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type { GraphBundle } from '../model/bundle';
-import { ACTIVE_STATE, bundleRows, CITATION_REL, MENTION_REL, SCHEMA_STATEMENTS } from './neo4j-model';
+import { ACTIVE_STATE, bundleRows, CITATION_REL, LAYOUT_VERSION, MENTION_REL, SCHEMA_STATEMENTS } from './neo4j-model';
 import { scriptGeneration } from './cypher';
 
 export const ARRAY_DELIMITER = ';';
@@ -47,8 +47,8 @@ export function csvExport(bundle: GraphBundle): CsvFile[] {
     {
       name: 'entities.csv',
       content: csv(
-        ['uid:ID', 'gen', 'id', 'type', 'name', 'aliases:string[]', 'searchText', 'properties', 'evidence', 'mentionCount:long', ':LABEL'],
-        entities.map((e) => [e.uid, e.gen, e.id, e.type, e.name, arrayField(e.aliases, `aliases of ${e.id}`), e.searchText, e.properties, e.evidence, e.mentionCount, `Entity${ARRAY_DELIMITER}${e.type}`]),
+        ['uid:ID', 'gen', 'id', 'type', 'name', 'aliases:string[]', 'searchText', 'properties', 'evidence', 'passageIds:string[]', 'mentionCount:long', ':LABEL'],
+        entities.map((e) => [e.uid, e.gen, e.id, e.type, e.name, arrayField(e.aliases, `aliases of ${e.id}`), e.searchText, e.properties, e.evidence, arrayField(e.passageIds, `evidence passages of ${e.id}`), e.mentionCount, `Entity${ARRAY_DELIMITER}${e.type}`]),
       ),
     },
     {
@@ -64,11 +64,11 @@ export function csvExport(bundle: GraphBundle): CsvFile[] {
     },
     {
       name: 'graph-state.csv',
-      content: csv([':ID', 'key', 'gen', 'version', 'stats', ':LABEL'], [[`state:${ACTIVE_STATE}`, ACTIVE_STATE, gen, bundle.version, rows.stats, 'GraphState']]),
+      content: csv([':ID', 'key', 'gen', 'version', 'layout:int', 'stats', ':LABEL'], [[`state:${ACTIVE_STATE}`, ACTIVE_STATE, gen, bundle.version, LAYOUT_VERSION, rows.stats, 'GraphState']]),
     },
     {
       name: 'relations.csv',
-      content: csv([':START_ID', ':END_ID', ':TYPE', 'id', 'gen', 'properties', 'evidence'], relations.map((r) => [r.from, r.to, r.type, r.id, r.gen, r.properties, r.evidence])),
+      content: csv([':START_ID', ':END_ID', ':TYPE', 'id', 'gen', 'properties', 'evidence', 'passageIds:string[]'], relations.map((r) => [r.from, r.to, r.type, r.id, r.gen, r.properties, r.evidence, arrayField(r.passageIds, `evidence passages of ${r.id}`)])),
     },
     {
       name: 'mentions.csv',

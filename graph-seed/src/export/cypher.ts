@@ -6,7 +6,7 @@
  * the same graph (it starts by removing what an earlier run of it wrote). One statement per line.
  */
 import type { GraphBundle } from '../model/bundle';
-import { batches, bundleRows, SCHEMA_STATEMENTS, WRITE } from './neo4j-model';
+import { batches, bundleRows, LAYOUT_VERSION, SCHEMA_STATEMENTS, WRITE } from './neo4j-model';
 
 /** A value as a Cypher literal. Strings escape quotes, backslashes and every control character. */
 export function cypherLiteral(value: unknown): string {
@@ -72,7 +72,7 @@ export function cypherScript(bundle: GraphBundle, batchSize = 500): string {
   emit('Citations', WRITE.citations, rows.citations);
   out.push(
     '// Make this generation the one readers see, then remove any other',
-    `${inlineParameters(WRITE.activate, { gen, version: bundle.version, stats: rows.stats })};`,
+    `${inlineParameters(WRITE.activate, { gen, version: bundle.version, layout: LAYOUT_VERSION, stats: rows.stats })};`,
     `MATCH (n) WHERE ${GENERATION_NODES} AND n.gen <> ${cypherLiteral(gen)} CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS;`,
   );
   return `${out.join('\n')}\n`;

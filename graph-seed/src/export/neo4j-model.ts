@@ -2,14 +2,15 @@
  * How a graph bundle is laid out in Neo4j. One module answers it for everyone who writes the graph
  * into Neo4j: the server's loader, the Cypher script export and the neo4j-admin CSV export.
  *
- *   (:Entity:<Type> {uid, gen, id, type, name, aliases, searchText, properties, evidence, mentionCount})
+ *   (:Entity:<Type> {uid, gen, id, type, name, aliases, searchText, properties, evidence, passageIds,
+ *                   mentionCount})
  *   (:Passage {uid, gen, id, documentId, order, kind, chapter, section, label, leadInId, noteIds,
  *              text, rawText, searchText})
- *   (:Entity)-[:<RELATION_TYPE> {id, gen, properties, evidence}]->(:Entity)
+ *   (:Entity)-[:<RELATION_TYPE> {id, gen, properties, evidence, passageIds}]->(:Entity)
  *   (:Entity)-[:MENTIONED_IN {gen, start, end, text}]->(:Passage)
  *   (:Passage)-[:CITATION {gen, seq, evidence, inherited}]->(:Entity:Study)
  *   (:Record {uid, gen, kind, id, seq, json})      tables, figures, discrepancies, the document
- *   (:GraphState {key: 'active', gen, version, stats})
+ *   (:GraphState {key: 'active', gen, version, layout, stats})
  *
  * Every node carries the generation (`gen`) it was loaded in and a `uid` of gen and id, unique
  * under a constraint. Readers start from the active GraphState, so a new generation becomes
@@ -23,6 +24,8 @@ import { ENTITY_TYPES, RELATION_TYPES, type EntityType, type RelationType } from
 export const MENTION_REL = 'MENTIONED_IN';
 export const CITATION_REL = 'CITATION';
 export const ACTIVE_STATE = 'active';
+/** Version of this layout: a graph loaded under another layout is reloaded even at the same bundle version. */
+export const LAYOUT_VERSION = 2;
 
 /** Lower case, accents removed, every run of non-letters and non-digits one space. */
 export function searchText(...parts: string[]): string {
@@ -60,6 +63,8 @@ export interface EntityRow {
   searchText: string;
   properties: string;
   evidence: string;
+  /** Distinct passages of the evidence, so a query can fetch them with the entity. */
+  passageIds: string[];
   mentionCount: number;
 }
 
@@ -87,6 +92,8 @@ export interface RelationRow {
   gen: string;
   properties: string;
   evidence: string;
+  /** Distinct passages of the evidence, so a query can fetch them with the relation. */
+  passageIds: string[];
 }
 
 export interface MentionRow {
@@ -160,6 +167,7 @@ export function bundleRows(bundle: GraphBundle, gen: string): GraphRows {
         searchText: searchText(e.name, ...e.aliases),
         properties: JSON.stringify(e.properties),
         evidence: JSON.stringify(e.evidence),
+        passageIds: evidencePassages(e.evidence),
         mentionCount: mentionCount.get(e.id) ?? 0,
       }),
     ),
@@ -173,7 +181,7 @@ export function bundleRows(bundle: GraphBundle, gen: string): GraphRows {
   for (const [type, list] of relations) {
     relationRows.set(
       type,
-      list.map((r) => ({ from: uid(gen, r.source), to: uid(gen, r.target), id: r.id, gen, properties: JSON.stringify(r.properties), evidence: JSON.stringify(r.evidence) })),
+      list.map((r) => ({ from: uid(gen, r.source), to: uid(gen, r.target), id: r.id, gen, properties: JSON.stringify(r.properties), evidence: JSON.stringify(r.evidence), passageIds: evidencePassages(r.evidence) })),
     );
   }
   const records: RecordRow[] = [
@@ -211,13 +219,16 @@ export const WRITE = {
   records: 'UNWIND $rows AS row CREATE (n:Record) SET n = row, n.seq = toInteger(row.seq)',
   relations: (type: RelationType) => {
     if (!(RELATION_TYPES as readonly string[]).includes(type)) throw new Error(`unknown relation type ${type}`);
-    return `UNWIND $rows AS row MATCH (a:Entity {uid: row.from}) MATCH (b:Entity {uid: row.to}) CREATE (a)-[r:${type}]->(b) SET r.id = row.id, r.gen = row.gen, r.properties = row.properties, r.evidence = row.evidence`;
+    return `UNWIND $rows AS row MATCH (a:Entity {uid: row.from}) MATCH (b:Entity {uid: row.to}) CREATE (a)-[r:${type}]->(b) SET r.id = row.id, r.gen = row.gen, r.properties = row.properties, r.evidence = row.evidence, r.passageIds = row.passageIds`;
   },
   mentions: `UNWIND $rows AS row MATCH (a:Entity {uid: row.from}) MATCH (b:Passage {uid: row.to}) CREATE (a)-[r:${MENTION_REL}]->(b) SET r.gen = row.gen, r.start = toInteger(row.start), r.end = toInteger(row.end), r.text = row.text`,
   citations: `UNWIND $rows AS row MATCH (a:Passage {uid: row.from}) MATCH (b:Entity {uid: row.to}) CREATE (a)-[r:${CITATION_REL}]->(b) SET r.gen = row.gen, r.seq = toInteger(row.seq), r.evidence = row.evidence, r.inherited = row.inherited`,
   /** Makes generation $gen the one readers see. */
-  activate: `MERGE (s:GraphState {key: '${ACTIVE_STATE}'}) SET s.gen = $gen, s.version = $version, s.stats = $stats, s.loadedAt = datetime()`,
+  activate: `MERGE (s:GraphState {key: '${ACTIVE_STATE}'}) SET s.gen = $gen, s.version = $version, s.layout = $layout, s.stats = $stats, s.loadedAt = datetime()`,
 } as const;
+
+/** The passages an evidence list quotes, each once, in order. */
+export const evidencePassages = (evidence: readonly { passageId: string }[]): string[] => [...new Set(evidence.map((e) => e.passageId))];
 
 export function batches<T>(rows: T[], size: number): T[][] {
   const out: T[][] = [];

@@ -4,7 +4,7 @@
 import type { GraphQLScalarType } from 'graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import type { Citation, Entity, Evidence, Mention, Passage, Relation } from '../../../graph-seed/src/model/bundle';
-import type { Context } from '../context';
+import { primeEntities, type Context } from '../context';
 import type { Direction } from '../store/GraphStore';
 import { entityTypes, id, ids, intIn, LIMITS, notFound, relationTypes, text } from './args';
 
@@ -40,6 +40,13 @@ async function related(e: Entity, ctx: Context, direction: Direction, types: str
   const other = rels.map((r) => (r.source === e.id ? r.target : r.source));
   const out = await ctx.loaders.entity.loadMany([...new Set(other)]);
   return out.filter((x): x is Entity => !!x && !(x instanceof Error));
+}
+
+/** Throws NOT_FOUND naming every id that is not an entity. */
+async function assertKnown(ctx: Context, list: string[]): Promise<void> {
+  const known = await ctx.loaders.entity.loadMany(list);
+  const missing = list.filter((_x, i) => !known[i] || known[i] instanceof Error);
+  if (missing.length) throw notFound(`unknown entity id ${missing.map((m) => JSON.stringify(m.slice(0, 80))).join(', ')}`);
 }
 
 const prop = <T>(e: Entity, key: string): T | null => (e.properties[key] ?? null) as T | null;
@@ -197,23 +204,28 @@ export const resolvers = {
     },
     neighborhood: async (_: unknown, a: Args, ctx: Context) => {
       const start = ids(a.ids as string[], 'ids');
-      const known = await ctx.loaders.entity.loadMany(start);
-      const missing = start.filter((_x, i) => !known[i] || known[i] instanceof Error);
-      if (missing.length) throw notFound(`unknown entity id ${missing.map((m) => JSON.stringify(m.slice(0, 80))).join(', ')}`);
-      return ctx.store.neighborhood(
+      const sub = await ctx.store.neighborhood(
         start,
         intIn(a.depth as number, 'depth', 0, LIMITS.maxDepth, 1),
         relationTypes(a.relationTypes as string[] | null),
         entityTypes(a.entityTypes as string[] | null, 'entityTypes'),
         intIn(a.limit as number, 'limit', 1, LIMITS.maxNeighborhood, 200),
       );
+      primeEntities(ctx, sub.nodes);
+      // Seeds come first in a neighbourhood, so a seed missing from it is unknown, unless the
+      // limit cut the seeds themselves short.
+      const taken = new Set(sub.nodes.map((n) => n.id));
+      const absent = start.filter((x) => !taken.has(x));
+      if (absent.length) await assertKnown(ctx, absent);
+      return sub;
     },
     path: async (_: unknown, a: Args, ctx: Context) => {
       const [from, to] = [id(a.from as string, 'from'), id(a.to as string, 'to')];
-      const known = await ctx.loaders.entity.loadMany([from, to]);
-      const missing = [from, to].filter((_x, i) => !known[i] || known[i] instanceof Error);
-      if (missing.length) throw notFound(`unknown entity id ${missing.map((m) => JSON.stringify(m.slice(0, 80))).join(', ')}`);
-      return ctx.store.path(from, to, intIn(a.maxLength as number, 'maxLength', 1, LIMITS.maxPathLength, 4), relationTypes(a.relationTypes as string[] | null));
+      const found = await ctx.store.path(from, to, intIn(a.maxLength as number, 'maxLength', 1, LIMITS.maxPathLength, 4), relationTypes(a.relationTypes as string[] | null));
+      if (found) primeEntities(ctx, found.nodes);
+      // No path: say so, or say which end does not exist.
+      else await assertKnown(ctx, [from, to]);
+      return found;
     },
     passage: (_: unknown, a: Args, ctx: Context) => ctx.loaders.passage.load(id(a.id as string, 'id')),
     passages: (_: unknown, a: Args, ctx: Context) => ctx.store.searchPassages(text(a.query as string, 'query'), intIn(a.limit as number, 'limit', 0, LIMITS.maxLimit, 20)),

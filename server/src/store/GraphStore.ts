@@ -44,6 +44,21 @@ export interface RelationQuery {
   limit: number;
 }
 
+/** One entity's relations to fetch (a key of a relationsFor batch). */
+export interface RelationKey extends RelationQuery {
+  id: string;
+}
+
+/**
+ * Records a store read along with an answer, handed to the caller's caches (the per-request
+ * DataLoaders prime themselves with them). A store fills them only when asked, so a GraphQL
+ * operation needs one round trip per level of its query instead of one per kind of record.
+ */
+export interface Companions {
+  entities(list: Entity[]): void;
+  passages(list: Passage[]): void;
+}
+
 export interface StoreInfo {
   backend: 'memory' | 'neo4j';
   /** The bundle version the store serves. */
@@ -55,26 +70,31 @@ export interface GraphStore {
   info(): Promise<StoreInfo>;
   /** Resolves when the store can answer queries; rejects with StoreUnavailableError otherwise. */
   ping(): Promise<void>;
-  /** Entities by id, null for unknown ids, in the order asked. */
-  entities(ids: readonly string[]): Promise<(Entity | null)[]>;
+  /** Entities by id, null for unknown ids, in the order asked; companions: their evidence passages. */
+  entities(ids: readonly string[], companions?: Companions): Promise<(Entity | null)[]>;
   /** Entities of one type (or all), ordered by id. */
   listEntities(type: string | null, limit: number, offset: number): Promise<Entity[]>;
   /** Ranked search over names and aliases, tolerant of case, accents and small typos. */
   search(query: string, types: string[] | null, limit: number): Promise<SearchHit[]>;
   /** Each entity's relations, ordered by type then id; `limit` applies per entity. */
   relationsOf(ids: readonly string[], q: RelationQuery): Promise<Relation[][]>;
-  /** Each entity's mentions in reading order, paged per entity. */
-  mentionsOf(ids: readonly string[], limit: number, offset: number): Promise<Mention[][]>;
+  /**
+   * Relations for keys that may each ask differently (direction, types, limit), in one round
+   * trip; companions: the entities at both ends and the passages of the evidence.
+   */
+  relationsFor(keys: readonly RelationKey[], companions?: Companions): Promise<Relation[][]>;
+  /** Each entity's mentions in reading order, paged per entity; companions: the passages. */
+  mentionsOf(ids: readonly string[], limit: number, offset: number, companions?: Companions): Promise<Mention[][]>;
   /** How many mentions each entity has. */
   mentionCounts(ids: readonly string[]): Promise<number[]>;
   /** Passages by id, null for unknown ids. */
   passages(ids: readonly string[]): Promise<(Passage | null)[]>;
   /** Passages by document and reading order (for previous/next), null where none. */
   passagesAt(keys: readonly { documentId: string; order: number }[]): Promise<(Passage | null)[]>;
-  /** Each passage's mentions in text order. */
-  mentionsIn(passageIds: readonly string[]): Promise<Mention[][]>;
-  /** Each passage's citations in text order. */
-  citationsIn(passageIds: readonly string[]): Promise<Citation[][]>;
+  /** Each passage's mentions in text order; companions: the entities mentioned. */
+  mentionsIn(passageIds: readonly string[], companions?: Companions): Promise<Mention[][]>;
+  /** Each passage's citations in text order; companions: the studies cited. */
+  citationsIn(passageIds: readonly string[], companions?: Companions): Promise<Citation[][]>;
   /** Full-text search over passage text, best first. */
   searchPassages(query: string, limit: number): Promise<Passage[]>;
   /** Entities within `depth` hops of `ids` and the relations among them. */

@@ -6,7 +6,7 @@ import { MultiDirectedGraph, MultiUndirectedGraph } from 'graphology';
 import { singleSourceLength } from 'graphology-shortest-path/unweighted';
 import MiniSearch, { type Options } from 'minisearch';
 import type { Citation, Entity, GraphBundle, Mention, Passage, Relation } from '../../../../graph-seed/src/model/bundle';
-import type { GraphPath, GraphStore, RelationQuery, SearchHit, Stats, StoreInfo, Subgraph } from '../GraphStore';
+import type { Companions, GraphPath, GraphStore, RelationKey, RelationQuery, SearchHit, Stats, StoreInfo, Subgraph } from '../GraphStore';
 import { selectBreadthFirst } from '../traversal';
 import { entityTokens, rankEntities, rankPassages, termsOf, type EntityTokens } from '../ranking';
 
@@ -91,8 +91,15 @@ export class MemoryGraphStore implements GraphStore {
 
   async ping(): Promise<void> {}
 
-  async entities(ids: readonly string[]): Promise<(Entity | null)[]> {
-    return ids.map((id) => this.entityById.get(id) ?? null);
+  async entities(ids: readonly string[], companions?: Companions): Promise<(Entity | null)[]> {
+    const found = ids.map((id) => this.entityById.get(id) ?? null);
+    if (companions) companions.passages(this.passagesOf(found.flatMap((e) => e?.evidence ?? [])));
+    return found;
+  }
+
+  /** The passages of evidence lists, each once. */
+  private passagesOf(evidence: readonly { passageId: string }[]): Passage[] {
+    return [...new Set(evidence.map((e) => e.passageId))].map((id) => this.passageById.get(id)).filter((p): p is Passage => !!p);
   }
 
   async listEntities(type: string | null, limit: number, offset: number): Promise<Entity[]> {
@@ -112,19 +119,31 @@ export class MemoryGraphStore implements GraphStore {
   }
 
   async relationsOf(ids: readonly string[], q: RelationQuery): Promise<Relation[][]> {
-    return ids.map((id) => {
-      if (!this.graph.hasNode(id)) return [];
-      const keys = q.direction === 'OUT' ? this.graph.outEdges(id) : q.direction === 'IN' ? this.graph.inEdges(id) : this.graph.edges(id);
-      return [...new Set(keys)]
+    return this.relationsFor(ids.map((id) => ({ id, ...q })));
+  }
+
+  async relationsFor(keys: readonly RelationKey[], companions?: Companions): Promise<Relation[][]> {
+    const out = keys.map((q) => {
+      if (!this.graph.hasNode(q.id)) return [];
+      const edges = q.direction === 'OUT' ? this.graph.outEdges(q.id) : q.direction === 'IN' ? this.graph.inEdges(q.id) : this.graph.edges(q.id);
+      return [...new Set(edges)]
         .map((k) => this.relationById.get(k)!)
         .filter((r) => !q.types || q.types.includes(r.type))
         .sort(byRelation)
         .slice(0, q.limit);
     });
+    if (companions) {
+      const all = out.flat();
+      companions.entities([...new Set(all.flatMap((r) => [r.source, r.target]))].map((id) => this.entityById.get(id)!));
+      companions.passages(this.passagesOf(all.flatMap((r) => r.evidence)));
+    }
+    return out;
   }
 
-  async mentionsOf(ids: readonly string[], limit: number, offset: number): Promise<Mention[][]> {
-    return ids.map((id) => (this.mentionsByEntity.get(id) ?? []).slice(offset, offset + limit));
+  async mentionsOf(ids: readonly string[], limit: number, offset: number, companions?: Companions): Promise<Mention[][]> {
+    const out = ids.map((id) => (this.mentionsByEntity.get(id) ?? []).slice(offset, offset + limit));
+    if (companions) companions.passages(this.passagesOf(out.flat()));
+    return out;
   }
 
   async mentionCounts(ids: readonly string[]): Promise<number[]> {
@@ -139,12 +158,20 @@ export class MemoryGraphStore implements GraphStore {
     return keys.map((k) => this.passageAt.get(`${k.documentId}#${k.order}`) ?? null);
   }
 
-  async mentionsIn(passageIds: readonly string[]): Promise<Mention[][]> {
-    return passageIds.map((id) => this.mentionsByPassage.get(id) ?? []);
+  async mentionsIn(passageIds: readonly string[], companions?: Companions): Promise<Mention[][]> {
+    const out = passageIds.map((id) => this.mentionsByPassage.get(id) ?? []);
+    if (companions) companions.entities(this.entitiesOf(out.flat().map((m) => m.entityId)));
+    return out;
   }
 
-  async citationsIn(passageIds: readonly string[]): Promise<Citation[][]> {
-    return passageIds.map((id) => this.citationsByPassage.get(id) ?? []);
+  async citationsIn(passageIds: readonly string[], companions?: Companions): Promise<Citation[][]> {
+    const out = passageIds.map((id) => this.citationsByPassage.get(id) ?? []);
+    if (companions) companions.entities(this.entitiesOf(out.flat().map((c) => c.studyId)));
+    return out;
+  }
+
+  private entitiesOf(ids: string[]): Entity[] {
+    return [...new Set(ids)].map((id) => this.entityById.get(id)).filter((e): e is Entity => !!e);
   }
 
   async searchPassages(query: string, limit: number): Promise<Passage[]> {

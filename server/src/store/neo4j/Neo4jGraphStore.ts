@@ -9,7 +9,7 @@ import neo4j, { type Driver, type QueryResult, type RecordShape } from 'neo4j-dr
 import { ACTIVE_STATE } from '../../../../graph-seed/src/export/neo4j-model';
 import type { Citation, Discrepancy, DocumentRecord, Entity, Figure, Mention, Passage, Relation, Table } from '../../../../graph-seed/src/model/bundle';
 import { ENTITY_TYPES, RELATION_TYPES } from '../../../../graph-seed/src/model/ontology';
-import { StoreUnavailableError, type GraphPath, type GraphStore, type RelationQuery, type SearchHit, type Stats, type StoreInfo, type Subgraph } from '../GraphStore';
+import { StoreUnavailableError, type Companions, type GraphPath, type GraphStore, type RelationKey, type RelationQuery, type SearchHit, type Stats, type StoreInfo, type Subgraph } from '../GraphStore';
 import { rankEntities, rankPassages, termsOf, type EntityTokens } from '../ranking';
 import { storeError } from './errors';
 import { luceneQuery } from './lucene';
@@ -30,6 +30,9 @@ const STATE = `MATCH (s:GraphState {key: '${ACTIVE_STATE}'})`;
 const ENTITY = (v: string) => `${v} {.id, .type, .name, .aliases, .properties, .evidence}`;
 const RELATION = (v: string) => `{id: ${v}.id, type: type(${v}), source: startNode(${v}).id, target: endNode(${v}).id, properties: ${v}.properties, evidence: ${v}.evidence}`;
 const PASSAGE = (v: string) => `${v} {.id, .documentId, .order, .kind, .chapter, .section, .label, .leadInId, .noteIds, .text, .rawText}`;
+/** The passages an entity's or a relation's evidence quotes (`list` is a Cypher list of them), as a subquery. */
+const EVIDENCE_PASSAGES = (list: string) =>
+  `COLLECT { UNWIND ${list} AS x UNWIND coalesce(x.passageIds, []) AS pid WITH DISTINCT pid MATCH (p:Passage {uid: s.gen + '|' + pid}) RETURN ${PASSAGE('p')} }`;
 
 type Row = Record<string, unknown>;
 
@@ -127,10 +130,14 @@ export class Neo4jGraphStore implements GraphStore {
     await this.info();
   }
 
-  async entities(ids: readonly string[]): Promise<(Entity | null)[]> {
+  async entities(ids: readonly string[], companions?: Companions): Promise<(Entity | null)[]> {
     if (!ids.length) return [];
-    const rows = await this.read(`${STATE} UNWIND $ids AS id MATCH (e:Entity {uid: s.gen + '|' + id}) RETURN ${ENTITY('e')} AS e`, { ids });
+    const rows = await this.read(
+      `${STATE} UNWIND $ids AS id MATCH (e:Entity {uid: s.gen + '|' + id}) RETURN ${ENTITY('e')} AS e${companions ? `, ${EVIDENCE_PASSAGES('[e]')} AS ps` : ''}`,
+      { ids },
+    );
     const found = new Map(rows.map((r) => [(r.e as Row).id as string, toEntity(r.e as Row)]));
+    if (companions) companions.passages(rows.flatMap((r) => (r.ps as Row[]).map(toPassage)));
     return ids.map((id) => found.get(id) ?? null);
   }
 
@@ -162,29 +169,52 @@ export class Neo4jGraphStore implements GraphStore {
   }
 
   async relationsOf(ids: readonly string[], q: RelationQuery): Promise<Relation[][]> {
-    const types = typesPattern(q.types);
-    if (!ids.length || !types || q.limit === 0) return ids.map(() => []);
-    const pattern = q.direction === 'OUT' ? `(e)-[r:${types}]->()` : q.direction === 'IN' ? `(e)<-[r:${types}]-()` : `(e)-[r:${types}]-()`;
-    const rows = await this.read(
-      `${STATE} UNWIND $ids AS id MATCH (e:Entity {uid: s.gen + '|' + id})
-       CALL (e) { MATCH ${pattern} WITH DISTINCT r ORDER BY type(r), r.id LIMIT $limit RETURN collect(${RELATION('r')}) AS rels }
-       RETURN id, rels`,
-      { ids, limit: int(q.limit) },
-    );
-    const by = new Map(rows.map((r) => [r.id as string, (r.rels as Row[]).map(toRelation).sort(byRelation)]));
-    return ids.map((id) => by.get(id) ?? []);
+    return this.relationsFor(ids.map((id) => ({ id, ...q })));
   }
 
-  async mentionsOf(ids: readonly string[], limit: number, offset: number): Promise<Mention[][]> {
+  async relationsFor(keys: readonly RelationKey[], companions?: Companions): Promise<Relation[][]> {
+    // One pattern for the whole batch: the union of the types asked and, when every key agrees,
+    // the direction; each key's own types and direction then filter its rows.
+    const wanted = keys.filter((k) => k.limit > 0 && typesPattern(k.types));
+    if (!wanted.length) return keys.map(() => []);
+    const union = typesPattern([...new Set(wanted.flatMap((k) => k.types ?? RELATION_TYPES))])!;
+    const directions = new Set(wanted.map((k) => k.direction));
+    const only = directions.size === 1 ? [...directions][0] : 'BOTH';
+    const pattern = only === 'OUT' ? `(e)-[r:${union}]->()` : only === 'IN' ? `(e)<-[r:${union}]-()` : `(e)-[r:${union}]-()`;
+    const rows = await this.read(
+      `${STATE} UNWIND range(0, size($keys) - 1) AS i WITH s, i, $keys[i] AS k MATCH (e:Entity {uid: s.gen + '|' + k.id})
+       CALL (e, k) {
+         MATCH ${pattern}
+         WHERE type(r) IN k.types AND (k.direction = 'BOTH' OR (k.direction = 'OUT' AND startNode(r) = e) OR (k.direction = 'IN' AND endNode(r) = e))
+         WITH DISTINCT r ORDER BY type(r), r.id
+         WITH k, collect(r) AS all
+         RETURN all[0..k.limit] AS rs }
+       RETURN i, [r IN rs | ${RELATION('r')}] AS rels${
+         companions
+           ? `, [x IN [e] + [r IN rs | startNode(r)] + [r IN rs | endNode(r)] | ${ENTITY('x')}] AS ends, ${EVIDENCE_PASSAGES('rs')} AS ps`
+           : ''
+       }`,
+      { keys: wanted.map((k) => ({ id: k.id, direction: k.direction, types: k.types ?? RELATION_TYPES, limit: int(k.limit) })) },
+    );
+    const by = new Map(rows.map((r) => [wanted[r.i as number]!, (r.rels as Row[]).map(toRelation).sort(byRelation)]));
+    if (companions) {
+      companions.entities(rows.flatMap((r) => (r.ends as Row[]).map(toEntity)));
+      companions.passages(rows.flatMap((r) => (r.ps as Row[]).map(toPassage)));
+    }
+    return keys.map((k) => by.get(k) ?? []);
+  }
+
+  async mentionsOf(ids: readonly string[], limit: number, offset: number, companions?: Companions): Promise<Mention[][]> {
     if (!ids.length || limit === 0) return ids.map(() => []);
     const rows = await this.read(
       `${STATE} UNWIND $ids AS id MATCH (e:Entity {uid: s.gen + '|' + id})
        CALL (e) { MATCH (e)-[m:MENTIONED_IN]->(p:Passage) WITH m, p ORDER BY p.order, m.start SKIP $offset LIMIT $limit
-         RETURN collect({entityId: e.id, passageId: p.id, start: m.start, end: m.end, text: m.text}) AS ms }
-       RETURN id, ms`,
+         RETURN collect({entityId: e.id, passageId: p.id, start: m.start, end: m.end, text: m.text}) AS ms${companions ? `, collect(DISTINCT ${PASSAGE('p')}) AS ps` : ''} }
+       RETURN id, ms${companions ? ', ps' : ''}`,
       { ids, offset: int(offset), limit: int(limit) },
     );
     const by = new Map(rows.map((r) => [r.id as string, r.ms as Mention[]]));
+    if (companions) companions.passages(rows.flatMap((r) => (r.ps as Row[]).map(toPassage)));
     return ids.map((id) => by.get(id) ?? []);
   }
 
@@ -212,29 +242,31 @@ export class Neo4jGraphStore implements GraphStore {
     return keys.map((k) => by.get(`${k.documentId}#${k.order}`) ?? null);
   }
 
-  async mentionsIn(passageIds: readonly string[]): Promise<Mention[][]> {
+  async mentionsIn(passageIds: readonly string[], companions?: Companions): Promise<Mention[][]> {
     if (!passageIds.length) return [];
     const rows = await this.read(
       `${STATE} UNWIND $ids AS id MATCH (p:Passage {uid: s.gen + '|' + id})
        CALL (p) { MATCH (e:Entity)-[m:MENTIONED_IN]->(p) WITH e, m ORDER BY m.start, m.end, e.id
-         RETURN collect({entityId: e.id, passageId: p.id, start: m.start, end: m.end, text: m.text}) AS ms }
-       RETURN id, ms`,
+         RETURN collect({entityId: e.id, passageId: p.id, start: m.start, end: m.end, text: m.text}) AS ms${companions ? `, collect(DISTINCT ${ENTITY('e')}) AS es` : ''} }
+       RETURN id, ms${companions ? ', es' : ''}`,
       { ids: passageIds },
     );
     const by = new Map(rows.map((r) => [r.id as string, r.ms as Mention[]]));
+    if (companions) companions.entities(rows.flatMap((r) => (r.es as Row[]).map(toEntity)));
     return passageIds.map((id) => by.get(id) ?? []);
   }
 
-  async citationsIn(passageIds: readonly string[]): Promise<Citation[][]> {
+  async citationsIn(passageIds: readonly string[], companions?: Companions): Promise<Citation[][]> {
     if (!passageIds.length) return [];
     const rows = await this.read(
       `${STATE} UNWIND $ids AS id MATCH (p:Passage {uid: s.gen + '|' + id})
        CALL (p) { MATCH (p)-[c:CITATION]->(st:Entity) WITH c, st ORDER BY c.seq
-         RETURN collect({passageId: p.id, studyId: st.id, evidence: c.evidence, inherited: c.inherited}) AS cs }
-       RETURN id, cs`,
+         RETURN collect({passageId: p.id, studyId: st.id, evidence: c.evidence, inherited: c.inherited}) AS cs${companions ? `, collect(DISTINCT ${ENTITY('st')}) AS es` : ''} }
+       RETURN id, cs${companions ? ', es' : ''}`,
       { ids: passageIds },
     );
     const by = new Map(rows.map((r) => [r.id as string, (r.cs as Row[]).map((c) => ({ ...c, evidence: JSON.parse(c.evidence as string) }) as Citation)]));
+    if (companions) companions.entities(rows.flatMap((r) => (r.es as Row[]).map(toEntity)));
     return passageIds.map((id) => by.get(id) ?? []);
   }
 

@@ -5,7 +5,7 @@
  * version that is already active does nothing unless `reseed` is set.
  */
 import type { Driver } from 'neo4j-driver';
-import { batches, bundleRows, SCHEMA_STATEMENTS, WRITE, ACTIVE_STATE } from '../../../../graph-seed/src/export/neo4j-model';
+import { ACTIVE_STATE, batches, bundleRows, LAYOUT_VERSION, SCHEMA_STATEMENTS, WRITE } from '../../../../graph-seed/src/export/neo4j-model';
 import type { GraphBundle } from '../../../../graph-seed/src/model/bundle';
 import { storeError } from './errors';
 
@@ -47,9 +47,9 @@ export async function loadBundle(driver: Driver, bundle: GraphBundle, opts: Load
     for (const statement of SCHEMA_STATEMENTS) await session.run(statement);
     await session.run('CALL db.awaitIndexes(300)');
 
-    const state = (await session.executeRead((tx) => tx.run(`MATCH (s:GraphState {key: '${ACTIVE_STATE}'}) RETURN s.gen AS gen, s.version AS version`))).records[0];
+    const state = (await session.executeRead((tx) => tx.run(`MATCH (s:GraphState {key: '${ACTIVE_STATE}'}) RETURN s.gen AS gen, s.version AS version, s.layout AS layout`))).records[0];
     const activeGen = (state?.get('gen') as string | undefined) ?? null;
-    if (state && state.get('version') === bundle.version && !opts.reseed) {
+    if (state && state.get('version') === bundle.version && Number(state.get('layout')) === LAYOUT_VERSION && !opts.reseed) {
       return { status: 'unchanged', version: bundle.version, generation: activeGen!, elements: 0, ms: performance.now() - started, writeMs: 0, removedGenerations: 0 };
     }
 
@@ -95,7 +95,7 @@ export async function loadBundle(driver: Driver, bundle: GraphBundle, opts: Load
       if (Number(counted[k]) !== v) throw new LoadError(`load check failed: ${k} ${Number(counted[k])} written, ${v} expected; the previous graph stays active`);
     }
 
-    await session.executeWrite((tx) => tx.run(WRITE.activate, { gen, version: bundle.version, stats: rows.stats }));
+    await session.executeWrite((tx) => tx.run(WRITE.activate, { gen, version: bundle.version, layout: LAYOUT_VERSION, stats: rows.stats }));
     // The old generation is no longer visible; removing it can fail without harm (the next load retries).
     if (activeGen) await removeGenerations(session, gen).catch(() => 0);
     return { status: 'loaded', version: bundle.version, generation: gen, elements: total, ms: performance.now() - started, writeMs, removedGenerations };
