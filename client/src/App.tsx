@@ -23,6 +23,8 @@ import { TimelineView } from './views/Timeline';
 
 /** Neighbours drawn by one expansion; more are reported as capped. */
 export const EXPAND_LIMIT = 200;
+/** Entities drawn by a two-hop expansion; a larger neighbourhood is reported as capped. */
+export const NEIGHBOURHOOD_LIMIT = 2000;
 
 const PRESETS: { key: string; label: string; types: string[] }[] = [
   { key: 'institutions', label: 'Institutional map', types: ['Ministry', 'GovernmentBody', 'Committee', 'LegalInstrument', 'Agreement', 'Policy'] },
@@ -153,6 +155,20 @@ export function App() {
     [run, apply, view],
   );
 
+  const expandTwoHops = useCallback(
+    (id: string) =>
+      run('Expanding two hops', async () => {
+        const sub = await neighborhood([id], 2, null, NEIGHBOURHOOD_LIMIT);
+        apply((v) => mergeSubgraph(v, toNodes(sub), toEdges(sub)));
+        setNotice(
+          sub.truncated
+            ? `The two-hop neighbourhood is larger than ${NEIGHBOURHOOD_LIMIT.toLocaleString('en')} entities; showing the first ${sub.nodes.length.toLocaleString('en')} (capped). Expand by relation type to see others.`
+            : null,
+        );
+      }),
+    [run, apply],
+  );
+
   const showPreset = useCallback(
     (types: string[], record = true) =>
       run('Loading the view', async () => {
@@ -260,6 +276,7 @@ export function App() {
               onSelectRelation={selectRelation}
               onOpenPassage={openPassage}
               onExpand={(id, types) => void expand(id, types)}
+              onExpandTwoHops={(id) => void expandTwoHops(id)}
               onCollapse={(id) => apply((v) => collapse(v, id))}
               onRemove={(id) => { apply((v) => removeNodes(v, [id])); setUi((u) => ({ ...u, entity: null })); }}
               onTogglePin={(id) => apply((v) => togglePin(v, id))}

@@ -5,7 +5,7 @@
  * .neo4j/ (ignored by git). Stops on Ctrl-C / SIGTERM.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -30,8 +30,10 @@ export function prepareEmbeddedNeo4j(): void {
   if (!existsSync(LIB) || !readdirSync(LIB).some((f) => f.startsWith('neo4j-bolt-'))) {
     run('mvn', ['-q', '-B', 'dependency:copy-dependencies', `-DoutputDirectory=${LIB}`]);
   }
-  if (!existsSync(join(CLASSES, 'app', 'Launcher.class'))) {
-    run('javac', ['-d', CLASSES, '-cp', `${LIB}/*`, join(HERE, 'src', 'main', 'java', 'app', 'Launcher.java')]);
+  const source = join(HERE, 'src', 'main', 'java', 'app', 'Launcher.java');
+  const compiled = join(CLASSES, 'app', 'Launcher.class');
+  if (!existsSync(compiled) || statSync(compiled).mtimeMs < statSync(source).mtimeMs) {
+    run('javac', ['-d', CLASSES, '-cp', `${LIB}/*`, source]);
   }
 }
 
@@ -42,10 +44,11 @@ export interface EmbeddedNeo4j {
 }
 
 /** Starts the embedded server and resolves once Bolt accepts connections. */
-export function startEmbeddedNeo4j(opts: { dataDir: string; port: number; timeoutMs?: number; tieToParent?: boolean }): Promise<EmbeddedNeo4j> {
+export function startEmbeddedNeo4j(opts: { dataDir: string; port: number; timeoutMs?: number; tieToParent?: boolean; heap?: string; pageCacheMb?: number }): Promise<EmbeddedNeo4j> {
   prepareEmbeddedNeo4j();
-  const args = ['-Xmx1g', '-cp', `${LIB}/*:${CLASSES}`, 'app.Launcher', opts.dataDir, ...(opts.tieToParent ? ['--stdin'] : [])];
-  const child = spawn('java', args, { env: { ...process.env, NEO4J_BOLT_PORT: String(opts.port) }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const args = [`-Xmx${opts.heap ?? '1g'}`, '-cp', `${LIB}/*:${CLASSES}`, 'app.Launcher', opts.dataDir, ...(opts.tieToParent ? ['--stdin'] : [])];
+  const env = { ...process.env, NEO4J_BOLT_PORT: String(opts.port), NEO4J_PAGECACHE_MB: String(opts.pageCacheMb ?? 256) };
+  const child = spawn('java', args, { env, stdio: ['pipe', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {

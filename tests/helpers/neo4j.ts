@@ -32,12 +32,12 @@ export function freePort(): Promise<number> {
 }
 
 /** A Neo4j of its own, for tests that stop and restart it. Same rules as the shared one. */
-export async function testNeo4j(opts: { dataDir?: string; port?: number } = {}): Promise<TestNeo4j> {
+export async function testNeo4j(opts: { dataDir?: string; port?: number; heap?: string; pageCacheMb?: number } = {}): Promise<TestNeo4j> {
   if (process.env.NEO4J_URI) {
     return { uri: process.env.NEO4J_URI, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '', embedded: null, stop: async () => {} };
   }
   const ownDir = opts.dataDir ? null : mkdtempSync(join(tmpdir(), 'neo4j-data-'));
-  const embedded = await startEmbeddedNeo4j({ dataDir: opts.dataDir ?? ownDir!, port: opts.port ?? (await freePort()), timeoutMs: 180_000, tieToParent: true });
+  const embedded = await startEmbeddedNeo4j({ dataDir: opts.dataDir ?? ownDir!, port: opts.port ?? (await freePort()), timeoutMs: 180_000, tieToParent: true, heap: opts.heap, pageCacheMb: opts.pageCacheMb });
   return {
     uri: embedded.uri,
     user: 'neo4j',

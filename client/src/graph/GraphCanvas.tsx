@@ -128,6 +128,8 @@ export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(
         // Nodes already drawn stay where the user knows them.
         fixedNodeConstraint: first ? undefined : cy.nodes().filter((n) => !fresh.has(n.id())).map((n) => ({ nodeId: n.id(), position: { ...(n as cytoscape.NodeSingular).position() } })),
       } as cytoscape.LayoutOptions);
+      // When the drawing settled (benchmarks and browser tests read it).
+      layout.one('layoutstop', () => ((window as unknown as { __layoutStoppedAt?: number }).__layoutStoppedAt = performance.now()));
       layout.run();
     }
   }, [props.nodes, props.edges]);

@@ -11,6 +11,8 @@ interface Props {
   onSelectRelation(r: RelationData): void;
   onOpenPassage(passageId: string, span: [number, number] | null): void;
   onExpand(id: string, relationTypes: string[] | null): void;
+  /** Draws everything within two hops, up to the neighbourhood cap. */
+  onExpandTwoHops(id: string): void;
   onCollapse(id: string): void;
   onRemove(id: string): void;
   onTogglePin(id: string): void;
@@ -62,6 +64,7 @@ export function EntityPanel(p: Props) {
       </header>
       <div className="actions">
         <button onClick={() => p.onExpand(data.id, null)}>Expand all</button>
+        <button onClick={() => p.onExpandTwoHops(data.id)} title="Everything within two hops, up to 2,000 entities">Two hops</button>
         <select aria-label="Expand by relation type" value={expandType} onChange={(e) => setExpandType(e.target.value)}>
           <option value="">by relation…</option>
           {groups.map(([t]) => (

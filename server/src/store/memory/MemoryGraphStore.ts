@@ -39,6 +39,8 @@ export class MemoryGraphStore implements GraphStore {
   private readonly entityTokens = new Map<string, EntityTokens>();
   private readonly passageTokens = new Map<string, string[]>();
   private readonly sortedEntities: Entity[];
+  private readonly relationsCache = new Map<string, Relation[]>();
+  private readonly neighboursCache = new Map<string, string[]>();
 
   constructor(private readonly bundle: GraphBundle) {
     for (const e of bundle.entities) {
@@ -122,15 +124,40 @@ export class MemoryGraphStore implements GraphStore {
     return this.relationsFor(ids.map((id) => ({ id, ...q })));
   }
 
+  /** An entity's relations in answer order (type, then id), sorted once and kept: hubs are asked often. */
+  private sortedRelations(id: string): Relation[] {
+    let list = this.relationsCache.get(id);
+    if (!list) {
+      list = [...new Set(this.graph.edges(id))].map((k) => this.relationById.get(k)!).sort(byRelation);
+      this.relationsCache.set(id, list);
+    }
+    return list;
+  }
+
+  /** An entity's neighbours over any relation, distinct, in id order; kept like sortedRelations. */
+  private sortedNeighbours(id: string): string[] {
+    let list = this.neighboursCache.get(id);
+    if (!list) {
+      list = [...new Set(this.graph.neighbors(id))].sort();
+      this.neighboursCache.set(id, list);
+    }
+    return list;
+  }
+
   async relationsFor(keys: readonly RelationKey[], companions?: Companions): Promise<Relation[][]> {
     const out = keys.map((q) => {
-      if (!this.graph.hasNode(q.id)) return [];
-      const edges = q.direction === 'OUT' ? this.graph.outEdges(q.id) : q.direction === 'IN' ? this.graph.inEdges(q.id) : this.graph.edges(q.id);
-      return [...new Set(edges)]
-        .map((k) => this.relationById.get(k)!)
-        .filter((r) => !q.types || q.types.includes(r.type))
-        .sort(byRelation)
-        .slice(0, q.limit);
+      if (!this.graph.hasNode(q.id) || q.limit <= 0) return [];
+      const all = this.sortedRelations(q.id);
+      if (!q.types && q.direction === 'BOTH') return all.slice(0, q.limit);
+      const taken: Relation[] = [];
+      for (const r of all) {
+        if (q.types && !q.types.includes(r.type)) continue;
+        if (q.direction === 'OUT' && r.source !== q.id) continue;
+        if (q.direction === 'IN' && r.target !== q.id) continue;
+        taken.push(r);
+        if (taken.length >= q.limit) break;
+      }
+      return taken;
     });
     if (companions) {
       const all = out.flat();
@@ -187,6 +214,11 @@ export class MemoryGraphStore implements GraphStore {
     const seeds = [...new Set(ids)].filter((id) => this.graph.hasNode(id)).sort();
     const { seen, truncated } = await selectBreadthFirst(seeds, depth, limit, (frontier, taken) => {
       const level = new Map<string, string[]>();
+      if (!relationTypes && !entityTypes) {
+        // Unfiltered: each entity's neighbours in id order, kept (the selection skips taken ones).
+        for (const id of frontier) level.set(id, this.sortedNeighbours(id));
+        return level;
+      }
       for (const id of frontier) {
         const around = [...new Set(this.graph.edges(id))]
           .map((k) => this.relationById.get(k)!)

@@ -19,6 +19,7 @@ public final class Launcher {
   public static void main(String[] args) throws Exception {
     Path home = Path.of(args.length > 0 ? args[0] : ".neo4j").toAbsolutePath();
     int port = Integer.parseInt(System.getenv().getOrDefault("NEO4J_BOLT_PORT", "7687"));
+    long pageCacheMb = Long.parseLong(System.getenv().getOrDefault("NEO4J_PAGECACHE_MB", "256"));
     Files.createDirectories(home);
     DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
         .setConfig(BoltConnector.enabled, true)
@@ -26,7 +27,7 @@ public final class Launcher {
         .setConfig(HttpConnector.enabled, false)
         // Loopback only; the project's tests and local development connect without credentials.
         .setConfig(GraphDatabaseSettings.auth_enabled, false)
-        .setConfig(GraphDatabaseSettings.pagecache_memory, 256L * 1024 * 1024)
+        .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheMb * 1024 * 1024)
         .build();
     Runtime.getRuntime().addShutdownHook(new Thread(dbms::shutdown, "neo4j-shutdown"));
     dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).executeTransactionally("RETURN 1");

@@ -1,0 +1,286 @@
+/**
+ * Stress runs for bad days, each against the server in a process of its own:
+ *   outage:  Neo4j stopped in the middle of a load run and started again. Every answer is
+ *            classified by time; errors must be coded (SERVICE_UNAVAILABLE, TIMEOUT) and fall
+ *            inside the outage, and the time from Neo4j being back to the first good answer is
+ *            the recovery (no server restart).
+ *   sigterm: SIGTERM while requests are in flight: they complete, new connections are refused,
+ *            the process exits 0.
+ *   soak:    a fixed rate of half the measured maximum for a long while: errors and the growth of
+ *            resident memory after the warm-up.
+ * Writes bench/results/faults.json and faults.md.
+ *   npm run bench:faults [-- --parts outage,sigterm,soak --soak-seconds 600 --soak-rate 950]
+ */
+import { readFileSync, mkdirSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import neo4j from 'neo4j-driver';
+import { loadBundle } from '../../server/src/store/neo4j/load';
+import { freePort, testNeo4j, type TestNeo4j } from '../helpers/neo4j';
+import { reportBundle } from '../helpers/report';
+import { startServer } from '../helpers/serve';
+import { OPERATIONS } from './api.bench';
+
+const ENTITY = OPERATIONS.find((o) => o.name === 'entity with relations and mentions')!.query;
+const body = (query: string) => JSON.stringify({ query });
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Resident memory of a process, in MB, from /proc. */
+export function rssMb(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Math.round(Number(m[1]) / 1024) : NaN;
+}
+
+interface Answer {
+  at: number;
+  status: number;
+  code: string | null;
+}
+
+export interface OutageResult {
+  requests: number;
+  okBefore: number;
+  okAfter: number;
+  errorsOutsideOutage: number;
+  uncodedErrors: number;
+  codes: Record<string, number>;
+  stoppedAtMs: number;
+  neo4jBackAtMs: number;
+  firstGoodAfterBackMs: number;
+  recoveryMs: number;
+  http5xx: number;
+}
+
+/** Neo4j stopped mid-run and started again; the server is never restarted. */
+export async function outage(opts: { stopAfterMs: number; downMs: number; afterMs: number; connections: number }): Promise<OutageResult> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'neo4j-outage-'));
+  const port = await freePort();
+  let neo: TestNeo4j | null = await testNeo4j({ dataDir, port });
+  const driver = neo4j.driver(neo.uri, neo4j.auth.basic(neo.user, neo.password));
+  await loadBundle(driver, reportBundle()).finally(() => driver.close());
+  const app = await startServer({ NEO4J_URI: neo.uri, NEO4J_USER: neo.user, NEO4J_PASSWORD: neo.password }, 'faults-outage');
+  const answers: Answer[] = [];
+  const t0 = performance.now();
+  let stoppedAt = 0;
+  let backAt = 0;
+  try {
+    const run = autocannon({
+      url: `${app.url}/graphql`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      connections: opts.connections,
+      duration: Math.round((opts.stopAfterMs + opts.downMs + opts.afterMs) / 1000),
+      timeout: 30,
+      requests: [
+        {
+          body: body(ENTITY),
+          onResponse: (status: number, text: string) => {
+            let code: string | null = null;
+            try {
+              code = (JSON.parse(text) as { errors?: { extensions?: { code?: string } }[] }).errors?.[0]?.extensions?.code ?? (status === 200 ? null : 'UNCODED');
+            } catch {
+              code = 'UNPARSEABLE';
+            }
+            answers.push({ at: performance.now() - t0, status, code });
+          },
+        },
+      ],
+    });
+    await sleep(opts.stopAfterMs);
+    stoppedAt = performance.now() - t0;
+    await neo.stop();
+    neo = null;
+    await sleep(opts.downMs);
+    neo = await testNeo4j({ dataDir, port });
+    backAt = performance.now() - t0;
+    await run;
+  } finally {
+    await app.stop();
+    await neo?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  const good = (a: Answer) => a.status === 200 && a.code === null;
+  const firstGood = answers.find((a) => a.at > backAt && good(a));
+  const lastBad = [...answers].reverse().find((a) => !good(a));
+  const codes: Record<string, number> = {};
+  for (const a of answers) if (!good(a)) codes[a.code ?? 'NONE'] = (codes[a.code ?? 'NONE'] ?? 0) + 1;
+  return {
+    requests: answers.length,
+    okBefore: answers.filter((a) => a.at < stoppedAt && good(a)).length,
+    okAfter: answers.filter((a) => a.at > backAt && good(a)).length,
+    // An error counts as outside the outage when it came before the stop or after the first good answer once Neo4j was back.
+    errorsOutsideOutage: answers.filter((a) => !good(a) && (a.at < stoppedAt || (firstGood && a.at > firstGood.at))).length,
+    uncodedErrors: answers.filter((a) => !good(a) && (!a.code || a.code === 'UNCODED' || a.code === 'UNPARSEABLE' || a.code === 'INTERNAL_SERVER_ERROR')).length,
+    codes,
+    stoppedAtMs: Math.round(stoppedAt),
+    neo4jBackAtMs: Math.round(backAt),
+    firstGoodAfterBackMs: firstGood ? Math.round(firstGood.at) : -1,
+    recoveryMs: firstGood ? Math.round(Math.max(firstGood.at, lastBad?.at ?? 0) - backAt) : -1,
+    http5xx: answers.filter((a) => a.status >= 500).length,
+  };
+}
+
+export interface SigtermResult {
+  inFlight: number;
+  inFlightCompleted: number;
+  inFlightFailed: string[];
+  newRequestRefused: boolean;
+  newRequestError: string;
+  exitCode: number | null;
+  exitMs: number;
+}
+
+/** SIGTERM with requests in flight. */
+export async function sigterm(opts: { inFlight: number }): Promise<SigtermResult> {
+  const app = await startServer({}, 'faults-sigterm');
+  // Heavier requests, so that many are still being answered when the signal arrives.
+  const heavy = body('{ neighborhood(ids: ["ministry:molvt", "ministry:moi", "study:tong-2012"], depth: 3, limit: 2000) { truncated nodes { id name type aliases } relations { id type source { id name } target { id name } evidence { quote passage { id } } } } }');
+  const pending = Array.from({ length: opts.inFlight }, () =>
+    fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', connection: 'close' }, body: heavy }).then(
+      async (r) => ({ ok: r.status === 200 && !((await r.json()) as { errors?: unknown }).errors, error: r.status === 200 ? '' : `HTTP ${r.status}` }),
+      (e: Error) => ({ ok: false, error: String((e.cause as Error | undefined)?.message ?? e.message) }),
+    ),
+  );
+  await sleep(20);
+  const t = performance.now();
+  process.kill(app.pid, 'SIGTERM');
+  await sleep(50);
+  let newRequestError = '';
+  try {
+    await fetch(`${app.url}/healthz`, { headers: { connection: 'close' } });
+    newRequestError = 'answered';
+  } catch (e) {
+    newRequestError = String(((e as Error).cause as { code?: string } | undefined)?.code ?? (e as Error).message);
+  }
+  const results = await Promise.all(pending);
+  const exit = await app.exited;
+  return {
+    inFlight: opts.inFlight,
+    inFlightCompleted: results.filter((r) => r.ok).length,
+    inFlightFailed: results.filter((r) => !r.ok).map((r) => r.error),
+    newRequestRefused: newRequestError === 'ECONNREFUSED',
+    newRequestError,
+    exitCode: exit.code,
+    exitMs: Math.round(performance.now() - t),
+  };
+}
+
+export interface SoakResult {
+  seconds: number;
+  ratePerSec: number;
+  requests: number;
+  errors: number;
+  non2xx: number;
+  p50Ms: number;
+  p99Ms: number;
+  rssAfterWarmupMb: number;
+  rssEndMb: number;
+  rssMaxMb: number;
+  rssGrowthPct: number;
+  samples: { atS: number; rssMb: number }[];
+}
+
+/** A fixed request rate for a long while, resident memory sampled from /proc. */
+export async function soak(opts: { seconds: number; rate: number; warmupSeconds: number }): Promise<SoakResult> {
+  const app = await startServer({}, 'faults-soak');
+  const samples: { atS: number; rssMb: number }[] = [];
+  const t0 = performance.now();
+  const timer = setInterval(() => samples.push({ atS: Math.round((performance.now() - t0) / 1000), rssMb: rssMb(app.pid) }), Math.max(500, (opts.seconds * 1000) / 60));
+  try {
+    const r = await autocannon({ url: `${app.url}/graphql`, method: 'POST', headers: { 'content-type': 'application/json' }, body: body(ENTITY), connections: 16, overallRate: opts.rate, duration: opts.seconds });
+    clearInterval(timer);
+    samples.push({ atS: Math.round((performance.now() - t0) / 1000), rssMb: rssMb(app.pid) });
+    const afterWarmup = samples.find((s) => s.atS >= opts.warmupSeconds) ?? samples[0]!;
+    const end = samples[samples.length - 1]!;
+    return {
+      seconds: opts.seconds,
+      ratePerSec: opts.rate,
+      requests: r.requests.total,
+      errors: r.errors + r.timeouts,
+      non2xx: r.non2xx,
+      p50Ms: r.latency.p50,
+      p99Ms: r.latency.p99,
+      rssAfterWarmupMb: afterWarmup.rssMb,
+      rssEndMb: end.rssMb,
+      rssMaxMb: Math.max(...samples.map((s) => s.rssMb)),
+      rssGrowthPct: Math.round(((end.rssMb - afterWarmup.rssMb) / afterWarmup.rssMb) * 1000) / 10,
+      samples,
+    };
+  } finally {
+    clearInterval(timer);
+    await app.stop();
+  }
+}
+
+export function faultsMarkdown(r: { outage?: OutageResult; sigterm?: SigtermResult; soak?: SoakResult }): string {
+  const lines = ['# Faults', ''];
+  if (r.outage) {
+    const o = r.outage;
+    lines.push(
+      '## Neo4j stopped during a load run',
+      '',
+      `${o.requests} requests (entity with relations and mentions, autocannon). Neo4j stopped at ${(o.stoppedAtMs / 1000).toFixed(1)} s and answered again at ${(o.neo4jBackAtMs / 1000).toFixed(1)} s (its own start-up included).`,
+      '',
+      `- good answers before the stop: ${o.okBefore}; after Neo4j was back: ${o.okAfter}`,
+      `- errors by code: ${JSON.stringify(o.codes)}; without a code: ${o.uncodedErrors}; HTTP 5xx: ${o.http5xx}`,
+      `- errors outside the outage: ${o.errorsOutsideOutage}`,
+      `- recovery (Neo4j back to the last error and first good answer): ${o.recoveryMs} ms, no server restart`,
+      '',
+    );
+  }
+  if (r.sigterm) {
+    const s = r.sigterm;
+    lines.push(
+      '## SIGTERM with requests in flight',
+      '',
+      `- in flight at the signal: ${s.inFlight}; completed with an answer: ${s.inFlightCompleted}${s.inFlightFailed.length ? `; failed: ${s.inFlightFailed.join(', ')}` : ''}`,
+      `- a new connection after the signal: ${s.newRequestRefused ? 'refused' : 'not refused'} (${s.newRequestError})`,
+      `- exit code ${s.exitCode}, ${s.exitMs} ms after the signal`,
+      '',
+    );
+  }
+  if (r.soak) {
+    const k = r.soak;
+    lines.push(
+      '## Soak',
+      '',
+      `${k.seconds} s at ${k.ratePerSec} requests/s (entity with relations and mentions, memory store): ${k.requests} requests, ${k.errors} errors, ${k.non2xx} non-2xx, p50 ${k.p50Ms} ms, p99 ${k.p99Ms} ms.`,
+      '',
+      `Resident memory: ${k.rssAfterWarmupMb} MB after the warm-up, ${k.rssEndMb} MB at the end (growth ${k.rssGrowthPct}%), at most ${k.rssMaxMb} MB.`,
+      '',
+    );
+  }
+  return lines.join('\n');
+}
+
+if (process.argv[1] && import.meta.filename === process.argv[1]) {
+  const { values } = parseArgs({
+    options: {
+      parts: { type: 'string', default: 'outage,sigterm,soak' },
+      'soak-seconds': { type: 'string', default: '600' },
+      'soak-rate': { type: 'string', default: '950' },
+      out: { type: 'string', default: join(import.meta.dirname, '..', '..', 'bench', 'results') },
+    },
+  });
+  const parts = values.parts!.split(',');
+  const result: { outage?: OutageResult; sigterm?: SigtermResult; soak?: SoakResult } = {};
+  if (parts.includes('sigterm')) {
+    result.sigterm = await sigterm({ inFlight: 40 });
+    console.log('sigterm', result.sigterm);
+  }
+  if (parts.includes('outage')) {
+    result.outage = await outage({ stopAfterMs: 8000, downMs: 5000, afterMs: 25000, connections: 8 });
+    console.log('outage', result.outage);
+  }
+  if (parts.includes('soak')) {
+    const seconds = Number(values['soak-seconds']);
+    result.soak = await soak({ seconds, rate: Number(values['soak-rate']), warmupSeconds: Math.min(60, Math.round(seconds / 10)) });
+    console.log('soak', { ...result.soak, samples: `${result.soak.samples.length} samples` });
+  }
+  mkdirSync(values.out!, { recursive: true });
+  writeFileSync(join(values.out!, 'faults.json'), JSON.stringify({ date: new Date().toISOString(), ...result }, null, 2) + '\n');
+  writeFileSync(join(values.out!, 'faults.md'), faultsMarkdown(result));
+  console.log(`\nwritten to ${join(values.out!, 'faults.json')} and faults.md`);
+}

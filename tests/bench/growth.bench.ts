@@ -1,0 +1,226 @@
+/**
+ * Growth with size: synthetic bundles shaped like the report (tests/bench/graph-synth.ts) at 10
+ * thousand, 100 thousand and 1 million relations. For each size and store, a server process of
+ * its own generates the bundle and loads it (memory: build time and resident memory after a
+ * full GC; Neo4j: graph elements written per second, batched), then serves the API; autocannon
+ * measures p50/p99 of the bounded operations against it. Writes bench/results/growth.json,
+ * growth.md and growth.svg (the curves).
+ *   npm run bench:growth [-- --sizes 10000,100000,1000000 --stores memory,neo4j --duration 5]
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { createApp } from '../../server/src/app';
+import { createLogger } from '../../server/src/log';
+import type { GraphStore } from '../../server/src/store/GraphStore';
+import { MemoryGraphStore } from '../../server/src/store/memory/MemoryGraphStore';
+import { loadBundle } from '../../server/src/store/neo4j/load';
+import { Neo4jGraphStore } from '../../server/src/store/neo4j/Neo4jGraphStore';
+import { testNeo4j } from '../helpers/neo4j';
+import { syntheticBundle, type SynthFixtures } from './graph-synth';
+
+/** The bounded operations, asked of a synthetic graph's fixtures. */
+export const GROWTH_OPERATIONS: { name: string; query: (f: SynthFixtures) => string }[] = [
+  { name: 'entity search', query: (f) => `{ search(query: "${f.searchTerm}", limit: 10) { score entity { id name type } } }` },
+  {
+    name: 'hub with relations and mentions',
+    query: (f) => `{ entity(id: "${f.hub}") { id name type relations(limit: 100) { id type source { id name type } target { id name type } evidence { quote passage { id } } } mentions(limit: 20) { start end passage { id } } } }`,
+  },
+  { name: 'hub neighbourhood depth 1 (limit 200)', query: (f) => `{ neighborhood(ids: ["${f.hub}"], depth: 1, limit: 200) { truncated nodes { id name type } relations { id type source { id } target { id } } } }` },
+  { name: 'neighbourhood depth 2 (limit 200)', query: (f) => `{ neighborhood(ids: ["${f.typical}"], depth: 2, limit: 200) { truncated nodes { id name type } relations { id type source { id } target { id } } } }` },
+  { name: 'shortest path', query: (f) => `{ path(from: "${f.pathFrom}", to: "${f.pathTo}", maxLength: 6) { nodes { id } relations { id type } } }` },
+  { name: 'passage with mentions and citations', query: (f) => `{ passage(id: "${f.passage}") { id text mentions { start end entity { id name type } } citations { id name } } }` },
+];
+
+export interface ServeReport {
+  url: string;
+  fixtures: SynthFixtures;
+  relations: number;
+  elements: number;
+  generateMs: number;
+  loadMs: number;
+  /** Neo4j only: graph elements written per second. */
+  elementsPerSec?: number;
+  rssMb: number;
+  heapMb: number;
+}
+
+export interface GrowthRow extends Omit<ServeReport, 'url'> {
+  store: string;
+  operations: { name: string; p50Ms: number; p99Ms: number; requestsPerSec: number; errors: number }[];
+}
+
+/** Child side: generate, load, report, serve until stdin closes. */
+async function serve(store: 'memory' | 'neo4j', relations: number, neo4jUri?: string): Promise<void> {
+  let t = performance.now();
+  const { bundle, fixtures } = syntheticBundle(relations);
+  const generateMs = performance.now() - t;
+  const elements = bundle.entities.length + bundle.relations.length + bundle.passages.length + bundle.mentions.length + bundle.citations.length;
+  t = performance.now();
+  let graph: GraphStore;
+  let elementsPerSec: number | undefined;
+  if (store === 'memory') {
+    graph = new MemoryGraphStore(bundle);
+  } else {
+    const neo = Neo4jGraphStore.open({ uri: neo4jUri!, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '', database: process.env.NEO4J_DATABASE ?? 'neo4j', queryTimeoutMs: 30_000 });
+    const report = await loadBundle(neo.driver, bundle, { reseed: true, batchSize: 10_000 });
+    elementsPerSec = Math.round(report.elements / (report.writeMs / 1000));
+    graph = neo;
+  }
+  const loadMs = performance.now() - t;
+  // What the serving process holds, after a full GC.
+  global.gc?.();
+  const mem = process.memoryUsage();
+  const app = createApp(graph, createLogger('error'), { queryTimeoutMs: 30_000 });
+  await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/graphql`;
+  const report: ServeReport = { url, fixtures, relations, elements, generateMs: Math.round(generateMs), loadMs: Math.round(loadMs), elementsPerSec, rssMb: Math.round(mem.rss / 2 ** 20), heapMb: Math.round(mem.heapUsed / 2 ** 20) };
+  console.log(`READY ${JSON.stringify(report)}`);
+  process.stdin.resume();
+  process.stdin.once('end', () => void app.close().then(() => process.exit(0)));
+}
+
+/** Parent side: one child per size and store. */
+/** A growth server (a process of its own) holding a synthetic graph of `relations` relations. */
+export async function startGrowthServer(store: 'memory' | 'neo4j', relations: number, neo4j?: { uri: string; user: string; password: string }): Promise<ServeReport & { stop(): Promise<void> }> {
+  const child = spawn(process.execPath, ['--expose-gc', '--max-old-space-size=16000', '--import', 'tsx', import.meta.filename, '--serve', store, '--relations', String(relations), ...(neo4j ? ['--uri', neo4j.uri] : [])], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+    env: { ...process.env, ...(neo4j ? { NEO4J_USER: neo4j.user, NEO4J_PASSWORD: neo4j.password } : {}) },
+  });
+  const ready = await new Promise<ServeReport>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`growth server for ${store} ${relations} exited with ${code}`)));
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (line.startsWith('READY ')) resolve(JSON.parse(line.slice(6)) as ServeReport);
+    });
+  });
+  return {
+    ...ready,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.stdin!.end();
+      await exited;
+    },
+  };
+}
+
+/** Parent side: one server per size and store, the bounded operations measured against it. */
+export async function measure(store: 'memory' | 'neo4j', relations: number, duration: number, neo4j?: { uri: string; user: string; password: string }): Promise<GrowthRow> {
+  const { stop, ...ready } = await startGrowthServer(store, relations, neo4j);
+  const operations: GrowthRow['operations'] = [];
+  try {
+    for (const op of GROWTH_OPERATIONS) {
+      const body = JSON.stringify({ query: op.query(ready.fixtures) });
+      const check = (await (await fetch(ready.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).json()) as { errors?: unknown };
+      if (check.errors) throw new Error(`${store} ${relations} ${op.name}: ${JSON.stringify(check.errors).slice(0, 300)}`);
+      const run = (d: number) => autocannon({ url: ready.url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections: 4, duration: d });
+      await run(1);
+      const r = await run(duration);
+      operations.push({ name: op.name, p50Ms: r.latency.p50, p99Ms: r.latency.p99, requestsPerSec: Math.round(r.requests.average), errors: r.errors + r.non2xx + r.timeouts });
+    }
+  } finally {
+    await stop();
+  }
+  const { url: _url, ...rest } = ready;
+  return { store, ...rest, operations };
+}
+
+/** The curves as an SVG: p99 per operation against size, one panel per store. */
+export async function growthSvg(rows: GrowthRow[]): Promise<string> {
+  const vega = await import('vega');
+  const vl = await import('vega-lite');
+  const values = rows.flatMap((r) => r.operations.map((o) => ({ store: r.store, relations: r.relations, operation: o.name, p99: Math.max(o.p99Ms, 0.5), p50: Math.max(o.p50Ms, 0.5) })));
+  const spec = vl.compile({
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: 'p99 latency of bounded operations as the graph grows (4 connections)',
+    data: { values },
+    facet: { column: { field: 'store', type: 'nominal', title: null } },
+    spec: {
+      width: 320,
+      height: 240,
+      mark: { type: 'line', point: true },
+      encoding: {
+        x: { field: 'relations', type: 'quantitative', scale: { type: 'log' }, title: 'relations' },
+        y: { field: 'p99', type: 'quantitative', scale: { type: 'log' }, title: 'p99 latency (ms)' },
+        color: { field: 'operation', type: 'nominal' },
+      },
+    },
+  } as never).spec;
+  const view = new vega.View(vega.parse(spec), { renderer: 'none' });
+  return view.toSVG();
+}
+
+export function growthMarkdown(rows: GrowthRow[], duration: number): string {
+  const sizes = [...new Set(rows.map((r) => r.relations))].sort((a, b) => a - b);
+  const lines = [
+    '# Growth with size',
+    '',
+    `Synthetic bundles shaped like the report (tests/bench/graph-synth.ts). Each size and store in a server process of its own; latencies from autocannon, 4 connections, ${duration} s after a 1 s warm-up. Plot: growth.svg.`,
+    '',
+    '| store | relations | graph elements | generate ms | load ms | Neo4j elements/s | RSS MB | heap MB |',
+    '|---|---|---|---|---|---|---|---|',
+    ...rows.map((r) => `| ${r.store} | ${r.relations} | ${r.elements} | ${r.generateMs} | ${r.loadMs} | ${r.elementsPerSec ?? ''} | ${r.rssMb} | ${r.heapMb} |`),
+    '',
+    '| store | operation | ' + sizes.map((s) => `p50 / p99 ms at ${s}`).join(' | ') + ' | p99 largest / smallest |',
+    '|---|---|' + sizes.map(() => '---|').join('') + '---|',
+  ];
+  for (const store of [...new Set(rows.map((r) => r.store))]) {
+    const mine = rows.filter((r) => r.store === store).sort((a, b) => a.relations - b.relations);
+    for (const op of GROWTH_OPERATIONS) {
+      const cells = sizes.map((s) => {
+        const o = mine.find((r) => r.relations === s)?.operations.find((x) => x.name === op.name);
+        return o ? `${o.p50Ms} / ${o.p99Ms}` : '';
+      });
+      const first = mine[0]?.operations.find((x) => x.name === op.name);
+      const last = mine[mine.length - 1]?.operations.find((x) => x.name === op.name);
+      const ratio = first && last ? Math.round((Math.max(last.p99Ms, 1) / Math.max(first.p99Ms, 1)) * 100) / 100 : '';
+      lines.push(`| ${store} | ${op.name} | ${cells.join(' | ')} | ${ratio} |`);
+    }
+  }
+  lines.push('', 'p99 ratios use at least 1 ms on each side (autocannon reports whole milliseconds).', '');
+  return lines.join('\n');
+}
+
+if (process.argv[1] && import.meta.filename === process.argv[1]) {
+  const { values } = parseArgs({
+    options: {
+      serve: { type: 'string' },
+      relations: { type: 'string' },
+      uri: { type: 'string' },
+      sizes: { type: 'string', default: '10000,100000,1000000' },
+      stores: { type: 'string', default: 'memory,neo4j' },
+      duration: { type: 'string', default: '5' },
+      out: { type: 'string', default: join(import.meta.dirname, '..', '..', 'bench', 'results') },
+    },
+  });
+  if (values.serve) {
+    await serve(values.serve as 'memory' | 'neo4j', Number(values.relations), values.uri);
+  } else {
+    const sizes = values.sizes!.split(',').map(Number);
+    const stores = values.stores!.split(',');
+    const duration = Number(values.duration);
+    const rows: GrowthRow[] = [];
+    const print = (r: GrowthRow) => {
+      console.log(`${r.store} ${r.relations} relations: ${r.elements} elements, load ${r.loadMs} ms${r.elementsPerSec ? ` (${r.elementsPerSec} elements/s)` : ''}, RSS ${r.rssMb} MB`);
+      for (const o of r.operations) console.log(`  ${o.name.padEnd(40)} p50 ${o.p50Ms} ms  p99 ${o.p99Ms} ms  ${o.requestsPerSec} req/s${o.errors ? `  ${o.errors} ERRORS` : ''}`);
+    };
+    if (stores.includes('memory')) for (const n of sizes) print(rows[rows.push(await measure('memory', n, duration)) - 1]!);
+    if (stores.includes('neo4j')) {
+      const neo = await testNeo4j({ heap: '4g', pageCacheMb: 2048 });
+      try {
+        for (const n of sizes) print(rows[rows.push(await measure('neo4j', n, duration, neo)) - 1]!);
+      } finally {
+        await neo.stop();
+      }
+    }
+    mkdirSync(values.out!, { recursive: true });
+    writeFileSync(join(values.out!, 'growth.json'), JSON.stringify({ date: new Date().toISOString(), duration, rows }, null, 2) + '\n');
+    writeFileSync(join(values.out!, 'growth.md'), growthMarkdown(rows, duration));
+    writeFileSync(join(values.out!, 'growth.svg'), await growthSvg(rows));
+    console.log(`\nwritten to ${join(values.out!, 'growth.json')}, growth.md and growth.svg`);
+  }
+}

@@ -1,0 +1,23 @@
+/** The faults script's SIGTERM and soak parts work (the Neo4j outage part has its own smoke run under tests/neo4j). */
+import { describe, expect, it } from 'vitest';
+import { faultsMarkdown, sigterm, soak } from '../bench/faults.bench';
+
+describe('faults script', () => {
+  it('SIGTERM: requests in flight complete, a new connection is refused, the server exits 0', async () => {
+    const r = await sigterm({ inFlight: 8 });
+    expect(r.inFlightFailed).toEqual([]);
+    expect(r.inFlightCompleted).toBe(8);
+    expect(r.newRequestRefused).toBe(true);
+    expect(r.exitCode).toBe(0);
+    expect(faultsMarkdown({ sigterm: r })).toContain('completed with an answer: 8');
+  }, 120_000);
+
+  it('soak: a short run at a fixed rate reports errors and resident memory', async () => {
+    const r = await soak({ seconds: 3, rate: 50, warmupSeconds: 1 });
+    expect(r.errors).toBe(0);
+    expect(r.non2xx).toBe(0);
+    expect(r.requests).toBeGreaterThan(50);
+    expect(r.rssEndMb).toBeGreaterThan(0);
+    expect(faultsMarkdown({ soak: r })).toContain('Resident memory');
+  }, 120_000);
+});
