@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { Server as NetServer, type Socket } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useGraphQlJit } from '@envelop/graphql-jit';
@@ -14,6 +15,9 @@ import { createContext, type Context } from './context';
 import type { Logger } from './log';
 import { buildSchema } from './schema';
 import { StoreUnavailableError, type GraphStore } from './store/GraphStore';
+
+/** net.Server#close: stops listening and leaves the open connections be. */
+const netServerClose = NetServer.prototype.close;
 
 export const REQUEST_LIMITS = {
   maxBodyBytes: 2 * 1024 * 1024,
@@ -36,6 +40,8 @@ export interface App {
 export interface AppOptions {
   /** Time budget of one GraphQL operation, in ms. */
   queryTimeoutMs?: number;
+  /** On close, how long connections are still accepted (and answered with connection: close) before the listener closes. */
+  drainMs?: number;
 }
 
 export function createApp(store: GraphStore, log: Logger, options: AppOptions = {}): App {
@@ -88,11 +94,17 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
     logging: false,
   });
 
+  let closing = false;
+  /** Open connections and whether a request is being answered on each (for a graceful close). */
+  const sockets = new Map<Socket, { active: number; idleSweeps: number }>();
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    // While shutting down, every answer is the last on its connection.
+    if (closing) res.setHeader('connection', 'close');
     try {
       if (url.pathname === '/healthz') return json(res, 200, { status: 'ok' });
       if (url.pathname === '/readyz') {
+        if (closing) return json(res, 503, { status: 'shutting down' });
         try {
           await store.ping();
           const info = await store.info();
@@ -121,12 +133,39 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
     }
   });
 
+  server.on('connection', (socket: Socket) => {
+    sockets.set(socket, { active: 0, idleSweeps: 0 });
+    socket.once('close', () => sockets.delete(socket));
+  });
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const state = sockets.get(req.socket);
+    if (!state) return;
+    state.active++;
+    state.idleSweeps = 0;
+    res.once('close', () => state.active--);
+  });
+
   return {
     server,
     close: () =>
       new Promise((resolve) => {
-        server.close(() => void store.close().then(resolve, resolve));
-        server.closeIdleConnections();
+        closing = true;
+        // First a short drain: /readyz says 503 so balancers stop sending, connections already
+        // queued in the kernel get accepted (closing the listener would reset them) and every
+        // answer ends its connection. Then stop accepting. Unlike http.Server#close, idle
+        // connections are not dropped at once (one accepted while the process was busy may hold
+        // a request not read yet): a connection closes once idle at two sweeps, each after a
+        // poll phase; answers in progress end their own.
+        setTimeout(() => {
+          netServerClose.call(server, () => void store.close().then(resolve, resolve));
+          const sweep = setInterval(() => setImmediate(() => {
+            for (const [socket, state] of sockets) {
+              if (state.active > 0) state.idleSweeps = 0;
+              else if (++state.idleSweeps >= 2) socket.destroy();
+            }
+          }), 100);
+          server.once('close', () => clearInterval(sweep));
+        }, options.drainMs ?? 300);
       }),
   };
 }

@@ -126,8 +126,9 @@ export interface SigtermResult {
   inFlight: number;
   inFlightCompleted: number;
   inFlightFailed: string[];
-  newRequestRefused: boolean;
-  newRequestError: string;
+  /** New requests sent after the signal, by outcome (answered, ECONNREFUSED, anything else). */
+  newRequests: Record<string, number>;
+  newRequestsRefusedCleanly: boolean;
   exitCode: number | null;
   exitMs: number;
 }
@@ -146,13 +147,21 @@ export async function sigterm(opts: { inFlight: number }): Promise<SigtermResult
   await sleep(20);
   const t = performance.now();
   process.kill(app.pid, 'SIGTERM');
-  await sleep(50);
-  let newRequestError = '';
-  try {
-    await fetch(`${app.url}/healthz`, { headers: { connection: 'close' } });
-    newRequestError = 'answered';
-  } catch (e) {
-    newRequestError = String(((e as Error).cause as { code?: string } | undefined)?.code ?? (e as Error).message);
+  // New requests, one every 20 ms until the process is gone: each must be answered (it came
+  // before the server took the signal) or refused; nothing in between.
+  const outcomes: Record<string, number> = {};
+  let gone = false;
+  void app.exited.then(() => (gone = true));
+  while (!gone) {
+    let outcome: string;
+    try {
+      const r = await fetch(`${app.url}/healthz`, { headers: { connection: 'close' } });
+      outcome = r.status === 200 ? 'answered' : `HTTP ${r.status}`;
+    } catch (e) {
+      outcome = String(((e as Error).cause as { code?: string } | undefined)?.code ?? (e as Error).message);
+    }
+    outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+    await sleep(20);
   }
   const results = await Promise.all(pending);
   const exit = await app.exited;
@@ -160,8 +169,8 @@ export async function sigterm(opts: { inFlight: number }): Promise<SigtermResult
     inFlight: opts.inFlight,
     inFlightCompleted: results.filter((r) => r.ok).length,
     inFlightFailed: results.filter((r) => !r.ok).map((r) => r.error),
-    newRequestRefused: newRequestError === 'ECONNREFUSED',
-    newRequestError,
+    newRequests: outcomes,
+    newRequestsRefusedCleanly: (outcomes.ECONNREFUSED ?? 0) > 0 && Object.keys(outcomes).every((k) => k === 'answered' || k === 'ECONNREFUSED'),
     exitCode: exit.code,
     exitMs: Math.round(performance.now() - t),
   };
@@ -236,7 +245,7 @@ export function faultsMarkdown(r: { outage?: OutageResult; sigterm?: SigtermResu
       '## SIGTERM with requests in flight',
       '',
       `- in flight at the signal: ${s.inFlight}; completed with an answer: ${s.inFlightCompleted}${s.inFlightFailed.length ? `; failed: ${s.inFlightFailed.join(', ')}` : ''}`,
-      `- a new connection after the signal: ${s.newRequestRefused ? 'refused' : 'not refused'} (${s.newRequestError})`,
+      `- new requests after the signal: ${JSON.stringify(s.newRequests)} (${s.newRequestsRefusedCleanly ? 'answered until the server took the signal, refused after; nothing reset' : 'NOT refused cleanly'})`,
       `- exit code ${s.exitCode}, ${s.exitMs} ms after the signal`,
       '',
     );

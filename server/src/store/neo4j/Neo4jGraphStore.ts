@@ -154,18 +154,23 @@ export class Neo4jGraphStore implements GraphStore {
   async search(query: string, types: string[] | null, limit: number): Promise<SearchHit[]> {
     const q = luceneQuery(query);
     if (!q || limit === 0) return [];
+    // Candidates travel light (names only); the shared ranking orders them, then the winners are
+    // read whole.
     const rows = await this.read(
       `CALL db.index.fulltext.queryNodes('entity_search', $q, {limit: $cap}) YIELD node, score
        ${STATE} WITH node, score, s WHERE node.gen = s.gen AND ($types IS NULL OR node.type IN $types)
-       RETURN ${ENTITY('node')} AS e, node.mentionCount AS mentions`,
+       RETURN node.id AS id, node.type AS type, node.name AS name, node.aliases AS aliases, node.mentionCount AS mentions`,
       { q, cap: int(400 + limit * 4), types },
     );
-    const mentions = new Map(rows.map((r) => [(r.e as Row).id as string, r.mentions as number]));
+    const mentions = new Map(rows.map((r) => [r.id as string, r.mentions as number]));
     const candidates = rows.map((r) => {
-      const entity = toEntity(r.e as Row);
+      const entity = { id: r.id, type: r.type, name: r.name, aliases: (r.aliases as string[] | null) ?? [], properties: {}, evidence: [] } as Entity;
       return { entity, tokens: { name: termsOf(entity.name), aliases: entity.aliases.flatMap(termsOf) } satisfies EntityTokens };
     });
-    return rankEntities(query, candidates, (id) => mentions.get(id) ?? 0).slice(0, limit);
+    const ranked = rankEntities(query, candidates, (id) => mentions.get(id) ?? 0).slice(0, limit);
+    if (!ranked.length) return [];
+    const whole = await this.entities(ranked.map((h) => h.entity.id));
+    return ranked.flatMap((h, i) => (whole[i] ? [{ entity: whole[i]!, score: h.score }] : []));
   }
 
   async relationsOf(ids: readonly string[], q: RelationQuery): Promise<Relation[][]> {
