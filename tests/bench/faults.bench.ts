@@ -66,12 +66,14 @@ export async function outage(opts: { stopAfterMs: number; downMs: number; afterM
   let stoppedAt = 0;
   let backAt = 0;
   try {
+    // Without a callback autocannon answers a tracker that is both a promise and stoppable.
     const run = autocannon({
       url: `${app.url}/graphql`,
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       connections: opts.connections,
-      duration: Math.round((opts.stopAfterMs + opts.downMs + opts.afterMs) / 1000),
+      // Runs until stopped below: a while after the first good answer once Neo4j is back.
+      duration: Math.round((opts.stopAfterMs + opts.downMs + opts.afterMs) / 1000) + 300,
       timeout: 30,
       requests: [
         {
@@ -87,7 +89,7 @@ export async function outage(opts: { stopAfterMs: number; downMs: number; afterM
           },
         },
       ],
-    });
+    }) as unknown as Promise<autocannon.Result> & { stop(): void };
     await sleep(opts.stopAfterMs);
     stoppedAt = performance.now() - t0;
     await neo.stop();
@@ -95,6 +97,12 @@ export async function outage(opts: { stopAfterMs: number; downMs: number; afterM
     await sleep(opts.downMs);
     neo = await testNeo4j({ dataDir, port });
     backAt = performance.now() - t0;
+    // Keep the load on until a good answer has come after Neo4j's return, then for afterMs more
+    // (at most five minutes in all, on a slow machine).
+    const until = performance.now() + 300_000;
+    while (!answers.some((a) => a.at > backAt && a.status === 200 && a.code === null) && performance.now() < until) await sleep(100);
+    await sleep(opts.afterMs);
+    run.stop();
     await run;
   } finally {
     await app.stop();
@@ -280,7 +288,7 @@ if (process.argv[1] && import.meta.filename === process.argv[1]) {
     console.log('sigterm', result.sigterm);
   }
   if (parts.includes('outage')) {
-    result.outage = await outage({ stopAfterMs: 8000, downMs: 5000, afterMs: 25000, connections: 8 });
+    result.outage = await outage({ stopAfterMs: 8000, downMs: 5000, afterMs: 10000, connections: 8 });
     console.log('outage', result.outage);
   }
   if (parts.includes('soak')) {
