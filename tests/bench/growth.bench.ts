@@ -154,12 +154,12 @@ export async function growthSvg(rows: GrowthRow[]): Promise<string> {
   return view.toSVG();
 }
 
-export function growthMarkdown(rows: GrowthRow[], duration: number): string {
+export function growthMarkdown(rows: GrowthRow[], duration: number, conditions = ''): string {
   const sizes = [...new Set(rows.map((r) => r.relations))].sort((a, b) => a - b);
   const lines = [
     '# Growth with size',
     '',
-    `Synthetic bundles shaped like the report (tests/bench/graph-synth.ts). Each size and store in a server process of its own; latencies from autocannon, 4 connections, ${duration} s after a 1 s warm-up. Plot: growth.svg.`,
+    `Synthetic bundles shaped like the report (tests/bench/graph-synth.ts). Each size and store in a server process of its own; latencies from autocannon, 4 connections, ${duration} s after a 1 s warm-up. Plot: growth.svg.${conditions ? ` ${conditions}` : ''}`,
     '',
     '| store | relations | graph elements | generate ms | load ms | Neo4j elements/s | RSS MB | heap MB |',
     '|---|---|---|---|---|---|---|---|',
@@ -173,11 +173,11 @@ export function growthMarkdown(rows: GrowthRow[], duration: number): string {
     for (const op of GROWTH_OPERATIONS) {
       const cells = sizes.map((s) => {
         const o = mine.find((r) => r.relations === s)?.operations.find((x) => x.name === op.name);
-        return o ? `${o.p50Ms} / ${o.p99Ms}` : '';
+        return o ? (o.errors ? `${o.errors} errors` : !o.requestsPerSec ? `no answer within ${duration} s` : `${o.p50Ms} / ${o.p99Ms}`) : '';
       });
       const first = mine[0]?.operations.find((x) => x.name === op.name);
       const last = mine[mine.length - 1]?.operations.find((x) => x.name === op.name);
-      const ratio = first && last ? Math.round((Math.max(last.p99Ms, 1) / Math.max(first.p99Ms, 1)) * 100) / 100 : '';
+      const ratio = first && last ? (last.errors || !last.requestsPerSec ? 'failed' : Math.round((Math.max(last.p99Ms, 1) / Math.max(first.p99Ms, 1)) * 100) / 100) : '';
       lines.push(`| ${store} | ${op.name} | ${cells.join(' | ')} | ${ratio} |`);
     }
   }
