@@ -2,8 +2,9 @@
  * The whole chain, pure: corpus text and curation in, graph bundle (or the problems that stop
  * it) out. File reading and writing stay in io/ and cli.ts.
  */
-import type { GraphBundle, Mention, Passage } from './model/bundle';
+import type { GraphBundle, Passage } from './model/bundle';
 import type { Curation } from './model/curation';
+import { groupBy } from './model/group';
 import { EMPTY_CURATION } from './model/curation';
 import type { Problem, Result } from './model/result';
 import { fail, ok } from './model/result';
@@ -70,7 +71,7 @@ export function runPipeline(files: CorpusFile[], curation: Curation = EMPTY_CURA
   if (curator.problems.length) return fail(curator.problems, warnings);
   progress('curate', `${curation.entities.length} entities, ${curation.relations.length} relations, ${curation.findings.length} findings overlaid`);
 
-  const mentionsByPassage = groupMentions([...graph.mentions.values()]);
+  const mentionsByPassage = groupBy([...graph.mentions.values()], (m) => m.passageId);
   addProseStatistics(graph, text.passages, mentionsByPassage);
   addTableStatistics(graph, text.tables, byId, new NameIndex(graph));
   pruneUnused(graph);
@@ -100,16 +101,6 @@ export function runPipeline(files: CorpusFile[], curation: Curation = EMPTY_CURA
   if (problems.length) return fail(problems, warnings);
   progress('validate', 'no dangling reference, every offset checked');
   return ok({ bundle: emitBundle(content), warnings }, warnings);
-}
-
-function groupMentions(mentions: Mention[]): Map<string, Mention[]> {
-  const out = new Map<string, Mention[]>();
-  for (const m of mentions) {
-    const list = out.get(m.passageId);
-    if (list) list.push(m);
-    else out.set(m.passageId, [m]);
-  }
-  return out;
 }
 
 export type { Passage };

@@ -19,6 +19,7 @@
  * types come only from the ontology's closed lists.
  */
 import type { GraphBundle } from '../model/bundle';
+import { groupBy, typeCounts } from '../model/group';
 import { ENTITY_TYPES, RELATION_TYPES, type EntityType, type RelationType } from '../model/ontology';
 
 export const MENTION_REL = 'MENTIONED_IN';
@@ -135,19 +136,6 @@ export interface GraphRows {
   stats: string;
 }
 
-function groupBy<T, K>(items: T[], key: (t: T) => K): Map<K, T[]> {
-  const out = new Map<K, T[]>();
-  for (const it of items) {
-    const k = key(it);
-    const list = out.get(k);
-    if (list) list.push(it);
-    else out.set(k, [it]);
-  }
-  return out;
-}
-
-const typeCounts = (xs: string[]) =>
-  [...groupBy(xs, (x) => x)].map(([type, list]) => ({ type, count: list.length })).sort((a, b) => b.count - a.count || (a.type < b.type ? -1 : 1));
 
 /** The bundle as rows for generation `gen`. Labels and types are checked against the ontology. */
 export function bundleRows(bundle: GraphBundle, gen: string): GraphRows {

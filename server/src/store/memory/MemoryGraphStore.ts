@@ -6,23 +6,13 @@ import { MultiDirectedGraph, MultiUndirectedGraph } from 'graphology';
 import { singleSourceLength } from 'graphology-shortest-path/unweighted';
 import MiniSearch, { type Options } from 'minisearch';
 import type { Citation, Entity, GraphBundle, Mention, Passage, Relation } from '../../../../graph-seed/src/model/bundle';
+import { groupBy, typeCounts } from '../../../../graph-seed/src/model/group';
 import type { Companions, GraphPath, GraphStore, RelationKey, RelationQuery, SearchHit, Stats, StoreInfo, Subgraph } from '../GraphStore';
 import { selectBreadthFirst } from '../traversal';
 import { entityTokens, rankEntities, rankPassages, termsOf, type EntityTokens } from '../ranking';
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const byRelation = (a: Relation, b: Relation) => (a.type < b.type ? -1 : a.type > b.type ? 1 : byId(a, b));
-
-function group<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const it of items) {
-    const k = key(it);
-    const list = out.get(k);
-    if (list) list.push(it);
-    else out.set(k, [it]);
-  }
-  return out;
-}
 
 export class MemoryGraphStore implements GraphStore {
   private readonly graph = new MultiDirectedGraph({ allowSelfLoops: true });
@@ -58,11 +48,11 @@ export class MemoryGraphStore implements GraphStore {
       this.passageAt.set(`${p.documentId}#${p.order}`, p);
     }
     const passageOrder = (id: string) => this.passageById.get(id)?.order ?? 0;
-    this.mentionsByEntity = group(bundle.mentions, (m) => m.entityId);
+    this.mentionsByEntity = groupBy(bundle.mentions, (m) => m.entityId);
     for (const list of this.mentionsByEntity.values()) list.sort((a, b) => passageOrder(a.passageId) - passageOrder(b.passageId) || a.start - b.start);
-    this.mentionsByPassage = group(bundle.mentions, (m) => m.passageId);
+    this.mentionsByPassage = groupBy(bundle.mentions, (m) => m.passageId);
     for (const list of this.mentionsByPassage.values()) list.sort((a, b) => a.start - b.start || a.end - b.end || (a.entityId < b.entityId ? -1 : 1));
-    this.citationsByPassage = group(bundle.citations, (c) => c.passageId);
+    this.citationsByPassage = groupBy(bundle.citations, (c) => c.passageId);
     this.sortedEntities = [...bundle.entities].sort(byId);
 
     // MiniSearch finds candidates over the same folded terms the Neo4j indexes hold; the shared
@@ -297,15 +287,13 @@ export class MemoryGraphStore implements GraphStore {
   }
 
   async stats(): Promise<Stats> {
-    const count = (xs: string[]) =>
-      [...group(xs, (x) => x)].map(([type, list]) => ({ type, count: list.length })).sort((a, b) => b.count - a.count || (a.type < b.type ? -1 : 1));
     return {
       entities: this.bundle.entities.length,
       relations: this.bundle.relations.length,
       passages: this.bundle.passages.length,
       mentions: this.bundle.mentions.length,
-      entityTypes: count(this.bundle.entities.map((e) => e.type)),
-      relationTypes: count(this.bundle.relations.map((r) => r.type)),
+      entityTypes: typeCounts(this.bundle.entities.map((e) => e.type)),
+      relationTypes: typeCounts(this.bundle.relations.map((r) => r.type)),
     };
   }
 
