@@ -68,8 +68,19 @@ const STYLE: cytoscape.StylesheetJson = [
       'min-zoomed-font-size': 9,
     },
   },
+  // Large drawings (thousands of relations): straight lines without labels until hovered or
+  // selected, which Cytoscape draws and measures many times faster.
+  { selector: 'edge.dense', style: { 'curve-style': 'haystack', 'haystack-radius': 0, label: '', width: 1, opacity: 0.6 } },
+  { selector: 'edge.dense.hover, edge.dense:selected, edge.dense.selected', style: { label: 'data(label)', opacity: 1 } },
   { selector: 'edge.hover, edge:selected, edge.selected', style: { 'min-zoomed-font-size': 0, 'font-size': 10, 'line-color': '#f59e0b', 'target-arrow-color': '#f59e0b', width: 3, 'z-index': 10 } },
 ];
+
+/** Above this many nodes, a layout in rings replaces the force layout (see ringsByHops). */
+const LARGE_DRAWING = 800;
+/** Nodes on one ring of that layout, at most. */
+const RING_SIZE = 150;
+/** Above this many relations, edges are drawn the fast way (see the 'edge.dense' style). */
+const DENSE_EDGES = 3000;
 
 const nodeData = (n: GraphNode) => ({ id: n.id, name: n.name, type: n.type, color: typeStyle(n.type).color, shape: typeStyle(n.type).shape });
 
@@ -106,28 +117,36 @@ export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(
     drawn.current = next;
     if (isEmptyDiff(diff)) return;
     const fresh = new Set(diff.addNodes.map((n) => n.id));
+    const around = neighbourIndex(next.edges);
     cy.batch(() => {
       for (const id of diff.removeIds) cy.getElementById(id).remove();
       for (const n of diff.updateNodes) cy.getElementById(n.id).data(nodeData(n));
-      const adds: ElementDefinition[] = diff.addNodes.map((n) => ({ group: 'nodes', data: nodeData(n), position: placeNear(cy, n.id, next.edges) }));
-      adds.push(...diff.addEdges.map((e): ElementDefinition => ({ group: 'edges', data: { id: e.id, source: e.source, target: e.target, label: relationLabel(e.type), type: e.type } })));
+      const adds: ElementDefinition[] = diff.addNodes.map((n) => ({ group: 'nodes', data: nodeData(n), position: placeNear(cy, n.id, around) }));
+      const dense = next.edges.length > DENSE_EDGES;
+      adds.push(...diff.addEdges.map((e): ElementDefinition => ({ group: 'edges', classes: dense ? 'dense' : '', data: { id: e.id, source: e.source, target: e.target, label: relationLabel(e.type), type: e.type } })));
       cy.add(adds);
     });
     if (fresh.size) {
       const first = cy.nodes().length === fresh.size;
-      const layout = cy.layout({
-        name: 'fcose',
-        randomize: first,
-        animate: !first && cy.nodes().length < 400,
-        animationDuration: 350,
-        fit: first,
-        padding: 40,
-        quality: cy.nodes().length > 800 ? 'draft' : 'default',
-        nodeRepulsion: 6000,
-        idealEdgeLength: 90,
-        // Nodes already drawn stay where the user knows them.
-        fixedNodeConstraint: first ? undefined : cy.nodes().filter((n) => !fresh.has(n.id())).map((n) => ({ nodeId: n.id(), position: { ...(n as cytoscape.NodeSingular).position() } })),
-      } as cytoscape.LayoutOptions);
+      // Thousands of nodes at once (a two-hop expansion): rings by hops from what was drawn
+      // before (or from the best connected node), which takes milliseconds where a force
+      // layout over hubs takes many seconds.
+      const large = cy.nodes().length > LARGE_DRAWING;
+      const layout = large
+        ? cy.layout({ name: 'concentric', ...ringsByHops(cy, fresh, around), levelWidth: () => 1, minNodeSpacing: 6, avoidOverlap: true, animate: false, fit: true, padding: 40 } as cytoscape.LayoutOptions)
+        : cy.layout({
+            name: 'fcose',
+            randomize: first,
+            animate: !first && cy.nodes().length < 400,
+            animationDuration: 350,
+            fit: first,
+            padding: 40,
+            quality: 'default',
+            nodeRepulsion: 6000,
+            idealEdgeLength: 90,
+            // Nodes already drawn stay where the user knows them.
+            fixedNodeConstraint: first ? undefined : cy.nodes().filter((n) => !fresh.has(n.id())).map((n) => ({ nodeId: n.id(), position: { ...(n as cytoscape.NodeSingular).position() } })),
+          } as cytoscape.LayoutOptions);
       // When the drawing settled (benchmarks and browser tests read it).
       layout.one('layoutstop', () => ((window as unknown as { __layoutStoppedAt?: number }).__layoutStoppedAt = performance.now()));
       layout.run();
@@ -162,10 +181,8 @@ export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(
 });
 
 /** A starting point for a new node: beside a drawn neighbour, or the centre. */
-function placeNear(cy: Core, id: string, edges: GraphEdge[]): { x: number; y: number } {
-  for (const e of edges) {
-    const other = e.source === id ? e.target : e.target === id ? e.source : null;
-    if (!other) continue;
+function placeNear(cy: Core, id: string, around: ReadonlyMap<string, string[]>): { x: number; y: number } {
+  for (const other of around.get(id) ?? []) {
     const n = cy.getElementById(other);
     if (n.nonempty() && n.isNode()) {
       const p = n.position();
@@ -175,4 +192,54 @@ function placeNear(cy: Core, id: string, edges: GraphEdge[]): { x: number; y: nu
   }
   const ext = cy.extent();
   return { x: (ext.x1 + ext.x2) / 2 + (Math.random() - 0.5) * 40, y: (ext.y1 + ext.y2) / 2 + (Math.random() - 0.5) * 40 };
+}
+
+/** Each node's neighbours over the given edges (one pass, so placing n nodes is not n passes). */
+function neighbourIndex(edges: readonly GraphEdge[]): Map<string, string[]> {
+  const around = new Map<string, string[]>();
+  const add = (a: string, b: string) => {
+    const list = around.get(a);
+    if (list) list.push(b);
+    else around.set(a, [b]);
+  };
+  for (const e of edges) {
+    add(e.source, e.target);
+    add(e.target, e.source);
+  }
+  return around;
+}
+
+/**
+ * Concentric options placing each node on the ring of its hop distance from the nodes drawn
+ * before this change (or, for a first drawing, from the node with most relations).
+ */
+function ringsByHops(cy: Core, fresh: ReadonlySet<string>, around: ReadonlyMap<string, string[]>) {
+  let roots = cy.nodes().map((n) => n.id()).filter((id) => !fresh.has(id));
+  if (!roots.length) {
+    let best = '';
+    for (const [id, list] of around) if (!best || list.length > around.get(best)!.length) best = id;
+    roots = best ? [best] : [];
+  }
+  const hops = new Map(roots.map((id) => [id, 0]));
+  let frontier = roots;
+  while (frontier.length) {
+    const next: string[] = [];
+    for (const id of frontier) for (const n of around.get(id) ?? []) if (!hops.has(n)) (hops.set(n, hops.get(id)! + 1), next.push(n));
+    frontier = next;
+  }
+  // Each hop's nodes in id order, a ring per RING_SIZE of them, so that no ring grows too wide to see.
+  const byHop = new Map<number, string[]>();
+  for (const [id, h] of hops) {
+    const list = byHop.get(h);
+    if (list) list.push(id);
+    else byHop.set(h, [id]);
+  }
+  const ring = new Map<string, number>();
+  let rings = 0;
+  for (const h of [...byHop.keys()].sort((a, b) => a - b)) {
+    const ids = byHop.get(h)!.sort();
+    ids.forEach((id, i) => ring.set(id, rings + Math.floor(i / RING_SIZE)));
+    rings += Math.ceil(ids.length / RING_SIZE);
+  }
+  return { concentric: (n: cytoscape.NodeSingular) => rings - (ring.get(n.id()) ?? rings) };
 }
