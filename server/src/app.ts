@@ -9,8 +9,9 @@ import { Server as NetServer, type Socket } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useGraphQlJit } from '@envelop/graphql-jit';
-import { getOperationAST, GraphQLError } from 'graphql';
+import { getOperationAST, GraphQLError, type DocumentNode } from 'graphql';
 import { createGraphQLError, createYoga, maskError } from 'graphql-yoga';
+import { LRUCache } from 'lru-cache';
 import { createContext, type Context } from './context';
 import type { Logger } from './log';
 import { buildSchema } from './schema';
@@ -37,6 +38,9 @@ export interface App {
   close(): Promise<void>;
 }
 
+/** Distinct operations whose parsed (and compiled) form is kept. */
+const DOCUMENT_CACHE = 256;
+
 export interface AppOptions {
   /** Time budget of one GraphQL operation, in ms. */
   queryTimeoutMs?: number;
@@ -50,6 +54,10 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
     graphqlEndpoint: '/graphql',
     graphiql: { title: 'Policy report graph: GraphQL' },
     landingPage: false,
+    // Parsed documents (and, with them, their compiled executors) are kept for the most recent
+    // distinct operations only: clients send few, while a flood of one-off operations must not
+    // hold memory.
+    parserAndValidationCache: { documentCache: new LRUCache<string, DocumentNode>({ max: DOCUMENT_CACHE }), errorCache: new LRUCache<string, object>({ max: DOCUMENT_CACHE }) },
     context: () => createContext(store, options.queryTimeoutMs ?? 10_000),
     plugins: [
       EnvelopArmorPlugin({

@@ -6,7 +6,7 @@
 import DataLoader from 'dataloader';
 import type { Citation, Entity, Mention, Passage, Relation } from '../../graph-seed/src/model/bundle';
 import { withBudget } from './store/budget';
-import type { Companions, GraphStore, RelationKey } from './store/GraphStore';
+import type { Companions, GraphStore, PassageLinks, RelationKey } from './store/GraphStore';
 
 export type { RelationKey };
 
@@ -25,6 +25,8 @@ export interface Loaders {
   passageAt: DataLoader<{ documentId: string; order: number }, Passage | null, string>;
   mentionsIn: DataLoader<string, Mention[]>;
   citationsIn: DataLoader<string, Citation[]>;
+  /** Both of the above at once (a passage asked for with its mentions and citations). */
+  linksIn: DataLoader<string, PassageLinks>;
 }
 
 export interface Context {
@@ -71,6 +73,14 @@ export function createLoaders(store: GraphStore): Loaders {
     passageAt: new DataLoader((keys) => store.passagesAt(keys), { cacheKeyFn: (k) => `${k.documentId}#${k.order}` }),
     mentionsIn: new DataLoader((ids) => store.mentionsIn(ids, companions)),
     citationsIn: new DataLoader((ids) => store.citationsIn(ids, companions)),
+    linksIn: new DataLoader(async (ids) => {
+      const links = await store.linksIn(ids, companions);
+      ids.forEach((id, i) => {
+        loaders.mentionsIn.prime(id, links[i]!.mentions);
+        loaders.citationsIn.prime(id, links[i]!.citations);
+      });
+      return links;
+    }),
   };
   return loaders;
 }

@@ -94,6 +94,17 @@ export function describeStoreContract(name: string, open: (bundle: GraphBundle) 
       const [inP] = await store.mentionsIn([p], companions);
       const [cites] = await store.citationsIn([p], companions);
       expect(new Set(entities.keys())).toEqual(new Set([...inP!.map((m) => m.entityId), ...cites!.map((c) => c.studyId)]));
+      // Both at once, with the passage itself; an unknown passage has none of either.
+      passages.clear();
+      entities.clear();
+      const links = await store.linksIn([p, 'p:none'], companions);
+      expect(links).toEqual([{ mentions: inP, citations: cites }, { mentions: [], citations: [] }]);
+      expect([...passages.keys()]).toEqual([p]);
+      expect(new Set(entities.keys())).toEqual(new Set([...inP!.map((m) => m.entityId), ...cites!.map((c) => c.studyId)]));
+      // The entities asked for come with their relations.
+      entities.clear();
+      await store.relationsFor([{ id: 'ministry:molvt', direction: 'OUT', types: ['CHAIRS'], limit: 1 }], companions);
+      expect(entities.get('ministry:molvt')).toEqual((await store.entities(['ministry:molvt']))[0]);
       passages.clear();
       const [finding] = await store.entities(['finding:tong-remittances-reduce-poverty'], companions);
       expect([...passages.keys()].sort()).toEqual([...new Set(finding!.evidence.map((e) => e.passageId))].sort());

@@ -1,12 +1,13 @@
 /**
  * Resolvers. They see only `context.store`, through the per-request loaders.
  */
-import type { GraphQLScalarType } from 'graphql';
+import type { GraphQLResolveInfo, GraphQLScalarType } from 'graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import type { Citation, Entity, Evidence, Mention, Passage, Relation } from '../../../graph-seed/src/model/bundle';
-import { primeEntities, type Context } from '../context';
-import type { Direction } from '../store/GraphStore';
+import { primeEntities, type Context, type MentionKey } from '../context';
+import type { Direction, RelationKey } from '../store/GraphStore';
 import { entityTypes, id, ids, intIn, LIMITS, notFound, relationTypes, text } from './args';
+import { argumentsOf, selectedFields } from './lookahead';
 
 type Args = Record<string, unknown>;
 
@@ -35,12 +36,115 @@ const GRAPHQL_TYPE: Record<string, string> = {
 
 const ALL = 1000;
 
-async function related(e: Entity, ctx: Context, direction: Direction, types: string[]): Promise<Entity[]> {
-  const rels = await ctx.loaders.relations.load({ id: e.id, direction, types, limit: ALL });
+/** The loader key of a field that lists the entities across relations of some types, one way. */
+const relatedKey = (e: Entity | string, [direction, types]: Hop): RelationKey => ({ id: typeof e === 'string' ? e : e.id, direction, types, limit: ALL });
+
+async function related(e: Entity, ctx: Context, hop: Hop): Promise<Entity[]> {
+  const rels = await ctx.loaders.relations.load(relatedKey(e, hop));
   const other = rels.map((r) => (r.source === e.id ? r.target : r.source));
   const out = await ctx.loaders.entity.loadMany([...new Set(other)]);
   return out.filter((x): x is Entity => !!x && !(x instanceof Error));
 }
+
+type Hop = [Direction, string[]];
+
+/** Per GraphQL type, the fields that list related entities: direction and relation types. */
+const RELATED: Record<string, Record<string, Hop>> = {
+  Organization: {
+    parents: ['OUT', ['PART_OF', 'SUBORDINATE_TO']],
+    units: ['IN', ['PART_OF', 'SUBORDINATE_TO']],
+    chairs: ['OUT', ['CHAIRS']],
+    viceChairs: ['OUT', ['VICE_CHAIRS']],
+    chairedBy: ['IN', ['CHAIRS']],
+    establishedBy: ['OUT', ['ESTABLISHED_BY']],
+    responsibleFor: ['OUT', ['RESPONSIBLE_FOR']],
+    mandatedBy: ['IN', ['MANDATES']],
+  },
+  Study: {
+    people: ['OUT', ['AUTHORED_BY']],
+    publishers: ['OUT', ['PUBLISHED_BY']],
+    usesData: ['OUT', ['USES_DATA']],
+    supports: ['IN', ['SUPPORTED_BY']],
+  },
+  LegalInstrument: {
+    establishes: ['IN', ['ESTABLISHED_BY']],
+    governs: ['OUT', ['GOVERNS']],
+    mandates: ['OUT', ['MANDATES']],
+  },
+  Agreement: {
+    parties: ['IN', ['PARTY_TO']],
+    implementedBy: ['IN', ['IMPLEMENTS']],
+  },
+  Policy: {
+    issuedBy: ['OUT', ['ISSUED_BY']],
+    mandates: ['OUT', ['MANDATES']],
+    promotes: ['OUT', ['PROMOTES']],
+    about: ['OUT', ['ABOUT']],
+  },
+  Activity: {
+    fundedBy: ['OUT', ['FUNDED_BY']],
+    conductedBy: ['OUT', ['CONDUCTED_BY']],
+    partOf: ['OUT', ['PART_OF']],
+    usedBy: ['IN', ['USES_DATA']],
+  },
+  Place: {
+    statistics: ['IN', ['MEASURES']],
+    agreements: ['OUT', ['PARTY_TO']],
+  },
+  Statistic: {
+    measures: ['OUT', ['MEASURES']],
+  },
+  Recommendation: {
+    about: ['OUT', ['ABOUT']],
+    basedOn: ['OUT', ['SUPPORTED_BY']],
+  },
+  Finding: {
+    citations: ['OUT', ['SUPPORTED_BY']],
+    about: ['OUT', ['ABOUT']],
+  },
+};
+
+const relatedFields = (type: string) =>
+  Object.fromEntries(Object.entries(RELATED[type]!).map(([field, hop]) => [field, (e: Entity, _a: Args, ctx: Context) => related(e, ctx, hop)]));
+
+/** The relations and mentions loader keys of the entity fields an operation selects. */
+const relationsKey = (entityId: string, a: Args): RelationKey => ({
+  id: entityId,
+  direction: (a.direction as Direction) ?? 'BOTH',
+  types: relationTypes(a.types as string[] | null, 'types'),
+  limit: intIn(a.limit as number, 'limit', 0, LIMITS.maxLimit, 100),
+});
+const mentionsKey = (entityId: string, a: Args): MentionKey => ({
+  id: entityId,
+  limit: intIn(a.limit as number, 'limit', 0, LIMITS.maxLimit, 50),
+  offset: intIn(a.offset as number, 'offset', 0, 1e6, 0),
+});
+
+/**
+ * Starts the relation and mention reads the entity's selected fields will make, so that they go
+ * out with (and, for relations, bring along) the entity itself: one round trip where there were two.
+ */
+function prefetchEntity(entityId: string, info: GraphQLResolveInfo, ctx: Context): Promise<unknown> {
+  const reads: Promise<unknown>[] = [];
+  for (const { on, node } of selectedFields(info)) {
+    try {
+      const field = node.name.value;
+      // Type-specific fields count under their fragment's type; the entity's type is not known yet,
+      // so a fragment for another type costs one wasted key in the same read.
+      const hop = on ? RELATED[on]?.[field] : undefined;
+      if (field === 'relations') reads.push(ctx.loaders.relations.load(relationsKey(entityId, argumentsOf(node, info.variableValues))));
+      else if (field === 'mentions') reads.push(ctx.loaders.mentions.load(mentionsKey(entityId, argumentsOf(node, info.variableValues))));
+      else if (hop) reads.push(ctx.loaders.relations.load(relatedKey(entityId, hop)));
+    } catch {
+      // An argument the resolver will reject: nothing to prefetch.
+    }
+  }
+  // Failures surface where the field resolves; here they only must not go unhandled.
+  return Promise.allSettled(reads);
+}
+
+/** Whether a passage's selection asks for its mentions or citations. */
+const wantsLinks = (info: GraphQLResolveInfo) => selectedFields(info).some(({ node }) => node.name.value === 'mentions' || node.name.value === 'citations');
 
 /** Throws NOT_FOUND naming every id that is not an entity. */
 async function assertKnown(ctx: Context, list: string[]): Promise<void> {
@@ -53,15 +157,8 @@ const prop = <T>(e: Entity, key: string): T | null => (e.properties[key] ?? null
 
 const entityFields = {
   mentionCount: (e: Entity, _a: Args, ctx: Context) => ctx.loaders.mentionCount.load(e.id),
-  mentions: (e: Entity, a: Args, ctx: Context) =>
-    ctx.loaders.mentions.load({ id: e.id, limit: intIn(a.limit as number, 'limit', 0, LIMITS.maxLimit, 50), offset: intIn(a.offset as number, 'offset', 0, 1e6, 0) }),
-  relations: (e: Entity, a: Args, ctx: Context) =>
-    ctx.loaders.relations.load({
-      id: e.id,
-      direction: (a.direction as Direction) ?? 'BOTH',
-      types: relationTypes(a.types as string[] | null, 'types'),
-      limit: intIn(a.limit as number, 'limit', 0, LIMITS.maxLimit, 100),
-    }),
+  mentions: (e: Entity, a: Args, ctx: Context) => ctx.loaders.mentions.load(mentionsKey(e.id, a)),
+  relations: (e: Entity, a: Args, ctx: Context) => ctx.loaders.relations.load(relationsKey(e.id, a)),
   evidenceSpans: (e: Entity) => e.evidence,
 };
 
@@ -74,24 +171,14 @@ export const resolvers = {
   },
   Thing: typed({}),
   Organization: typed({
-    parents: (e, _a, ctx) => related(e, ctx, 'OUT', ['PART_OF', 'SUBORDINATE_TO']),
-    units: (e, _a, ctx) => related(e, ctx, 'IN', ['PART_OF', 'SUBORDINATE_TO']),
-    chairs: (e, _a, ctx) => related(e, ctx, 'OUT', ['CHAIRS']),
-    viceChairs: (e, _a, ctx) => related(e, ctx, 'OUT', ['VICE_CHAIRS']),
-    chairedBy: (e, _a, ctx) => related(e, ctx, 'IN', ['CHAIRS']),
-    establishedBy: (e, _a, ctx) => related(e, ctx, 'OUT', ['ESTABLISHED_BY']),
-    responsibleFor: (e, _a, ctx) => related(e, ctx, 'OUT', ['RESPONSIBLE_FOR']),
-    mandatedBy: (e, _a, ctx) => related(e, ctx, 'IN', ['MANDATES']),
+    ...relatedFields('Organization'),
   }),
   Study: typed({
+    ...relatedFields('Study'),
     authors: (e) => prop<string[]>(e, 'authors') ?? [],
     year: (e) => prop<number>(e, 'year'),
     title: (e) => prop<string>(e, 'title'),
     url: (e) => prop<string>(e, 'url'),
-    people: (e, _a, ctx) => related(e, ctx, 'OUT', ['AUTHORED_BY']),
-    publishers: (e, _a, ctx) => related(e, ctx, 'OUT', ['PUBLISHED_BY']),
-    usesData: (e, _a, ctx) => related(e, ctx, 'OUT', ['USES_DATA']),
-    supports: (e, _a, ctx) => related(e, ctx, 'IN', ['SUPPORTED_BY']),
     citedBy: async (e, a, ctx) => {
       const limit = intIn(a.limit as number, 'limit', 0, LIMITS.maxLimit, 50);
       const mentions = await ctx.loaders.mentions.load({ id: e.id, limit: LIMITS.maxLimit, offset: 0 });
@@ -100,58 +187,46 @@ export const resolvers = {
     },
   }),
   LegalInstrument: typed({
+    ...relatedFields('LegalInstrument'),
     kind: (e) => prop<string>(e, 'kind'),
     number: (e) => prop<string>(e, 'number'),
     date: (e) => prop<string>(e, 'date'),
     year: (e) => prop<number>(e, 'year'),
-    establishes: (e, _a, ctx) => related(e, ctx, 'IN', ['ESTABLISHED_BY']),
-    governs: (e, _a, ctx) => related(e, ctx, 'OUT', ['GOVERNS']),
-    mandates: (e, _a, ctx) => related(e, ctx, 'OUT', ['MANDATES']),
   }),
   Agreement: typed({
+    ...relatedFields('Agreement'),
     date: (e) => prop<string>(e, 'date'),
-    parties: (e, _a, ctx) => related(e, ctx, 'IN', ['PARTY_TO']),
-    implementedBy: (e, _a, ctx) => related(e, ctx, 'IN', ['IMPLEMENTS']),
   }),
   Policy: typed({
+    ...relatedFields('Policy'),
     date: (e) => prop<string>(e, 'date'),
-    issuedBy: (e, _a, ctx) => related(e, ctx, 'OUT', ['ISSUED_BY']),
-    mandates: (e, _a, ctx) => related(e, ctx, 'OUT', ['MANDATES']),
-    promotes: (e, _a, ctx) => related(e, ctx, 'OUT', ['PROMOTES']),
-    about: (e, _a, ctx) => related(e, ctx, 'OUT', ['ABOUT']),
   }),
   Activity: typed({
-    fundedBy: (e, _a, ctx) => related(e, ctx, 'OUT', ['FUNDED_BY']),
-    conductedBy: (e, _a, ctx) => related(e, ctx, 'OUT', ['CONDUCTED_BY']),
-    partOf: (e, _a, ctx) => related(e, ctx, 'OUT', ['PART_OF']),
-    usedBy: (e, _a, ctx) => related(e, ctx, 'IN', ['USES_DATA']),
+    ...relatedFields('Activity'),
   }),
   Place: typed({
-    statistics: (e, _a, ctx) => related(e, ctx, 'IN', ['MEASURES']),
-    agreements: (e, _a, ctx) => related(e, ctx, 'OUT', ['PARTY_TO']),
+    ...relatedFields('Place'),
   }),
   Statistic: typed({
+    ...relatedFields('Statistic'),
     value: (e) => prop<number>(e, 'value'),
     unit: (e) => prop<string>(e, 'unit'),
     printed: (e) => prop<string>(e, 'printed'),
     year: (e) => prop<number>(e, 'year'),
-    measures: (e, _a, ctx) => related(e, ctx, 'OUT', ['MEASURES']),
   }),
   Recommendation: typed({
+    ...relatedFields('Recommendation'),
     statement: (e) => prop<string>(e, 'statement') ?? e.name,
-    about: (e, _a, ctx) => related(e, ctx, 'OUT', ['ABOUT']),
-    basedOn: (e, _a, ctx) => related(e, ctx, 'OUT', ['SUPPORTED_BY']),
   }),
   Finding: typed({
+    ...relatedFields('Finding'),
     statement: (e) => prop<string>(e, 'statement') ?? e.name,
     origin: (e) => prop<string>(e, 'origin'),
     evidence: (e) => e.evidence,
-    citations: (e, _a, ctx) => related(e, ctx, 'OUT', ['SUPPORTED_BY']),
-    about: (e, _a, ctx) => related(e, ctx, 'OUT', ['ABOUT']),
     datasets: async (e, _a, ctx) => {
-      const sources = await related(e, ctx, 'OUT', ['SUPPORTED_BY']);
+      const sources = await related(e, ctx, RELATED.Finding!.citations!);
       const direct = sources.filter((s) => s.type === 'Dataset');
-      const used = await Promise.all(sources.filter((s) => s.type === 'Study').map((s) => related(s, ctx, 'OUT', ['USES_DATA'])));
+      const used = await Promise.all(sources.filter((s) => s.type === 'Study').map((s) => related(s, ctx, RELATED.Study!.usesData!)));
       return [...new Map([...direct, ...used.flat()].map((d) => [d.id, d])).values()];
     },
   }),
@@ -196,7 +271,11 @@ export const resolvers = {
   Query: {
     search: async (_: unknown, a: Args, ctx: Context) =>
       ctx.store.search(text(a.query as string, 'query'), entityTypes(a.types as string[] | null), intIn(a.limit as number, 'limit', 0, LIMITS.maxLimit, 20)),
-    entity: (_: unknown, a: Args, ctx: Context) => ctx.loaders.entity.load(id(a.id as string, 'id')),
+    entity: async (_: unknown, a: Args, ctx: Context, info: GraphQLResolveInfo) => {
+      const entityId = id(a.id as string, 'id');
+      await prefetchEntity(entityId, info, ctx);
+      return ctx.loaders.entity.load(entityId);
+    },
     entitiesById: (_: unknown, a: Args, ctx: Context) => ctx.loaders.entity.loadMany(ids(a.ids as string[], 'ids')),
     entities: (_: unknown, a: Args, ctx: Context) => {
       const type = a.type === null || a.type === undefined ? null : entityTypes([a.type as string], 'type')![0]!;
@@ -227,7 +306,12 @@ export const resolvers = {
       else await assertKnown(ctx, [from, to]);
       return found;
     },
-    passage: (_: unknown, a: Args, ctx: Context) => ctx.loaders.passage.load(id(a.id as string, 'id')),
+    passage: async (_: unknown, a: Args, ctx: Context, info: GraphQLResolveInfo) => {
+      const passageId = id(a.id as string, 'id');
+      // Mentions and citations asked for: read with the passage, one round trip.
+      if (wantsLinks(info)) await ctx.loaders.linksIn.load(passageId);
+      return ctx.loaders.passage.load(passageId);
+    },
     passages: (_: unknown, a: Args, ctx: Context) => ctx.store.searchPassages(text(a.query as string, 'query'), intIn(a.limit as number, 'limit', 0, LIMITS.maxLimit, 20)),
     findings: (_: unknown, a: Args, ctx: Context) =>
       ctx.store.findings(a.about ? id(a.about as string, 'about') : null, intIn(a.limit as number, 'limit', 0, LIMITS.maxLimit, 100)),

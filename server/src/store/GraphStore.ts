@@ -59,6 +59,12 @@ export interface Companions {
   passages(list: Passage[]): void;
 }
 
+/** A passage's mentions and citations, each in text order. */
+export interface PassageLinks {
+  mentions: Mention[];
+  citations: Citation[];
+}
+
 export interface StoreInfo {
   backend: 'memory' | 'neo4j';
   /** The bundle version the store serves. */
@@ -95,6 +101,11 @@ export interface GraphStore {
   mentionsIn(passageIds: readonly string[], companions?: Companions): Promise<Mention[][]>;
   /** Each passage's citations in text order; companions: the studies cited. */
   citationsIn(passageIds: readonly string[], companions?: Companions): Promise<Citation[][]>;
+  /**
+   * mentionsIn and citationsIn in one round trip; companions: the passages themselves, the
+   * entities mentioned and the studies cited.
+   */
+  linksIn(passageIds: readonly string[], companions?: Companions): Promise<PassageLinks[]>;
   /** Full-text search over passage text, best first. */
   searchPassages(query: string, limit: number): Promise<Passage[]>;
   /** Entities within `depth` hops of `ids` and the relations among them. */

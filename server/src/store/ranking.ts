@@ -90,3 +90,10 @@ export function rankPassages(query: string, candidates: { passage: Passage; toke
     .sort((a, b) => b.score - a.score || a.p.order - b.p.order)
     .map((c) => c.p);
 }
+
+/**
+ * How many index matches (best first by the index's own score) the shared ranking looks at for
+ * `limit` results. Both stores take this many, so a common word in a large graph costs the same
+ * bounded ranking work.
+ */
+export const searchCandidates = (limit: number) => 400 + 4 * limit;

@@ -3,13 +3,12 @@
  * undirected twin answers shortest paths), names and passage text in MiniSearch indexes.
  */
 import { MultiDirectedGraph, MultiUndirectedGraph } from 'graphology';
-import { singleSourceLength } from 'graphology-shortest-path/unweighted';
 import MiniSearch, { type Options } from 'minisearch';
 import type { Citation, Entity, GraphBundle, Mention, Passage, Relation } from '../../../../graph-seed/src/model/bundle';
 import { groupBy, typeCounts } from '../../../../graph-seed/src/model/group';
-import type { Companions, GraphPath, GraphStore, RelationKey, RelationQuery, SearchHit, Stats, StoreInfo, Subgraph } from '../GraphStore';
+import type { Companions, GraphPath, GraphStore, PassageLinks, RelationKey, RelationQuery, SearchHit, Stats, StoreInfo, Subgraph } from '../GraphStore';
 import { selectBreadthFirst } from '../traversal';
-import { entityTokens, rankEntities, rankPassages, termsOf, type EntityTokens } from '../ranking';
+import { entityTokens, rankEntities, rankPassages, searchCandidates, termsOf, type EntityTokens } from '../ranking';
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const byRelation = (a: Relation, b: Relation) => (a.type < b.type ? -1 : a.type > b.type ? 1 : byId(a, b));
@@ -102,8 +101,11 @@ export class MemoryGraphStore implements GraphStore {
   async search(query: string, types: string[] | null, limit: number): Promise<SearchHit[]> {
     const terms = termsOf(query);
     if (!terms.length || limit === 0) return [];
+    // The best matches by MiniSearch's own score are ranked, as many as Neo4j's store takes from
+    // its full-text index: ranking every match of a common word in a large graph takes seconds.
     const candidates = this.entityIndex
       .search(terms.join(' '))
+      .slice(0, searchCandidates(limit))
       .map((h) => this.entityById.get(String(h.id))!)
       .filter((e) => !types || types.includes(e.type))
       .map((entity) => ({ entity, tokens: this.entityTokens.get(entity.id)! }));
@@ -151,7 +153,7 @@ export class MemoryGraphStore implements GraphStore {
     });
     if (companions) {
       const all = out.flat();
-      companions.entities([...new Set(all.flatMap((r) => [r.source, r.target]))].map((id) => this.entityById.get(id)!));
+      companions.entities(this.entitiesOf([...keys.map((k) => k.id), ...all.flatMap((r) => [r.source, r.target])]));
       companions.passages(this.passagesOf(all.flatMap((r) => r.evidence)));
     }
     return out;
@@ -187,6 +189,13 @@ export class MemoryGraphStore implements GraphStore {
     return out;
   }
 
+  async linksIn(passageIds: readonly string[], companions?: Companions): Promise<PassageLinks[]> {
+    const mentions = await this.mentionsIn(passageIds, companions);
+    const citations = await this.citationsIn(passageIds, companions);
+    if (companions) companions.passages(passageIds.map((id) => this.passageById.get(id)).filter((p): p is Passage => !!p));
+    return passageIds.map((_id, i) => ({ mentions: mentions[i]!, citations: citations[i]! }));
+  }
+
   private entitiesOf(ids: string[]): Entity[] {
     return [...new Set(ids)].map((id) => this.entityById.get(id)).filter((e): e is Entity => !!e);
   }
@@ -194,7 +203,7 @@ export class MemoryGraphStore implements GraphStore {
   async searchPassages(query: string, limit: number): Promise<Passage[]> {
     const terms = termsOf(query);
     if (!terms.length || limit === 0) return [];
-    const candidates = this.passageIndex.search(terms.join(' ')).map((h) => ({ passage: this.passageById.get(String(h.id))!, tokens: this.passageTokens.get(String(h.id))! }));
+    const candidates = this.passageIndex.search(terms.join(' ')).slice(0, searchCandidates(limit)).map((h) => ({ passage: this.passageById.get(String(h.id))!, tokens: this.passageTokens.get(String(h.id))! }));
     return rankPassages(query, candidates).slice(0, limit);
   }
 
@@ -221,11 +230,14 @@ export class MemoryGraphStore implements GraphStore {
     });
     const nodes = [...seen].map((id) => this.entityById.get(id)!).sort(byId);
     const relations: Relation[] = [];
+    const take = (k: string) => {
+      const r = this.relationById.get(k)!;
+      if (seen.has(r.target) && keepRel(r)) relations.push(r);
+    };
     for (const id of seen) {
-      for (const k of this.graph.outEdges(id)) {
-        const r = this.relationById.get(k)!;
-        if (seen.has(r.target) && keepRel(r)) relations.push(r);
-      }
+      // A hub's relations are looked up pair by pair rather than all walked.
+      if (this.graph.outDegree(id) > seen.size) for (const m of seen) this.graph.forEachOutEdge(id, m, take);
+      else this.graph.forEachOutEdge(id, take);
     }
     return { nodes, relations: [...new Map(relations.map((r) => [r.id, r])).values()].sort(byId), truncated };
   }
@@ -233,30 +245,33 @@ export class MemoryGraphStore implements GraphStore {
   async path(from: string, to: string, maxLength: number, relationTypes: string[] | null): Promise<GraphPath | null> {
     if (!this.graph.hasNode(from) || !this.graph.hasNode(to)) return null;
     if (from === to) return { nodes: [this.entityById.get(from)!], relations: [] };
-    const g = relationTypes ? this.filteredUndirected(relationTypes) : this.undirected;
+    if (!Number.isInteger(maxLength) || maxLength < 1) return null;
+    const types = relationTypes ? new Set(relationTypes) : null;
+    const around = (id: string, visit: (n: string) => void) => {
+      if (!types) this.undirected.forEachNeighbor(id, (n) => visit(n));
+      else this.undirected.forEachEdge(id, (k, _a, source, target) => types.has(this.relationById.get(k)!.type) && visit(source === id ? target : source));
+    };
+    const onPath = shortestPathLayers(from, to, maxLength, around);
+    if (!onPath) return null;
     // Of all shortest paths, the one whose node ids come first in order (both adapters pick it):
-    // distances to `to`, then a walk from `from` that always steps to the smallest closer id.
-    const toTarget = singleSourceLength(g, to);
-    const length = toTarget[from];
-    if (length === undefined || length > maxLength) return null;
+    // from `from`, always the smallest neighbour on the next layer.
     const nodePath = [from];
-    for (let left = length - 1; left >= 0; left--) {
-      const here = nodePath[nodePath.length - 1]!;
-      nodePath.push(g.neighbors(here).filter((n) => toTarget[n] === left).sort()[0]!);
+    for (let i = 1; i < onPath.length; i++) {
+      let best: string | null = null;
+      around(nodePath[i - 1]!, (n) => {
+        if (onPath[i]!.has(n) && (best === null || n < best)) best = n;
+      });
+      nodePath.push(best!);
     }
     const relations = nodePath.slice(1).map((n, i) => {
-      const prev = nodePath[i]!;
-      const candidates = g.edges(prev, n).map((k) => this.relationById.get(k)!).sort(byRelation);
+      const candidates = this.undirected
+        .edges(nodePath[i]!, n)
+        .map((k) => this.relationById.get(k)!)
+        .filter((r) => !types || types.has(r.type))
+        .sort(byRelation);
       return candidates[0]!;
     });
     return { nodes: nodePath.map((id) => this.entityById.get(id)!), relations };
-  }
-
-  private filteredUndirected(types: string[]): MultiUndirectedGraph {
-    const g = new MultiUndirectedGraph({ allowSelfLoops: true });
-    this.undirected.forEachNode((n) => g.addNode(n));
-    for (const r of this.relationById.values()) if (types.includes(r.type)) g.addUndirectedEdgeWithKey(r.id, r.source, r.target);
-    return g;
   }
 
   async findings(about: string | null, limit: number): Promise<Entity[]> {
@@ -298,4 +313,55 @@ export class MemoryGraphStore implements GraphStore {
   }
 
   async close(): Promise<void> {}
+}
+
+/**
+ * The nodes on shortest paths between two nodes, layer by layer (layer i: the nodes i steps from
+ * `from` on some shortest path), or null when none is at most maxLength long. A bidirectional
+ * breadth-first search grows the smaller side a whole level at a time until the sides meet, so
+ * it reads two balls of half the length instead of everything within reach of one end.
+ */
+export function shortestPathLayers(from: string, to: string, maxLength: number, around: (id: string, visit: (n: string) => void) => void): Set<string>[] | null {
+  const distF = new Map([[from, 0]]);
+  const distT = new Map([[to, 0]]);
+  const layersF: string[][] = [[from]];
+  const layersT: string[][] = [[to]];
+  for (;;) {
+    const a = layersF.length - 1;
+    const b = layersT.length - 1;
+    // Not met yet: every path is longer than a + b.
+    if (a + b >= maxLength) return null;
+    const forward = layersF[a]!.length <= layersT[b]!.length;
+    const [dist, other, layers] = forward ? [distF, distT, layersF] : [distT, distF, layersT];
+    const depth = layers.length;
+    const next: string[] = [];
+    let met = false;
+    for (const id of layers[depth - 1]!) {
+      around(id, (n) => {
+        if (dist.has(n)) return;
+        dist.set(n, depth);
+        next.push(n);
+        if (other.has(n)) met = true;
+      });
+    }
+    if (!next.length) return null;
+    layers.push(next);
+    if (met) break;
+  }
+  const a = layersF.length - 1;
+  const b = layersT.length - 1;
+  const length = a + b;
+  const onPath: Set<string>[] = new Array(length + 1);
+  onPath[a] = new Set(layersF[a]!.filter((n) => distT.get(n) === b));
+  for (let i = a - 1; i >= 0; i--) {
+    const layer = new Set<string>();
+    for (const id of onPath[i + 1]!) around(id, (n) => void (distF.get(n) === i && layer.add(n)));
+    onPath[i] = layer;
+  }
+  for (let i = a + 1; i <= length; i++) {
+    const layer = new Set<string>();
+    for (const id of onPath[i - 1]!) around(id, (n) => void (distT.get(n) === length - i && layer.add(n)));
+    onPath[i] = layer;
+  }
+  return onPath;
 }

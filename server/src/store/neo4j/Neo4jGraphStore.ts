@@ -1,16 +1,16 @@
 /**
  * The Neo4j adapter. Every query is parameterised and starts from the active GraphState, so it
- * reads one whole generation (see graph-seed/src/export/neo4j-model.ts). Reads are routed as
- * reads, carry a transaction timeout, and go through the driver's managed transactions, which
- * retry transient errors for a short while before the store reports itself unavailable.
+ * reads one whole generation (see graph-seed/src/export/neo4j-model.ts). Reads are auto-commit
+ * queries in read sessions with a transaction timeout, retried on transient errors for a short
+ * while before the store reports itself unavailable.
  * Relationship types in patterns come only from the ontology's closed list.
  */
 import neo4j, { type Driver, type QueryResult, type RecordShape } from 'neo4j-driver';
 import { ACTIVE_STATE } from '../../../../graph-seed/src/export/neo4j-model';
 import type { Citation, Discrepancy, DocumentRecord, Entity, Figure, Mention, Passage, Relation, Table } from '../../../../graph-seed/src/model/bundle';
 import { ENTITY_TYPES, RELATION_TYPES } from '../../../../graph-seed/src/model/ontology';
-import { StoreUnavailableError, type Companions, type GraphPath, type GraphStore, type RelationKey, type RelationQuery, type SearchHit, type Stats, type StoreInfo, type Subgraph } from '../GraphStore';
-import { rankEntities, rankPassages, termsOf, type EntityTokens } from '../ranking';
+import { StoreUnavailableError, type Companions, type GraphPath, type GraphStore, type PassageLinks, type RelationKey, type RelationQuery, type SearchHit, type Stats, type StoreInfo, type Subgraph } from '../GraphStore';
+import { rankEntities, rankPassages, searchCandidates, termsOf, type EntityTokens } from '../ranking';
 import { storeError } from './errors';
 import { luceneQuery } from './lucene';
 import { selectBreadthFirst } from '../traversal';
@@ -105,18 +105,27 @@ export class Neo4jGraphStore implements GraphStore {
     return new Neo4jGraphStore(driver, opts);
   }
 
+  /**
+   * One read: an auto-commit query in a read session (one network round trip; a managed
+   * transaction adds BEGIN and COMMIT), retried with backoff while the failure is transient and
+   * the retry time lasts, as the driver's managed transactions would.
+   */
   private async read(cypher: string, params: Record<string, unknown> = {}): Promise<Row[]> {
     this.roundTrips++;
-    try {
-      const res: QueryResult<RecordShape> = await this.driver.executeQuery(cypher, params, {
-        routing: neo4j.routing.READ,
-        database: this.opts.database,
-        bookmarkManager: null,
-        transactionConfig: { timeout: this.opts.queryTimeoutMs },
-      });
-      return res.records.map((r) => r.toObject());
-    } catch (e) {
-      throw storeError(e);
+    const started = Date.now();
+    const retryFor = this.opts.maxRetryTimeMs ?? 1500;
+    for (let delay = 50; ; delay = Math.min(delay * 2, 500)) {
+      const session = this.driver.session({ defaultAccessMode: neo4j.session.READ, database: this.opts.database, bookmarkManager: undefined });
+      try {
+        const res: QueryResult<RecordShape> = await session.run(cypher, params, { timeout: this.opts.queryTimeoutMs });
+        return res.records.map((r) => r.toObject());
+      } catch (e) {
+        const err = storeError(e);
+        if (!(err instanceof StoreUnavailableError) || Date.now() - started + delay > retryFor) throw err;
+      } finally {
+        await session.close().catch(() => {});
+      }
+      await new Promise((r) => setTimeout(r, delay * (0.8 + Math.random() * 0.4)));
     }
   }
 
@@ -160,7 +169,7 @@ export class Neo4jGraphStore implements GraphStore {
       `CALL db.index.fulltext.queryNodes('entity_search', $q, {limit: $cap}) YIELD node, score
        ${STATE} WITH node, score, s WHERE node.gen = s.gen AND ($types IS NULL OR node.type IN $types)
        RETURN node.id AS id, node.type AS type, node.name AS name, node.aliases AS aliases, node.mentionCount AS mentions`,
-      { q, cap: int(400 + limit * 4), types },
+      { q, cap: int(searchCandidates(limit)), types },
     );
     const mentions = new Map(rows.map((r) => [r.id as string, r.mentions as number]));
     const candidates = rows.map((r) => {
@@ -192,8 +201,8 @@ export class Neo4jGraphStore implements GraphStore {
          MATCH ${pattern}
          WHERE type(r) IN k.types AND (k.direction = 'BOTH' OR (k.direction = 'OUT' AND startNode(r) = e) OR (k.direction = 'IN' AND endNode(r) = e))
          WITH DISTINCT r ORDER BY type(r), r.id
-         WITH k, collect(r) AS all
-         RETURN all[0..k.limit] AS rs }
+         RETURN collect(r) AS all }
+       WITH s, i, e, all[0..k.limit] AS rs
        RETURN i, [r IN rs | ${RELATION('r')}] AS rels${
          companions
            ? `, [x IN [e] + [r IN rs | startNode(r)] + [r IN rs | endNode(r)] | ${ENTITY('x')}] AS ends, ${EVIDENCE_PASSAGES('rs')} AS ps`
@@ -275,6 +284,27 @@ export class Neo4jGraphStore implements GraphStore {
     return passageIds.map((id) => by.get(id) ?? []);
   }
 
+  async linksIn(passageIds: readonly string[], companions?: Companions): Promise<PassageLinks[]> {
+    if (!passageIds.length) return [];
+    const rows = await this.read(
+      `${STATE} UNWIND $ids AS id MATCH (p:Passage {uid: s.gen + '|' + id})
+       CALL (p) { MATCH (e:Entity)-[m:MENTIONED_IN]->(p) WITH e, m ORDER BY m.start, m.end, e.id
+         RETURN collect({entityId: e.id, passageId: p.id, start: m.start, end: m.end, text: m.text}) AS ms${companions ? `, collect(DISTINCT ${ENTITY('e')}) AS es` : ''} }
+       CALL (p) { MATCH (p)-[c:CITATION]->(st:Entity) WITH c, st ORDER BY c.seq
+         RETURN collect({passageId: p.id, studyId: st.id, evidence: c.evidence, inherited: c.inherited}) AS cs${companions ? `, collect(DISTINCT ${ENTITY('st')}) AS sts` : ''} }
+       RETURN id, ms, cs${companions ? `, es, sts, ${PASSAGE('p')} AS p` : ''}`,
+      { ids: passageIds },
+    );
+    const by = new Map(
+      rows.map((r) => [r.id as string, { mentions: r.ms as Mention[], citations: (r.cs as Row[]).map((c) => ({ ...c, evidence: JSON.parse(c.evidence as string) }) as Citation) }]),
+    );
+    if (companions) {
+      companions.passages(rows.map((r) => toPassage(r.p as Row)));
+      companions.entities(rows.flatMap((r) => [...(r.es as Row[]), ...(r.sts as Row[])].map(toEntity)));
+    }
+    return passageIds.map((id) => by.get(id) ?? { mentions: [], citations: [] });
+  }
+
   async searchPassages(query: string, limit: number): Promise<Passage[]> {
     const q = luceneQuery(query);
     if (!q || limit === 0) return [];
@@ -282,7 +312,7 @@ export class Neo4jGraphStore implements GraphStore {
       `CALL db.index.fulltext.queryNodes('passage_search', $q, {limit: $cap}) YIELD node, score
        ${STATE} WITH node, score, s WHERE node.gen = s.gen
        RETURN ${PASSAGE('node')} AS p, node.searchText AS tokens`,
-      { q, cap: int(400 + limit * 4) },
+      { q, cap: int(searchCandidates(limit)) },
     );
     const candidates = rows.map((r) => ({ passage: toPassage(r.p as Row), tokens: (r.tokens as string).split(' ') }));
     return rankPassages(query, candidates).slice(0, limit);
