@@ -103,9 +103,7 @@ export class MemoryGraphStore implements GraphStore {
     if (!terms.length || limit === 0) return [];
     // The best matches by MiniSearch's own score are ranked, as many as Neo4j's store takes from
     // its full-text index: ranking every match of a common word in a large graph takes seconds.
-    const candidates = this.entityIndex
-      .search(terms.join(' '))
-      .slice(0, searchCandidates(limit))
+    const candidates = matches(this.entityIndex, terms, searchCandidates(limit))
       .map((h) => this.entityById.get(String(h.id))!)
       .filter((e) => !types || types.includes(e.type))
       .map((entity) => ({ entity, tokens: this.entityTokens.get(entity.id)! }));
@@ -203,7 +201,7 @@ export class MemoryGraphStore implements GraphStore {
   async searchPassages(query: string, limit: number): Promise<Passage[]> {
     const terms = termsOf(query);
     if (!terms.length || limit === 0) return [];
-    const candidates = this.passageIndex.search(terms.join(' ')).slice(0, searchCandidates(limit)).map((h) => ({ passage: this.passageById.get(String(h.id))!, tokens: this.passageTokens.get(String(h.id))! }));
+    const candidates = matches(this.passageIndex, terms, searchCandidates(limit)).map((h) => ({ passage: this.passageById.get(String(h.id))!, tokens: this.passageTokens.get(String(h.id))! }));
     return rankPassages(query, candidates).slice(0, limit);
   }
 
@@ -313,6 +311,17 @@ export class MemoryGraphStore implements GraphStore {
   }
 
   async close(): Promise<void> {}
+}
+
+/**
+ * The best `cap` index matches for the terms. Typo-tolerant (fuzzy) matching walks the whole term
+ * dictionary, which in a large graph holds hundreds of thousands of terms: it runs only when exact
+ * and prefix matches do not already fill the candidates (always, for a report-sized graph).
+ */
+function matches(index: MiniSearch<{ id: string; text: string }>, terms: string[], cap: number) {
+  const query = terms.join(' ');
+  const plain = index.search(query, { fuzzy: false });
+  return (plain.length >= cap ? plain : index.search(query)).slice(0, cap);
 }
 
 /**
