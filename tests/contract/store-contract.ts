@@ -48,6 +48,10 @@ export function describeStoreContract(name: string, open: (bundle: GraphBundle) 
       expect(typed.length).toBeGreaterThan(0);
       expect(typed.every((h) => h.entity.type === 'Committee')).toBe(true);
       expect(await store.search('zzzzqqqq', null, 5)).toEqual([]);
+      // Names only: the same hits in the same order with the same names.
+      const names = (hits: { entity: { id: string; type: string; name: string; aliases: string[] }; score: number }[]) =>
+        hits.map((h) => [h.entity.id, h.entity.type, h.entity.name, h.entity.aliases, h.score]);
+      expect(names(await store.search('labour migration', null, 10, { namesOnly: true }))).toEqual(names(await store.search('labour migration', null, 10)));
     });
 
     it('returns relations by direction and type with their evidence', async () => {

@@ -50,8 +50,8 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   'CREATE INDEX entity_gen_type IF NOT EXISTS FOR (n:Entity) ON (n.gen, n.type)',
   'CREATE INDEX passage_gen_position IF NOT EXISTS FOR (n:Passage) ON (n.gen, n.documentId, n.order)',
   'CREATE INDEX record_gen_kind IF NOT EXISTS FOR (n:Record) ON (n.gen, n.kind)',
-  "CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.searchText] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words'}}",
-  "CREATE FULLTEXT INDEX passage_search IF NOT EXISTS FOR (n:Passage) ON EACH [n.searchText] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words'}}",
+  "CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.searchText] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words', `fulltext.eventually_consistent`: true}}",
+  "CREATE FULLTEXT INDEX passage_search IF NOT EXISTS FOR (n:Passage) ON EACH [n.searchText] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words', `fulltext.eventually_consistent`: true}}",
 ];
 
 export interface EntityRow {

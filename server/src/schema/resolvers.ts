@@ -143,6 +143,17 @@ function prefetchEntity(entityId: string, info: GraphQLResolveInfo, ctx: Context
   return Promise.allSettled(reads);
 }
 
+/** Entity fields a search candidate carries without a further read. */
+const NAME_FIELDS = new Set(['id', 'name', 'type', 'aliases', '__typename']);
+
+/** Whether a search's selection reads only the hits' scores and names (no properties, evidence or relations). */
+function asksNamesOnly(info: GraphQLResolveInfo): boolean {
+  return selectedFields(info).every(({ node }) => {
+    if (node.name.value !== 'entity') return true;
+    return selectedFields({ fieldNodes: [node], fragments: info.fragments }).every((f) => NAME_FIELDS.has(f.node.name.value));
+  });
+}
+
 /** Whether a passage's selection asks for its mentions or citations. */
 const wantsLinks = (info: GraphQLResolveInfo) => selectedFields(info).some(({ node }) => node.name.value === 'mentions' || node.name.value === 'citations');
 
@@ -269,8 +280,10 @@ export const resolvers = {
     passages: async (s: { passageIds: string[] }, _a: Args, ctx: Context) => (await ctx.loaders.passage.loadMany(s.passageIds)).filter((x) => x && !(x instanceof Error)),
   },
   Query: {
-    search: async (_: unknown, a: Args, ctx: Context) =>
-      ctx.store.search(text(a.query as string, 'query'), entityTypes(a.types as string[] | null), intIn(a.limit as number, 'limit', 0, LIMITS.maxLimit, 20)),
+    search: async (_: unknown, a: Args, ctx: Context, info: GraphQLResolveInfo) =>
+      ctx.store.search(text(a.query as string, 'query'), entityTypes(a.types as string[] | null), intIn(a.limit as number, 'limit', 0, LIMITS.maxLimit, 20), {
+        namesOnly: asksNamesOnly(info),
+      }),
     entity: async (_: unknown, a: Args, ctx: Context, info: GraphQLResolveInfo) => {
       const entityId = id(a.id as string, 'id');
       await prefetchEntity(entityId, info, ctx);

@@ -8,6 +8,14 @@ import type { Citation, Discrepancy, DocumentRecord, Entity, Figure, Mention, Pa
 
 export type Direction = 'OUT' | 'IN' | 'BOTH';
 
+export interface SearchOptions {
+  /**
+   * The caller reads only id, type, name and aliases of the hits: a store may leave properties
+   * and evidence empty rather than read them.
+   */
+  namesOnly?: boolean;
+}
+
 export interface SearchHit {
   entity: Entity;
   score: number;
@@ -81,7 +89,7 @@ export interface GraphStore {
   /** Entities of one type (or all), ordered by id. */
   listEntities(type: string | null, limit: number, offset: number): Promise<Entity[]>;
   /** Ranked search over names and aliases, tolerant of case, accents and small typos. */
-  search(query: string, types: string[] | null, limit: number): Promise<SearchHit[]>;
+  search(query: string, types: string[] | null, limit: number, options?: SearchOptions): Promise<SearchHit[]>;
   /** Each entity's relations, ordered by type then id; `limit` applies per entity. */
   relationsOf(ids: readonly string[], q: RelationQuery): Promise<Relation[][]>;
   /**

@@ -9,7 +9,7 @@ import neo4j, { type Driver, type QueryResult, type RecordShape } from 'neo4j-dr
 import { ACTIVE_STATE } from '../../../../graph-seed/src/export/neo4j-model';
 import type { Citation, Discrepancy, DocumentRecord, Entity, Figure, Mention, Passage, Relation, Table } from '../../../../graph-seed/src/model/bundle';
 import { ENTITY_TYPES, RELATION_TYPES } from '../../../../graph-seed/src/model/ontology';
-import { StoreUnavailableError, type Companions, type GraphPath, type GraphStore, type PassageLinks, type RelationKey, type RelationQuery, type SearchHit, type Stats, type StoreInfo, type Subgraph } from '../GraphStore';
+import { StoreUnavailableError, type Companions, type GraphPath, type GraphStore, type PassageLinks, type RelationKey, type RelationQuery, type SearchHit, type SearchOptions, type Stats, type StoreInfo, type Subgraph } from '../GraphStore';
 import { rankEntities, rankPassages, searchCandidates, termsOf, type EntityTokens } from '../ranking';
 import { storeError } from './errors';
 import { luceneQuery } from './lucene';
@@ -160,7 +160,7 @@ export class Neo4jGraphStore implements GraphStore {
     return rows.map((r) => toEntity(r.e as Row));
   }
 
-  async search(query: string, types: string[] | null, limit: number): Promise<SearchHit[]> {
+  async search(query: string, types: string[] | null, limit: number, options: SearchOptions = {}): Promise<SearchHit[]> {
     const q = luceneQuery(query);
     if (!q || limit === 0) return [];
     // Candidates travel light (names only); the shared ranking orders them, then the winners are
@@ -177,7 +177,7 @@ export class Neo4jGraphStore implements GraphStore {
       return { entity, tokens: { name: termsOf(entity.name), aliases: entity.aliases.flatMap(termsOf) } satisfies EntityTokens };
     });
     const ranked = rankEntities(query, candidates, (id) => mentions.get(id) ?? 0).slice(0, limit);
-    if (!ranked.length) return [];
+    if (!ranked.length || options.namesOnly) return ranked;
     const whole = await this.entities(ranked.map((h) => h.entity.id));
     return ranked.flatMap((h, i) => (whole[i] ? [{ entity: whole[i]!, score: h.score }] : []));
   }

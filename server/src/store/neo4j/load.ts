@@ -15,6 +15,8 @@ export interface LoadOptions {
   reseed?: boolean;
   /** Rows per write transaction. */
   batchSize?: number;
+  /** Node batches written at once (default 2). */
+  parallel?: number;
   /** Called after each committed batch; throwing from it aborts the load (used to test aborts). */
   onBatch?: (progress: { step: string; rows: number; written: number; total: number }) => void;
 }
@@ -57,24 +59,50 @@ export async function loadBundle(driver: Driver, bundle: GraphBundle, opts: Load
     const gen = `g${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
     const rows = bundleRows(bundle, gen);
     const size = opts.batchSize ?? 2000;
-    const steps: { step: string; cypher: string; rows: object[] }[] = [
-      ...[...rows.entities].map(([type, list]) => ({ step: `entities:${type}`, cypher: WRITE.entities(type), rows: list })),
-      { step: 'passages', cypher: WRITE.passages, rows: rows.passages },
-      { step: 'records', cypher: WRITE.records, rows: rows.records },
-      ...[...rows.relations].map(([type, list]) => ({ step: `relations:${type}`, cypher: WRITE.relations(type), rows: list })),
-      { step: 'mentions', cypher: WRITE.mentions, rows: rows.mentions },
-      { step: 'citations', cypher: WRITE.citations, rows: rows.citations },
+    // Nodes first, then relationships. Node batches touch disjoint nodes and go two at a time, in
+    // sessions of their own; relationship batches lock their end nodes (hubs are shared by many
+    // batches), so they go one at a time.
+    const steps: { step: string; cypher: string; rows: object[]; parallel: boolean }[] = [
+      ...[...rows.entities].map(([type, list]) => ({ step: `entities:${type}`, cypher: WRITE.entities(type), rows: list, parallel: true })),
+      { step: 'passages', cypher: WRITE.passages, rows: rows.passages, parallel: true },
+      { step: 'records', cypher: WRITE.records, rows: rows.records, parallel: true },
+      ...[...rows.relations].map(([type, list]) => ({ step: `relations:${type}`, cypher: WRITE.relations(type), rows: list, parallel: false })),
+      { step: 'mentions', cypher: WRITE.mentions, rows: rows.mentions, parallel: false },
+      { step: 'citations', cypher: WRITE.citations, rows: rows.citations, parallel: false },
     ];
     const total = steps.reduce((s, x) => s + x.rows.length, 0);
     let written = 0;
     const writeStarted = performance.now();
-    for (const step of steps) {
-      for (const batch of batches(step.rows, size)) {
-        await session.executeWrite((tx) => tx.run(step.cypher, { rows: batch }));
-        written += batch.length;
-        opts.onBatch?.({ step: step.step, rows: batch.length, written, total });
-      }
-    }
+    const write = async (work: { step: string; cypher: string; batch: object[] }[], lanes: number) => {
+      const queue = [...work];
+      let failed = false;
+      // Every lane has stopped before this returns, so nothing is written after a failed load.
+      const settled = await Promise.allSettled(
+        Array.from({ length: Math.min(lanes, queue.length) }, async () => {
+          const lane = driver.session({ database });
+          try {
+            for (let next = queue.shift(); next && !failed; next = queue.shift()) {
+              const { step, cypher, batch } = next;
+              await lane.executeWrite((tx) => tx.run(cypher, { rows: batch }));
+              written += batch.length;
+              opts.onBatch?.({ step, rows: batch.length, written, total });
+            }
+          } catch (e) {
+            failed = true;
+            throw e;
+          } finally {
+            await lane.close();
+          }
+        }),
+      );
+      const failure = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failure) throw failure.reason;
+    };
+    const work = (list: typeof steps) => list.flatMap((s) => batches(s.rows, size).map((batch) => ({ step: s.step, cypher: s.cypher, batch })));
+    await write(work(steps.filter((s) => s.parallel)), opts.parallel ?? 2);
+    await write(work(steps.filter((s) => !s.parallel)), 1);
+    // Full-text indexes are updated after commit; searches must see the whole graph once it is active.
+    await session.run('CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()');
 
     const writeMs = performance.now() - writeStarted;
     // Count what landed before anyone can see it.
