@@ -9,7 +9,7 @@
  *   soak:    a fixed rate of half the measured maximum for a long while: errors and the growth of
  *            resident memory after the warm-up.
  * Writes bench/results/faults.json and faults.md.
- *   npm run bench:faults [-- --parts outage,sigterm,soak --soak-seconds 600 --soak-rate 950]
+ *   npm run bench:faults [-- --parts outage,sigterm,soak --soak-seconds 600 --soak-rate 1050]
  */
 import { readFileSync, mkdirSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -277,7 +277,7 @@ if (process.argv[1] && import.meta.filename === process.argv[1]) {
     options: {
       parts: { type: 'string', default: 'outage,sigterm,soak' },
       'soak-seconds': { type: 'string', default: '600' },
-      'soak-rate': { type: 'string', default: '950' },
+      'soak-rate': { type: 'string', default: '1050' },
       out: { type: 'string', default: join(import.meta.dirname, '..', '..', 'bench', 'results') },
     },
   });
