@@ -6,7 +6,7 @@
  * ratio ours/peer is taken from that run's medians. Neo4j round trips per operation are counted
  * by the adapter with nothing else in flight. Neo4j is NEO4J_URI, or the embedded 5.26 started
  * here on the same machine. Writes bench/results/api.json and api.md.
- *   npm run bench:api [-- --stores memory,neo4j --connections 1,32 --duration 10 --runs 3]
+ *   npm run bench:api [-- --stores memory,neo4j --connections 1,32 --duration 10 --runs 3 --operations "entity search,shortest path"]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -211,10 +211,17 @@ if (process.argv[1] && import.meta.filename === process.argv[1]) {
       duration: { type: 'string', default: '10' },
       warmup: { type: 'string', default: '3' },
       runs: { type: 'string', default: '3' },
+      /** Comma-separated operation names to run (default: all). */
+      operations: { type: 'string' },
       out: { type: 'string', default: join(import.meta.dirname, '..', '..', 'bench', 'results') },
     },
   });
   const opts: BenchOptions = { connections: values.connections!.split(',').map(Number), duration: Number(values.duration), runs: Number(values.runs), warmup: Number(values.warmup) };
+  const only = values.operations ? new Set(values.operations.split(',').map((o) => o.trim())) : null;
+  const unknown = [...(only ?? [])].filter((o) => !OPERATIONS.some((op) => op.name === o));
+  if (unknown.length) throw new Error(`unknown operation ${unknown.join(', ')}; known: ${OPERATIONS.map((o) => o.name).join(', ')}`);
+  /** A target restricted to the operations asked for. */
+  const chosen = (t: Target): Target => ({ ...t, query: (op) => (only && !only.has(op) ? null : t.query(op)) });
   const results: OpResult[] = [];
   const print = (r: OpResult) =>
     console.log(
@@ -226,7 +233,7 @@ if (process.argv[1] && import.meta.filename === process.argv[1]) {
   if (stores.includes('memory')) {
     const app = await startServer({}, 'bench-memory');
     try {
-      results.push(...(await benchTargets([ours('memory', app)], opts, print)));
+      results.push(...(await benchTargets([chosen(ours('memory', app))], opts, print)));
     } finally {
       await app.stop();
     }
@@ -245,7 +252,7 @@ if (process.argv[1] && import.meta.filename === process.argv[1]) {
       const peerTarget: Target = { name: 'peer (@neo4j/graphql)', url: `${peer.url}/graphql`, query: (op) => PEER_QUERIES[op]?.peer ?? null };
       for (const [op, q] of Object.entries(PEER_QUERIES)) if (q.why) notes[op] = q.peer ? `asked approximately: ${q.why}` : `not asked: ${q.why}`;
       const roundTrips = new Map([...trips].map(([op, n]) => [`neo4j|${op}`, n]));
-      const got = await benchTargets([ours('neo4j', app), peerTarget], opts, print, roundTrips);
+      const got = await benchTargets([chosen(ours('neo4j', app)), chosen(peerTarget)], opts, print, roundTrips);
       results.push(...got);
       compared = ratios(got, 'neo4j', peerTarget.name);
       for (const c of compared) console.log(`ours/peer ${c.operation.padEnd(38)} c=${String(c.connections).padEnd(3)} ${c.ratio}`);
