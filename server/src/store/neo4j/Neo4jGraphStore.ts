@@ -257,49 +257,46 @@ export class Neo4jGraphStore implements GraphStore {
   }
 
   async mentionsIn(passageIds: readonly string[], companions?: Companions): Promise<Mention[][]> {
-    if (!passageIds.length) return [];
-    const rows = await this.read(
-      `${STATE} UNWIND $ids AS id MATCH (p:Passage {uid: s.gen + '|' + id})
-       CALL (p) { MATCH (e:Entity)-[m:MENTIONED_IN]->(p) WITH e, m ORDER BY m.start, m.end, e.id
-         RETURN collect({entityId: e.id, passageId: p.id, start: m.start, end: m.end, text: m.text}) AS ms${companions ? `, collect(DISTINCT ${ENTITY('e')}) AS es` : ''} }
-       RETURN id, ms${companions ? ', es' : ''}`,
-      { ids: passageIds },
-    );
-    const by = new Map(rows.map((r) => [r.id as string, r.ms as Mention[]]));
-    if (companions) companions.entities(rows.flatMap((r) => (r.es as Row[]).map(toEntity)));
-    return passageIds.map((id) => by.get(id) ?? []);
+    return (await this.passageLinks(passageIds, { mentions: true, citations: false }, companions)).map((l) => l.mentions);
   }
 
   async citationsIn(passageIds: readonly string[], companions?: Companions): Promise<Citation[][]> {
-    if (!passageIds.length) return [];
-    const rows = await this.read(
-      `${STATE} UNWIND $ids AS id MATCH (p:Passage {uid: s.gen + '|' + id})
-       CALL (p) { MATCH (p)-[c:CITATION]->(st:Entity) WITH c, st ORDER BY c.seq
-         RETURN collect({passageId: p.id, studyId: st.id, evidence: c.evidence, inherited: c.inherited}) AS cs${companions ? `, collect(DISTINCT ${ENTITY('st')}) AS es` : ''} }
-       RETURN id, cs${companions ? ', es' : ''}`,
-      { ids: passageIds },
-    );
-    const by = new Map(rows.map((r) => [r.id as string, (r.cs as Row[]).map((c) => ({ ...c, evidence: JSON.parse(c.evidence as string) }) as Citation)]));
-    if (companions) companions.entities(rows.flatMap((r) => (r.es as Row[]).map(toEntity)));
-    return passageIds.map((id) => by.get(id) ?? []);
+    return (await this.passageLinks(passageIds, { mentions: false, citations: true }, companions)).map((l) => l.citations);
   }
 
   async linksIn(passageIds: readonly string[], companions?: Companions): Promise<PassageLinks[]> {
+    return this.passageLinks(passageIds, { mentions: true, citations: true }, companions);
+  }
+
+  /**
+   * Passages' mentions and/or citations in one query; companions: the entities mentioned, the
+   * studies cited and, when both are asked (a passage read with its links), the passages.
+   */
+  private async passageLinks(passageIds: readonly string[], want: { mentions: boolean; citations: boolean }, companions?: Companions): Promise<PassageLinks[]> {
     if (!passageIds.length) return [];
+    const entities = (v: string) => (companions ? `, collect(DISTINCT ${ENTITY(v)})` : ', []');
     const rows = await this.read(
       `${STATE} UNWIND $ids AS id MATCH (p:Passage {uid: s.gen + '|' + id})
-       CALL (p) { MATCH (e:Entity)-[m:MENTIONED_IN]->(p) WITH e, m ORDER BY m.start, m.end, e.id
-         RETURN collect({entityId: e.id, passageId: p.id, start: m.start, end: m.end, text: m.text}) AS ms${companions ? `, collect(DISTINCT ${ENTITY('e')}) AS es` : ''} }
-       CALL (p) { MATCH (p)-[c:CITATION]->(st:Entity) WITH c, st ORDER BY c.seq
-         RETURN collect({passageId: p.id, studyId: st.id, evidence: c.evidence, inherited: c.inherited}) AS cs${companions ? `, collect(DISTINCT ${ENTITY('st')}) AS sts` : ''} }
-       RETURN id, ms, cs${companions ? `, es, sts, ${PASSAGE('p')} AS p` : ''}`,
+       ${
+         want.mentions
+           ? `CALL (p) { MATCH (e:Entity)-[m:MENTIONED_IN]->(p) WITH e, m ORDER BY m.start, m.end, e.id
+         RETURN collect({entityId: e.id, passageId: p.id, start: m.start, end: m.end, text: m.text}) AS ms${entities('e')} AS es }`
+           : 'WITH s, id, p, [] AS ms, [] AS es'
+       }
+       ${
+         want.citations
+           ? `CALL (p) { MATCH (p)-[c:CITATION]->(st:Entity) WITH c, st ORDER BY c.seq
+         RETURN collect({passageId: p.id, studyId: st.id, evidence: c.evidence, inherited: c.inherited}) AS cs${entities('st')} AS sts }`
+           : 'WITH id, p, ms, es, [] AS cs, [] AS sts'
+       }
+       RETURN id, ms, cs, es, sts${companions && want.mentions && want.citations ? `, ${PASSAGE('p')} AS p` : ''}`,
       { ids: passageIds },
     );
     const by = new Map(
       rows.map((r) => [r.id as string, { mentions: r.ms as Mention[], citations: (r.cs as Row[]).map((c) => ({ ...c, evidence: JSON.parse(c.evidence as string) }) as Citation) }]),
     );
     if (companions) {
-      companions.passages(rows.map((r) => toPassage(r.p as Row)));
+      if (want.mentions && want.citations) companions.passages(rows.map((r) => toPassage(r.p as Row)));
       companions.entities(rows.flatMap((r) => [...(r.es as Row[]), ...(r.sts as Row[])].map(toEntity)));
     }
     return passageIds.map((id) => by.get(id) ?? { mentions: [], citations: [] });
