@@ -74,10 +74,16 @@ describe('loading the graph into Neo4j', () => {
     expect(molvt!.name).toBe('Ministry of Labour and Vocational Training');
     expect((await store.stats()).entities).toBe(bundle.entities.length);
 
+    // A misspelling of the new word finds nothing while the old graph serves...
+    expect(await store.search('editd', null, 5)).toEqual([]);
+
     const next = await loadBundle(store.driver, editedBundle());
     expect(next.removedGenerations).toBe(1);
     expect((await store.info()).version).toBe(`${bundle.version}-edited`);
     expect((await store.entities(['ministry:molvt']))[0]!.name).toContain('(edited)');
+    // ...and finds the renamed entity once the new one does: the store's spelling vocabulary
+    // follows the generation.
+    expect((await store.search('editd', null, 5)).map((h) => h.entity.id)).toEqual(['ministry:molvt']);
     expect(await totals()).toEqual(before);
     await loadBundle(store.driver, bundle);
   });

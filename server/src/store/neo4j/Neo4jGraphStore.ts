@@ -13,6 +13,7 @@ import { StoreUnavailableError, type Companions, type GraphPath, type GraphStore
 import { rankEntities, rankPassages, searchCandidates, termsOf, type EntityTokens } from '../ranking';
 import { storeError } from './errors';
 import { luceneQuery } from './lucene';
+import { Vocabulary } from './vocabulary';
 import { selectBreadthFirst } from '../traversal';
 
 export interface Neo4jOptions {
@@ -87,6 +88,8 @@ const compareSeq = (a: string[], b: string[]) => {
 export class Neo4jGraphStore implements GraphStore {
   /** Read transactions sent since the store was opened (benchmarks count round trips with it). */
   roundTrips = 0;
+  /** The entity-search vocabulary being read or last read (see vocabulary()). */
+  private vocabularyRead: Promise<Vocabulary> | null = null;
 
   private constructor(
     readonly driver: Driver,
@@ -161,16 +164,27 @@ export class Neo4jGraphStore implements GraphStore {
   }
 
   async search(query: string, types: string[] | null, limit: number, options: SearchOptions = {}): Promise<SearchHit[]> {
-    const q = luceneQuery(query);
-    if (!q || limit === 0) return [];
+    if (!termsOf(query).length || limit === 0) return [];
     // Candidates travel light (names only); the shared ranking orders them, then the winners are
-    // read whole.
-    const rows = await this.read(
-      `CALL db.index.fulltext.queryNodes('entity_search', $q, {limit: $cap}) YIELD node, score
-       ${STATE} WITH node, score, s WHERE node.gen = s.gen AND ($types IS NULL OR node.type IN $types)
-       RETURN node.id AS id, node.type AS type, node.name AS name, node.aliases AS aliases, node.mentionCount AS mentions`,
-      { q, cap: int(searchCandidates(limit)), types },
-    );
+    // read whole. The query names each term's spelling variants from the vocabulary of the
+    // generation it expects; the answer says which generation it read, and a graph reloaded in
+    // between is searched again with the new vocabulary.
+    let vocabulary = await this.vocabulary();
+    let found: { gen: string; hits: Row[] } | null = null;
+    for (let attempt = 0; attempt < 2 && found?.gen !== vocabulary.gen; attempt++) {
+      if (found) vocabulary = await this.vocabulary(found.gen);
+      const [row] = await this.read(
+        `${STATE} CALL (s) {
+           CALL db.index.fulltext.queryNodes('entity_search', $q, {limit: $cap}) YIELD node, score
+           WITH node WHERE node.gen = s.gen AND ($types IS NULL OR node.type IN $types)
+           RETURN collect({id: node.id, type: node.type, name: node.name, aliases: node.aliases, mentions: node.mentionCount}) AS hits }
+         RETURN s.gen AS gen, hits`,
+        { q: luceneQuery(query, (t) => vocabulary.variants(t)), cap: int(searchCandidates(limit)), types },
+      );
+      if (!row) return [];
+      found = { gen: row.gen as string, hits: row.hits as Row[] };
+    }
+    const rows = found!.hits;
     const mentions = new Map(rows.map((r) => [r.id as string, r.mentions as number]));
     const candidates = rows.map((r) => {
       const entity = { id: r.id, type: r.type, name: r.name, aliases: (r.aliases as string[] | null) ?? [], properties: {}, evidence: [] } as Entity;
@@ -180,6 +194,24 @@ export class Neo4jGraphStore implements GraphStore {
     if (!ranked.length || options.namesOnly) return ranked;
     const whole = await this.entities(ranked.map((h) => h.entity.id));
     return ranked.flatMap((h, i) => (whole[i] ? [{ entity: whole[i]!, score: h.score }] : []));
+  }
+
+  /**
+   * The entity-search vocabulary of the active generation, read once per generation (concurrent
+   * searches share the read). `gen`, when given, is the generation a search found active: a
+   * vocabulary of another one is read again.
+   */
+  private async vocabulary(gen?: string): Promise<Vocabulary> {
+    const current = this.vocabularyRead ? await this.vocabularyRead.catch(() => null) : null;
+    if (current && (gen === undefined || current.gen === gen)) return current;
+    const read = this.read(
+      `${STATE} RETURN s.gen AS gen, COLLECT { MATCH (e:Entity) WHERE e.gen = s.gen UNWIND split(e.searchText, ' ') AS t WITH DISTINCT t WHERE t <> '' RETURN t } AS terms`,
+    ).then(([row]) => new Vocabulary((row?.gen as string | undefined) ?? '', (row?.terms as string[] | undefined) ?? []));
+    this.vocabularyRead = read;
+    read.catch(() => {
+      if (this.vocabularyRead === read) this.vocabularyRead = null;
+    });
+    return read;
   }
 
   async relationsOf(ids: readonly string[], q: RelationQuery): Promise<Relation[][]> {

@@ -10,22 +10,27 @@ const SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 /** Lucene's AND/OR/NOT are operators only in upper case; folded terms are lower case. */
 export const escapeLucene = (term: string) => term.replace(SPECIAL, (c) => `\\${c}`);
 
-/** At most this many terms reach Lucene (its clause limit is 1024; each term makes three). */
+/**
+ * At most this many terms reach Lucene. Its clause limit is 1024; each term makes two clauses
+ * plus its spelling variants (at most 40, see vocabulary.ts) or one fuzzy clause.
+ */
 export const MAX_TERMS = 24;
 
 /**
  * Every term required; each matches exactly (boosted), as a prefix, or within a small edit
  * distance (see ../ranking.ts), so that the candidates include every match the ranking accepts.
- * Returns null when the phrase has no searchable term.
+ * With `variants`, the terms within that distance are listed as plain terms (see vocabulary.ts);
+ * without, Lucene finds them with a fuzzy query. Returns null when the phrase has no searchable
+ * term.
  */
-export function luceneQuery(phrase: string): string | null {
+export function luceneQuery(phrase: string, variants?: (term: string) => string[]): string | null {
   const terms = [...new Set(termsOf(phrase))].slice(0, MAX_TERMS);
   if (!terms.length) return null;
   return terms
     .map((t) => {
       const e = escapeLucene(t);
-      const edits = maxEdits(t);
-      return `+(${e}^3 ${e}*${edits ? ` ${e}~${edits}` : ''})`;
+      const close = variants ? variants(t).map(escapeLucene) : maxEdits(t) ? [`${e}~${maxEdits(t)}`] : [];
+      return `+(${[`${e}^3`, `${e}*`, ...close].join(' ')})`;
     })
     .join(' ');
 }
