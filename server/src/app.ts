@@ -10,11 +10,12 @@ import { extname, join, normalize } from 'node:path';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { getOperationAST, GraphQLError, type DocumentNode } from 'graphql';
-import { createGraphQLError, createYoga, maskError } from 'graphql-yoga';
+import { createGraphQLError, createYoga, maskError, type Plugin } from 'graphql-yoga';
 import { LRUCache } from 'lru-cache';
-import { createContext, type Context } from './context';
+import { createContext, createLoaders, type Context } from './context';
 import type { Logger } from './log';
 import { buildSchema } from './schema';
+import { readsPassageContent } from './schema/lookahead';
 import { StoreUnavailableError, type GraphStore } from './store/GraphStore';
 
 /** net.Server#close: stops listening and leaves the open connections be. */
@@ -48,6 +49,13 @@ export interface AppOptions {
   drainMs?: number;
 }
 
+/** Gives an operation that reads nothing of a passage but its id loaders that read no passage along. */
+const lightPassages: Plugin<Context> = {
+  onExecute({ args, extendContext }) {
+    if (!readsPassageContent(args.schema, args.document)) extendContext({ loaders: createLoaders(args.contextValue.store, { passages: false }) });
+  },
+};
+
 export function createApp(store: GraphStore, log: Logger, options: AppOptions = {}): App {
   const yoga = createYoga<{ req: IncomingMessage; res: ServerResponse }, Context>({
     schema: buildSchema(),
@@ -68,6 +76,9 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
         costLimit: { maxCost: REQUEST_LIMITS.costLimit },
         blockFieldSuggestion: { enabled: false },
       }),
+      // An operation that reads nothing of a passage but its id gets loaders whose reads leave the
+      // passage text behind (relation evidence and mentions then travel light).
+      lightPassages,
       // Each validated operation is compiled once into a plain function (kept with the parsed
       // document, which Yoga caches), answering as graphql-js does at a fraction of its per-field cost.
       // Only queries: anything else gets graphql-js's own answer (this schema has no mutations).

@@ -54,12 +54,16 @@ function grouped<K extends { id: string }, V>(part: (k: K) => string, call: (ids
   };
 }
 
-export function createLoaders(store: GraphStore): Loaders {
-  // What a store reads along with an answer (relation ends, evidence passages, the entities a
-  // passage mentions) fills these loaders, so the next level of the query finds it cached.
+/**
+ * The loaders of one operation. What a store reads along with an answer (relation ends, evidence
+ * passages, the entities a passage mentions) fills them, so the next level of the query finds it
+ * cached; `passages: false` (an operation that reads nothing of a passage but its id) leaves the
+ * passages out of those reads.
+ */
+export function createLoaders(store: GraphStore, { passages = true }: { passages?: boolean } = {}): Loaders {
   const companions: Companions = {
     entities: (list) => list.forEach((e) => loaders.entity.prime(e.id, e)),
-    passages: (list) => list.forEach((p) => loaders.passage.prime(p.id, p)),
+    ...(passages ? { passages: (list: Passage[]) => list.forEach((p) => loaders.passage.prime(p.id, p)) } : {}),
   };
   const loaders: Loaders = {
     entity: new DataLoader((ids) => store.entities(ids, companions)),

@@ -14,13 +14,15 @@ const logs: string[] = [];
 let app: App;
 let url: string;
 let calls = 0;
+/** Every store call with its arguments. */
+const storeCalls: { method: string; args: unknown[] }[] = [];
 
 /** Counts store round trips: every method call on the store is one. */
 function counting(store: GraphStore): GraphStore {
   return new Proxy(store, {
     get(target, key, receiver) {
       const v = Reflect.get(target, key, receiver);
-      return typeof v === 'function' ? (...args: unknown[]) => (calls++, v.apply(target, args)) : v;
+      return typeof v === 'function' ? (...args: unknown[]) => (calls++, storeCalls.push({ method: String(key), args }), v.apply(target, args)) : v;
     },
   });
 }
@@ -99,6 +101,26 @@ describe('queries', () => {
     expect(r.body.errors).toBeUndefined();
     // entities + mentionCount + relations + entity (sources/targets) + mentions + passages: one call each per level.
     expect(calls).toBeLessThanOrEqual(6);
+  });
+});
+
+describe('reads along', () => {
+  it('brings passages along only for operations that read more of them than their id', async () => {
+    const ask = async (passage: string) => {
+      storeCalls.length = 0;
+      const r = await gql(`{ entity(id: "ministry:molvt") { relations(limit: 5) { id evidence { passage { ${passage} } } } mentions(limit: 3) { passage { ${passage} } } } }`);
+      expect(r.body.errors).toBeUndefined();
+      const companions = storeCalls.filter((c) => c.method === 'relationsFor' || c.method === 'mentionsOf').map((c) => c.args.at(-1) as { entities: unknown; passages?: unknown });
+      expect(companions).toHaveLength(2);
+      return { entity: r.body.data.entity, passagesAlong: companions.map((c) => typeof c.passages) };
+    };
+    const light = await ask('id');
+    expect(light.passagesAlong).toEqual(['undefined', 'undefined']);
+    const rich = await ask('id text');
+    expect(rich.passagesAlong).toEqual(['function', 'function']);
+    const ids = (e: { relations: { evidence: { passage: { id: string } }[] }[] }) => e.relations.flatMap((r) => r.evidence.map((ev) => ev.passage.id));
+    expect(ids(light.entity)).toEqual(ids(rich.entity));
+    expect(rich.entity.relations[0].evidence[0].passage.text.length).toBeGreaterThan(0);
   });
 });
 

@@ -114,6 +114,23 @@ export function describeStoreContract(name: string, open: (bundle: GraphBundle) 
       expect([...passages.keys()].sort()).toEqual([...new Set(finding!.evidence.map((e) => e.passageId))].sort());
     });
 
+    it('answers the same without passages along when the companions take none', async () => {
+      const entities = new Map<string, unknown>();
+      const light = { entities: (l: { id: string }[]) => l.forEach((e) => entities.set(e.id, e)) };
+      const key = { id: 'ministry:molvt', direction: 'BOTH' as const, types: null, limit: 50 };
+      const [rels] = await store.relationsFor([key], light);
+      expect(rels).toEqual((await store.relationsOf([key.id], key))[0]);
+      expect(rels!.some((r) => r.evidence.length)).toBe(true);
+      for (const r of rels!) expect(entities.get(r.source)).toEqual((await store.entities([r.source]))[0]);
+      expect(await store.mentionsOf(['ministry:molvt'], 5, 0, light)).toEqual(await store.mentionsOf(['ministry:molvt'], 5, 0));
+      expect(await store.entities(['finding:tong-remittances-reduce-poverty'], light)).toEqual(await store.entities(['finding:tong-remittances-reduce-poverty']));
+      const [ms] = await store.mentionsOf(['ministry:molvt'], 1, 0);
+      entities.clear();
+      const [links] = await store.linksIn([ms![0]!.passageId], light);
+      expect(links!.mentions.length).toBeGreaterThan(0);
+      expect(new Set(entities.keys())).toEqual(new Set([...links!.mentions.map((m) => m.entityId), ...links!.citations.map((c) => c.studyId)]));
+    });
+
     it('pages mentions in reading order and counts them', async () => {
       const [count] = await store.mentionCounts(['ministry:molvt']);
       expect(count).toBe(bundle.mentions.filter((m) => m.entityId === 'ministry:molvt').length);

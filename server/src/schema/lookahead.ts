@@ -5,7 +5,7 @@
  * left to its own resolver. A selection the look-ahead cannot read (an argument that would fail
  * validation) is simply not prefetched: the field's resolver then reports the error.
  */
-import type { FieldNode, FragmentDefinitionNode, GraphQLResolveInfo, SelectionSetNode, ValueNode } from 'graphql';
+import type { DocumentNode, FieldNode, FragmentDefinitionNode, GraphQLResolveInfo, GraphQLSchema, SelectionSetNode, ValueNode } from 'graphql';
 
 export interface SelectedField {
   /** The type condition the field sits under (null: the field's own type). */
@@ -54,4 +54,48 @@ export function argumentsOf(node: FieldNode, variables: Record<string, unknown>)
     }
   };
   return Object.fromEntries((node.arguments ?? []).map((a) => [a.name.value, value(a.value)]));
+}
+
+const passageContent = new WeakMap<DocumentNode, boolean>();
+
+/** A schema field's type name, lists and non-nulls taken off (read by shape: graphql may load twice). */
+const namedTypeOf = (type: unknown): string => {
+  let t = type as { ofType?: unknown; name?: string };
+  while (t.ofType) t = t.ofType as typeof t;
+  return t.name ?? '';
+};
+
+/**
+ * Whether a document reads anything of a Passage but its id, anywhere (fields, fragments,
+ * fragments on Passage). When it does not, reads need not bring passages along for later
+ * levels of the query. Answered once per parsed document (the parser cache keeps documents);
+ * each fragment is looked at once, however often it is spread.
+ */
+export function readsPassageContent(schema: GraphQLSchema, document: DocumentNode): boolean {
+  const known = passageContent.get(document);
+  if (known !== undefined) return known;
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions) if (d.kind === 'FragmentDefinition') fragments.set(d.name.value, d);
+  const fragmentReads = new Map<string, boolean>();
+  const fieldsOf = (typeName: string) => (schema.getType(typeName) as { getFields?: () => Record<string, { type: unknown }> } | undefined)?.getFields?.() ?? {};
+  const reads = (set: SelectionSetNode | undefined, typeName: string): boolean =>
+    (set?.selections ?? []).some((s) => {
+      if (s.kind === 'InlineFragment') return reads(s.selectionSet, s.typeCondition?.name.value ?? typeName);
+      if (s.kind === 'FragmentSpread') {
+        const name = s.name.value;
+        if (!fragmentReads.has(name)) {
+          fragmentReads.set(name, false); // a cycle (rejected by validation anyway) adds nothing
+          const f = fragments.get(name);
+          fragmentReads.set(name, !!f && reads(f.selectionSet, f.typeCondition.name.value));
+        }
+        return fragmentReads.get(name)!;
+      }
+      const field = s.name.value;
+      if (typeName === 'Passage') return field !== 'id' && field !== '__typename';
+      const type = fieldsOf(typeName)[field]?.type;
+      return !!type && !!s.selectionSet && reads(s.selectionSet, namedTypeOf(type));
+    });
+  const answer = document.definitions.some((d) => d.kind === 'OperationDefinition' && (d.operation !== 'query' || reads(d.selectionSet, schema.getQueryType()?.name ?? 'Query')));
+  passageContent.set(document, answer);
+  return answer;
 }

@@ -64,7 +64,8 @@ export interface RelationKey extends RelationQuery {
  */
 export interface Companions {
   entities(list: Entity[]): void;
-  passages(list: Passage[]): void;
+  /** Absent when the operation reads nothing of a passage but its id: no passage is read along. */
+  passages?(list: Passage[]): void;
 }
 
 /** A passage's mentions and citations, each in text order. */

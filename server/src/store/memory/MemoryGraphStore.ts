@@ -84,7 +84,7 @@ export class MemoryGraphStore implements GraphStore {
 
   async entities(ids: readonly string[], companions?: Companions): Promise<(Entity | null)[]> {
     const found = ids.map((id) => this.entityById.get(id) ?? null);
-    if (companions) companions.passages(this.passagesOf(found.flatMap((e) => e?.evidence ?? [])));
+    companions?.passages?.(this.passagesOf(found.flatMap((e) => e?.evidence ?? [])));
     return found;
   }
 
@@ -152,14 +152,14 @@ export class MemoryGraphStore implements GraphStore {
     if (companions) {
       const all = out.flat();
       companions.entities(this.entitiesOf([...keys.map((k) => k.id), ...all.flatMap((r) => [r.source, r.target])]));
-      companions.passages(this.passagesOf(all.flatMap((r) => r.evidence)));
+      companions.passages?.(this.passagesOf(all.flatMap((r) => r.evidence)));
     }
     return out;
   }
 
   async mentionsOf(ids: readonly string[], limit: number, offset: number, companions?: Companions): Promise<Mention[][]> {
     const out = ids.map((id) => (this.mentionsByEntity.get(id) ?? []).slice(offset, offset + limit));
-    if (companions) companions.passages(this.passagesOf(out.flat()));
+    companions?.passages?.(this.passagesOf(out.flat()));
     return out;
   }
 
@@ -190,7 +190,7 @@ export class MemoryGraphStore implements GraphStore {
   async linksIn(passageIds: readonly string[], companions?: Companions): Promise<PassageLinks[]> {
     const mentions = await this.mentionsIn(passageIds, companions);
     const citations = await this.citationsIn(passageIds, companions);
-    if (companions) companions.passages(passageIds.map((id) => this.passageById.get(id)).filter((p): p is Passage => !!p));
+    companions?.passages?.(passageIds.map((id) => this.passageById.get(id)).filter((p): p is Passage => !!p));
     return passageIds.map((_id, i) => ({ mentions: mentions[i]!, citations: citations[i]! }));
   }
 

@@ -145,11 +145,11 @@ export class Neo4jGraphStore implements GraphStore {
   async entities(ids: readonly string[], companions?: Companions): Promise<(Entity | null)[]> {
     if (!ids.length) return [];
     const rows = await this.read(
-      `${STATE} UNWIND $ids AS id MATCH (e:Entity {uid: s.gen + '|' + id}) RETURN ${ENTITY('e')} AS e${companions ? `, ${EVIDENCE_PASSAGES('[e]')} AS ps` : ''}`,
+      `${STATE} UNWIND $ids AS id MATCH (e:Entity {uid: s.gen + '|' + id}) RETURN ${ENTITY('e')} AS e${companions?.passages ? `, ${EVIDENCE_PASSAGES('[e]')} AS ps` : ''}`,
       { ids },
     );
     const found = new Map(rows.map((r) => [(r.e as Row).id as string, toEntity(r.e as Row)]));
-    if (companions) companions.passages(rows.flatMap((r) => (r.ps as Row[]).map(toPassage)));
+    companions?.passages?.(rows.flatMap((r) => (r.ps as Row[]).map(toPassage)));
     return ids.map((id) => found.get(id) ?? null);
   }
 
@@ -237,7 +237,7 @@ export class Neo4jGraphStore implements GraphStore {
        WITH s, i, e, all[0..k.limit] AS rs
        RETURN i, [r IN rs | ${RELATION('r')}] AS rels${
          companions
-           ? `, [x IN [e] + [r IN rs | startNode(r)] + [r IN rs | endNode(r)] | ${ENTITY('x')}] AS ends, ${EVIDENCE_PASSAGES('rs')} AS ps`
+           ? `, [x IN [e] + [r IN rs | startNode(r)] + [r IN rs | endNode(r)] | ${ENTITY('x')}] AS ends${companions.passages ? `, ${EVIDENCE_PASSAGES('rs')} AS ps` : ''}`
            : ''
        }`,
       { keys: wanted.map((k) => ({ id: k.id, direction: k.direction, types: k.types ?? RELATION_TYPES, limit: int(k.limit) })) },
@@ -245,7 +245,7 @@ export class Neo4jGraphStore implements GraphStore {
     const by = new Map(rows.map((r) => [wanted[r.i as number]!, (r.rels as Row[]).map(toRelation).sort(byRelation)]));
     if (companions) {
       companions.entities(rows.flatMap((r) => (r.ends as Row[]).map(toEntity)));
-      companions.passages(rows.flatMap((r) => (r.ps as Row[]).map(toPassage)));
+      companions.passages?.(rows.flatMap((r) => (r.ps as Row[]).map(toPassage)));
     }
     return keys.map((k) => by.get(k) ?? []);
   }
@@ -255,12 +255,12 @@ export class Neo4jGraphStore implements GraphStore {
     const rows = await this.read(
       `${STATE} UNWIND $ids AS id MATCH (e:Entity {uid: s.gen + '|' + id})
        CALL (e) { MATCH (e)-[m:MENTIONED_IN]->(p:Passage) WITH m, p ORDER BY p.order, m.start SKIP $offset LIMIT $limit
-         RETURN collect({entityId: e.id, passageId: p.id, start: m.start, end: m.end, text: m.text}) AS ms${companions ? `, collect(DISTINCT ${PASSAGE('p')}) AS ps` : ''} }
-       RETURN id, ms${companions ? ', ps' : ''}`,
+         RETURN collect({entityId: e.id, passageId: p.id, start: m.start, end: m.end, text: m.text}) AS ms${companions?.passages ? `, collect(DISTINCT ${PASSAGE('p')}) AS ps` : ''} }
+       RETURN id, ms${companions?.passages ? ', ps' : ''}`,
       { ids, offset: int(offset), limit: int(limit) },
     );
     const by = new Map(rows.map((r) => [r.id as string, r.ms as Mention[]]));
-    if (companions) companions.passages(rows.flatMap((r) => (r.ps as Row[]).map(toPassage)));
+    companions?.passages?.(rows.flatMap((r) => (r.ps as Row[]).map(toPassage)));
     return ids.map((id) => by.get(id) ?? []);
   }
 
@@ -321,14 +321,14 @@ export class Neo4jGraphStore implements GraphStore {
          RETURN collect({passageId: p.id, studyId: st.id, evidence: c.evidence, inherited: c.inherited}) AS cs${entities('st')} AS sts }`
            : 'WITH id, p, ms, es, [] AS cs, [] AS sts'
        }
-       RETURN id, ms, cs, es, sts${companions && want.mentions && want.citations ? `, ${PASSAGE('p')} AS p` : ''}`,
+       RETURN id, ms, cs, es, sts${companions?.passages && want.mentions && want.citations ? `, ${PASSAGE('p')} AS p` : ''}`,
       { ids: passageIds },
     );
     const by = new Map(
       rows.map((r) => [r.id as string, { mentions: r.ms as Mention[], citations: (r.cs as Row[]).map((c) => ({ ...c, evidence: JSON.parse(c.evidence as string) }) as Citation) }]),
     );
     if (companions) {
-      if (want.mentions && want.citations) companions.passages(rows.map((r) => toPassage(r.p as Row)));
+      if (companions.passages && want.mentions && want.citations) companions.passages(rows.map((r) => toPassage(r.p as Row)));
       companions.entities(rows.flatMap((r) => [...(r.es as Row[]), ...(r.sts as Row[])].map(toEntity)));
     }
     return passageIds.map((id) => by.get(id) ?? { mentions: [], citations: [] });
