@@ -27,6 +27,12 @@ export interface Loaders {
   citationsIn: DataLoader<string, Citation[]>;
   /** Both of the above at once (a passage asked for with its mentions and citations). */
   linksIn: DataLoader<string, PassageLinks>;
+  /**
+   * The passage a piece of evidence or a mention stands in (always in the graph: the build checks
+   * every quote and span against its passage). An operation that reads nothing of a passage but
+   * its id gets just the id, with no read.
+   */
+  passageRef(id: string): Promise<Passage | null>;
 }
 
 export interface Context {
@@ -73,6 +79,7 @@ export function createLoaders(store: GraphStore, { passages = true }: { passages
       { cacheKeyFn: (k) => `${k.id}:${k.limit}:${k.offset}` },
     ),
     mentionCount: new DataLoader((ids) => store.mentionCounts(ids)),
+    passageRef: passages ? (id) => loaders.passage.load(id) : (id) => Promise.resolve({ id } as Passage),
     passage: new DataLoader((ids) => store.passages(ids)),
     passageAt: new DataLoader((keys) => store.passagesAt(keys), { cacheKeyFn: (k) => `${k.documentId}#${k.order}` }),
     mentionsIn: new DataLoader((ids) => store.mentionsIn(ids, companions)),

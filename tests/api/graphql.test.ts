@@ -112,10 +112,12 @@ describe('reads along', () => {
       expect(r.body.errors).toBeUndefined();
       const companions = storeCalls.filter((c) => c.method === 'relationsFor' || c.method === 'mentionsOf').map((c) => c.args.at(-1) as { entities: unknown; passages?: unknown });
       expect(companions).toHaveLength(2);
-      return { entity: r.body.data.entity, passagesAlong: companions.map((c) => typeof c.passages) };
+      return { entity: r.body.data.entity, passagesAlong: companions.map((c) => typeof c.passages), calls: storeCalls.map((c) => c.method) };
     };
     const light = await ask('id');
     expect(light.passagesAlong).toEqual(['undefined', 'undefined']);
+    // Evidence and mentions name their passage's id without reading it.
+    expect(light.calls.sort()).toEqual(['mentionsOf', 'relationsFor']);
     const rich = await ask('id text');
     expect(rich.passagesAlong).toEqual(['function', 'function']);
     const ids = (e: { relations: { evidence: { passage: { id: string } }[] }[] }) => e.relations.flatMap((r) => r.evidence.map((ev) => ev.passage.id));

@@ -246,11 +246,11 @@ export const resolvers = {
     target: (r: Relation, _a: Args, ctx: Context) => ctx.loaders.entity.load(r.target),
   },
   Evidence: {
-    passage: (e: Evidence, _a: Args, ctx: Context) => ctx.loaders.passage.load(e.passageId),
+    passage: (e: Evidence, _a: Args, ctx: Context) => ctx.loaders.passageRef(e.passageId),
   },
   Mention: {
     entity: (m: Mention, _a: Args, ctx: Context) => ctx.loaders.entity.load(m.entityId),
-    passage: (m: Mention, _a: Args, ctx: Context) => ctx.loaders.passage.load(m.passageId),
+    passage: (m: Mention, _a: Args, ctx: Context) => ctx.loaders.passageRef(m.passageId),
   },
   Passage: {
     mentions: (p: Passage, _a: Args, ctx: Context) => ctx.loaders.mentionsIn.load(p.id),
