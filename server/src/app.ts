@@ -60,6 +60,9 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
   const yoga = createYoga<{ req: IncomingMessage; res: ServerResponse }, Context>({
     schema: buildSchema(),
     graphqlEndpoint: '/graphql',
+    // Body size is checked before Yoga sees the request (below); Yoga's own check would pipe
+    // every body through a counting stream.
+    maxRequestBodySize: false,
     graphiql: { title: 'Policy report graph: GraphQL' },
     landingPage: false,
     // Parsed documents (and, with them, their compiled executors) are kept for the most recent
@@ -133,6 +136,12 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
         }
       }
       if (url.pathname === '/graphql') {
+        // The body's size is known before it is read: a chunked body (no Content-Length) is refused,
+        // so no stream needs counting on the way in.
+        if (req.headers['transfer-encoding'] !== undefined && req.headers['content-length'] === undefined) {
+          res.setHeader('connection', 'close');
+          return json(res, 411, { errors: [{ message: 'send the operation with a Content-Length header (chunked bodies are not accepted)', extensions: { code: 'LENGTH_REQUIRED' } }] });
+        }
         const length = Number(req.headers['content-length'] ?? 0);
         if (length > REQUEST_LIMITS.maxBodyBytes) {
           res.setHeader('connection', 'close');

@@ -1,4 +1,5 @@
 /** The GraphQL API over the in-memory store, through HTTP as a client sees it. */
+import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildSchema as buildSdl, findBreakingChanges } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -187,6 +188,21 @@ describe('bad input and limits', () => {
   it('refuses bodies over the limit', async () => {
     const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ stats { entities } }', pad: 'x'.repeat(3 * 1024 * 1024) }) });
     expect(res.status).toBe(413);
+  });
+
+  it('refuses a chunked body, which has no length to check, with LENGTH_REQUIRED', async () => {
+    const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (res) => {
+        let text = '';
+        res.on('data', (c) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode!, body: text }));
+      });
+      req.on('error', reject);
+      req.write('{"query":');
+      req.end('"{ stats { entities } }"}');
+    });
+    expect(status).toBe(411);
+    expect(JSON.parse(body).errors[0].extensions.code).toBe('LENGTH_REQUIRED');
   });
 });
 
