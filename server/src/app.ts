@@ -12,7 +12,7 @@ import { useGraphQlJit } from '@envelop/graphql-jit';
 import { getOperationAST, GraphQLError, type DocumentNode } from 'graphql';
 import { createGraphQLError, createYoga, maskError, type Plugin } from 'graphql-yoga';
 import { LRUCache } from 'lru-cache';
-import { createContext, createLoaders, type Context } from './context';
+import { createContext, type Context } from './context';
 import type { Logger } from './log';
 import { buildSchema } from './schema';
 import { readsPassageContent } from './schema/lookahead';
@@ -49,12 +49,17 @@ export interface AppOptions {
   drainMs?: number;
 }
 
-/** Gives an operation that reads nothing of a passage but its id loaders that read no passage along. */
-const lightPassages: Plugin<Context> = {
-  onExecute({ args, extendContext }) {
-    if (!readsPassageContent(args.schema, args.document)) extendContext({ loaders: createLoaders(args.contextValue.store, { passages: false }) });
-  },
-};
+/**
+ * Each operation's context (store with the time budget, loaders), made once the operation is
+ * parsed: one that reads nothing of a passage but its id gets loaders that read no passage along.
+ */
+function operationContext(store: GraphStore, budgetMs: number): Plugin<Context> {
+  return {
+    onExecute({ args, extendContext }) {
+      extendContext(createContext(store, budgetMs, { passages: readsPassageContent(args.schema, args.document) }));
+    },
+  };
+}
 
 export function createApp(store: GraphStore, log: Logger, options: AppOptions = {}): App {
   const yoga = createYoga<{ req: IncomingMessage; res: ServerResponse }, Context>({
@@ -69,7 +74,6 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
     // distinct operations only: clients send few, while a flood of one-off operations must not
     // hold memory.
     parserAndValidationCache: { documentCache: new LRUCache<string, DocumentNode>({ max: DOCUMENT_CACHE }), errorCache: new LRUCache<string, object>({ max: DOCUMENT_CACHE }) },
-    context: () => createContext(store, options.queryTimeoutMs ?? 10_000),
     plugins: [
       EnvelopArmorPlugin({
         maxDepth: { n: REQUEST_LIMITS.maxDepth },
@@ -79,9 +83,7 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
         costLimit: { maxCost: REQUEST_LIMITS.costLimit },
         blockFieldSuggestion: { enabled: false },
       }),
-      // An operation that reads nothing of a passage but its id gets loaders whose reads leave the
-      // passage text behind (relation evidence and mentions then travel light).
-      lightPassages,
+      operationContext(store, options.queryTimeoutMs ?? 10_000),
       // Each validated operation is compiled once into a plain function (kept with the parsed
       // document, which Yoga caches), answering as graphql-js does at a fraction of its per-field cost.
       // Only queries: anything else gets graphql-js's own answer (this schema has no mutations).

@@ -101,8 +101,11 @@ export function primeEntities(ctx: Context, list: readonly Entity[]): void {
   for (const e of list) ctx.loaders.entity.prime(e.id, e);
 }
 
-/** One operation's context; with a budget, every store call shares the operation's time limit. */
-export function createContext(store: GraphStore, budgetMs?: number): Context {
+/**
+ * One operation's context; with a budget, every store call shares the operation's time limit.
+ * `passages`: see createLoaders.
+ */
+export function createContext(store: GraphStore, budgetMs?: number, { passages = true }: { passages?: boolean } = {}): Context {
   const scoped = budgetMs ? withBudget(store, budgetMs) : store;
-  return { store: scoped, loaders: createLoaders(scoped) };
+  return { store: scoped, loaders: createLoaders(scoped, { passages }) };
 }
