@@ -1,11 +1,67 @@
-import { inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { StoreUnavailableError } from '../../server/src/store/GraphStore';
 import { loadBundle } from '../../server/src/store/neo4j/load';
 import { Neo4jGraphStore } from '../../server/src/store/neo4j/Neo4jGraphStore';
 import { describeStoreContract } from '../contract/store-contract';
+import { reportBundle } from '../helpers/report';
 
 describeStoreContract('neo4j', async (bundle) => {
   const { uri, user, password } = inject('neo4j');
   const store = Neo4jGraphStore.open({ uri, user, password, database: 'neo4j', queryTimeoutMs: 30_000 });
   await loadBundle(store.driver, bundle, { reseed: true });
   return store;
+});
+
+describe('the Neo4j store in one round trip', () => {
+  let store: Neo4jGraphStore;
+  const bundle = reportBundle();
+  beforeAll(async () => {
+    const { uri, user, password } = inject('neo4j');
+    store = Neo4jGraphStore.open({ uri, user, password, database: 'neo4j', queryTimeoutMs: 30_000 });
+    await loadBundle(store.driver, bundle);
+  });
+  afterAll(() => store?.close());
+
+  it('sends the reads asked for in one tick together, each answering as it does alone', async () => {
+    const seen = { entities: [] as string[], passages: [] as string[] };
+    const companions = { entities: (l: { id: string }[]) => seen.entities.push(...l.map((e) => e.id)), passages: (l: { id: string }[]) => seen.passages.push(...l.map((p) => p.id)) };
+    const key = { id: 'ministry:molvt', direction: 'BOTH' as const, types: null, limit: 100 };
+    const passage = bundle.mentions.find((m) => m.entityId === 'ministry:molvt')!.passageId;
+    const before = store.roundTrips;
+    const together = await Promise.all([
+      store.relationsFor([key], companions),
+      store.mentionsOf(['ministry:molvt', 'nothing:here'], 5, 0, companions),
+      store.mentionCounts(['ministry:molvt']),
+      store.entities(['finding:tong-remittances-reduce-poverty', 'nothing:here'], companions),
+      store.passages([passage, 'p:none']),
+      store.linksIn([passage], companions),
+    ]);
+    expect(store.roundTrips - before).toBe(1);
+    const both = { entities: [...seen.entities], passages: [...seen.passages] };
+    seen.entities.length = seen.passages.length = 0;
+    const alone = [
+      await store.relationsFor([key], companions),
+      await store.mentionsOf(['ministry:molvt', 'nothing:here'], 5, 0, companions),
+      await store.mentionCounts(['ministry:molvt']),
+      await store.entities(['finding:tong-remittances-reduce-poverty', 'nothing:here'], companions),
+      await store.passages([passage, 'p:none']),
+      await store.linksIn([passage], companions),
+    ];
+    expect(store.roundTrips - before).toBe(7);
+    expect(together).toEqual(alone);
+    expect(together[0]![0]!.length).toBeGreaterThan(5);
+    expect(new Set(both.entities)).toEqual(new Set(seen.entities));
+    expect(new Set(both.passages)).toEqual(new Set(seen.passages));
+  });
+
+  it('fails every read of a batch that fails, with the store error', async () => {
+    const broken = Neo4jGraphStore.open({ uri: 'bolt://127.0.0.1:1', user: 'neo4j', password: 'x', database: 'neo4j', queryTimeoutMs: 1_000, maxRetryTimeMs: 200 });
+    try {
+      const results = await Promise.allSettled([broken.mentionCounts(['ministry:molvt']), broken.passages(['p:2-004'])]);
+      expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+      for (const r of results) expect((r as PromiseRejectedResult).reason).toBeInstanceOf(StoreUnavailableError);
+    } finally {
+      await broken.close();
+    }
+  });
 });

@@ -88,6 +88,8 @@ const compareSeq = (a: string[], b: string[]) => {
 export class Neo4jGraphStore implements GraphStore {
   /** Read transactions sent since the store was opened (benchmarks count round trips with it). */
   roundTrips = 0;
+  /** Reads waiting for the end of the tick (see read()). */
+  private queued: { cypher: string; params: Record<string, unknown>; columns: readonly string[]; resolve: (rows: Row[]) => void; reject: (e: unknown) => void }[] = [];
   /** The entity-search vocabulary being read or last read (see vocabulary()). */
   private vocabularyRead: Promise<Vocabulary> | null = null;
 
@@ -109,11 +111,47 @@ export class Neo4jGraphStore implements GraphStore {
   }
 
   /**
-   * One read: an auto-commit query in a read session (one network round trip; a managed
+   * One read. With `columns` (the names its final RETURN gives), reads asked for in the same tick
+   * travel together: the loaders of one query level (an entity's relations and its mentions)
+   * then cost one round trip. A read alone is sent as it is.
+   */
+  private read(cypher: string, params: Record<string, unknown> = {}, columns?: readonly string[]): Promise<Row[]> {
+    if (!columns) return this.send(cypher, params);
+    return new Promise((resolve, reject) => {
+      this.queued.push({ cypher, params, columns, resolve, reject });
+      if (this.queued.length === 1) process.nextTick(() => this.flush());
+    });
+  }
+
+  /**
+   * Sends the reads queued in this tick as one query: each becomes a COLLECT subquery of its
+   * own, with its parameters renamed apart, whose rows come back as a list of maps.
+   */
+  private flush(): void {
+    const batch = this.queued.splice(0);
+    if (batch.length === 1) {
+      const [only] = batch;
+      this.send(only!.cypher, only!.params).then(only!.resolve, only!.reject);
+      return;
+    }
+    const params: Record<string, unknown> = {};
+    const parts = batch.map((b, i) => {
+      for (const [k, v] of Object.entries(b.params)) params[`q${i}_${k}`] = v;
+      const inner = b.cypher.replace(/\$([A-Za-z_]\w*)/g, (_m, name: string) => `$q${i}_${name}`);
+      return `COLLECT { CALL () { ${inner} } RETURN {${b.columns.map((c) => `${c}: ${c}`).join(', ')}} AS row } AS r${i}`;
+    });
+    this.send(`RETURN ${parts.join(', ')}`, params).then(
+      ([row]) => batch.forEach((b, i) => b.resolve((row?.[`r${i}`] as Row[] | undefined) ?? [])),
+      (e) => batch.forEach((b) => b.reject(e)),
+    );
+  }
+
+  /**
+   * One query sent: an auto-commit query in a read session (one network round trip; a managed
    * transaction adds BEGIN and COMMIT), retried with backoff while the failure is transient and
    * the retry time lasts, as the driver's managed transactions would.
    */
-  private async read(cypher: string, params: Record<string, unknown> = {}): Promise<Row[]> {
+  private async send(cypher: string, params: Record<string, unknown>): Promise<Row[]> {
     this.roundTrips++;
     const started = Date.now();
     const retryFor = this.opts.maxRetryTimeMs ?? 1500;
@@ -147,6 +185,7 @@ export class Neo4jGraphStore implements GraphStore {
     const rows = await this.read(
       `${STATE} UNWIND $ids AS id MATCH (e:Entity {uid: s.gen + '|' + id}) RETURN ${ENTITY('e')} AS e${companions?.passages ? `, ${EVIDENCE_PASSAGES('[e]')} AS ps` : ''}`,
       { ids },
+      companions?.passages ? ['e', 'ps'] : ['e'],
     );
     const found = new Map(rows.map((r) => [(r.e as Row).id as string, toEntity(r.e as Row)]));
     companions?.passages?.(rows.flatMap((r) => (r.ps as Row[]).map(toPassage)));
@@ -232,7 +271,7 @@ export class Neo4jGraphStore implements GraphStore {
        CALL (e, k) {
          MATCH ${pattern}
          WHERE type(r) IN k.types AND (k.direction = 'BOTH' OR (k.direction = 'OUT' AND startNode(r) = e) OR (k.direction = 'IN' AND endNode(r) = e))
-         WITH DISTINCT r ORDER BY type(r), r.id
+         WITH DISTINCT r ORDER BY type(r), r.id LIMIT $most
          RETURN collect(r) AS all }
        WITH s, i, e, all[0..k.limit] AS rs
        RETURN i, [r IN rs | ${RELATION('r')}] AS rels${
@@ -240,7 +279,10 @@ export class Neo4jGraphStore implements GraphStore {
            ? `, [x IN [e] + [r IN rs | startNode(r)] + [r IN rs | endNode(r)] | ${ENTITY('x')}] AS ends${companions.passages ? `, ${EVIDENCE_PASSAGES('rs')} AS ps` : ''}`
            : ''
        }`,
-      { keys: wanted.map((k) => ({ id: k.id, direction: k.direction, types: k.types ?? RELATION_TYPES, limit: int(k.limit) })) },
+      // The first `most` of each key in answer order (a partial sort: a hub's relations are not
+      // sorted whole), then each key's own limit.
+      { keys: wanted.map((k) => ({ id: k.id, direction: k.direction, types: k.types ?? RELATION_TYPES, limit: int(k.limit) })), most: int(Math.max(...wanted.map((k) => k.limit))) },
+      ['i', 'rels', ...(companions ? ['ends'] : []), ...(companions?.passages ? ['ps'] : [])],
     );
     const by = new Map(rows.map((r) => [wanted[r.i as number]!, (r.rels as Row[]).map(toRelation).sort(byRelation)]));
     if (companions) {
@@ -258,6 +300,7 @@ export class Neo4jGraphStore implements GraphStore {
          RETURN collect({entityId: e.id, passageId: p.id, start: m.start, end: m.end, text: m.text}) AS ms${companions?.passages ? `, collect(DISTINCT ${PASSAGE('p')}) AS ps` : ''} }
        RETURN id, ms${companions?.passages ? ', ps' : ''}`,
       { ids, offset: int(offset), limit: int(limit) },
+      companions?.passages ? ['id', 'ms', 'ps'] : ['id', 'ms'],
     );
     const by = new Map(rows.map((r) => [r.id as string, r.ms as Mention[]]));
     companions?.passages?.(rows.flatMap((r) => (r.ps as Row[]).map(toPassage)));
@@ -266,14 +309,14 @@ export class Neo4jGraphStore implements GraphStore {
 
   async mentionCounts(ids: readonly string[]): Promise<number[]> {
     if (!ids.length) return [];
-    const rows = await this.read(`${STATE} UNWIND $ids AS id MATCH (e:Entity {uid: s.gen + '|' + id}) RETURN id, e.mentionCount AS n`, { ids });
+    const rows = await this.read(`${STATE} UNWIND $ids AS id MATCH (e:Entity {uid: s.gen + '|' + id}) RETURN id, e.mentionCount AS n`, { ids }, ['id', 'n']);
     const by = new Map(rows.map((r) => [r.id as string, r.n as number]));
     return ids.map((id) => by.get(id) ?? 0);
   }
 
   async passages(ids: readonly string[]): Promise<(Passage | null)[]> {
     if (!ids.length) return [];
-    const rows = await this.read(`${STATE} UNWIND $ids AS id MATCH (p:Passage {uid: s.gen + '|' + id}) RETURN ${PASSAGE('p')} AS p`, { ids });
+    const rows = await this.read(`${STATE} UNWIND $ids AS id MATCH (p:Passage {uid: s.gen + '|' + id}) RETURN ${PASSAGE('p')} AS p`, { ids }, ['p']);
     const by = new Map(rows.map((r) => [(r.p as Row).id as string, toPassage(r.p as Row)]));
     return ids.map((id) => by.get(id) ?? null);
   }
@@ -323,6 +366,7 @@ export class Neo4jGraphStore implements GraphStore {
        }
        RETURN id, ms, cs, es, sts${companions?.passages && want.mentions && want.citations ? `, ${PASSAGE('p')} AS p` : ''}`,
       { ids: passageIds },
+      ['id', 'ms', 'cs', 'es', 'sts', ...(companions?.passages && want.mentions && want.citations ? ['p'] : [])],
     );
     const by = new Map(
       rows.map((r) => [r.id as string, { mentions: r.ms as Mention[], citations: (r.cs as Row[]).map((c) => ({ ...c, evidence: JSON.parse(c.evidence as string) }) as Citation) }]),
