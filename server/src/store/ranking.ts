@@ -18,9 +18,24 @@ export const termsOf = (phrase: string) => searchText(phrase).split(' ').filter(
 
 export const maxEdits = (term: string) => Math.min(2, Math.round(term.length * 0.2));
 
-const EXACT = 1;
-const PREFIX = 0.6;
-const FUZZY = 0.3;
+/** What a query term scores by how it is found in a token. */
+export const EXACT = 1;
+export const PREFIX = 0.6;
+export const FUZZY = 0.3;
+/** A term found in the name counts this many times a term found in an alias. */
+export const NAME_WEIGHT = 2;
+
+/** Long names score less for the same matched terms. */
+const lengthDamping = (tokens: EntityTokens) => 1 + 0.05 * tokens.name.length;
+/** Entities the report mentions often score more. */
+const mentionBoost = (mentions: number) => 1 + Math.log1p(mentions) / 4;
+
+/**
+ * What one term matched exactly contributes to an entity's final score (before the bonus for
+ * a name equal to the query): a prefix or fuzzy match contributes PREFIX or FUZZY times this.
+ * Candidate indexes order an entity list per term by it.
+ */
+export const termImpact = (inName: boolean, tokens: EntityTokens, mentions: number) => ((inName ? NAME_WEIGHT : 1) * mentionBoost(mentions)) / lengthDamping(tokens);
 
 /** How well one query term matches a list of tokens: exact, prefix, fuzzy or not at all. */
 function termScore(term: string, tokens: readonly string[]): number {
@@ -46,11 +61,11 @@ export const entityTokens = (e: Pick<Entity, 'name' | 'aliases'>): EntityTokens 
 export function entityScore(terms: readonly string[], tokens: EntityTokens): number {
   let sum = 0;
   for (const term of terms) {
-    const s = Math.max(2 * termScore(term, tokens.name), termScore(term, tokens.aliases));
+    const s = Math.max(NAME_WEIGHT * termScore(term, tokens.name), termScore(term, tokens.aliases));
     if (!s) return 0;
     sum += s;
   }
-  return sum / (1 + 0.05 * tokens.name.length);
+  return sum / lengthDamping(tokens);
 }
 
 /** Score of a passage for the query terms, or 0 when some term is not found. */
@@ -77,7 +92,7 @@ export function rankEntities(query: string, candidates: { entity: Entity; tokens
   return candidates
     .map(({ entity, tokens }) => ({ entity, base: entityScore(terms, tokens) }))
     .filter((h) => h.base > 0)
-    .map((h) => ({ entity: h.entity, score: (exact(h.entity) ? 1000 : 0) + h.base * (1 + Math.log1p(mentionCount(h.entity.id)) / 4) }))
+    .map((h) => ({ entity: h.entity, score: (exact(h.entity) ? 1000 : 0) + h.base * mentionBoost(mentionCount(h.entity.id)) }))
     .sort((a, b) => b.score - a.score || byId(a.entity, b.entity));
 }
 

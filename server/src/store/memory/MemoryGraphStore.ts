@@ -1,6 +1,7 @@
 /**
  * The embedded store: the bundle held in memory, relations in a graphology multigraph (an
- * undirected twin answers shortest paths), names and passage text in MiniSearch indexes.
+ * undirected twin answers shortest paths), entity names in impact-ordered term lists
+ * (./candidates.ts) and passage text in a MiniSearch index.
  */
 import { MultiDirectedGraph, MultiUndirectedGraph } from 'graphology';
 import MiniSearch, { type Options } from 'minisearch';
@@ -9,6 +10,7 @@ import { groupBy, typeCounts } from '../../../../graph-seed/src/model/group';
 import type { Companions, GraphPath, GraphStore, PassageLinks, RelationKey, RelationQuery, SearchHit, Stats, StoreInfo, Subgraph } from '../GraphStore';
 import { selectBreadthFirst } from '../traversal';
 import { entityTokens, rankEntities, rankPassages, searchCandidates, termsOf, type EntityTokens } from '../ranking';
+import { EntityCandidates } from './candidates';
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const byRelation = (a: Relation, b: Relation) => (a.type < b.type ? -1 : a.type > b.type ? 1 : byId(a, b));
@@ -23,7 +25,7 @@ export class MemoryGraphStore implements GraphStore {
   private readonly mentionsByEntity: Map<string, Mention[]>;
   private readonly mentionsByPassage: Map<string, Mention[]>;
   private readonly citationsByPassage: Map<string, Citation[]>;
-  private readonly entityIndex: MiniSearch<{ id: string; text: string }>;
+  private readonly entityIndex: EntityCandidates;
   private readonly passageIndex: MiniSearch<{ id: string; text: string }>;
   private readonly entityTokens = new Map<string, EntityTokens>();
   private readonly passageTokens = new Map<string, string[]>();
@@ -54,7 +56,7 @@ export class MemoryGraphStore implements GraphStore {
     this.citationsByPassage = groupBy(bundle.citations, (c) => c.passageId);
     this.sortedEntities = [...bundle.entities].sort(byId);
 
-    // MiniSearch finds candidates over the same folded terms the Neo4j indexes hold; the shared
+    // The indexes find candidates over the same folded terms the Neo4j indexes hold; the shared
     // ranking decides (see ../ranking.ts).
     const options = (): Options<{ id: string; text: string }> => ({
       fields: ['text'],
@@ -62,13 +64,9 @@ export class MemoryGraphStore implements GraphStore {
       tokenize: (t) => t.split(' '),
       searchOptions: { prefix: true, fuzzy: 0.2, combineWith: 'AND' },
     });
-    this.entityIndex = new MiniSearch(options());
     this.passageIndex = new MiniSearch(options());
-    for (const e of bundle.entities) {
-      const tokens = entityTokens(e);
-      this.entityTokens.set(e.id, tokens);
-      this.entityIndex.add({ id: e.id, text: [...tokens.name, ...tokens.aliases].join(' ') });
-    }
+    for (const e of bundle.entities) this.entityTokens.set(e.id, entityTokens(e));
+    this.entityIndex = new EntityCandidates(bundle.entities.map((e) => ({ tokens: this.entityTokens.get(e.id)!, mentions: this.mentionsByEntity.get(e.id)?.length ?? 0 })));
     for (const p of bundle.passages) {
       const tokens = termsOf(p.text);
       this.passageTokens.set(p.id, tokens);
@@ -101,12 +99,12 @@ export class MemoryGraphStore implements GraphStore {
   async search(query: string, types: string[] | null, limit: number): Promise<SearchHit[]> {
     const terms = termsOf(query);
     if (!terms.length || limit === 0) return [];
-    // The best matches by MiniSearch's own score are ranked, as many as Neo4j's store takes from
-    // its full-text index: ranking every match of a common word in a large graph takes seconds.
-    const candidates = matches(this.entityIndex, terms, searchCandidates(limit))
-      .map((h) => this.entityById.get(String(h.id))!)
-      .filter((e) => !types || types.includes(e.type))
-      .map((entity) => ({ entity, tokens: this.entityTokens.get(entity.id)! }));
+    // The best matches by their terms' impact are ranked, as many as Neo4j's store takes from its
+    // full-text index: ranking every match of a common word in a large graph takes seconds.
+    const entities = this.bundle.entities;
+    const candidates = this.entityIndex
+      .find(terms, searchCandidates(limit), (doc) => !types || types.includes(entities[doc]!.type))
+      .map((doc) => ({ entity: entities[doc]!, tokens: this.entityTokens.get(entities[doc]!.id)! }));
     return rankEntities(query, candidates, (id) => this.mentionsByEntity.get(id)?.length ?? 0).slice(0, limit);
   }
 
