@@ -88,13 +88,16 @@ const byId = (a: Entity, b: Entity) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 export function rankEntities(query: string, candidates: { entity: Entity; tokens: EntityTokens }[], mentionCount: (id: string) => number): SearchHit[] {
   const terms = termsOf(query);
   const whole = terms.join(' ');
-  const exact = (e: Entity) => [e.name, ...e.aliases].some((n) => termsOf(n).join(' ') === whole);
-  return candidates
-    .map(({ entity, tokens }) => ({ entity, base: entityScore(terms, tokens) }))
-    .filter((h) => h.base > 0)
-    .map((h) => ({ entity: h.entity, score: (exact(h.entity) ? 1000 : 0) + h.base * mentionBoost(mentionCount(h.entity.id)) }))
-    .sort((a, b) => b.score - a.score || byId(a.entity, b.entity));
+  const exact = (e: Entity, tokens: EntityTokens) => sameTerms(tokens.name, terms) || e.aliases.some((n) => searchText(n) === whole);
+  const hits: SearchHit[] = [];
+  for (const { entity, tokens } of candidates) {
+    const base = entityScore(terms, tokens);
+    if (base > 0) hits.push({ entity, score: (exact(entity, tokens) ? 1000 : 0) + base * mentionBoost(mentionCount(entity.id)) });
+  }
+  return hits.sort((a, b) => b.score - a.score || byId(a.entity, b.entity));
 }
+
+const sameTerms = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((t, i) => t === b[i]);
 
 /** Final passage ranking: score, then reading order. */
 export function rankPassages(query: string, candidates: { passage: Passage; tokens: readonly string[] }[]): Passage[] {
