@@ -4,7 +4,7 @@
  * (./candidates.ts) and passage text in a MiniSearch index.
  */
 import { MultiDirectedGraph, MultiUndirectedGraph } from 'graphology';
-import MiniSearch, { type Options } from 'minisearch';
+import MiniSearch from 'minisearch';
 import type { Citation, Entity, GraphBundle, Mention, Passage, Relation } from '../../../../graph-seed/src/model/bundle';
 import { groupBy, typeCounts } from '../../../../graph-seed/src/model/group';
 import type { Companions, GraphPath, GraphStore, PassageLinks, RelationKey, RelationQuery, SearchHit, Stats, StoreInfo, Subgraph } from '../GraphStore';
@@ -58,13 +58,12 @@ export class MemoryGraphStore implements GraphStore {
 
     // The indexes find candidates over the same folded terms the Neo4j indexes hold; the shared
     // ranking decides (see ../ranking.ts).
-    const options = (): Options<{ id: string; text: string }> => ({
+    this.passageIndex = new MiniSearch<{ id: string; text: string }>({
       fields: ['text'],
       storeFields: [],
       tokenize: (t) => t.split(' '),
       searchOptions: { prefix: true, fuzzy: 0.2, combineWith: 'AND' },
     });
-    this.passageIndex = new MiniSearch(options());
     for (const e of bundle.entities) this.entityTokens.set(e.id, entityTokens(e));
     this.entityIndex = new EntityCandidates(bundle.entities.map((e) => ({ tokens: this.entityTokens.get(e.id)!, mentions: this.mentionsByEntity.get(e.id)?.length ?? 0 })));
     for (const p of bundle.passages) {
