@@ -4,13 +4,14 @@
  *            classified by time; errors must be coded (SERVICE_UNAVAILABLE, TIMEOUT) and fall
  *            inside the outage, and the time from Neo4j being back to the first good answer is
  *            the recovery (no server restart).
- *   sigterm: SIGTERM while requests are in flight: they complete, new connections are refused,
- *            the process exits 0.
+ *   sigterm: SIGTERM while requests are in flight (some being computed, some still sending their
+ *            body): they complete, new connections are refused meanwhile, the process exits 0.
  *   soak:    a fixed rate of half the measured maximum for a long while: errors and the growth of
  *            resident memory after the warm-up.
  * Writes bench/results/faults.json and faults.md.
  *   npm run bench:faults [-- --parts outage,sigterm,soak --soak-seconds 600 --soak-rate 1050]
  */
+import { request as httpRequest } from 'node:http';
 import { readFileSync, mkdirSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -141,12 +142,44 @@ export interface SigtermResult {
   exitMs: number;
 }
 
-/** SIGTERM with requests in flight. */
+/** A POST whose body is sent in two parts: the first now, the rest when `finish` is called. */
+function upload(url: string, payload: string): { finish: () => void; done: Promise<{ ok: boolean; error: string }> } {
+  const bytes = Buffer.from(payload);
+  const half = bytes.length >> 1;
+  const req = httpRequest(url, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': bytes.length, connection: 'close' } });
+  const done = new Promise<{ ok: boolean; error: string }>((resolve) => {
+    req.on('response', (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (text += c));
+      res.on('end', () => {
+        let errors: unknown;
+        try {
+          errors = (JSON.parse(text) as { errors?: unknown }).errors;
+        } catch {
+          errors = 'unparseable answer';
+        }
+        resolve({ ok: res.statusCode === 200 && !errors, error: res.statusCode === 200 ? (errors ? JSON.stringify(errors).slice(0, 200) : '') : `HTTP ${res.statusCode}` });
+      });
+    });
+    req.on('error', (e: NodeJS.ErrnoException) => resolve({ ok: false, error: e.code ?? e.message }));
+  });
+  req.write(bytes.subarray(0, half));
+  return { finish: () => req.end(bytes.subarray(half)), done };
+}
+
+/**
+ * SIGTERM with requests in flight, of two kinds: operations being computed (sent whole just
+ * before the signal) and uploads still being sent (half the body before the signal, the rest
+ * once the listener is seen closed, so the server is still answering when new connections are
+ * refused, however fast the machine).
+ */
 export async function sigterm(opts: { inFlight: number }): Promise<SigtermResult> {
   const app = await startServer({}, 'faults-sigterm');
   // Heavier requests, so that many are still being answered when the signal arrives.
   const heavy = body('{ neighborhood(ids: ["ministry:molvt", "ministry:moi", "study:tong-2012"], depth: 3, limit: 2000) { truncated nodes { id name type aliases } relations { id type source { id name } target { id name } evidence { quote passage { id } } } } }');
-  const pending = Array.from({ length: opts.inFlight }, () =>
+  const uploads = Array.from({ length: Math.ceil(opts.inFlight / 2) }, () => upload(`${app.url}/graphql`, heavy));
+  const computing = Array.from({ length: opts.inFlight - uploads.length }, () =>
     fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', connection: 'close' }, body: heavy }).then(
       async (r) => ({ ok: r.status === 200 && !((await r.json()) as { errors?: unknown }).errors, error: r.status === 200 ? '' : `HTTP ${r.status}` }),
       (e: Error) => ({ ok: false, error: String((e.cause as Error | undefined)?.message ?? e.message) }),
@@ -156,9 +189,17 @@ export async function sigterm(opts: { inFlight: number }): Promise<SigtermResult
   const t = performance.now();
   process.kill(app.pid, 'SIGTERM');
   // New requests, one every 20 ms until the process is gone: each must be answered (it came
-  // before the server took the signal) or refused; nothing in between.
+  // before the server took the signal) or refused; nothing in between. The uploads are finished
+  // at the first refusal, or after 10 s without one (and the run then fails).
   const outcomes: Record<string, number> = {};
   let gone = false;
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    for (const u of uploads) u.finish();
+  };
+  const fallback = setTimeout(release, 10_000);
   void app.exited.then(() => (gone = true));
   while (!gone) {
     let outcome: string;
@@ -169,9 +210,12 @@ export async function sigterm(opts: { inFlight: number }): Promise<SigtermResult
       outcome = String(((e as Error).cause as { code?: string } | undefined)?.code ?? (e as Error).message);
     }
     outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+    if (outcome === 'ECONNREFUSED') release();
     await sleep(20);
   }
-  const results = await Promise.all(pending);
+  clearTimeout(fallback);
+  release();
+  const results = await Promise.all([...computing, ...uploads.map((u) => u.done)]);
   const exit = await app.exited;
   return {
     inFlight: opts.inFlight,
@@ -252,7 +296,7 @@ export function faultsMarkdown(r: { outage?: OutageResult; sigterm?: SigtermResu
     lines.push(
       '## SIGTERM with requests in flight',
       '',
-      `- in flight at the signal: ${s.inFlight}; completed with an answer: ${s.inFlightCompleted}${s.inFlightFailed.length ? `; failed: ${s.inFlightFailed.join(', ')}` : ''}`,
+      `- in flight at the signal: ${s.inFlight} (${Math.ceil(s.inFlight / 2)} still sending their body until new connections were refused, the rest being computed); completed with an answer: ${s.inFlightCompleted}${s.inFlightFailed.length ? `; failed: ${s.inFlightFailed.join(', ')}` : ''}`,
       `- new requests after the signal: ${JSON.stringify(s.newRequests)} (${s.newRequestsRefusedCleanly ? 'answered until the server took the signal, refused after; nothing reset' : 'NOT refused cleanly'})`,
       `- exit code ${s.exitCode}, ${s.exitMs} ms after the signal`,
       '',
