@@ -106,6 +106,7 @@ export function primeEntities(ctx: Context, list: readonly Entity[]): void {
  * `passages`: see createLoaders.
  */
 export function createContext(store: GraphStore, budgetMs?: number, { passages = true }: { passages?: boolean } = {}): Context {
-  const scoped = budgetMs ? withBudget(store, budgetMs) : store;
+  const own = store.forOperation?.() ?? store;
+  const scoped = budgetMs ? withBudget(own, budgetMs) : own;
   return { store: scoped, loaders: createLoaders(scoped, { passages }) };
 }

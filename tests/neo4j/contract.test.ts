@@ -54,6 +54,21 @@ describe('the Neo4j store in one round trip', () => {
     expect(new Set(both.passages)).toEqual(new Set(seen.passages));
   });
 
+  it('keeps the reads of each operation view to themselves: two operations in one tick cost one query each', async () => {
+    const key = { id: 'ministry:molvt', direction: 'BOTH' as const, types: null, limit: 100 };
+    const reads = (s: Neo4jGraphStore) => [s.relationsFor([key]), s.mentionsOf(['ministry:molvt'], 5, 0)];
+    const [a, b] = [store.forOperation(), store.forOperation()];
+    let before = store.roundTrips;
+    const apart = await Promise.all([...reads(a), ...reads(b)]);
+    // The views count in the store's one counter; each operation's two reads went together.
+    expect(store.roundTrips - before).toBe(2);
+    before = store.roundTrips;
+    const shared = await Promise.all([...reads(store), ...reads(store)]);
+    expect(store.roundTrips - before).toBe(1);
+    expect(apart).toEqual(shared);
+    expect((apart[0] as unknown[][])[0]!.length).toBeGreaterThan(5);
+  });
+
   it('fails every read of a batch that fails, with the store error', async () => {
     const broken = Neo4jGraphStore.open({ uri: 'bolt://127.0.0.1:1', user: 'neo4j', password: 'x', database: 'neo4j', queryTimeoutMs: 1_000, maxRetryTimeMs: 200 });
     try {

@@ -81,6 +81,12 @@ export interface StoreInfo {
 }
 
 export interface GraphStore {
+  /**
+   * A view of the store for one GraphQL operation, when the store batches reads: reads made
+   * through it travel together only with reads of the same operation. Absent when the store
+   * needs no such view.
+   */
+  forOperation?(): GraphStore;
   /** Which backend answers and which bundle version it holds. */
   info(): Promise<StoreInfo>;
   /** Resolves when the store can answer queries; rejects with StoreUnavailableError otherwise. */

@@ -86,12 +86,15 @@ const compareSeq = (a: string[], b: string[]) => {
 };
 
 export class Neo4jGraphStore implements GraphStore {
-  /** Read transactions sent since the store was opened (benchmarks count round trips with it). */
-  roundTrips = 0;
-  /** Reads waiting for the end of the tick (see read()). */
+  /** State every view of the store shares (see forOperation()). */
+  private readonly shared: {
+    /** Read transactions sent since the store was opened (benchmarks count round trips with it). */
+    roundTrips: number;
+    /** The entity-search vocabulary being read or last read (see vocabulary()). */
+    vocabularyRead: Promise<Vocabulary> | null;
+  } = { roundTrips: 0, vocabularyRead: null };
+  /** Reads waiting for the end of the tick (see read()); each view has its own. */
   private queued: { cypher: string; params: Record<string, unknown>; columns: readonly string[]; resolve: (rows: Row[]) => void; reject: (e: unknown) => void }[] = [];
-  /** The entity-search vocabulary being read or last read (see vocabulary()). */
-  private vocabularyRead: Promise<Vocabulary> | null = null;
 
   private constructor(
     readonly driver: Driver,
@@ -108,6 +111,24 @@ export class Neo4jGraphStore implements GraphStore {
       userAgent: 'policy-graph-explorer',
     });
     return new Neo4jGraphStore(driver, opts);
+  }
+
+  /** Read transactions sent since the store was opened, through any of its views. */
+  get roundTrips(): number {
+    return this.shared.roundTrips;
+  }
+
+  /**
+   * A view for one GraphQL operation, with its own queue of reads: the reads of one operation
+   * travel together, never with another operation's. A batched query's text then follows the
+   * shape of the operation, so Neo4j plans it once and reuses the plan; batches that mixed
+   * concurrent operations would take a new shape, and a plan costing tens of milliseconds or
+   * more, at nearly every request.
+   */
+  forOperation(): Neo4jGraphStore {
+    const view = Object.create(this) as Neo4jGraphStore;
+    view.queued = [];
+    return view;
   }
 
   /**
@@ -152,7 +173,7 @@ export class Neo4jGraphStore implements GraphStore {
    * the retry time lasts, as the driver's managed transactions would.
    */
   private async send(cypher: string, params: Record<string, unknown>): Promise<Row[]> {
-    this.roundTrips++;
+    this.shared.roundTrips++;
     const started = Date.now();
     const retryFor = this.opts.maxRetryTimeMs ?? 1500;
     for (let delay = 50; ; delay = Math.min(delay * 2, 500)) {
@@ -241,14 +262,14 @@ export class Neo4jGraphStore implements GraphStore {
    * vocabulary of another one is read again.
    */
   private async vocabulary(gen?: string): Promise<Vocabulary> {
-    const current = this.vocabularyRead ? await this.vocabularyRead.catch(() => null) : null;
+    const current = this.shared.vocabularyRead ? await this.shared.vocabularyRead.catch(() => null) : null;
     if (current && (gen === undefined || current.gen === gen)) return current;
     const read = this.read(
       `${STATE} RETURN s.gen AS gen, COLLECT { MATCH (e:Entity) WHERE e.gen = s.gen UNWIND split(e.searchText, ' ') AS t WITH DISTINCT t WHERE t <> '' RETURN t } AS terms`,
     ).then(([row]) => new Vocabulary((row?.gen as string | undefined) ?? '', (row?.terms as string[] | undefined) ?? []));
-    this.vocabularyRead = read;
+    this.shared.vocabularyRead = read;
     read.catch(() => {
-      if (this.vocabularyRead === read) this.vocabularyRead = null;
+      if (this.shared.vocabularyRead === read) this.shared.vocabularyRead = null;
     });
     return read;
   }
@@ -276,7 +297,7 @@ export class Neo4jGraphStore implements GraphStore {
        WITH s, i, e, all[0..k.limit] AS rs
        RETURN i, [r IN rs | ${RELATION('r')}] AS rels${
          companions
-           ? `, [x IN [e] + [r IN rs | startNode(r)] + [r IN rs | endNode(r)] | ${ENTITY('x')}] AS ends${companions.passages ? `, ${EVIDENCE_PASSAGES('rs')} AS ps` : ''}`
+           ? `, COLLECT { UNWIND [e] + [r IN rs | startNode(r)] + [r IN rs | endNode(r)] AS x WITH DISTINCT x RETURN ${ENTITY('x')} } AS ends${companions.passages ? `, ${EVIDENCE_PASSAGES('rs')} AS ps` : ''}`
            : ''
        }`,
       // The first `most` of each key in answer order (a partial sort: a hub's relations are not
