@@ -71,6 +71,13 @@ export interface BenchOptions {
   duration: number;
   runs: number;
   warmup: number;
+  /**
+   * Seconds of traffic per target and operation, at the highest concurrency, before anything
+   * is measured. Neo4j's JVM compiles its hot paths over the first minute or so of traffic:
+   * measured on a cold JVM, Neo4j's CPU per request fell from ~12 ms to ~1.4 ms over the first
+   * 40 s. The peer runs on the same Neo4j and settles the same way.
+   */
+  settle?: number;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -94,6 +101,10 @@ export async function checkAnswer(url: string, query: string, what: string): Pro
  */
 export async function benchTargets(targets: Target[], opts: BenchOptions, onResult: (r: OpResult) => void, roundTrips: Map<string, number> = new Map()): Promise<OpResult[]> {
   for (const t of targets) for (const op of OPERATIONS) if (t.query(op.name)) await checkAnswer(t.url, t.query(op.name)!, `${t.name}, ${op.name}`);
+  if (opts.settle) {
+    const most = Math.max(...opts.connections);
+    for (const op of OPERATIONS) for (const t of targets) if (t.query(op.name)) await cannon(t.url, t.query(op.name)!, most, opts.settle);
+  }
   const out: OpResult[] = [];
   for (const op of OPERATIONS) {
     for (const connections of opts.connections) {
@@ -163,7 +174,7 @@ export function apiMarkdown(results: OpResult[], meta: BenchOptions, compared: R
   const lines = [
     '# GraphQL API benchmark',
     '',
-    `autocannon over HTTP against servers in their own processes, ${meta.duration} s per run after a ${meta.warmup} s warm-up, median of ${meta.runs} runs; Neo4j 5.26 embedded on the same 2 cores. Round trips: Neo4j queries for one request, counted by the adapter.`,
+    `autocannon over HTTP against servers in their own processes, ${meta.settle ? `each first driven with every operation for ${meta.settle} s (the JVM compiling its hot paths), then ` : ''}${meta.duration} s per run after a ${meta.warmup} s warm-up, median of ${meta.runs} runs; Neo4j 5.26 embedded on the same 2 cores. Round trips: Neo4j queries for one request, counted by the adapter.`,
     '',
     '| server | operation | connections | req/s | p50 ms | p99 ms | errors | round trips |',
     '|---|---|---|---|---|---|---|---|',
@@ -215,13 +226,14 @@ if (process.argv[1] && import.meta.filename === process.argv[1]) {
       connections: { type: 'string', default: '1,32' },
       duration: { type: 'string', default: '10' },
       warmup: { type: 'string', default: '3' },
+      settle: { type: 'string', default: '5' },
       runs: { type: 'string', default: '3' },
       /** Comma-separated operation names to run (default: all). */
       operations: { type: 'string' },
       out: { type: 'string', default: join(import.meta.dirname, '..', '..', 'bench', 'results') },
     },
   });
-  const opts: BenchOptions = { connections: values.connections!.split(',').map(Number), duration: Number(values.duration), runs: Number(values.runs), warmup: Number(values.warmup) };
+  const opts: BenchOptions = { connections: values.connections!.split(',').map(Number), duration: Number(values.duration), runs: Number(values.runs), warmup: Number(values.warmup), settle: Number(values.settle) };
   const only = values.operations ? new Set(values.operations.split(',').map((o) => o.trim())) : null;
   const unknown = [...(only ?? [])].filter((o) => !OPERATIONS.some((op) => op.name === o));
   if (unknown.length) throw new Error(`unknown operation ${unknown.join(', ')}; known: ${OPERATIONS.map((o) => o.name).join(', ')}`);

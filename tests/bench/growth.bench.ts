@@ -115,17 +115,23 @@ export async function startGrowthServer(store: 'memory' | 'neo4j', relations: nu
 }
 
 /** Parent side: one server per size and store, the bounded operations measured against it. */
-export async function measure(store: 'memory' | 'neo4j', relations: number, duration: number, neo4j?: { uri: string; user: string; password: string }): Promise<GrowthRow> {
+export async function measure(store: 'memory' | 'neo4j', relations: number, duration: number, neo4j?: { uri: string; user: string; password: string }, settle = 0): Promise<GrowthRow> {
   const { stop, ...ready } = await startGrowthServer(store, relations, neo4j);
   const operations: GrowthRow['operations'] = [];
   try {
-    for (const op of GROWTH_OPERATIONS) {
-      const body = JSON.stringify({ query: op.query(ready.fixtures) });
-      const check = (await (await fetch(ready.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).json()) as { errors?: unknown };
+    const bodies = GROWTH_OPERATIONS.map((op) => JSON.stringify({ query: op.query(ready.fixtures) }));
+    const run = (body: string, d: number) => autocannon({ url: ready.url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections: 4, duration: d });
+    for (const [i, op] of GROWTH_OPERATIONS.entries()) {
+      const check = (await (await fetch(ready.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: bodies[i] })).json()) as { errors?: unknown };
       if (check.errors) throw new Error(`${store} ${relations} ${op.name}: ${JSON.stringify(check.errors).slice(0, 300)}`);
-      const run = (d: number) => autocannon({ url: ready.url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections: 4, duration: d });
-      await run(1);
-      const r = await run(duration);
+    }
+    // Every operation first, so that no size is measured on a cold JIT (Neo4j's JVM takes about
+    // a minute of traffic to compile its hot paths) or straight after its load.
+    if (settle) for (const body of bodies) await run(body, settle);
+    for (const [i, op] of GROWTH_OPERATIONS.entries()) {
+      const body = bodies[i]!;
+      await run(body, 1);
+      const r = await run(body, duration);
       operations.push({ name: op.name, p50Ms: r.latency.p50, p99Ms: r.latency.p99, requestsPerSec: Math.round(r.requests.average), errors: r.errors + r.non2xx + r.timeouts });
     }
   } finally {
@@ -160,12 +166,12 @@ export async function growthSvg(rows: GrowthRow[]): Promise<string> {
   return view.toSVG();
 }
 
-export function growthMarkdown(rows: GrowthRow[], duration: number, conditions = ''): string {
+export function growthMarkdown(rows: GrowthRow[], duration: number, conditions = '', settle = 0): string {
   const sizes = [...new Set(rows.map((r) => r.relations))].sort((a, b) => a - b);
   const lines = [
     '# Growth with size',
     '',
-    `Synthetic bundles shaped like the report (tests/bench/graph-synth.ts). Each size and store in a server process of its own; latencies from autocannon, 4 connections, ${duration} s after a 1 s warm-up. Servers run with \`${LARGE_GRAPH_NODE_FLAGS.join(' ')}\` (README, *Large graphs*). Plot: growth.svg.${conditions ? ` ${conditions}` : ''}`,
+    `Synthetic bundles shaped like the report (tests/bench/graph-synth.ts). Each size and store in a server process of its own; latencies from autocannon, 4 connections, ${settle ? `every operation first run ${settle} s unmeasured, then each ` : ''}${duration} s after a 1 s warm-up. Servers run with \`${LARGE_GRAPH_NODE_FLAGS.join(' ')}\` (README, *Large graphs*). Plot: growth.svg.${conditions ? ` ${conditions}` : ''}`,
     '',
     '| store | relations | graph elements | generate ms | load ms | Neo4j elements/s | RSS MB | heap MB |',
     '|---|---|---|---|---|---|---|---|',
@@ -200,6 +206,8 @@ if (process.argv[1] && import.meta.filename === process.argv[1]) {
       sizes: { type: 'string', default: '10000,100000,1000000' },
       stores: { type: 'string', default: 'memory,neo4j' },
       duration: { type: 'string', default: '5' },
+      /** Seconds each operation runs, unmeasured, before any is measured at a size. */
+      settle: { type: 'string', default: '5' },
       out: { type: 'string', default: join(import.meta.dirname, '..', '..', 'bench', 'results') },
     },
   });
@@ -209,23 +217,24 @@ if (process.argv[1] && import.meta.filename === process.argv[1]) {
     const sizes = values.sizes!.split(',').map(Number);
     const stores = values.stores!.split(',');
     const duration = Number(values.duration);
+    const settle = Number(values.settle);
     const rows: GrowthRow[] = [];
     const print = (r: GrowthRow) => {
       console.log(`${r.store} ${r.relations} relations: ${r.elements} elements, load ${r.loadMs} ms${r.elementsPerSec ? ` (${r.elementsPerSec} elements/s)` : ''}, RSS ${r.rssMb} MB`);
       for (const o of r.operations) console.log(`  ${o.name.padEnd(40)} p50 ${o.p50Ms} ms  p99 ${o.p99Ms} ms  ${o.requestsPerSec} req/s${o.errors ? `  ${o.errors} ERRORS` : ''}`);
     };
-    if (stores.includes('memory')) for (const n of sizes) print(rows[rows.push(await measure('memory', n, duration)) - 1]!);
+    if (stores.includes('memory')) for (const n of sizes) print(rows[rows.push(await measure('memory', n, duration, undefined, settle)) - 1]!);
     if (stores.includes('neo4j')) {
       const neo = await testNeo4j({ heap: '4g', pageCacheMb: 2048 });
       try {
-        for (const n of sizes) print(rows[rows.push(await measure('neo4j', n, duration, neo)) - 1]!);
+        for (const n of sizes) print(rows[rows.push(await measure('neo4j', n, duration, neo, settle)) - 1]!);
       } finally {
         await neo.stop();
       }
     }
     mkdirSync(values.out!, { recursive: true });
-    writeFileSync(join(values.out!, 'growth.json'), JSON.stringify({ date: new Date().toISOString(), duration, rows }, null, 2) + '\n');
-    writeFileSync(join(values.out!, 'growth.md'), growthMarkdown(rows, duration));
+    writeFileSync(join(values.out!, 'growth.json'), JSON.stringify({ date: new Date().toISOString(), duration, settle, rows }, null, 2) + '\n');
+    writeFileSync(join(values.out!, 'growth.md'), growthMarkdown(rows, duration, '', settle));
     writeFileSync(join(values.out!, 'growth.svg'), await growthSvg(rows));
     console.log(`\nwritten to ${join(values.out!, 'growth.json')}, growth.md and growth.svg`);
   }

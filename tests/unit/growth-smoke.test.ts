@@ -23,14 +23,15 @@ describe('synthetic graph bundles', () => {
   });
 
   it('a tiny growth run measures every bounded operation, and the report and plot are written', async () => {
-    const row = await measure('memory', 2000, 1);
+    const row = await measure('memory', 2000, 1, undefined, 1);
     expect(row.operations.map((o) => o.name)).toEqual(GROWTH_OPERATIONS.map((o) => o.name));
     for (const o of row.operations) {
       expect(o.errors).toBe(0);
       expect(o.p99Ms).toBeGreaterThanOrEqual(o.p50Ms);
     }
     expect(row.rssMb).toBeGreaterThan(0);
-    expect(growthMarkdown([row], 1)).toContain('| memory | 2000 |');
+    expect(growthMarkdown([row], 1, '', 1)).toContain('| memory | 2000 |');
+    expect(growthMarkdown([row], 1, '', 1)).toContain('every operation first run 1 s unmeasured');
     const svg = await growthSvg([row, { ...row, relations: 4000 }]);
     expect(svg).toMatch(/^<svg/);
     expect(svg).toContain('p99 latency');
