@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { EntityCandidates } from '../../server/src/store/memory/candidates';
-import { entityScore, entityTokens, termsOf } from '../../server/src/store/ranking';
+import { searchText } from '../../graph-seed/src/export/neo4j-model';
+import type { Entity } from '../../graph-seed/src/model/bundle';
+import { entityScore, entityTokens, rankEntities, termsOf } from '../../server/src/store/ranking';
 
 /** A small deterministic generator, so a failure names the case that failed. */
 function random(seed: number) {
@@ -72,5 +74,39 @@ describe('memory-store search candidates', () => {
     expect(index.find(['migration'], 5).sort()).toEqual([0, 1, 2]);
     expect(index.find([], 5)).toEqual([]);
     expect(index.find(['migration'], 0)).toEqual([]);
+  });
+
+  it('answers a common one-term query from the few entities that can make the answer, as ranking every match would', () => {
+    for (const seed of [11, 12, 13]) {
+      const next = random(seed);
+      const pick = () => WORDS[Math.floor(next() * WORDS.length)]!;
+      // Names of one to four words (some a single word, which ranks first when queried), and
+      // single-word aliases: many ties, many exact names, mentions from 0 to 19.
+      const entities = Array.from({ length: 3000 }, (_, i) => {
+        const words = Array.from({ length: 1 + Math.floor(next() * 4) }, pick);
+        return { id: `e${i}`, name: next() < 0.1 ? words[0]! : `${words.join(' ')} ${i}`, aliases: next() < 0.3 ? [pick()] : [] } as Entity;
+      });
+      const mentions = entities.map(() => Math.floor(next() * 20));
+      const tokens = entities.map(entityTokens);
+      const index = new EntityCandidates(entities.map((e, i) => ({ tokens: tokens[i]!, mentions: mentions[i]!, names: [e.name, ...e.aliases].map((n) => searchText(n)) })));
+      const rank = (term: string, docs: number[]) =>
+        rankEntities(
+          term,
+          docs.map((doc) => ({ entity: entities[doc]!, tokens: tokens[doc]! })),
+          (id) => mentions[Number(id.slice(1))]!,
+        ).map((h) => `${h.entity.id} ${h.score.toFixed(6)}`);
+      for (const term of ['migration', 'migra', 'labour', 'lab', 'mo', 'rural', 'remittance']) {
+        // Every entity with the term or an extension of it in its name or an alias.
+        const plain = entities.flatMap((_e, doc) => ([...tokens[doc]!.name, ...tokens[doc]!.aliases].some((t) => t.startsWith(term)) ? [doc] : []));
+        for (const limit of [1, 10, 25]) {
+          const docs = index.best(term, limit, 50);
+          expect(docs, `${term} (seed ${seed}) fills 50 candidates`).not.toBeNull();
+          expect(docs!.length, `${term} reads far fewer than its ${plain.length} matches`).toBeLessThan(plain.length / 2);
+          expect(rank(term, docs!).slice(0, limit), `${term} limit ${limit} (seed ${seed})`).toEqual(rank(term, plain).slice(0, limit));
+        }
+      }
+      expect(index.best('xyz', 10, 50), 'no match').toBeNull();
+      expect(index.best('migration', 10, 100_000), 'too few matches to fill the candidates').toBeNull();
+    }
   });
 });

@@ -10,9 +10,12 @@ import { groupBy, typeCounts } from '../../../../graph-seed/src/model/group';
 import type { Companions, GraphPath, GraphStore, PassageLinks, RelationKey, RelationQuery, SearchHit, Stats, StoreInfo, Subgraph } from '../GraphStore';
 import { selectBreadthFirst } from '../traversal';
 import { entityTokens, rankEntities, rankPassages, searchCandidates, termsOf, type EntityTokens } from '../ranking';
+import { searchText } from '../../../../graph-seed/src/export/neo4j-model';
 import { EntityCandidates } from './candidates';
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** Entities with at least this many relations (or neighbours) keep them sorted between requests. */
+const KEEP_SORTED_FROM = 64;
 const byRelation = (a: Relation, b: Relation) => (a.type < b.type ? -1 : a.type > b.type ? 1 : byId(a, b));
 
 export class MemoryGraphStore implements GraphStore {
@@ -65,7 +68,9 @@ export class MemoryGraphStore implements GraphStore {
       searchOptions: { prefix: true, fuzzy: 0.2, combineWith: 'AND' },
     });
     for (const e of bundle.entities) this.entityTokens.set(e.id, entityTokens(e));
-    this.entityIndex = new EntityCandidates(bundle.entities.map((e) => ({ tokens: this.entityTokens.get(e.id)!, mentions: this.mentionsByEntity.get(e.id)?.length ?? 0 })));
+    this.entityIndex = new EntityCandidates(
+      bundle.entities.map((e) => ({ tokens: this.entityTokens.get(e.id)!, mentions: this.mentionsByEntity.get(e.id)?.length ?? 0, names: [e.name, ...e.aliases].map((n) => searchText(n)) })),
+    );
     for (const p of bundle.passages) {
       const tokens = termsOf(p.text);
       this.passageTokens.set(p.id, tokens);
@@ -101,9 +106,10 @@ export class MemoryGraphStore implements GraphStore {
     // The best matches by their terms' impact are ranked, as many as Neo4j's store takes from its
     // full-text index: ranking every match of a common word in a large graph takes seconds.
     const entities = this.bundle.entities;
-    const candidates = this.entityIndex
-      .find(terms, searchCandidates(limit), (doc) => !types || types.includes(entities[doc]!.type))
-      .map((doc) => ({ entity: entities[doc]!, tokens: this.entityTokens.get(entities[doc]!.id)! }));
+    const cap = searchCandidates(limit);
+    // A common word, unfiltered: only the entities that can make the answer are read and ranked.
+    const docs = (!types && terms.length === 1 && this.entityIndex.best(terms[0]!, limit, cap)) || this.entityIndex.find(terms, cap, (doc) => !types || types.includes(entities[doc]!.type));
+    const candidates = docs.map((doc) => ({ entity: entities[doc]!, tokens: this.entityTokens.get(entities[doc]!.id)! }));
     return rankEntities(query, candidates, (id) => this.mentionsByEntity.get(id)?.length ?? 0).slice(0, limit);
   }
 
@@ -111,22 +117,28 @@ export class MemoryGraphStore implements GraphStore {
     return this.relationsFor(ids.map((id) => ({ id, ...q })));
   }
 
-  /** An entity's relations in answer order (type, then id), sorted once and kept: hubs are asked often. */
+  /**
+   * An entity's relations in answer order (type, then id). A hub's are sorted once and kept:
+   * hubs are asked often and sorting thousands of relations is the cost of the answer. Smaller
+   * lists are sorted each time, so that the kept lists stay few however much of a large graph
+   * traversals visit (keeping every visited entity's list grows the heap without end, and a
+   * large old generation written to makes every young collection slower).
+   */
   private sortedRelations(id: string): Relation[] {
     let list = this.relationsCache.get(id);
     if (!list) {
       list = [...new Set(this.graph.edges(id))].map((k) => this.relationById.get(k)!).sort(byRelation);
-      this.relationsCache.set(id, list);
+      if (list.length >= KEEP_SORTED_FROM) this.relationsCache.set(id, list);
     }
     return list;
   }
 
-  /** An entity's neighbours over any relation, distinct, in id order; kept like sortedRelations. */
+  /** An entity's neighbours over any relation, distinct, in id order; a hub's kept like sortedRelations. */
   private sortedNeighbours(id: string): string[] {
     let list = this.neighboursCache.get(id);
     if (!list) {
       list = [...new Set(this.graph.neighbors(id))].sort();
-      this.neighboursCache.set(id, list);
+      if (list.length >= KEEP_SORTED_FROM) this.neighboursCache.set(id, list);
     }
     return list;
   }

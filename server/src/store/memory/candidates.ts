@@ -37,12 +37,35 @@ const byImpact = (a: Cursor, b: Cursor) => b.impact - a.impact;
 const plainMatch = (terms: readonly string[], tokens: EntityTokens) =>
   terms.every((term) => tokens.name.some((t) => t.startsWith(term)) || tokens.aliases.some((t) => t.startsWith(term)));
 
+/** What the index knows of one entity. */
+export interface CandidateEntry {
+  tokens: EntityTokens;
+  mentions: number;
+  /** The folded name and aliases, each whole ("labour migration"): a query equal to one ranks first. */
+  names?: readonly string[];
+}
+
+/** Keys this close to the last taken one are taken too (Float32 impacts, scores in Float64). */
+const TIE = 1 - 1e-6;
+
 export class EntityCandidates {
   private readonly terms: SearchableMap<Postings>;
+  /** Entities by a one-term name or alias they have, for the one-term fast path. */
+  private readonly oneTermNames = new Map<string, number[]>();
 
-  constructor(private readonly entries: readonly { tokens: EntityTokens; mentions: number }[]) {
+  /** Each entity's tokens, by number (the names are not kept). */
+  private readonly tokens: readonly EntityTokens[];
+
+  constructor(entries: readonly CandidateEntry[]) {
+    this.tokens = entries.map((e) => e.tokens);
     const lists = new Map<string, { doc: number; impact: number }[]>();
-    entries.forEach(({ tokens, mentions }, doc) => {
+    entries.forEach(({ tokens, mentions, names }, doc) => {
+      for (const name of new Set(names)) {
+        if (!name || name.includes(' ')) continue;
+        const docs = this.oneTermNames.get(name);
+        if (docs) docs.push(doc);
+        else this.oneTermNames.set(name, [doc]);
+      }
       const inName = new Map<string, boolean>();
       for (const t of tokens.aliases) inName.set(t, false);
       for (const t of tokens.name) inName.set(t, true);
@@ -72,6 +95,48 @@ export class EntityCandidates {
     return plain.length >= cap ? plain : this.collect(terms, cap, accept, true);
   }
 
+  /**
+   * The entities that can be among the `limit` best answers to the one-term query `term`, as
+   * `find(term, cap)` would rank them, or null when this shortcut does not apply (the caller then
+   * uses find). It applies when the exact and prefix matches alone fill `cap` candidates, which
+   * find then takes in impact order without spelling variants. For one term, an entity's score
+   * is the impact of its best source (the term itself or an extension, in the name or an alias),
+   * and the merge meets each entity first through that source: so entities are read in score
+   * order, and reading stops once `limit` are taken and the next scores less than the last one
+   * taken. Entities named exactly the term come first whatever their score, and are added.
+   * Every match is accepted (a filter could leave fewer than `cap` among them).
+   */
+  best(term: string, limit: number, cap: number): number[] | null {
+    if (limit <= 0) return [];
+    const sources = this.sources(term, false);
+    if (!sources.some((s) => s.postings.docs.length >= cap)) return null;
+    const heap = Heap.from(
+      sources.map((source) => ({ source, at: 0, impact: source.factor * source.postings.impacts[0]! })),
+      byImpact,
+    );
+    const seen = new Set<number>();
+    const found: number[] = [];
+    let last = Infinity;
+    while (heap.size) {
+      const cursor = heap.peek()!;
+      if (found.length >= limit && cursor.impact < last * TIE) break;
+      heap.pop();
+      const { docs, impacts } = cursor.source.postings;
+      const doc = docs[cursor.at]!;
+      const impact = cursor.impact;
+      if (++cursor.at < docs.length) {
+        cursor.impact = cursor.source.factor * impacts[cursor.at]!;
+        heap.push(cursor);
+      }
+      if (seen.has(doc)) continue;
+      seen.add(doc);
+      found.push(doc);
+      last = impact;
+    }
+    for (const doc of this.oneTermNames.get(term) ?? []) if (!seen.has(doc)) found.push(doc);
+    return found;
+  }
+
   private collect(terms: readonly string[], cap: number, accept: (doc: number) => boolean, fuzzy: boolean): number[] {
     // Every term must match, so the entities of the term with the fewest are enough to look at.
     let driver: Source[] | null = null;
@@ -99,7 +164,7 @@ export class EntityCandidates {
       }
       if (seen.has(doc)) continue;
       seen.add(doc);
-      if (terms.length > 1 && !(fuzzy ? entityScore(terms, this.entries[doc]!.tokens) > 0 : plainMatch(terms, this.entries[doc]!.tokens))) continue;
+      if (terms.length > 1 && !(fuzzy ? entityScore(terms, this.tokens[doc]!) > 0 : plainMatch(terms, this.tokens[doc]!))) continue;
       if (accept(doc)) found.push(doc);
     }
     return found;
