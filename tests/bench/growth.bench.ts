@@ -68,6 +68,7 @@ async function serve(store: 'memory' | 'neo4j', relations: number, neo4jUri?: st
   } else {
     const neo = Neo4jGraphStore.open({ uri: neo4jUri!, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '', database: process.env.NEO4J_DATABASE ?? 'neo4j', queryTimeoutMs: 30_000 });
     const report = await loadBundle(neo.driver, bundle, { reseed: true, batchSize: 10_000 });
+    await neo.prepare();
     elementsPerSec = Math.round(report.elements / (report.writeMs / 1000));
     graph = neo;
   }

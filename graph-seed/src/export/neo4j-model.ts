@@ -9,7 +9,8 @@
  *   (:Entity)-[:<RELATION_TYPE> {id, gen, properties, evidence, passageIds}]->(:Entity)
  *   (:Entity)-[:MENTIONED_IN {gen, start, end, text}]->(:Passage)
  *   (:Passage)-[:CITATION {gen, seq, evidence, inherited}]->(:Entity:Study)
- *   (:Record {uid, gen, kind, id, seq, json})      tables, figures, discrepancies, the document
+ *   (:Record {uid, gen, kind, id, seq, json})      tables, figures, discrepancies, the document,
+ *                                                  and each hub's relation counts (see HUB_DEGREE)
  *   (:GraphState {key: 'active', gen, version, layout, stats})
  *
  * Every node carries the generation (`gen`) it was loaded in and a `uid` of gen and id, unique
@@ -26,7 +27,39 @@ export const MENTION_REL = 'MENTIONED_IN';
 export const CITATION_REL = 'CITATION';
 export const ACTIVE_STATE = 'active';
 /** Version of this layout: a graph loaded under another layout is reloaded even at the same bundle version. */
-export const LAYOUT_VERSION = 2;
+export const LAYOUT_VERSION = 3;
+/**
+ * Entities with at least this many relations are hubs: a record of the generation holds their
+ * relation counts by type and direction, so that a reader asking for the first relations of a
+ * hub in (type, id) order can expand only the types that hold them. Below this degree, reading
+ * and sorting every relation costs a few milliseconds at most.
+ */
+export const HUB_DEGREE = 1000;
+
+/** A hub's relations counted by type: outgoing, incoming, and either way (a loop counts once). */
+export type RelationCounts = Partial<Record<RelationType, [outgoing: number, incoming: number, either: number]>>;
+
+/** Relation counts by type of every entity with at least `min` relations. */
+export function hubRelationCounts(relations: readonly { type: RelationType; source: string; target: string }[], min = HUB_DEGREE): Map<string, RelationCounts> {
+  const degree = new Map<string, number>();
+  for (const r of relations) {
+    degree.set(r.source, (degree.get(r.source) ?? 0) + 1);
+    if (r.target !== r.source) degree.set(r.target, (degree.get(r.target) ?? 0) + 1);
+  }
+  const hubs = new Map<string, RelationCounts>();
+  for (const [id, d] of degree) if (d >= min) hubs.set(id, {});
+  for (const r of relations) {
+    for (const end of r.source === r.target ? [r.source] : [r.source, r.target]) {
+      const counts = hubs.get(end);
+      if (!counts) continue;
+      const c = (counts[r.type] ??= [0, 0, 0]);
+      if (r.source === end) c[0]++;
+      if (r.target === end) c[1]++;
+      c[2]++;
+    }
+  }
+  return hubs;
+}
 
 /** Lower case, accents removed, every run of non-letters and non-digits one space. */
 export function searchText(...parts: string[]): string {
@@ -118,7 +151,7 @@ export interface CitationRow {
 export interface RecordRow {
   uid: string;
   gen: string;
-  kind: 'document' | 'table' | 'figure' | 'discrepancy';
+  kind: 'document' | 'table' | 'figure' | 'discrepancy' | 'hub';
   id: string;
   seq: number;
   json: string;
@@ -177,6 +210,7 @@ export function bundleRows(bundle: GraphBundle, gen: string): GraphRows {
     ...bundle.tables.map((t, i): RecordRow => ({ uid: uid(gen, `table:${t.id}`), gen, kind: 'table', id: t.id, seq: i, json: JSON.stringify(t) })),
     ...bundle.figures.map((f, i): RecordRow => ({ uid: uid(gen, `figure:${f.id}`), gen, kind: 'figure', id: f.id, seq: i, json: JSON.stringify(f) })),
     ...bundle.discrepancies.map((d, i): RecordRow => ({ uid: uid(gen, `discrepancy:${d.id}`), gen, kind: 'discrepancy', id: d.id, seq: i, json: JSON.stringify(d) })),
+    ...[...hubRelationCounts(bundle.relations)].map(([id, counts], i): RecordRow => ({ uid: uid(gen, `hub:${id}`), gen, kind: 'hub', id, seq: i, json: JSON.stringify(counts) })),
   ];
   const stats = JSON.stringify({
     entities: bundle.entities.length,

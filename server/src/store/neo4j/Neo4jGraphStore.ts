@@ -6,9 +6,9 @@
  * Relationship types in patterns come only from the ontology's closed list.
  */
 import neo4j, { type Driver, type QueryResult, type RecordShape } from 'neo4j-driver';
-import { ACTIVE_STATE } from '../../../../graph-seed/src/export/neo4j-model';
+import { ACTIVE_STATE, type RelationCounts } from '../../../../graph-seed/src/export/neo4j-model';
 import type { Citation, Discrepancy, DocumentRecord, Entity, Figure, Mention, Passage, Relation, Table } from '../../../../graph-seed/src/model/bundle';
-import { ENTITY_TYPES, RELATION_TYPES } from '../../../../graph-seed/src/model/ontology';
+import { ENTITY_TYPES, RELATION_TYPES, type RelationType } from '../../../../graph-seed/src/model/ontology';
 import { StoreUnavailableError, type Companions, type GraphPath, type GraphStore, type PassageLinks, type RelationKey, type RelationQuery, type SearchHit, type SearchOptions, type Stats, type StoreInfo, type Subgraph } from '../GraphStore';
 import { rankEntities, rankPassages, searchCandidates, termsOf, type EntityTokens } from '../ranking';
 import { storeError } from './errors';
@@ -36,6 +36,30 @@ const EVIDENCE_PASSAGES = (list: string) =>
   `COLLECT { UNWIND ${list} AS x UNWIND coalesce(x.passageIds, []) AS pid WITH DISTINCT pid MATCH (p:Passage {uid: s.gen + '|' + pid}) RETURN ${PASSAGE('p')} }`;
 
 type Row = Record<string, unknown>;
+
+/** The relation counts of one generation's hubs, by entity id. */
+interface Hubs {
+  gen: string;
+  counts: Map<string, RelationCounts>;
+}
+
+/**
+ * Of the types asked, in answer order, those that hold a hub's first `limit` relations in the
+ * direction asked (all of the types asked when they hold fewer).
+ */
+export function firstTypes(types: readonly string[], direction: RelationKey['direction'], limit: number, counts: RelationCounts): string[] {
+  const slot = direction === 'OUT' ? 0 : direction === 'IN' ? 1 : 2;
+  const taken: string[] = [];
+  let total = 0;
+  for (const t of [...types].sort()) {
+    const n = counts[t as RelationType]?.[slot] ?? 0;
+    if (!n) continue;
+    taken.push(t);
+    total += n;
+    if (total >= limit) return taken;
+  }
+  return [...types];
+}
 
 /** Relationship-type alternation for a pattern, from the closed list only. */
 function typesPattern(types: readonly string[] | null): string | null {
@@ -92,7 +116,10 @@ export class Neo4jGraphStore implements GraphStore {
     roundTrips: number;
     /** The entity-search vocabulary being read or last read (see vocabulary()). */
     vocabularyRead: Promise<Vocabulary> | null;
-  } = { roundTrips: 0, vocabularyRead: null };
+    /** The hubs' relation counts being read or last read, and the last read (see hubs()). */
+    hubsRead: Promise<Hubs> | null;
+    hubs: Hubs | null;
+  } = { roundTrips: 0, vocabularyRead: null, hubsRead: null, hubs: null };
   /** Reads waiting for the end of the tick (see read()); each view has its own. */
   private queued: { cypher: string; params: Record<string, unknown>; columns: readonly string[]; resolve: (rows: Row[]) => void; reject: (e: unknown) => void }[] = [];
 
@@ -111,6 +138,14 @@ export class Neo4jGraphStore implements GraphStore {
       userAgent: 'policy-graph-explorer',
     });
     return new Neo4jGraphStore(driver, opts);
+  }
+
+  /**
+   * Reads what the store keeps per generation of the graph (the hubs' relation counts), so that
+   * the first request after start-up or a load does not wait for it.
+   */
+  async prepare(): Promise<void> {
+    await this.hubs();
   }
 
   /** Read transactions sent since the store was opened, through any of its views. */
@@ -279,11 +314,49 @@ export class Neo4jGraphStore implements GraphStore {
   }
 
   async relationsFor(keys: readonly RelationKey[], companions?: Companions): Promise<Relation[][]> {
-    // One pattern for the whole batch: the union of the types asked and, when every key agrees,
-    // the direction; each key's own types and direction then filter its rows.
     const wanted = keys.filter((k) => k.limit > 0 && typesPattern(k.types));
     if (!wanted.length) return keys.map(() => []);
-    const union = typesPattern([...new Set(wanted.flatMap((k) => k.types ?? RELATION_TYPES))])!;
+    // Read without waiting when the hubs are known, so that this read still travels with the
+    // others of its tick.
+    let hubs = this.shared.hubs ?? (await this.hubs());
+    for (let attempt = 0; ; attempt++) {
+      const { rows, gen, narrowed } = await this.readRelations(wanted, hubs, companions);
+      if (gen !== null && gen !== hubs.gen) {
+        // The graph was reloaded since the hubs were read. The counts are read again for later
+        // reads; an answer narrowed by the old counts is asked again with the new ones, or, when
+        // the graph changed again meanwhile, with none (every type asked, always right).
+        const fresh = this.hubs(gen).catch(() => null);
+        if (narrowed) {
+          hubs = (attempt === 0 && (await fresh)) || { gen, counts: new Map() };
+          continue;
+        }
+      }
+      const by = new Map(rows.map((r) => [wanted[r.i as number]!, (r.rels as Row[]).map(toRelation).sort(byRelation)]));
+      if (companions) {
+        companions.entities(rows.flatMap((r) => (r.ends as Row[]).map(toEntity)));
+        companions.passages?.(rows.flatMap((r) => (r.ps as Row[]).map(toPassage)));
+      }
+      return keys.map((k) => by.get(k) ?? []);
+    }
+  }
+
+  /**
+   * One query for a batch of relation keys. A hub's key asks only for the types that hold its
+   * first `limit` relations (by the hubs' counts), so a hub with thousands of relations is not
+   * read whole to answer the first hundred.
+   */
+  private async readRelations(wanted: readonly RelationKey[], hubs: Hubs, companions?: Companions): Promise<{ rows: Row[]; gen: string | null; narrowed: boolean }> {
+    let narrowed = false;
+    const asked = wanted.map((k) => {
+      const all = (k.types ?? RELATION_TYPES).filter((t) => (RELATION_TYPES as readonly string[]).includes(t));
+      const counts = hubs.counts.get(k.id);
+      const types = counts ? firstTypes(all, k.direction, k.limit, counts) : all;
+      if (types.length < all.length) narrowed = true;
+      return { id: k.id, direction: k.direction, types, limit: int(k.limit) };
+    });
+    // One pattern for the whole batch: the union of the types asked and, when every key agrees,
+    // the direction; each key's own types and direction then filter its rows.
+    const union = typesPattern([...new Set(asked.flatMap((k) => k.types))])!;
     const directions = new Set(wanted.map((k) => k.direction));
     const only = directions.size === 1 ? [...directions][0] : 'BOTH';
     const pattern = only === 'OUT' ? `(e)-[r:${union}]->()` : only === 'IN' ? `(e)<-[r:${union}]-()` : `(e)-[r:${union}]-()`;
@@ -295,22 +368,37 @@ export class Neo4jGraphStore implements GraphStore {
          WITH DISTINCT r ORDER BY type(r), r.id LIMIT $most
          RETURN collect(r) AS all }
        WITH s, i, e, all[0..k.limit] AS rs
-       RETURN i, [r IN rs | ${RELATION('r')}] AS rels${
+       RETURN i, s.gen AS gen, [r IN rs | ${RELATION('r')}] AS rels${
          companions
            ? `, COLLECT { UNWIND [e] + [r IN rs | startNode(r)] + [r IN rs | endNode(r)] AS x WITH DISTINCT x RETURN ${ENTITY('x')} } AS ends${companions.passages ? `, ${EVIDENCE_PASSAGES('rs')} AS ps` : ''}`
            : ''
        }`,
       // The first `most` of each key in answer order (a partial sort: a hub's relations are not
       // sorted whole), then each key's own limit.
-      { keys: wanted.map((k) => ({ id: k.id, direction: k.direction, types: k.types ?? RELATION_TYPES, limit: int(k.limit) })), most: int(Math.max(...wanted.map((k) => k.limit))) },
-      ['i', 'rels', ...(companions ? ['ends'] : []), ...(companions?.passages ? ['ps'] : [])],
+      { keys: asked, most: int(Math.max(...wanted.map((k) => k.limit))) },
+      ['i', 'gen', 'rels', ...(companions ? ['ends'] : []), ...(companions?.passages ? ['ps'] : [])],
     );
-    const by = new Map(rows.map((r) => [wanted[r.i as number]!, (r.rels as Row[]).map(toRelation).sort(byRelation)]));
-    if (companions) {
-      companions.entities(rows.flatMap((r) => (r.ends as Row[]).map(toEntity)));
-      companions.passages?.(rows.flatMap((r) => (r.ps as Row[]).map(toPassage)));
-    }
-    return keys.map((k) => by.get(k) ?? []);
+    return { rows, gen: (rows[0]?.gen as string | undefined) ?? null, narrowed };
+  }
+
+  /**
+   * The relation counts of the active generation's hubs (records the loader writes; see
+   * HUB_DEGREE), read once per generation and shared. `gen`, when given, is the generation a
+   * read found active: counts of another one are read again.
+   */
+  private async hubs(gen?: string): Promise<Hubs> {
+    const current = this.shared.hubsRead ? await this.shared.hubsRead.catch(() => null) : null;
+    if (current && (gen === undefined || current.gen === gen)) return current;
+    const read = this.read(`${STATE} RETURN s.gen AS gen, COLLECT { MATCH (r:Record) WHERE r.gen = s.gen AND r.kind = 'hub' RETURN [r.id, r.json] } AS hubs`).then(([row]) => {
+      const hubs: Hubs = { gen: (row?.gen as string | undefined) ?? '', counts: new Map(((row?.hubs as [string, string][] | undefined) ?? []).map(([id, json]) => [id, JSON.parse(json) as RelationCounts])) };
+      if (this.shared.hubsRead === read) this.shared.hubs = hubs;
+      return hubs;
+    });
+    this.shared.hubsRead = read;
+    read.catch(() => {
+      if (this.shared.hubsRead === read) this.shared.hubsRead = null;
+    });
+    return read;
   }
 
   async mentionsOf(ids: readonly string[], limit: number, offset: number, companions?: Companions): Promise<Mention[][]> {

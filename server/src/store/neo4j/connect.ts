@@ -28,6 +28,7 @@ export async function openNeo4jStore(opts: Neo4jOptions, bundle: GraphBundle, lo
   try {
     await waitForNeo4j(store, waitMs, log);
     const report = await loadBundle(store.driver, bundle, { database: opts.database, reseed });
+    await store.prepare();
     return { store, report };
   } catch (e) {
     await store.close();
