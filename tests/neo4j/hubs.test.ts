@@ -70,7 +70,7 @@ describe('hub relations in Neo4j', () => {
         // Limits on each side of every boundary between types, where a type more or less is read.
         const boundaries = Object.keys(counts)
           .sort()
-          .reduce<number[]>((acc, t) => [...acc, (acc.at(-1) ?? 0) + counts[t as keyof typeof counts]![slot]], []);
+          .reduce<number[]>((acc, t) => [...acc, (acc.at(-1) ?? 0) + counts[t as keyof typeof counts]![slot]!], []);
         for (const types of [null, ['MEASURES', 'CHAIRS'], ['USES_DATA'], ['ABOUT', 'ZZZ']]) {
           for (const limit of [1, 40, 100, 700, 5000, ...(types ? [] : boundaries.flatMap((b) => [b, b + 1]))]) {
             const q = { direction, types, limit };
