@@ -116,7 +116,7 @@ export async function startGrowthServer(store: 'memory' | 'neo4j', relations: nu
 }
 
 /** Parent side: one server per size and store, the bounded operations measured against it. */
-export async function measure(store: 'memory' | 'neo4j', relations: number, duration: number, neo4j?: { uri: string; user: string; password: string }, settle = 0): Promise<GrowthRow> {
+export async function measure(store: 'memory' | 'neo4j', relations: number, duration: number, neo4j?: { uri: string; user: string; password: string }, settle = 0, runs = 1): Promise<GrowthRow> {
   const { stop, ...ready } = await startGrowthServer(store, relations, neo4j);
   const operations: GrowthRow['operations'] = [];
   try {
@@ -132,8 +132,21 @@ export async function measure(store: 'memory' | 'neo4j', relations: number, dura
     for (const [i, op] of GROWTH_OPERATIONS.entries()) {
       const body = bodies[i]!;
       await run(body, 1);
-      const r = await run(body, duration);
-      operations.push({ name: op.name, p50Ms: r.latency.p50, p99Ms: r.latency.p99, requestsPerSec: Math.round(r.requests.average), errors: r.errors + r.non2xx + r.timeouts });
+      // The median of `runs` runs: a p99 of a few hundred requests moves with one pause of the
+      // machine, and the medians are what the ratios compare.
+      const results: autocannon.Result[] = [];
+      for (let k = 0; k < runs; k++) results.push(await run(body, duration));
+      const median = (pick: (r: autocannon.Result) => number) => {
+        const sorted = results.map(pick).sort((a, b) => a - b);
+        return sorted[Math.floor(sorted.length / 2)]!;
+      };
+      operations.push({
+        name: op.name,
+        p50Ms: median((r) => r.latency.p50),
+        p99Ms: median((r) => r.latency.p99),
+        requestsPerSec: Math.round(median((r) => r.requests.average)),
+        errors: results.reduce((n, r) => n + r.errors + r.non2xx + r.timeouts, 0),
+      });
     }
   } finally {
     await stop();
@@ -167,12 +180,12 @@ export async function growthSvg(rows: GrowthRow[]): Promise<string> {
   return view.toSVG();
 }
 
-export function growthMarkdown(rows: GrowthRow[], duration: number, conditions = '', settle = 0): string {
+export function growthMarkdown(rows: GrowthRow[], duration: number, conditions = '', settle = 0, runs = 1): string {
   const sizes = [...new Set(rows.map((r) => r.relations))].sort((a, b) => a - b);
   const lines = [
     '# Growth with size',
     '',
-    `Synthetic bundles shaped like the report (tests/bench/graph-synth.ts). Each size and store in a server process of its own; latencies from autocannon, 4 connections, ${settle ? `every operation first run ${settle} s unmeasured, then each ` : ''}${duration} s after a 1 s warm-up. Servers run with \`${LARGE_GRAPH_NODE_FLAGS.join(' ')}\` (README, *Large graphs*). Plot: growth.svg.${conditions ? ` ${conditions}` : ''}`,
+    `Synthetic bundles shaped like the report (tests/bench/graph-synth.ts). Each size and store in a server process of its own; latencies from autocannon, 4 connections, ${settle ? `every operation first run ${settle} s unmeasured, then each ` : ''}${runs > 1 ? `${runs} times for ${duration} s after a 1 s warm-up (the median of the runs is shown)` : `${duration} s after a 1 s warm-up`}. Servers run with \`${LARGE_GRAPH_NODE_FLAGS.join(' ')}\` (README, *Large graphs*). Plot: growth.svg.${conditions ? ` ${conditions}` : ''}`,
     '',
     '| store | relations | graph elements | generate ms | load ms | Neo4j elements/s | RSS MB | heap MB |',
     '|---|---|---|---|---|---|---|---|',
@@ -209,6 +222,8 @@ if (process.argv[1] && import.meta.filename === process.argv[1]) {
       duration: { type: 'string', default: '5' },
       /** Seconds each operation runs, unmeasured, before any is measured at a size. */
       settle: { type: 'string', default: '5' },
+      /** Measured runs of each operation at each size; the median is reported. */
+      runs: { type: 'string', default: '3' },
       out: { type: 'string', default: join(import.meta.dirname, '..', '..', 'bench', 'results') },
     },
   });
@@ -219,23 +234,24 @@ if (process.argv[1] && import.meta.filename === process.argv[1]) {
     const stores = values.stores!.split(',');
     const duration = Number(values.duration);
     const settle = Number(values.settle);
+    const runs = Number(values.runs);
     const rows: GrowthRow[] = [];
     const print = (r: GrowthRow) => {
       console.log(`${r.store} ${r.relations} relations: ${r.elements} elements, load ${r.loadMs} ms${r.elementsPerSec ? ` (${r.elementsPerSec} elements/s)` : ''}, RSS ${r.rssMb} MB`);
       for (const o of r.operations) console.log(`  ${o.name.padEnd(40)} p50 ${o.p50Ms} ms  p99 ${o.p99Ms} ms  ${o.requestsPerSec} req/s${o.errors ? `  ${o.errors} ERRORS` : ''}`);
     };
-    if (stores.includes('memory')) for (const n of sizes) print(rows[rows.push(await measure('memory', n, duration, undefined, settle)) - 1]!);
+    if (stores.includes('memory')) for (const n of sizes) print(rows[rows.push(await measure('memory', n, duration, undefined, settle, runs)) - 1]!);
     if (stores.includes('neo4j')) {
       const neo = await testNeo4j({ heap: '4g', pageCacheMb: 2048 });
       try {
-        for (const n of sizes) print(rows[rows.push(await measure('neo4j', n, duration, neo, settle)) - 1]!);
+        for (const n of sizes) print(rows[rows.push(await measure('neo4j', n, duration, neo, settle, runs)) - 1]!);
       } finally {
         await neo.stop();
       }
     }
     mkdirSync(values.out!, { recursive: true });
-    writeFileSync(join(values.out!, 'growth.json'), JSON.stringify({ date: new Date().toISOString(), duration, settle, rows }, null, 2) + '\n');
-    writeFileSync(join(values.out!, 'growth.md'), growthMarkdown(rows, duration, '', settle));
+    writeFileSync(join(values.out!, 'growth.json'), JSON.stringify({ date: new Date().toISOString(), duration, settle, runs, rows }, null, 2) + '\n');
+    writeFileSync(join(values.out!, 'growth.md'), growthMarkdown(rows, duration, '', settle, runs));
     writeFileSync(join(values.out!, 'growth.svg'), await growthSvg(rows));
     console.log(`\nwritten to ${join(values.out!, 'growth.json')}, growth.md and growth.svg`);
   }

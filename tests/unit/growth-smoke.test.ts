@@ -23,7 +23,7 @@ describe('synthetic graph bundles', () => {
   });
 
   it('a tiny growth run measures every bounded operation, and the report and plot are written', async () => {
-    const row = await measure('memory', 2000, 1, undefined, 1);
+    const row = await measure('memory', 2000, 1, undefined, 1, 2);
     expect(row.operations.map((o) => o.name)).toEqual(GROWTH_OPERATIONS.map((o) => o.name));
     for (const o of row.operations) {
       expect(o.errors).toBe(0);
@@ -32,6 +32,7 @@ describe('synthetic graph bundles', () => {
     expect(row.rssMb).toBeGreaterThan(0);
     expect(growthMarkdown([row], 1, '', 1)).toContain('| memory | 2000 |');
     expect(growthMarkdown([row], 1, '', 1)).toContain('every operation first run 1 s unmeasured');
+    expect(growthMarkdown([row], 1, '', 1, 2)).toContain('2 times for 1 s after a 1 s warm-up (the median of the runs is shown)');
     const svg = await growthSvg([row, { ...row, relations: 4000 }]);
     expect(svg).toMatch(/^<svg/);
     expect(svg).toContain('p99 latency');
