@@ -43,6 +43,12 @@ interface Hubs {
   counts: Map<string, RelationCounts>;
 }
 
+/** What the store keeps per generation of the graph. */
+interface Tables {
+  vocabulary: Vocabulary;
+  hubs: Hubs;
+}
+
 /**
  * Of the types asked, in answer order, those that hold a hub's first `limit` relations in the
  * direction asked (all of the types asked when they hold fewer).
@@ -114,12 +120,11 @@ export class Neo4jGraphStore implements GraphStore {
   private readonly shared: {
     /** Read transactions sent since the store was opened (benchmarks count round trips with it). */
     roundTrips: number;
-    /** The entity-search vocabulary being read or last read (see vocabulary()). */
-    vocabularyRead: Promise<Vocabulary> | null;
-    /** The hubs' relation counts being read or last read, and the last read (see hubs()). */
-    hubsRead: Promise<Hubs> | null;
-    hubs: Hubs | null;
-  } = { roundTrips: 0, vocabularyRead: null, hubsRead: null, hubs: null };
+    /** Tables kept per generation (see perGeneration()): each being read or last read. */
+    reads: { [K in keyof Tables]?: Promise<Tables[K]> };
+    /** The last of each table read. */
+    tables: { [K in keyof Tables]?: Tables[K] };
+  } = { roundTrips: 0, reads: {}, tables: {} };
   /** Reads waiting for the end of the tick (see read()); each view has its own. */
   private queued: { cypher: string; params: Record<string, unknown>; columns: readonly string[]; resolve: (rows: Row[]) => void; reject: (e: unknown) => void }[] = [];
 
@@ -296,15 +301,32 @@ export class Neo4jGraphStore implements GraphStore {
    * searches share the read). `gen`, when given, is the generation a search found active: a
    * vocabulary of another one is read again.
    */
-  private async vocabulary(gen?: string): Promise<Vocabulary> {
-    const current = this.shared.vocabularyRead ? await this.shared.vocabularyRead.catch(() => null) : null;
-    if (current && (gen === undefined || current.gen === gen)) return current;
-    const read = this.read(
+  private vocabulary(gen?: string): Promise<Vocabulary> {
+    return this.perGeneration(
+      'vocabulary',
       `${STATE} RETURN s.gen AS gen, COLLECT { MATCH (e:Entity) WHERE e.gen = s.gen UNWIND split(e.searchText, ' ') AS t WITH DISTINCT t WHERE t <> '' RETURN t } AS terms`,
-    ).then(([row]) => new Vocabulary((row?.gen as string | undefined) ?? '', (row?.terms as string[] | undefined) ?? []));
-    this.shared.vocabularyRead = read;
+      (row) => new Vocabulary((row?.gen as string | undefined) ?? '', (row?.terms as string[] | undefined) ?? []),
+      gen,
+    );
+  }
+
+  /**
+   * A table of the active generation, read once and shared by every view (concurrent callers
+   * share the read; a failed read is tried again by the next caller). `gen`, when given, is the
+   * generation a read found active: a table of another one is read again.
+   */
+  private async perGeneration<K extends keyof Tables>(name: K, cypher: string, build: (row: Row | undefined) => Tables[K], gen?: string): Promise<Tables[K]> {
+    const reads = this.shared.reads as Record<K, Promise<Tables[K]> | undefined>;
+    const current = reads[name] ? await reads[name].catch(() => null) : null;
+    if (current && (gen === undefined || current.gen === gen)) return current;
+    const read = this.read(cypher).then(([row]) => {
+      const table = build(row);
+      if (reads[name] === read) (this.shared.tables as Record<K, Tables[K]>)[name] = table;
+      return table;
+    });
+    reads[name] = read;
     read.catch(() => {
-      if (this.shared.vocabularyRead === read) this.shared.vocabularyRead = null;
+      if (reads[name] === read) delete reads[name];
     });
     return read;
   }
@@ -318,7 +340,7 @@ export class Neo4jGraphStore implements GraphStore {
     if (!wanted.length) return keys.map(() => []);
     // Read without waiting when the hubs are known, so that this read still travels with the
     // others of its tick.
-    let hubs = this.shared.hubs ?? (await this.hubs());
+    let hubs = this.shared.tables.hubs ?? (await this.hubs());
     for (let attempt = 0; ; attempt++) {
       const { rows, gen, narrowed } = await this.readRelations(wanted, hubs, companions);
       if (gen !== null && gen !== hubs.gen) {
@@ -386,19 +408,13 @@ export class Neo4jGraphStore implements GraphStore {
    * HUB_DEGREE), read once per generation and shared. `gen`, when given, is the generation a
    * read found active: counts of another one are read again.
    */
-  private async hubs(gen?: string): Promise<Hubs> {
-    const current = this.shared.hubsRead ? await this.shared.hubsRead.catch(() => null) : null;
-    if (current && (gen === undefined || current.gen === gen)) return current;
-    const read = this.read(`${STATE} RETURN s.gen AS gen, COLLECT { MATCH (r:Record) WHERE r.gen = s.gen AND r.kind = 'hub' RETURN [r.id, r.json] } AS hubs`).then(([row]) => {
-      const hubs: Hubs = { gen: (row?.gen as string | undefined) ?? '', counts: new Map(((row?.hubs as [string, string][] | undefined) ?? []).map(([id, json]) => [id, JSON.parse(json) as RelationCounts])) };
-      if (this.shared.hubsRead === read) this.shared.hubs = hubs;
-      return hubs;
-    });
-    this.shared.hubsRead = read;
-    read.catch(() => {
-      if (this.shared.hubsRead === read) this.shared.hubsRead = null;
-    });
-    return read;
+  private hubs(gen?: string): Promise<Hubs> {
+    return this.perGeneration(
+      'hubs',
+      `${STATE} RETURN s.gen AS gen, COLLECT { MATCH (r:Record) WHERE r.gen = s.gen AND r.kind = 'hub' RETURN [r.id, r.json] } AS hubs`,
+      (row) => ({ gen: (row?.gen as string | undefined) ?? '', counts: new Map(((row?.hubs as [string, string][] | undefined) ?? []).map(([id, json]) => [id, JSON.parse(json) as RelationCounts])) }),
+      gen,
+    );
   }
 
   async mentionsOf(ids: readonly string[], limit: number, offset: number, companions?: Companions): Promise<Mention[][]> {
