@@ -60,16 +60,26 @@ function grouped<K extends { id: string }, V>(part: (k: K) => string, call: (ids
   };
 }
 
+/** What of the graph an operation reads, beyond what it asks for by id (see createLoaders). */
+export interface Reads {
+  /** Anything of a passage but its id. */
+  passages?: boolean;
+  /** Any entity field outside LIGHT_ENTITY_FIELDS (its properties or evidence). */
+  entityContent?: boolean;
+}
+
 /**
  * The loaders of one operation. What a store reads along with an answer (relation ends, evidence
  * passages, the entities a passage mentions) fills them, so the next level of the query finds it
  * cached; `passages: false` (an operation that reads nothing of a passage but its id) leaves the
- * passages out of those reads.
+ * passages out of those reads, and `entityContent: false` (one that reads only the light fields
+ * of entities) the entities' properties and evidence.
  */
-export function createLoaders(store: GraphStore, { passages = true }: { passages?: boolean } = {}): Loaders {
+export function createLoaders(store: GraphStore, { passages = true, entityContent = true }: Reads = {}): Loaders {
   const companions: Companions = {
     entities: (list) => list.forEach((e) => loaders.entity.prime(e.id, e)),
     ...(passages ? { passages: (list: Passage[]) => list.forEach((p) => loaders.passage.prime(p.id, p)) } : {}),
+    ...(entityContent ? {} : { entityContent: false }),
   };
   const loaders: Loaders = {
     entity: new DataLoader((ids) => store.entities(ids, companions)),
@@ -103,10 +113,10 @@ export function primeEntities(ctx: Context, list: readonly Entity[]): void {
 
 /**
  * One operation's context; with a budget, every store call shares the operation's time limit.
- * `passages`: see createLoaders.
+ * `reads`: see createLoaders.
  */
-export function createContext(store: GraphStore, budgetMs?: number, { passages = true }: { passages?: boolean } = {}): Context {
+export function createContext(store: GraphStore, budgetMs?: number, reads: Reads = {}): Context {
   const own = store.forOperation?.() ?? store;
   const scoped = budgetMs ? withBudget(own, budgetMs) : own;
-  return { store: scoped, loaders: createLoaders(scoped, { passages }) };
+  return { store: scoped, loaders: createLoaders(scoped, reads) };
 }

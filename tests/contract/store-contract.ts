@@ -3,7 +3,7 @@
  * holding the bundled report's graph.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GraphBundle } from '../../graph-seed/src/model/bundle';
+import type { Entity, GraphBundle } from '../../graph-seed/src/model/bundle';
 import type { GraphStore } from '../../server/src/store/GraphStore';
 import { reportBundle } from '../helpers/report';
 
@@ -129,6 +129,24 @@ export function describeStoreContract(name: string, open: (bundle: GraphBundle) 
       const [links] = await store.linksIn([ms![0]!.passageId], light);
       expect(links!.mentions.length).toBeGreaterThan(0);
       expect(new Set(entities.keys())).toEqual(new Set([...links!.mentions.map((m) => m.entityId), ...links!.citations.map((c) => c.studyId)]));
+    });
+
+    it('answers the same when the operation reads no entity content, with entities named in full', async () => {
+      const entities = new Map<string, Entity>();
+      const nameOnly = { entities: (l: Entity[]) => l.forEach((e) => entities.set(e.id, e)), entityContent: false as const };
+      const names = (e: Entity | null | undefined) => e && { id: e.id, type: e.type, name: e.name, aliases: e.aliases };
+      const key = { id: 'ministry:molvt', direction: 'BOTH' as const, types: null, limit: 50 };
+      const [rels] = await store.relationsFor([key], nameOnly);
+      expect(rels).toEqual((await store.relationsOf([key.id], key))[0]);
+      expect(rels!.length).toBeGreaterThan(5);
+      for (const r of rels!) for (const end of [r.source, r.target]) expect(names(entities.get(end))).toEqual(names((await store.entities([end]))[0]));
+      const ids = ['finding:tong-remittances-reduce-poverty', 'study:tong-2012', 'no:such-entity'];
+      expect((await store.entities(ids, nameOnly)).map(names)).toEqual((await store.entities(ids)).map(names));
+      const [ms] = await store.mentionsOf(['ministry:molvt'], 1, 0);
+      entities.clear();
+      const [links] = await store.linksIn([ms![0]!.passageId], nameOnly);
+      expect(links).toEqual((await store.linksIn([ms![0]!.passageId]))[0]);
+      for (const m of links!.mentions) expect(names(entities.get(m.entityId))).toEqual(names((await store.entities([m.entityId]))[0]));
     });
 
     it('pages mentions in reading order and counts them', async () => {

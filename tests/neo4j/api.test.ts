@@ -12,6 +12,7 @@ import { schemaSdl } from '../../server/src/schema';
 import { MemoryGraphStore } from '../../server/src/store/memory/MemoryGraphStore';
 import { loadBundle } from '../../server/src/store/neo4j/load';
 import { Neo4jGraphStore } from '../../server/src/store/neo4j/Neo4jGraphStore';
+import { OPERATIONS } from '../bench/api.bench';
 import { injectionProbes } from '../helpers/injection';
 import { reportBundle } from '../helpers/report';
 
@@ -55,6 +56,12 @@ const EXPLORER_QUERIES = [
   '{ findings(about: "dimension:remittances") { id name } }',
   '{ tables { number title rows { label values } } discrepancies { id note statements { quote } } stats { entities relations } documents { title chapters { number title } } }',
   '{ passages(query: "remittances poverty", limit: 3) { id } }',
+  // One batch of relation reads with mixed directions and types, ends read whole or by name only.
+  `{ entity(id: "ministry:molvt") { id out: relations(direction: OUT, limit: 7) { id source { id } target { id name } }
+      in: relations(direction: IN, types: ["CHAIRS", "PART_OF"], limit: 5) { id type source { id type name } }
+      both: relations(types: ["RESPONSIBLE_FOR"]) { id target { ... on Policy { date } ... on Organization { properties evidenceSpans { quote } } } } } }`,
+  '{ entity(id: "finding:tong-remittances-reduce-poverty") { id ... on Finding { citations { id name ... on Study { year authors } } datasets { id } } } }',
+  '{ entity(id: "study:tong-2012") { id name properties mentions(limit: 3) { start entity { id name } } } }',
 ];
 
 async function totals() {
@@ -63,8 +70,8 @@ async function totals() {
 }
 
 describe('GraphQL over Neo4j', () => {
-  it('answers the explorer queries exactly as the memory store does', async () => {
-    for (const q of EXPLORER_QUERIES) {
+  it('answers the explorer queries and the benchmark operations exactly as the memory store does', async () => {
+    for (const q of [...EXPLORER_QUERIES, ...OPERATIONS.map((o) => o.query)]) {
       const [a, b] = await Promise.all([gql(neoUrl, q), gql(memUrl, q)]);
       expect(a.body.errors, q).toBeUndefined();
       expect(a.body, q).toEqual(b.body);

@@ -5,7 +5,8 @@
 import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { buildSchema } from '../../server/src/schema';
-import { readsPassageContent } from '../../server/src/schema/lookahead';
+import { readsEntityContent, readsPassageContent } from '../../server/src/schema/lookahead';
+import { LIGHT_ENTITY_FIELDS } from '../../server/src/schema/resolvers';
 
 const schema = buildSchema();
 const reads = (q: string) => readsPassageContent(schema, parse(q));
@@ -29,5 +30,31 @@ describe('reading passage content', () => {
     const depth = 40;
     const fragments = Array.from({ length: depth }, (_, i) => `fragment F${i} on Entity { id ${i + 1 < depth ? `relations { source { ...F${i + 1} } target { ...F${i + 1} } }` : 'mentions { passage { id } }'} }`);
     expect(reads(`{ entity(id: "x") { ...F0 } } ${fragments.join(' ')}`)).toBe(false);
+  });
+});
+
+describe('reading entity content', () => {
+  const content = (q: string) => readsEntityContent(schema, parse(q), LIGHT_ENTITY_FIELDS);
+
+  it('is false when entities are asked for names, relations, mentions and related entities only', () => {
+    expect(content('{ entity(id: "ministry:molvt") { id name type aliases relations { id type source { id name type } target { id } evidence { quote passage { id } } } mentions(limit: 20) { start end passage { id } } } }')).toBe(false);
+    expect(content('{ entity(id: "x") { ... on Finding { citations { id name ... on Study { usesData { id } } } about { id } datasets { name } } } }')).toBe(false);
+    expect(content('{ neighborhood(ids: ["x"]) { nodes { id name type __typename } relations { id } } passage(id: "p") { text mentions { entity { id } } } }')).toBe(false);
+  });
+
+  it('is true for properties, evidence or a typed field of any entity, however it is reached', () => {
+    expect(content('{ entity(id: "x") { properties } }')).toBe(true);
+    expect(content('{ entity(id: "x") { relations { source { ... on Study { year } } } } }')).toBe(true);
+    expect(content('{ entity(id: "x") { ... on Finding { statement } } }')).toBe(true);
+    expect(content('{ entity(id: "x") { ... on Finding { evidence { quote } } } }')).toBe(true);
+    expect(content('{ entity(id: "x") { evidenceSpans { quote } } }')).toBe(true);
+    expect(content('{ passage(id: "p") { mentions { entity { ...E } } } } fragment E on Entity { ... on Statistic { value } }')).toBe(true);
+    expect(content('{ search(query: "x") { entity { ...E } } } fragment E on Organization { parents { properties } }')).toBe(true);
+  });
+
+  it('answers each question on its own for the same document', () => {
+    const doc = parse('{ entity(id: "x") { properties mentions { passage { id } } } }');
+    expect(readsEntityContent(schema, doc, LIGHT_ENTITY_FIELDS)).toBe(true);
+    expect(readsPassageContent(schema, doc)).toBe(false);
   });
 });

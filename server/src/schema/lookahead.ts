@@ -5,7 +5,7 @@
  * left to its own resolver. A selection the look-ahead cannot read (an argument that would fail
  * validation) is simply not prefetched: the field's resolver then reports the error.
  */
-import type { DocumentNode, FieldNode, FragmentDefinitionNode, GraphQLResolveInfo, GraphQLSchema, SelectionSetNode, ValueNode } from 'graphql';
+import type { DocumentNode, FieldNode, FragmentDefinitionNode, GraphQLInterfaceType, GraphQLResolveInfo, GraphQLSchema, SelectionSetNode, ValueNode } from 'graphql';
 
 export interface SelectedField {
   /** The type condition the field sits under (null: the field's own type). */
@@ -56,8 +56,6 @@ export function argumentsOf(node: FieldNode, variables: Record<string, unknown>)
   return Object.fromEntries((node.arguments ?? []).map((a) => [a.name.value, value(a.value)]));
 }
 
-const passageContent = new WeakMap<DocumentNode, boolean>();
-
 /** A schema field's type name, lists and non-nulls taken off (read by shape: graphql may load twice). */
 const namedTypeOf = (type: unknown): string => {
   let t = type as { ofType?: unknown; name?: string };
@@ -66,13 +64,21 @@ const namedTypeOf = (type: unknown): string => {
 };
 
 /**
- * Whether a document reads anything of a Passage but its id, anywhere (fields, fragments,
- * fragments on Passage). When it does not, reads need not bring passages along for later
- * levels of the query. Answered once per parsed document (the parser cache keeps documents);
- * each fragment is looked at once, however often it is spread.
+ * What a field of a type tells about a document: true, it reads the content looked for; false,
+ * it does not (and neither does anything under it); undefined, look at its selection.
  */
-export function readsPassageContent(schema: GraphQLSchema, document: DocumentNode): boolean {
-  const known = passageContent.get(document);
+type Verdict = (typeName: string, field: string) => boolean | undefined;
+
+/** Answers per document, per question (the parser cache keeps documents, so each is asked once). */
+const answers = new WeakMap<DocumentNode, Map<string, boolean>>();
+
+/**
+ * Whether any field a document selects, anywhere (fields, inline fragments, named fragments of
+ * any depth), gets a true verdict. Each fragment is looked at once, however often it is spread,
+ * so a fragment bomb costs a linear walk. Mutations and subscriptions count as reading everything.
+ */
+function readsAnywhere(schema: GraphQLSchema, document: DocumentNode, question: string, verdict: Verdict): boolean {
+  const known = answers.get(document)?.get(question);
   if (known !== undefined) return known;
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === 'FragmentDefinition') fragments.set(d.name.value, d);
@@ -91,11 +97,44 @@ export function readsPassageContent(schema: GraphQLSchema, document: DocumentNod
         return fragmentReads.get(name)!;
       }
       const field = s.name.value;
-      if (typeName === 'Passage') return field !== 'id' && field !== '__typename';
+      const said = verdict(typeName, field);
+      if (said !== undefined) return said;
       const type = fieldsOf(typeName)[field]?.type;
       return !!type && !!s.selectionSet && reads(s.selectionSet, namedTypeOf(type));
     });
   const answer = document.definitions.some((d) => d.kind === 'OperationDefinition' && (d.operation !== 'query' || reads(d.selectionSet, schema.getQueryType()?.name ?? 'Query')));
-  passageContent.set(document, answer);
+  if (!answers.has(document)) answers.set(document, new Map());
+  answers.get(document)!.set(question, answer);
   return answer;
+}
+
+/**
+ * Whether a document reads anything of a Passage but its id. When it does not, reads need not
+ * bring passages along for later levels of the query.
+ */
+export function readsPassageContent(schema: GraphQLSchema, document: DocumentNode): boolean {
+  return readsAnywhere(schema, document, 'passage', (typeName, field) => (typeName === 'Passage' ? field !== 'id' && field !== '__typename' : undefined));
+}
+
+const entityTypeNames = new WeakMap<GraphQLSchema, Set<string>>();
+
+/** The Entity interface and the types that implement it. */
+function entityTypesOf(schema: GraphQLSchema): Set<string> {
+  let names = entityTypeNames.get(schema);
+  if (!names) {
+    const entity = schema.getType('Entity') as GraphQLInterfaceType | undefined;
+    names = new Set(entity ? ['Entity', ...schema.getPossibleTypes(entity).map((t) => t.name)] : []);
+    entityTypeNames.set(schema, names);
+  }
+  return names;
+}
+
+/**
+ * Whether a document reads any field of an entity outside `light` (the fields answered from an
+ * entity's id, type, name and aliases, or through loaders of their own). When it does not,
+ * entities can be read without their properties and evidence.
+ */
+export function readsEntityContent(schema: GraphQLSchema, document: DocumentNode, light: ReadonlySet<string>): boolean {
+  const entities = entityTypesOf(schema);
+  return readsAnywhere(schema, document, 'entity', (typeName, field) => (entities.has(typeName) && !light.has(field) ? true : undefined));
 }

@@ -146,6 +146,21 @@ function prefetchEntity(entityId: string, info: GraphQLResolveInfo, ctx: Context
 /** Entity fields a search candidate carries without a further read. */
 const NAME_FIELDS = new Set(['id', 'name', 'type', 'aliases', '__typename']);
 
+/**
+ * Entity fields answered without an entity's properties or evidence: its names, and the fields
+ * read through loaders of their own (relations, mentions, related entities). An operation that
+ * asks entities for nothing else gets entities read without properties and evidence.
+ */
+export const LIGHT_ENTITY_FIELDS: ReadonlySet<string> = new Set([
+  ...NAME_FIELDS,
+  'mentionCount',
+  'mentions',
+  'relations',
+  'citedBy',
+  'datasets',
+  ...Object.values(RELATED).flatMap((fields) => Object.keys(fields)),
+]);
+
 /** Whether a search's selection reads only the hits' scores and names (no properties, evidence or relations). */
 function asksNamesOnly(info: GraphQLResolveInfo): boolean {
   return selectedFields(info).every(({ node }) => {

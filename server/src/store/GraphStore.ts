@@ -66,6 +66,12 @@ export interface Companions {
   entities(list: Entity[]): void;
   /** Absent when the operation reads nothing of a passage but its id: no passage is read along. */
   passages?(list: Passage[]): void;
+  /**
+   * False when the operation reads nothing of an entity but its id, type, name and aliases (and
+   * what has loaders of its own): a store may then leave entities' properties and evidence empty,
+   * in what it reads along and in the entities asked for.
+   */
+  entityContent?: false;
 }
 
 /** A passage's mentions and citations, each in text order. */

@@ -6,7 +6,7 @@
  * Relationship types in patterns come only from the ontology's closed list.
  */
 import neo4j, { type Driver, type QueryResult, type RecordShape } from 'neo4j-driver';
-import { ACTIVE_STATE, type RelationCounts } from '../../../../graph-seed/src/export/neo4j-model';
+import { ACTIVE_STATE, CITATION_REL, MENTION_REL, type RelationCounts } from '../../../../graph-seed/src/export/neo4j-model';
 import type { Citation, Discrepancy, DocumentRecord, Entity, Figure, Mention, Passage, Relation, Table } from '../../../../graph-seed/src/model/bundle';
 import { ENTITY_TYPES, RELATION_TYPES, type RelationType } from '../../../../graph-seed/src/model/ontology';
 import { StoreUnavailableError, type Companions, type GraphPath, type GraphStore, type PassageLinks, type RelationKey, type RelationQuery, type SearchHit, type SearchOptions, type Stats, type StoreInfo, type Subgraph } from '../GraphStore';
@@ -28,7 +28,9 @@ export interface Neo4jOptions {
 }
 
 const STATE = `MATCH (s:GraphState {key: '${ACTIVE_STATE}'})`;
-const ENTITY = (v: string) => `${v} {.id, .type, .name, .aliases, .properties, .evidence}`;
+/** An entity's record; without its content (properties and evidence) when the operation reads none (see Companions). */
+const ENTITY = (v: string, companions?: Companions) =>
+  companions?.entityContent === false ? `${v} {.id, .type, .name, .aliases}` : `${v} {.id, .type, .name, .aliases, .properties, .evidence}`;
 const RELATION = (v: string) => `{id: ${v}.id, type: type(${v}), source: startNode(${v}).id, target: endNode(${v}).id, properties: ${v}.properties, evidence: ${v}.evidence}`;
 const PASSAGE = (v: string) => `${v} {.id, .documentId, .order, .kind, .chapter, .section, .label, .leadInId, .noteIds, .text, .rawText}`;
 /** The passages an entity's or a relation's evidence quotes (`list` is a Cypher list of them), as a subquery. */
@@ -95,8 +97,8 @@ const toEntity = (r: Row): Entity => ({
   type: r.type as Entity['type'],
   name: r.name as string,
   aliases: (r.aliases as string[]) ?? [],
-  properties: JSON.parse(r.properties as string),
-  evidence: JSON.parse(r.evidence as string),
+  properties: r.properties === undefined ? {} : JSON.parse(r.properties as string),
+  evidence: r.evidence === undefined ? [] : JSON.parse(r.evidence as string),
 });
 
 const toRelation = (r: Row): Relation => ({
@@ -104,8 +106,8 @@ const toRelation = (r: Row): Relation => ({
   type: r.type as Relation['type'],
   source: r.source as string,
   target: r.target as string,
-  properties: JSON.parse(r.properties as string),
-  evidence: JSON.parse(r.evidence as string),
+  properties: r.properties === undefined ? {} : JSON.parse(r.properties as string),
+  evidence: r.evidence === undefined ? [] : JSON.parse(r.evidence as string),
 });
 
 const toPassage = (r: Row): Passage => ({
@@ -231,6 +233,10 @@ export class Neo4jGraphStore implements GraphStore {
    */
   private async send(cypher: string, params: Record<string, unknown>): Promise<Row[]> {
     this.shared.roundTrips++;
+    // The queries' indentation goes no further (Bolt sends the text with every query, in chunks
+    // of 1,400 bytes, one socket write each). No query here holds a string literal with a run
+    // of whitespace: values travel as parameters.
+    cypher = cypher.replace(/\s+/g, ' ');
     const started = Date.now();
     const retryFor = this.opts.maxRetryTimeMs ?? 1500;
     for (let delay = 50; ; delay = Math.min(delay * 2, 500)) {
@@ -260,13 +266,15 @@ export class Neo4jGraphStore implements GraphStore {
 
   async entities(ids: readonly string[], companions?: Companions): Promise<(Entity | null)[]> {
     if (!ids.length) return [];
+    // The passages of the entities' evidence come along, unless the operation reads no evidence.
+    const withPassages = !!companions?.passages && companions.entityContent !== false;
     const rows = await this.read(
-      `${STATE} UNWIND $ids AS id MATCH (e:Entity {uid: s.gen + '|' + id}) RETURN ${ENTITY('e')} AS e${companions?.passages ? `, ${EVIDENCE_PASSAGES('[e]')} AS ps` : ''}`,
+      `${STATE} UNWIND $ids AS id MATCH (e:Entity {uid: s.gen + '|' + id}) RETURN ${ENTITY('e', companions)} AS e${withPassages ? `, ${EVIDENCE_PASSAGES('[e]')} AS ps` : ''}`,
       { ids },
-      companions?.passages ? ['e', 'ps'] : ['e'],
+      withPassages ? ['e', 'ps'] : ['e'],
     );
     const found = new Map(rows.map((r) => [(r.e as Row).id as string, toEntity(r.e as Row)]));
-    companions?.passages?.(rows.flatMap((r) => (r.ps as Row[]).map(toPassage)));
+    if (withPassages) companions!.passages!(rows.flatMap((r) => (r.ps as Row[]).map(toPassage)));
     return ids.map((id) => found.get(id) ?? null);
   }
 
@@ -394,27 +402,35 @@ export class Neo4jGraphStore implements GraphStore {
       return { id: k.id, direction: k.direction, types, limit: int(k.limit) };
     });
     // One pattern for the whole batch: the union of the types asked and, when every key agrees,
-    // the direction; each key's own types and direction then filter its rows.
-    const union = typesPattern([...new Set(asked.flatMap((k) => k.types))])!;
+    // the direction; a key's own types and direction, where they differ, then filter its rows.
+    // Every type, the common case, is written short (an entity's other relationships are its
+    // mentions and the citations of a study). Bolt sends the text with every query, in chunks of
+    // 1,400 bytes, one socket write each: the usual query fits in one.
+    const unionTypes = [...new Set(asked.flatMap((k) => k.types))];
+    const union = unionTypes.length === RELATION_TYPES.length ? `!${MENTION_REL}&!${CITATION_REL}` : typesPattern(unionTypes)!;
+    const keys = asked.map((k) => ({ ...k, types: new Set(k.types).size === unionTypes.length ? null : k.types }));
     const directions = new Set(wanted.map((k) => k.direction));
     const only = directions.size === 1 ? [...directions][0] : 'BOTH';
     const pattern = only === 'OUT' ? `(e)-[r:${union}]->()` : only === 'IN' ? `(e)<-[r:${union}]-()` : `(e)-[r:${union}]-()`;
+    const filters = [
+      ...(keys.some((k) => k.types) ? ['(k.types IS NULL OR type(r) IN k.types)'] : []),
+      ...(directions.size > 1 ? ["(k.direction = 'BOTH' OR (k.direction = 'OUT' AND startNode(r) = e) OR (k.direction = 'IN' AND endNode(r) = e))"] : []),
+    ];
     const rows = await this.read(
       `${STATE} UNWIND range(0, size($keys) - 1) AS i WITH s, i, $keys[i] AS k MATCH (e:Entity {uid: s.gen + '|' + k.id})
        CALL (e, k) {
-         MATCH ${pattern}
-         WHERE type(r) IN k.types AND (k.direction = 'BOTH' OR (k.direction = 'OUT' AND startNode(r) = e) OR (k.direction = 'IN' AND endNode(r) = e))
+         MATCH ${pattern}${filters.length ? ` WHERE ${filters.join(' AND ')}` : ''}
          WITH DISTINCT r ORDER BY type(r), r.id LIMIT $most
          RETURN collect(r) AS all }
        WITH s, i, e, all[0..k.limit] AS rs
        RETURN i, s.gen AS gen, [r IN rs | ${RELATION('r')}] AS rels${
          companions
-           ? `, COLLECT { UNWIND [e] + [r IN rs | startNode(r)] + [r IN rs | endNode(r)] AS x WITH DISTINCT x RETURN ${ENTITY('x')} } AS ends${companions.passages ? `, ${EVIDENCE_PASSAGES('rs')} AS ps` : ''}`
+           ? `, COLLECT { UNWIND [e] + [r IN rs | startNode(r)] + [r IN rs | endNode(r)] AS x WITH DISTINCT x RETURN ${ENTITY('x', companions)} } AS ends${companions.passages ? `, ${EVIDENCE_PASSAGES('rs')} AS ps` : ''}`
            : ''
        }`,
       // The first `most` of each key in answer order (a partial sort: a hub's relations are not
       // sorted whole), then each key's own limit.
-      { keys: asked, most: int(Math.max(...wanted.map((k) => k.limit))) },
+      { keys, most: int(Math.max(...wanted.map((k) => k.limit))) },
       ['i', 'gen', 'rels', ...(companions ? ['ends'] : []), ...(companions?.passages ? ['ps'] : [])],
     );
     return { rows, gen: (rows[0]?.gen as string | undefined) ?? null, narrowed };
@@ -491,7 +507,7 @@ export class Neo4jGraphStore implements GraphStore {
    */
   private async passageLinks(passageIds: readonly string[], want: { mentions: boolean; citations: boolean }, companions?: Companions): Promise<PassageLinks[]> {
     if (!passageIds.length) return [];
-    const entities = (v: string) => (companions ? `, collect(DISTINCT ${ENTITY(v)})` : ', []');
+    const entities = (v: string) => (companions ? `, collect(DISTINCT ${ENTITY(v, companions)})` : ', []');
     const rows = await this.read(
       `${STATE} UNWIND $ids AS id MATCH (p:Passage {uid: s.gen + '|' + id})
        ${
