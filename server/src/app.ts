@@ -15,8 +15,8 @@ import { LRUCache } from 'lru-cache';
 import { createContext, type Context } from './context';
 import type { Logger } from './log';
 import { buildSchema } from './schema';
-import { readsEntityContent, readsPassageContent } from './schema/lookahead';
-import { LIGHT_ENTITY_FIELDS } from './schema/resolvers';
+import { readsEntityContent, readsPassageContent, readsRelationContent } from './schema/lookahead';
+import { LIGHT_ENTITY_FIELDS, LIGHT_RELATION_FIELDS } from './schema/resolvers';
 import { StoreUnavailableError, type GraphStore } from './store/GraphStore';
 
 /** net.Server#close: stops listening and leaves the open connections be. */
@@ -53,7 +53,8 @@ export interface AppOptions {
 /**
  * Each operation's context (store with the time budget, loaders), made once the operation is
  * parsed: one that reads nothing of a passage but its id gets loaders that read no passage along,
- * and one that asks entities only for light fields gets entities without properties and evidence.
+ * and one that asks entities or relations only for light fields gets them without properties and
+ * evidence.
  */
 function operationContext(store: GraphStore, budgetMs: number): Plugin<Context> {
   return {
@@ -62,6 +63,7 @@ function operationContext(store: GraphStore, budgetMs: number): Plugin<Context> 
         createContext(store, budgetMs, {
           passages: readsPassageContent(args.schema, args.document),
           entityContent: readsEntityContent(args.schema, args.document, LIGHT_ENTITY_FIELDS),
+          relationContent: readsRelationContent(args.schema, args.document, LIGHT_RELATION_FIELDS),
         }),
       );
     },

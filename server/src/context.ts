@@ -6,7 +6,7 @@
 import DataLoader from 'dataloader';
 import type { Citation, Entity, Mention, Passage, Relation } from '../../graph-seed/src/model/bundle';
 import { withBudget } from './store/budget';
-import type { Companions, GraphStore, PassageLinks, RelationKey } from './store/GraphStore';
+import type { Companions, GraphStore, PassageLinks, RelationKey, Shape } from './store/GraphStore';
 
 export type { RelationKey };
 
@@ -38,6 +38,8 @@ export interface Loaders {
 export interface Context {
   store: GraphStore;
   loaders: Loaders;
+  /** What of entities and relations the operation reads, for store calls made without a loader. */
+  shape: Shape;
 }
 
 /** Batches keys that share the non-id part of their key into one store call each. */
@@ -66,20 +68,28 @@ export interface Reads {
   passages?: boolean;
   /** Any entity field outside LIGHT_ENTITY_FIELDS (its properties or evidence). */
   entityContent?: boolean;
+  /** Any relation field outside LIGHT_RELATION_FIELDS (its properties or evidence). */
+  relationContent?: boolean;
 }
+
+/** The store's view of what an operation reads (see Shape). */
+const shapeOf = (reads: Reads): Shape => ({
+  ...(reads.entityContent === false ? { entityContent: false } : {}),
+  ...(reads.relationContent === false ? { relationContent: false } : {}),
+});
 
 /**
  * The loaders of one operation. What a store reads along with an answer (relation ends, evidence
  * passages, the entities a passage mentions) fills them, so the next level of the query finds it
  * cached; `passages: false` (an operation that reads nothing of a passage but its id) leaves the
- * passages out of those reads, and `entityContent: false` (one that reads only the light fields
- * of entities) the entities' properties and evidence.
+ * passages out of those reads, and `entityContent: false` or `relationContent: false` (one that
+ * reads only the light fields of entities or relations) their properties and evidence.
  */
-export function createLoaders(store: GraphStore, { passages = true, entityContent = true }: Reads = {}): Loaders {
+export function createLoaders(store: GraphStore, reads: Reads = {}): Loaders {
   const companions: Companions = {
     entities: (list) => list.forEach((e) => loaders.entity.prime(e.id, e)),
-    ...(passages ? { passages: (list: Passage[]) => list.forEach((p) => loaders.passage.prime(p.id, p)) } : {}),
-    ...(entityContent ? {} : { entityContent: false }),
+    ...(reads.passages !== false ? { passages: (list: Passage[]) => list.forEach((p) => loaders.passage.prime(p.id, p)) } : {}),
+    ...shapeOf(reads),
   };
   const loaders: Loaders = {
     entity: new DataLoader((ids) => store.entities(ids, companions)),
@@ -89,7 +99,7 @@ export function createLoaders(store: GraphStore, { passages = true, entityConten
       { cacheKeyFn: (k) => `${k.id}:${k.limit}:${k.offset}` },
     ),
     mentionCount: new DataLoader((ids) => store.mentionCounts(ids)),
-    passageRef: passages ? (id) => loaders.passage.load(id) : (id) => Promise.resolve({ id } as Passage),
+    passageRef: reads.passages !== false ? (id) => loaders.passage.load(id) : (id) => Promise.resolve({ id } as Passage),
     passage: new DataLoader((ids) => store.passages(ids)),
     passageAt: new DataLoader((keys) => store.passagesAt(keys), { cacheKeyFn: (k) => `${k.documentId}#${k.order}` }),
     mentionsIn: new DataLoader((ids) => store.mentionsIn(ids, companions)),
@@ -118,5 +128,5 @@ export function primeEntities(ctx: Context, list: readonly Entity[]): void {
 export function createContext(store: GraphStore, budgetMs?: number, reads: Reads = {}): Context {
   const own = store.forOperation?.() ?? store;
   const scoped = budgetMs ? withBudget(own, budgetMs) : own;
-  return { store: scoped, loaders: createLoaders(scoped, reads) };
+  return { store: scoped, loaders: createLoaders(scoped, reads), shape: shapeOf(reads) };
 }

@@ -3,7 +3,7 @@
  * holding the bundled report's graph.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Entity, GraphBundle } from '../../graph-seed/src/model/bundle';
+import type { Entity, GraphBundle, Relation } from '../../graph-seed/src/model/bundle';
 import type { GraphStore } from '../../server/src/store/GraphStore';
 import { reportBundle } from '../helpers/report';
 
@@ -147,6 +147,27 @@ export function describeStoreContract(name: string, open: (bundle: GraphBundle) 
       const [links] = await store.linksIn([ms![0]!.passageId], nameOnly);
       expect(links).toEqual((await store.linksIn([ms![0]!.passageId]))[0]);
       for (const m of links!.mentions) expect(names(entities.get(m.entityId))).toEqual(names((await store.entities([m.entityId]))[0]));
+    });
+
+    it('answers neighbourhoods, paths and relation reads the same when the operation reads no content', async () => {
+      const shape = { entityContent: false, relationContent: false } as const;
+      const names = (e: Entity) => ({ id: e.id, type: e.type, name: e.name, aliases: e.aliases });
+      const bare = (r: Relation) => ({ id: r.id, type: r.type, source: r.source, target: r.target });
+      const sub = await store.neighborhood(['ministry:molvt'], 2, null, null, 60, shape);
+      const whole = await store.neighborhood(['ministry:molvt'], 2, null, null, 60);
+      expect(sub.truncated).toBe(whole.truncated);
+      expect(sub.nodes.map(names)).toEqual(whole.nodes.map(names));
+      expect(sub.relations.map(bare)).toEqual(whole.relations.map(bare));
+      expect(sub.relations.length).toBeGreaterThan(10);
+      for (const [from, to] of [['ministry:mowa', 'study:tong-2012'], ['ministry:mowa', 'ministry:mowa']] as const) {
+        const path = await store.path(from, to, 8, null, shape);
+        const full = await store.path(from, to, 8, null);
+        expect(path!.nodes.map(names)).toEqual(full!.nodes.map(names));
+        expect(path!.relations.map(bare)).toEqual(full!.relations.map(bare));
+      }
+      const key = { id: 'ministry:molvt', direction: 'OUT' as const, types: null, limit: 30 };
+      const [rels] = await store.relationsFor([key], { entities: () => {}, passages: () => {}, ...shape });
+      expect(rels!.map(bare)).toEqual((await store.relationsOf([key.id], key))[0]!.map(bare));
     });
 
     it('pages mentions in reading order and counts them', async () => {

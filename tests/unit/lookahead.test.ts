@@ -5,8 +5,8 @@
 import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { buildSchema } from '../../server/src/schema';
-import { readsEntityContent, readsPassageContent } from '../../server/src/schema/lookahead';
-import { LIGHT_ENTITY_FIELDS } from '../../server/src/schema/resolvers';
+import { readsEntityContent, readsPassageContent, readsRelationContent } from '../../server/src/schema/lookahead';
+import { LIGHT_ENTITY_FIELDS, LIGHT_RELATION_FIELDS } from '../../server/src/schema/resolvers';
 
 const schema = buildSchema();
 const reads = (q: string) => readsPassageContent(schema, parse(q));
@@ -56,5 +56,20 @@ describe('reading entity content', () => {
     const doc = parse('{ entity(id: "x") { properties mentions { passage { id } } } }');
     expect(readsEntityContent(schema, doc, LIGHT_ENTITY_FIELDS)).toBe(true);
     expect(readsPassageContent(schema, doc)).toBe(false);
+  });
+});
+
+describe('reading relation content', () => {
+  const content = (q: string) => readsRelationContent(schema, parse(q), LIGHT_RELATION_FIELDS);
+
+  it('is false when relations are asked for their id, type and ends only', () => {
+    expect(content('{ neighborhood(ids: ["x"], depth: 2) { nodes { id } relations { id type source { id } target { id name properties } } } }')).toBe(false);
+    expect(content('{ path(from: "a", to: "b") { nodes { id } relations { id type __typename } } }')).toBe(false);
+  });
+
+  it('is true for their evidence or properties, however they are reached', () => {
+    expect(content('{ entity(id: "x") { relations { id evidence { quote } } } }')).toBe(true);
+    expect(content('{ path(from: "a", to: "b") { relations { ...R } } } fragment R on Relation { properties }')).toBe(true);
+    expect(content('{ neighborhood(ids: ["x"]) { nodes { relations { type evidence { start } } } } }')).toBe(true);
   });
 });

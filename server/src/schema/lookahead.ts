@@ -138,3 +138,11 @@ export function readsEntityContent(schema: GraphQLSchema, document: DocumentNode
   const entities = entityTypesOf(schema);
   return readsAnywhere(schema, document, 'entity', (typeName, field) => (entities.has(typeName) && !light.has(field) ? true : undefined));
 }
+
+/**
+ * Whether a document reads any field of a relation outside `light` (its id, type and ends).
+ * When it does not, relations can be read without their properties and evidence.
+ */
+export function readsRelationContent(schema: GraphQLSchema, document: DocumentNode, light: ReadonlySet<string>): boolean {
+  return readsAnywhere(schema, document, 'relation', (typeName, field) => (typeName === 'Relation' && !light.has(field) ? true : undefined));
+}

@@ -161,6 +161,9 @@ export const LIGHT_ENTITY_FIELDS: ReadonlySet<string> = new Set([
   ...Object.values(RELATED).flatMap((fields) => Object.keys(fields)),
 ]);
 
+/** Relation fields answered without a relation's properties or evidence. */
+export const LIGHT_RELATION_FIELDS: ReadonlySet<string> = new Set(['id', 'type', 'source', 'target', '__typename']);
+
 /** Whether a search's selection reads only the hits' scores and names (no properties, evidence or relations). */
 function asksNamesOnly(info: GraphQLResolveInfo): boolean {
   return selectedFields(info).every(({ node }) => {
@@ -317,6 +320,7 @@ export const resolvers = {
         relationTypes(a.relationTypes as string[] | null),
         entityTypes(a.entityTypes as string[] | null, 'entityTypes'),
         intIn(a.limit as number, 'limit', 1, LIMITS.maxNeighborhood, 200),
+        ctx.shape,
       );
       primeEntities(ctx, sub.nodes);
       // Seeds come first in a neighbourhood, so a seed missing from it is unknown, unless the
@@ -328,7 +332,7 @@ export const resolvers = {
     },
     path: async (_: unknown, a: Args, ctx: Context) => {
       const [from, to] = [id(a.from as string, 'from'), id(a.to as string, 'to')];
-      const found = await ctx.store.path(from, to, intIn(a.maxLength as number, 'maxLength', 1, LIMITS.maxPathLength, 4), relationTypes(a.relationTypes as string[] | null));
+      const found = await ctx.store.path(from, to, intIn(a.maxLength as number, 'maxLength', 1, LIMITS.maxPathLength, 4), relationTypes(a.relationTypes as string[] | null), ctx.shape);
       if (found) primeEntities(ctx, found.nodes);
       // No path: say so, or say which end does not exist.
       else await assertKnown(ctx, [from, to]);

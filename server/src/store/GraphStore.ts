@@ -62,16 +62,21 @@ export interface RelationKey extends RelationQuery {
  * DataLoaders prime themselves with them). A store fills them only when asked, so a GraphQL
  * operation needs one round trip per level of its query instead of one per kind of record.
  */
-export interface Companions {
+/**
+ * How much of each record an operation reads. A false field lets a store leave that content
+ * empty (properties {}, evidence []) in what it answers and reads along.
+ */
+export interface Shape {
+  /** False: the operation reads nothing of an entity but its id, type, name and aliases (and what has loaders of its own). */
+  entityContent?: false;
+  /** False: the operation reads nothing of a relation but its id, type and ends. */
+  relationContent?: false;
+}
+
+export interface Companions extends Shape {
   entities(list: Entity[]): void;
   /** Absent when the operation reads nothing of a passage but its id: no passage is read along. */
   passages?(list: Passage[]): void;
-  /**
-   * False when the operation reads nothing of an entity but its id, type, name and aliases (and
-   * what has loaders of its own): a store may then leave entities' properties and evidence empty,
-   * in what it reads along and in the entities asked for.
-   */
-  entityContent?: false;
 }
 
 /** A passage's mentions and citations, each in text order. */
@@ -130,9 +135,9 @@ export interface GraphStore {
   /** Full-text search over passage text, best first. */
   searchPassages(query: string, limit: number): Promise<Passage[]>;
   /** Entities within `depth` hops of `ids` and the relations among them. */
-  neighborhood(ids: string[], depth: number, relationTypes: string[] | null, entityTypes: string[] | null, limit: number): Promise<Subgraph>;
+  neighborhood(ids: string[], depth: number, relationTypes: string[] | null, entityTypes: string[] | null, limit: number, shape?: Shape): Promise<Subgraph>;
   /** A shortest path ignoring direction, or null when none within maxLength. */
-  path(from: string, to: string, maxLength: number, relationTypes: string[] | null): Promise<GraphPath | null>;
+  path(from: string, to: string, maxLength: number, relationTypes: string[] | null, shape?: Shape): Promise<GraphPath | null>;
   /** Findings, optionally only those ABOUT one entity, ordered by id. */
   findings(about: string | null, limit: number): Promise<Entity[]>;
   discrepancies(): Promise<Discrepancy[]>;

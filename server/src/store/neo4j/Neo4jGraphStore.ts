@@ -9,7 +9,7 @@ import neo4j, { type Driver, type QueryResult, type RecordShape } from 'neo4j-dr
 import { ACTIVE_STATE, CITATION_REL, MENTION_REL, type RelationCounts } from '../../../../graph-seed/src/export/neo4j-model';
 import type { Citation, Discrepancy, DocumentRecord, Entity, Figure, Mention, Passage, Relation, Table } from '../../../../graph-seed/src/model/bundle';
 import { ENTITY_TYPES, RELATION_TYPES, type RelationType } from '../../../../graph-seed/src/model/ontology';
-import { StoreUnavailableError, type Companions, type GraphPath, type GraphStore, type PassageLinks, type RelationKey, type RelationQuery, type SearchHit, type SearchOptions, type Stats, type StoreInfo, type Subgraph } from '../GraphStore';
+import { StoreUnavailableError, type Companions, type GraphPath, type GraphStore, type PassageLinks, type RelationKey, type RelationQuery, type SearchHit, type Shape, type SearchOptions, type Stats, type StoreInfo, type Subgraph } from '../GraphStore';
 import { rankEntities, rankPassages, searchCandidates, termsOf, type EntityTokens } from '../ranking';
 import { storeError } from './errors';
 import { luceneQuery } from './lucene';
@@ -28,10 +28,12 @@ export interface Neo4jOptions {
 }
 
 const STATE = `MATCH (s:GraphState {key: '${ACTIVE_STATE}'})`;
-/** An entity's record; without its content (properties and evidence) when the operation reads none (see Companions). */
-const ENTITY = (v: string, companions?: Companions) =>
-  companions?.entityContent === false ? `${v} {.id, .type, .name, .aliases}` : `${v} {.id, .type, .name, .aliases, .properties, .evidence}`;
-const RELATION = (v: string) => `{id: ${v}.id, type: type(${v}), source: startNode(${v}).id, target: endNode(${v}).id, properties: ${v}.properties, evidence: ${v}.evidence}`;
+/** An entity's record; without its content (properties and evidence) when the operation reads none (see Shape). */
+const ENTITY = (v: string, shape?: Shape) =>
+  shape?.entityContent === false ? `${v} {.id, .type, .name, .aliases}` : `${v} {.id, .type, .name, .aliases, .properties, .evidence}`;
+/** A relation's record; without its content (properties and evidence) when the operation reads none (see Shape). */
+const RELATION = (v: string, shape?: Shape) =>
+  `{id: ${v}.id, type: type(${v}), source: startNode(${v}).id, target: endNode(${v}).id${shape?.relationContent === false ? '' : `, properties: ${v}.properties, evidence: ${v}.evidence`}}`;
 const PASSAGE = (v: string) => `${v} {.id, .documentId, .order, .kind, .chapter, .section, .label, .leadInId, .noteIds, .text, .rawText}`;
 /** The passages an entity's or a relation's evidence quotes (`list` is a Cypher list of them), as a subquery. */
 const EVIDENCE_PASSAGES = (list: string) =>
@@ -367,7 +369,7 @@ export class Neo4jGraphStore implements GraphStore {
     // others of its tick.
     let hubs = this.shared.tables.hubs ?? (await this.hubs());
     for (let attempt = 0; ; attempt++) {
-      const { rows, gen, narrowed } = await this.readRelations(wanted, hubs, companions);
+      const { rows, gen, narrowed, withPassages } = await this.readRelations(wanted, hubs, companions);
       if (gen !== null && gen !== hubs.gen) {
         // The graph was reloaded since the hubs were read. The counts are read again for later
         // reads; an answer narrowed by the old counts is asked again with the new ones, or, when
@@ -381,7 +383,7 @@ export class Neo4jGraphStore implements GraphStore {
       const by = new Map(rows.map((r) => [wanted[r.i as number]!, (r.rels as Row[]).map(toRelation).sort(byRelation)]));
       if (companions) {
         companions.entities(rows.flatMap((r) => (r.ends as Row[]).map(toEntity)));
-        companions.passages?.(rows.flatMap((r) => (r.ps as Row[]).map(toPassage)));
+        if (withPassages) companions.passages!(rows.flatMap((r) => (r.ps as Row[]).map(toPassage)));
       }
       return keys.map((k) => by.get(k) ?? []);
     }
@@ -392,7 +394,7 @@ export class Neo4jGraphStore implements GraphStore {
    * first `limit` relations (by the hubs' counts), so a hub with thousands of relations is not
    * read whole to answer the first hundred.
    */
-  private async readRelations(wanted: readonly RelationKey[], hubs: Hubs, companions?: Companions): Promise<{ rows: Row[]; gen: string | null; narrowed: boolean }> {
+  private async readRelations(wanted: readonly RelationKey[], hubs: Hubs, companions?: Companions): Promise<{ rows: Row[]; gen: string | null; narrowed: boolean; withPassages: boolean }> {
     let narrowed = false;
     const asked = wanted.map((k) => {
       const all = (k.types ?? RELATION_TYPES).filter((t) => (RELATION_TYPES as readonly string[]).includes(t));
@@ -416,6 +418,8 @@ export class Neo4jGraphStore implements GraphStore {
       ...(keys.some((k) => k.types) ? ['(k.types IS NULL OR type(r) IN k.types)'] : []),
       ...(directions.size > 1 ? ["(k.direction = 'BOTH' OR (k.direction = 'OUT' AND startNode(r) = e) OR (k.direction = 'IN' AND endNode(r) = e))"] : []),
     ];
+    // The passages of the relations' evidence come along, unless the operation reads no evidence.
+    const withPassages = !!companions?.passages && companions.relationContent !== false;
     const rows = await this.read(
       `${STATE} UNWIND range(0, size($keys) - 1) AS i WITH s, i, $keys[i] AS k MATCH (e:Entity {uid: s.gen + '|' + k.id})
        CALL (e, k) {
@@ -423,17 +427,17 @@ export class Neo4jGraphStore implements GraphStore {
          WITH DISTINCT r ORDER BY type(r), r.id LIMIT $most
          RETURN collect(r) AS all }
        WITH s, i, e, all[0..k.limit] AS rs
-       RETURN i, s.gen AS gen, [r IN rs | ${RELATION('r')}] AS rels${
+       RETURN i, s.gen AS gen, [r IN rs | ${RELATION('r', companions)}] AS rels${
          companions
-           ? `, COLLECT { UNWIND [e] + [r IN rs | startNode(r)] + [r IN rs | endNode(r)] AS x WITH DISTINCT x RETURN ${ENTITY('x', companions)} } AS ends${companions.passages ? `, ${EVIDENCE_PASSAGES('rs')} AS ps` : ''}`
+           ? `, COLLECT { UNWIND [e] + [r IN rs | startNode(r)] + [r IN rs | endNode(r)] AS x WITH DISTINCT x RETURN ${ENTITY('x', companions)} } AS ends${withPassages ? `, ${EVIDENCE_PASSAGES('rs')} AS ps` : ''}`
            : ''
        }`,
       // The first `most` of each key in answer order (a partial sort: a hub's relations are not
       // sorted whole), then each key's own limit.
       { keys, most: int(Math.max(...wanted.map((k) => k.limit))) },
-      ['i', 'gen', 'rels', ...(companions ? ['ends'] : []), ...(companions?.passages ? ['ps'] : [])],
+      ['i', 'gen', 'rels', ...(companions ? ['ends'] : []), ...(withPassages ? ['ps'] : [])],
     );
-    return { rows, gen: (rows[0]?.gen as string | undefined) ?? null, narrowed };
+    return { rows, gen: (rows[0]?.gen as string | undefined) ?? null, narrowed, withPassages };
   }
 
   /**
@@ -549,7 +553,7 @@ export class Neo4jGraphStore implements GraphStore {
     return rankPassages(query, candidates).slice(0, limit);
   }
 
-  async neighborhood(ids: string[], depth: number, relationTypes: string[] | null, entityTypes: string[] | null, limit: number): Promise<Subgraph> {
+  async neighborhood(ids: string[], depth: number, relationTypes: string[] | null, entityTypes: string[] | null, limit: number, shape?: Shape): Promise<Subgraph> {
     const types = typesPattern(relationTypes);
     const requested = [...new Set(ids)].sort();
     // Breadth first, one round trip per level: each frontier entity's unseen neighbours in id
@@ -588,8 +592,8 @@ export class Neo4jGraphStore implements GraphStore {
     const ids2 = [...seen];
     const rows = await this.read(
       `${STATE} UNWIND $ids AS id MATCH (e:Entity {uid: s.gen + '|' + id})
-       CALL (e, s) { ${types ? `MATCH (e)-[r:${types}]->(m:Entity) WHERE m.id IN $ids RETURN collect(${RELATION('r')}) AS rels` : 'RETURN [] AS rels'} }
-       RETURN ${ENTITY('e')} AS e, rels`,
+       CALL (e, s) { ${types ? `MATCH (e)-[r:${types}]->(m:Entity) WHERE m.id IN $ids RETURN collect(${RELATION('r', shape)}) AS rels` : 'RETURN [] AS rels'} }
+       RETURN ${ENTITY('e', shape)} AS e, rels`,
       { ids: ids2 },
     );
     const relations = new Map<string, Relation>();
@@ -597,10 +601,10 @@ export class Neo4jGraphStore implements GraphStore {
     return { nodes: rows.map((r) => toEntity(r.e as Row)).sort(byId), relations: [...relations.values()].sort(byId), truncated };
   }
 
-  async path(from: string, to: string, maxLength: number, relationTypes: string[] | null): Promise<GraphPath | null> {
+  async path(from: string, to: string, maxLength: number, relationTypes: string[] | null, shape?: Shape): Promise<GraphPath | null> {
     if (!Number.isInteger(maxLength) || maxLength < 1) return null;
     if (from === to) {
-      const [e] = await this.entities([from]);
+      const [e] = await this.entities([from], { entities: () => {}, ...shape });
       return e ? { nodes: [e], relations: [] } : null;
     }
     const types = typesPattern(relationTypes);
@@ -619,8 +623,8 @@ export class Neo4jGraphStore implements GraphStore {
        CALL (e, s, i) {
          OPTIONAL MATCH (e)-[r:${types}]-(:Entity {uid: s.gen + '|' + $ids[i + 1]})
          WITH r ORDER BY type(r), r.id LIMIT 1
-         RETURN CASE WHEN r IS NULL THEN null ELSE ${RELATION('r')} END AS rel }
-       RETURN i, ${ENTITY('e')} AS e, rel ORDER BY i`,
+         RETURN CASE WHEN r IS NULL THEN null ELSE ${RELATION('r', shape)} END AS rel }
+       RETURN i, ${ENTITY('e', shape)} AS e, rel ORDER BY i`,
       { ids: best },
     );
     return {
