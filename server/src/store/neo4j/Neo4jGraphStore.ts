@@ -28,12 +28,15 @@ export interface Neo4jOptions {
 }
 
 const STATE = `MATCH (s:GraphState {key: '${ACTIVE_STATE}'})`;
-/** An entity's record; without its content (properties and evidence) when the operation reads none (see Shape). */
-const ENTITY = (v: string, shape?: Shape) =>
-  shape?.entityContent === false ? `${v} {.id, .type, .name, .aliases}` : `${v} {.id, .type, .name, .aliases, .properties, .evidence}`;
-/** A relation's record; without its content (properties and evidence) when the operation reads none (see Shape). */
+// Entities, relations and mentions come back as lists, not maps: the driver decodes a map's keys
+// for every record, and an answer holds hundreds of records.
+/** An entity's record (see toEntity); without its content (properties and evidence) when the operation reads none (see Shape). */
+const ENTITY = (v: string, shape?: Shape) => `[${v}.id, ${v}.type, ${v}.name, ${v}.aliases${shape?.entityContent === false ? '' : `, ${v}.properties, ${v}.evidence`}]`;
+/** A relation's record (see toRelation); without its content when the operation reads none (see Shape). */
 const RELATION = (v: string, shape?: Shape) =>
-  `{id: ${v}.id, type: type(${v}), source: startNode(${v}).id, target: endNode(${v}).id${shape?.relationContent === false ? '' : `, properties: ${v}.properties, evidence: ${v}.evidence`}}`;
+  `[${v}.id, type(${v}), startNode(${v}).id, endNode(${v}).id${shape?.relationContent === false ? '' : `, ${v}.properties, ${v}.evidence`}]`;
+/** A mention's record (see toMention). */
+const MENTION = (m: string, entity: string, passage: string) => `[${entity}.id, ${passage}.id, ${m}.start, ${m}.end, ${m}.text]`;
 const PASSAGE = (v: string) => `${v} {.id, .documentId, .order, .kind, .chapter, .section, .label, .leadInId, .noteIds, .text, .rawText}`;
 /** The passages an entity's or a relation's evidence quotes (`list` is a Cypher list of them), as a subquery. */
 const EVIDENCE_PASSAGES = (list: string) =>
@@ -94,23 +97,36 @@ function typesPattern(types: readonly string[] | null): string | null {
   return list.length ? list.join('|') : null;
 }
 
-const toEntity = (r: Row): Entity => ({
-  id: r.id as string,
-  type: r.type as Entity['type'],
-  name: r.name as string,
-  aliases: (r.aliases as string[]) ?? [],
-  properties: r.properties === undefined ? {} : JSON.parse(r.properties as string),
-  evidence: r.evidence === undefined ? [] : JSON.parse(r.evidence as string),
-});
+type Fields = unknown[];
 
-const toRelation = (r: Row): Relation => ({
-  id: r.id as string,
-  type: r.type as Relation['type'],
-  source: r.source as string,
-  target: r.target as string,
-  properties: r.properties === undefined ? {} : JSON.parse(r.properties as string),
-  evidence: r.evidence === undefined ? [] : JSON.parse(r.evidence as string),
-});
+const toEntity = (r: unknown): Entity => {
+  const [id, type, name, aliases, properties, evidence] = r as Fields;
+  return {
+    id: id as string,
+    type: type as Entity['type'],
+    name: name as string,
+    aliases: (aliases as string[] | null) ?? [],
+    properties: (r as Fields).length > 4 ? JSON.parse(properties as string) : {},
+    evidence: (r as Fields).length > 5 ? JSON.parse(evidence as string) : [],
+  };
+};
+
+const toRelation = (r: unknown): Relation => {
+  const [id, type, source, target, properties, evidence] = r as Fields;
+  return {
+    id: id as string,
+    type: type as Relation['type'],
+    source: source as string,
+    target: target as string,
+    properties: (r as Fields).length > 4 ? JSON.parse(properties as string) : {},
+    evidence: (r as Fields).length > 5 ? JSON.parse(evidence as string) : [],
+  };
+};
+
+const toMention = (r: unknown): Mention => {
+  const [entityId, passageId, start, end, text] = r as Fields;
+  return { entityId: entityId as string, passageId: passageId as string, start: start as number, end: end as number, text: text as string };
+};
 
 const toPassage = (r: Row): Passage => ({
   id: r.id as string,
@@ -275,7 +291,7 @@ export class Neo4jGraphStore implements GraphStore {
       { ids },
       withPassages ? ['e', 'ps'] : ['e'],
     );
-    const found = new Map(rows.map((r) => [(r.e as Row).id as string, toEntity(r.e as Row)]));
+    const found = new Map(rows.map((r) => toEntity(r.e)).map((e) => [e.id, e]));
     if (withPassages) companions!.passages!(rows.flatMap((r) => (r.ps as Row[]).map(toPassage)));
     return ids.map((id) => found.get(id) ?? null);
   }
@@ -283,11 +299,11 @@ export class Neo4jGraphStore implements GraphStore {
   async listEntities(type: string | null, limit: number, offset: number): Promise<Entity[]> {
     if (type && !(ENTITY_TYPES as readonly string[]).includes(type)) return [];
     const label = type ? `:${type}` : '';
-    const rows = await this.read(`${STATE} MATCH (e:Entity${label}) WHERE e.gen = s.gen RETURN ${ENTITY('e')} AS e ORDER BY e.id SKIP $offset LIMIT $limit`, {
+    const rows = await this.read(`${STATE} MATCH (x:Entity${label}) WHERE x.gen = s.gen RETURN ${ENTITY('x')} AS e ORDER BY x.id SKIP $offset LIMIT $limit`, {
       offset: int(offset),
       limit: int(limit),
     });
-    return rows.map((r) => toEntity(r.e as Row));
+    return rows.map((r) => toEntity(r.e));
   }
 
   async search(query: string, types: string[] | null, limit: number, options: SearchOptions = {}): Promise<SearchHit[]> {
@@ -380,9 +396,9 @@ export class Neo4jGraphStore implements GraphStore {
           continue;
         }
       }
-      const by = new Map(rows.map((r) => [wanted[r.i as number]!, (r.rels as Row[]).map(toRelation).sort(byRelation)]));
+      const by = new Map(rows.map((r) => [wanted[r.i as number]!, (r.rels as unknown[]).map(toRelation).sort(byRelation)]));
       if (companions) {
-        companions.entities(rows.flatMap((r) => (r.ends as Row[]).map(toEntity)));
+        companions.entities(rows.flatMap((r) => (r.ends as unknown[]).map(toEntity)));
         if (withPassages) companions.passages!(rows.flatMap((r) => (r.ps as Row[]).map(toPassage)));
       }
       return keys.map((k) => by.get(k) ?? []);
@@ -459,12 +475,12 @@ export class Neo4jGraphStore implements GraphStore {
     const rows = await this.read(
       `${STATE} UNWIND $ids AS id MATCH (e:Entity {uid: s.gen + '|' + id})
        CALL (e) { MATCH (e)-[m:MENTIONED_IN]->(p:Passage) WITH m, p ORDER BY p.order, m.start SKIP $offset LIMIT $limit
-         RETURN collect({entityId: e.id, passageId: p.id, start: m.start, end: m.end, text: m.text}) AS ms${companions?.passages ? `, collect(DISTINCT ${PASSAGE('p')}) AS ps` : ''} }
+         RETURN collect(${MENTION('m', 'e', 'p')}) AS ms${companions?.passages ? `, collect(DISTINCT ${PASSAGE('p')}) AS ps` : ''} }
        RETURN id, ms${companions?.passages ? ', ps' : ''}`,
       { ids, offset: int(offset), limit: int(limit) },
       companions?.passages ? ['id', 'ms', 'ps'] : ['id', 'ms'],
     );
-    const by = new Map(rows.map((r) => [r.id as string, r.ms as Mention[]]));
+    const by = new Map(rows.map((r) => [r.id as string, (r.ms as unknown[]).map(toMention)]));
     companions?.passages?.(rows.flatMap((r) => (r.ps as Row[]).map(toPassage)));
     return ids.map((id) => by.get(id) ?? []);
   }
@@ -517,7 +533,7 @@ export class Neo4jGraphStore implements GraphStore {
        ${
          want.mentions
            ? `CALL (p) { MATCH (e:Entity)-[m:MENTIONED_IN]->(p) WITH e, m ORDER BY m.start, m.end, e.id
-         RETURN collect({entityId: e.id, passageId: p.id, start: m.start, end: m.end, text: m.text}) AS ms${entities('e')} AS es }`
+         RETURN collect(${MENTION('m', 'e', 'p')}) AS ms${entities('e')} AS es }`
            : 'WITH s, id, p, [] AS ms, [] AS es'
        }
        ${
@@ -531,11 +547,11 @@ export class Neo4jGraphStore implements GraphStore {
       ['id', 'ms', 'cs', 'es', 'sts', ...(companions?.passages && want.mentions && want.citations ? ['p'] : [])],
     );
     const by = new Map(
-      rows.map((r) => [r.id as string, { mentions: r.ms as Mention[], citations: (r.cs as Row[]).map((c) => ({ ...c, evidence: JSON.parse(c.evidence as string) }) as Citation) }]),
+      rows.map((r) => [r.id as string, { mentions: (r.ms as unknown[]).map(toMention), citations: (r.cs as Row[]).map((c) => ({ ...c, evidence: JSON.parse(c.evidence as string) }) as Citation) }]),
     );
     if (companions) {
       if (companions.passages && want.mentions && want.citations) companions.passages(rows.map((r) => toPassage(r.p as Row)));
-      companions.entities(rows.flatMap((r) => [...(r.es as Row[]), ...(r.sts as Row[])].map(toEntity)));
+      companions.entities(rows.flatMap((r) => [...(r.es as unknown[]), ...(r.sts as unknown[])].map(toEntity)));
     }
     return passageIds.map((id) => by.get(id) ?? { mentions: [], citations: [] });
   }
@@ -597,8 +613,8 @@ export class Neo4jGraphStore implements GraphStore {
       { ids: ids2 },
     );
     const relations = new Map<string, Relation>();
-    for (const r of rows) for (const rel of r.rels as Row[]) relations.set(rel.id as string, toRelation(rel));
-    return { nodes: rows.map((r) => toEntity(r.e as Row)).sort(byId), relations: [...relations.values()].sort(byId), truncated };
+    for (const r of rows) for (const rel of (r.rels as unknown[]).map(toRelation)) relations.set(rel.id, rel);
+    return { nodes: rows.map((r) => toEntity(r.e)).sort(byId), relations: [...relations.values()].sort(byId), truncated };
   }
 
   async path(from: string, to: string, maxLength: number, relationTypes: string[] | null, shape?: Shape): Promise<GraphPath | null> {
@@ -628,8 +644,8 @@ export class Neo4jGraphStore implements GraphStore {
       { ids: best },
     );
     return {
-      nodes: hops.map((h) => toEntity(h.e as Row)),
-      relations: hops.filter((h) => h.rel).map((h) => toRelation(h.rel as Row)),
+      nodes: hops.map((h) => toEntity(h.e)),
+      relations: hops.filter((h) => h.rel).map((h) => toRelation(h.rel)),
     };
   }
 
@@ -641,7 +657,7 @@ export class Neo4jGraphStore implements GraphStore {
           { about, limit: int(limit) },
         )
       : await this.read(`${STATE} MATCH (f:Entity:Finding) WHERE f.gen = s.gen RETURN ${ENTITY('f')} AS e ORDER BY f.id LIMIT $limit`, { limit: int(limit) });
-    return rows.map((r) => toEntity(r.e as Row));
+    return rows.map((r) => toEntity(r.e));
   }
 
   private async records<T>(kind: string): Promise<T[]> {
