@@ -99,28 +99,20 @@ function typesPattern(types: readonly string[] | null): string | null {
 
 type Fields = unknown[];
 
+/** The properties and evidence that end an entity's or a relation's record, when they were read. */
+const contentOf = (f: Fields) => ({
+  properties: f.length > 4 ? JSON.parse(f[4] as string) : {},
+  evidence: f.length > 5 ? JSON.parse(f[5] as string) : [],
+});
+
 const toEntity = (r: unknown): Entity => {
-  const [id, type, name, aliases, properties, evidence] = r as Fields;
-  return {
-    id: id as string,
-    type: type as Entity['type'],
-    name: name as string,
-    aliases: (aliases as string[] | null) ?? [],
-    properties: (r as Fields).length > 4 ? JSON.parse(properties as string) : {},
-    evidence: (r as Fields).length > 5 ? JSON.parse(evidence as string) : [],
-  };
+  const f = r as Fields;
+  return { id: f[0] as string, type: f[1] as Entity['type'], name: f[2] as string, aliases: (f[3] as string[] | null) ?? [], ...contentOf(f) };
 };
 
 const toRelation = (r: unknown): Relation => {
-  const [id, type, source, target, properties, evidence] = r as Fields;
-  return {
-    id: id as string,
-    type: type as Relation['type'],
-    source: source as string,
-    target: target as string,
-    properties: (r as Fields).length > 4 ? JSON.parse(properties as string) : {},
-    evidence: (r as Fields).length > 5 ? JSON.parse(evidence as string) : [],
-  };
+  const f = r as Fields;
+  return { id: f[0] as string, type: f[1] as Relation['type'], source: f[2] as string, target: f[3] as string, ...contentOf(f) };
 };
 
 const toMention = (r: unknown): Mention => {
