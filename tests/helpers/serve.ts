@@ -3,7 +3,7 @@
  * ready. Each one's output goes to test-results/<label>-<port>.log, for reading after a failed run.
  */
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort } from './neo4j';
 
@@ -82,7 +82,18 @@ export function startApp(extraEnv: Record<string, string> = {}, timeoutMs = 180_
   return spawnServer({ command: 'npm', args: ['start'], env: extraEnv, readyPath: '/readyz', label: 'app', timeoutMs });
 }
 
+/**
+ * `npm start`'s command split into words: node, its flags (heap sizing among them), then the
+ * entry point. Benchmarks and tests start the server with exactly these.
+ */
+export function startCommand(): string[] {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const words = pkg.scripts.start!.trim().split(/\s+/);
+  if (words[0] !== 'node') throw new Error(`package.json's start script should run node directly, found: ${pkg.scripts.start}`);
+  return words;
+}
+
 /** The server alone (no explorer build step), as `npm start` finally runs it: node with tsx. */
 export function startServer(extraEnv: Record<string, string> = {}, label = 'server'): Promise<RunningApp> {
-  return spawnServer({ command: process.execPath, args: ['--import', 'tsx', 'server/src/main.ts'], env: extraEnv, readyPath: '/readyz', label });
+  return spawnServer({ command: process.execPath, args: startCommand().slice(1), env: extraEnv, readyPath: '/readyz', label });
 }

@@ -4,10 +4,11 @@
  * committed .env.example, refused with a clear message without a password.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { startCommand } from '../helpers/serve';
 import { tempDir } from '../helpers/tmp';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -41,5 +42,15 @@ describe('docker-compose.yml', () => {
     const res = spawnSync(cmd!, [...pre, '--env-file', empty, '-f', join(ROOT, 'docker-compose.yml'), 'config'], { encoding: 'utf8', env: { PATH: process.env.PATH } });
     expect(res.status).not.toBe(0);
     expect(res.stderr).toContain('set NEO4J_PASSWORD in .env');
+  });
+});
+
+describe('Dockerfile', () => {
+  it("runs the server with npm start's command and node flags", () => {
+    const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
+    const cmd = /^CMD (\[.*\])$/m.exec(dockerfile);
+    expect(cmd, 'an exec-form CMD line').not.toBeNull();
+    expect(JSON.parse(cmd![1]!)).toEqual(startCommand());
+    expect(startCommand()).toContain('--max-semi-space-size=32');
   });
 });
