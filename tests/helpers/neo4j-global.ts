@@ -9,12 +9,15 @@ import { testNeo4j, type Neo4jAddress } from './neo4j';
 declare module 'vitest' {
   export interface ProvidedContext {
     neo4j: Neo4jAddress;
+    /** The embedded Neo4j's JVM process id; null under NEO4J_URI. */
+    neo4jJvmPid: number | null;
   }
 }
 
 export default async function setup(project: TestProject) {
   const neo = await testNeo4j();
   project.provide('neo4j', { uri: neo.uri, user: neo.user, password: neo.password });
+  project.provide('neo4jJvmPid', neo.embedded?.process.pid ?? null);
   return async () => {
     await neo.stop();
   };
