@@ -120,7 +120,6 @@ export async function startGrowthServer(store: 'memory' | 'neo4j', relations: nu
   };
 }
 
-/** Parent side: one server per size and store, the bounded operations measured against it. */
 /**
  * A full collection in the embedded Neo4j's JVM (`jcmd <pid> GC.run`), after a bulk load. The
  * load leaves G1's old generation full of dead objects that no marking cycle has found yet, and
@@ -137,11 +136,13 @@ export function collectNeo4jHeap(pid: number | undefined): boolean {
   return true;
 }
 
+/** Parent side: one server per size and store, the bounded operations measured against it. */
 export async function measure(store: 'memory' | 'neo4j', relations: number, duration: number, neo4j?: { uri: string; user: string; password: string; jvmPid?: number }, settle = 0, runs = 1): Promise<GrowthRow> {
   const { stop, ...ready } = await startGrowthServer(store, relations, neo4j);
   const operations: GrowthRow['operations'] = [];
-  const collected = store === 'neo4j' ? collectNeo4jHeap(neo4j?.jvmPid) : undefined;
+  let collected: boolean | undefined;
   try {
+    if (store === 'neo4j') collected = collectNeo4jHeap(neo4j?.jvmPid);
     const bodies = GROWTH_OPERATIONS.map((op) => JSON.stringify({ query: op.query(ready.fixtures) }));
     const run = (body: string, d: number) => autocannon({ url: ready.url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections: 4, duration: d });
     for (const [i, op] of GROWTH_OPERATIONS.entries()) {
