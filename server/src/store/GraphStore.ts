@@ -58,11 +58,6 @@ export interface RelationKey extends RelationQuery {
 }
 
 /**
- * Records a store read along with an answer, handed to the caller's caches (the per-request
- * DataLoaders prime themselves with them). A store fills them only when asked, so a GraphQL
- * operation needs one round trip per level of its query instead of one per kind of record.
- */
-/**
  * How much of each record an operation reads. A false field lets a store leave that content
  * empty (properties {}, evidence []) in what it answers and reads along.
  */
@@ -73,6 +68,11 @@ export interface Shape {
   relationContent?: false;
 }
 
+/**
+ * Records a store read along with an answer, handed to the caller's caches (the per-request
+ * DataLoaders prime themselves with them). A store fills them only when asked, so a GraphQL
+ * operation needs one round trip per level of its query instead of one per kind of record.
+ */
 export interface Companions extends Shape {
   entities(list: Entity[]): void;
   /** Absent when the operation reads nothing of a passage but its id: no passage is read along. */
