@@ -51,6 +51,7 @@ describe('memory and Neo4j answer identically', () => {
     expect(await neo.passagesAt(keys)).toEqual(await memory.passagesAt(keys));
     expect(await neo.mentionsIn(ids)).toEqual(await memory.mentionsIn(ids));
     expect(await neo.citationsIn(ids)).toEqual(await memory.citationsIn(ids));
+    expect(await neo.linksIn(ids)).toEqual(await memory.linksIn(ids));
   });
 
   it('neighbourhoods at depth 1 to 3, with and without filters and caps', async () => {
@@ -104,6 +105,29 @@ describe('memory and Neo4j answer identically', () => {
     for (const q of ['remittances poverty', 'Thailand MoU', 'recruitment agencies', 'vocational training', 'Gini', 'labour migration policy']) {
       expect((await neo.searchPassages(q, 10)).map((p) => p.id), q).toEqual((await memory.searchPassages(q, 10)).map((p) => p.id));
     }
+  });
+
+  it('answers concurrent operations, whose reads share queries, as it answers each alone', async () => {
+    // Each call in its own operation view, all at once: reads of one text go as one query (see
+    // ReadBatcher), with every member's parameters and fixed values (SKIP, LIMIT) of its own.
+    const calls: [string, (s: GraphStore) => Promise<unknown>][] = seeds.flatMap((id, i) => [
+      [`neighbourhood ${id}`, (s: GraphStore) => s.neighborhood([id], 1 + (i % 2), null, null, 60)],
+      [`path ${id}`, (s: GraphStore) => s.path(id, seeds[(i * 5 + 3) % seeds.length]!, 8, null)],
+      [`search ${id}`, (s: GraphStore) => s.search(bundle.entities.find((e) => e.id === id)!.name, null, 5)],
+      [`relations ${id}`, (s: GraphStore) => s.relationsOf([id], { direction: 'BOTH', types: null, limit: 10 + (i % 3) })],
+      [`mentions ${id}`, (s: GraphStore) => s.mentionsOf([id], 3, i % 2)],
+      [`entity ${id}`, (s: GraphStore) => s.entities([id, 'nothing:here'])],
+    ]);
+    const passages = bundle.passages.filter((_, i) => i % 40 === 0).map((p) => p.id);
+    for (const id of passages) calls.push([`links ${id}`, (s) => s.linksIn([id])]);
+    for (const q of ['remittances poverty', 'Thailand MoU', 'Gini']) calls.push([`passages ${q}`, (s) => s.searchPassages(q, 5)]);
+    const expected: unknown[] = [];
+    for (const [, call] of calls) expected.push(await call(memory));
+    const before = neo.roundTrips;
+    const got = await Promise.all(calls.map(([, call]) => call(neo.forOperation())));
+    // Shared queries were sent: fewer round trips than the calls' own reads alone.
+    expect(neo.roundTrips - before).toBeLessThan(calls.length);
+    calls.forEach(([name], i) => expect(got[i], name).toEqual(expected[i]));
   });
 
   it('findings, records and stats', async () => {

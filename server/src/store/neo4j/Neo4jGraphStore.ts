@@ -13,6 +13,7 @@ import { StoreUnavailableError, type Companions, type GraphPath, type GraphStore
 import { rankEntities, rankPassages, searchCandidates, termsOf, type EntityTokens } from '../ranking';
 import { storeError } from './errors';
 import { luceneQuery } from './lucene';
+import { ReadBatcher } from './batch';
 import { Vocabulary } from './vocabulary';
 import { selectBreadthFirst } from '../traversal';
 
@@ -153,7 +154,9 @@ export class Neo4jGraphStore implements GraphStore {
     reads: { [K in keyof Tables]?: Promise<Tables[K]> };
     /** The last of each table read. */
     tables: { [K in keyof Tables]?: Tables[K] };
-  } = { roundTrips: 0, reads: {}, tables: {} };
+    /** Reads of concurrent operations that share a query (see ReadBatcher). */
+    batcher: ReadBatcher;
+  } = { roundTrips: 0, reads: {}, tables: {}, batcher: new ReadBatcher((cypher, params) => this.send(cypher, params)) };
   /** Reads waiting for the end of the tick (see read()); each view has its own. */
   private queued: { cypher: string; params: Record<string, unknown>; columns: readonly string[]; resolve: (rows: Row[]) => void; reject: (e: unknown) => void }[] = [];
 
@@ -188,11 +191,12 @@ export class Neo4jGraphStore implements GraphStore {
   }
 
   /**
-   * A view for one GraphQL operation, with its own queue of reads: the reads of one operation
-   * travel together, never with another operation's. A batched query's text then follows the
-   * shape of the operation, so Neo4j plans it once and reuses the plan; batches that mixed
-   * concurrent operations would take a new shape, and a plan costing tens of milliseconds or
-   * more, at nearly every request.
+   * A view for one GraphQL operation, with its own queue of reads: the reads one operation asks
+   * for in one tick become one query, never mixed with another operation's. That query's text
+   * then follows the shape of the operation, so Neo4j plans it once and reuses the plan; texts
+   * that mixed concurrent operations would take a new shape, and a plan costing tens of
+   * milliseconds or more, at nearly every request. Concurrent operations whose queries have the
+   * same text then share one round trip (see ReadBatcher), whose text follows the same shape.
    */
   forOperation(): Neo4jGraphStore {
     const view = Object.create(this) as Neo4jGraphStore;
@@ -203,7 +207,9 @@ export class Neo4jGraphStore implements GraphStore {
   /**
    * One read. With `columns` (the names its final RETURN gives), reads asked for in the same tick
    * travel together: the loaders of one query level (an entity's relations and its mentions)
-   * then cost one round trip. A read alone is sent as it is.
+   * then cost one round trip. Such a read's rows must be matched by key, never by their order:
+   * the read may be batched with other operations' (see ReadBatcher). Without columns, it is
+   * sent alone, as it is.
    */
   private read(cypher: string, params: Record<string, unknown> = {}, columns?: readonly string[]): Promise<Row[]> {
     if (!columns) return this.send(cypher, params);
@@ -221,7 +227,7 @@ export class Neo4jGraphStore implements GraphStore {
     const batch = this.queued.splice(0);
     if (batch.length === 1) {
       const [only] = batch;
-      this.send(only!.cypher, only!.params).then(only!.resolve, only!.reject);
+      this.shared.batcher.read(only!.cypher, only!.params, only!.columns).then(only!.resolve, only!.reject);
       return;
     }
     const params: Record<string, unknown> = {};
@@ -230,7 +236,7 @@ export class Neo4jGraphStore implements GraphStore {
       const inner = b.cypher.replace(/\$([A-Za-z_]\w*)/g, (_m, name: string) => `$q${i}_${name}`);
       return `COLLECT { CALL () { ${inner} } RETURN {${b.columns.map((c) => `${c}: ${c}`).join(', ')}} AS row } AS r${i}`;
     });
-    this.send(`RETURN ${parts.join(', ')}`, params).then(
+    this.shared.batcher.read(`RETURN ${parts.join(', ')}`, params, parts.map((_p, i) => `r${i}`)).then(
       ([row]) => batch.forEach((b, i) => b.resolve((row?.[`r${i}`] as Row[] | undefined) ?? [])),
       (e) => batch.forEach((b) => b.reject(e)),
     );
@@ -315,6 +321,7 @@ export class Neo4jGraphStore implements GraphStore {
            RETURN collect({id: node.id, type: node.type, name: node.name, aliases: node.aliases, mentions: node.mentionCount}) AS hits }
          RETURN s.gen AS gen, hits`,
         { q: luceneQuery(query, (t) => vocabulary.variants(t)), cap: int(searchCandidates(limit)), types },
+        ['gen', 'hits'],
       );
       if (!row) return [];
       found = { gen: row.gen as string, hits: row.hits as Row[] };
@@ -519,7 +526,9 @@ export class Neo4jGraphStore implements GraphStore {
    */
   private async passageLinks(passageIds: readonly string[], want: { mentions: boolean; citations: boolean }, companions?: Companions): Promise<PassageLinks[]> {
     if (!passageIds.length) return [];
-    const entities = (v: string) => (companions ? `, collect(DISTINCT ${ENTITY(v, companions)})` : ', []');
+    // Without companions, an empty list, written as an aggregate: a literal there would be a
+    // grouping key, and a passage without mentions (or without citations) would lose its row.
+    const entities = (v: string) => (companions ? `, collect(DISTINCT ${ENTITY(v, companions)})` : ', collect(null)');
     const rows = await this.read(
       `${STATE} UNWIND $ids AS id MATCH (p:Passage {uid: s.gen + '|' + id})
        ${
@@ -556,6 +565,7 @@ export class Neo4jGraphStore implements GraphStore {
        ${STATE} WITH node, score, s WHERE node.gen = s.gen
        RETURN ${PASSAGE('node')} AS p, node.searchText AS tokens`,
       { q, cap: int(searchCandidates(limit)) },
+      ['p', 'tokens'],
     );
     const candidates = rows.map((r) => ({ passage: toPassage(r.p as Row), tokens: (r.tokens as string).split(' ') }));
     return rankPassages(query, candidates).slice(0, limit);
@@ -574,6 +584,7 @@ export class Neo4jGraphStore implements GraphStore {
            WITH DISTINCT m ORDER BY m.id LIMIT $cap RETURN collect(m.id) AS ns }
          RETURN id, ns`,
         { frontier, seen: [...seen], entityTypes, cap: int(cap) },
+        ['id', 'ns'],
       );
       return { existing: rows.map((r) => r.id as string), next: new Map(rows.map((r) => [r.id as string, r.ns as string[]])) };
     };
@@ -603,6 +614,7 @@ export class Neo4jGraphStore implements GraphStore {
        CALL (e, s) { ${types ? `MATCH (e)-[r:${types}]->(m:Entity) WHERE m.id IN $ids RETURN collect(${RELATION('r', shape)}) AS rels` : 'RETURN [] AS rels'} }
        RETURN ${ENTITY('e', shape)} AS e, rels`,
       { ids: ids2 },
+      ['e', 'rels'],
     );
     const relations = new Map<string, Relation>();
     for (const r of rows) for (const rel of (r.rels as unknown[]).map(toRelation)) relations.set(rel.id, rel);
@@ -623,6 +635,7 @@ export class Neo4jGraphStore implements GraphStore {
        MATCH p = allShortestPaths((a)-[:${types}*..${maxLength}]-(b))
        WITH p LIMIT 1000 RETURN [n IN nodes(p) | n.id] AS ids`,
       { from, to },
+      ['ids'],
     );
     if (!rows.length) return null;
     const best = rows.map((r) => r.ids as string[]).sort(compareSeq)[0]!;
@@ -632,9 +645,11 @@ export class Neo4jGraphStore implements GraphStore {
          OPTIONAL MATCH (e)-[r:${types}]-(:Entity {uid: s.gen + '|' + $ids[i + 1]})
          WITH r ORDER BY type(r), r.id LIMIT 1
          RETURN CASE WHEN r IS NULL THEN null ELSE ${RELATION('r', shape)} END AS rel }
-       RETURN i, ${ENTITY('e', shape)} AS e, rel ORDER BY i`,
+       RETURN i, ${ENTITY('e', shape)} AS e, rel`,
       { ids: best },
+      ['i', 'e', 'rel'],
     );
+    hops.sort((a, b) => (a.i as number) - (b.i as number));
     return {
       nodes: hops.map((h) => toEntity(h.e)),
       relations: hops.filter((h) => h.rel).map((h) => toRelation(h.rel)),
