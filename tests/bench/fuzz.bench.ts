@@ -1,9 +1,11 @@
 /**
- * Fuzzes the GraphQL API over HTTP (in-memory store, the app as npm start builds it): generated
- * and mutated operations from the schema, four at a time. Prints and writes
- * bench/results/fuzz.json and fuzz.md: answers by status and error code, every problem with its
- * replayable case number, resident memory before and after.
- *   npm run bench:fuzz [-- --cases 10000 --seed 1 --out bench/results]
+ * Fuzzes the GraphQL API over HTTP (the app as npm start builds it): generated and mutated
+ * operations from the schema, four at a time, against the in-memory store and then against
+ * Neo4j (5.26 embedded, loaded with the report), where the same questions become Cypher and
+ * concurrent operations share queries. Prints and writes bench/results/fuzz.json and fuzz.md:
+ * per store, answers by status and error code, every problem with its replayable case number,
+ * resident memory before and after, and whether the graph is unchanged.
+ *   npm run bench:fuzz [-- --cases 10000 --seed 1 --stores memory,neo4j --out bench/results]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -12,11 +14,16 @@ import { parseArgs } from 'node:util';
 import { createApp } from '../../server/src/app';
 import { createLogger } from '../../server/src/log';
 import { schemaSdl } from '../../server/src/schema';
+import type { GraphStore } from '../../server/src/store/GraphStore';
 import { MemoryGraphStore } from '../../server/src/store/memory/MemoryGraphStore';
+import { loadBundle } from '../../server/src/store/neo4j/load';
+import { Neo4jGraphStore } from '../../server/src/store/neo4j/Neo4jGraphStore';
+import { testNeo4j, type Neo4jAddress } from '../helpers/neo4j';
 import { reportBundle } from '../helpers/report';
 import { classify, fuzzCase, fuzzSchema, type Case } from './fuzz';
 
 export interface FuzzReport {
+  store: 'memory' | 'neo4j';
   cases: number;
   seed: number;
   ms: number;
@@ -28,15 +35,51 @@ export interface FuzzReport {
   graphUnchanged: boolean;
 }
 
-export async function runFuzz(cases: number, seed: number, concurrency = 4): Promise<FuzzReport> {
+/**
+ * A fuzz run against the memory store or, given a Neo4j, against that Neo4j loaded with the
+ * report. The graph is compared before and after: the memory store by its statistics, Neo4j by
+ * counting every node, relationship and property as stored.
+ */
+export async function runFuzz(cases: number, seed: number, opts: { concurrency?: number; neo4j?: Neo4jAddress } = {}): Promise<FuzzReport> {
   const logs: string[] = [];
-  const store = new MemoryGraphStore(reportBundle());
+  let store: GraphStore;
+  let census: () => Promise<string>;
+  if (opts.neo4j) {
+    const neo = Neo4jGraphStore.open({ ...opts.neo4j, database: 'neo4j', queryTimeoutMs: 10_000 });
+    await loadBundle(neo.driver, reportBundle());
+    store = neo;
+    census = async () => {
+      const session = neo.driver.session();
+      try {
+        const res = await session.run(
+          'MATCH (n) WITH count(n) AS nodes, sum(size(keys(n))) AS props CALL () { MATCH ()-[r]->() RETURN count(r) AS rels, sum(size(keys(r))) AS relProps } RETURN nodes, props, rels, relProps',
+        );
+        return JSON.stringify(res.records[0]!.toObject());
+      } finally {
+        await session.close();
+      }
+    };
+  } else {
+    store = new MemoryGraphStore(reportBundle());
+    census = async () => JSON.stringify(await store.stats());
+  }
   const app = createApp(store, createLogger('error', (l) => logs.push(l)));
   await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/graphql`;
   const schema = fuzzSchema(schemaSdl());
-  const statsBefore = JSON.stringify(await store.stats());
-  const report: FuzzReport = { cases, seed, ms: 0, byStatus: {}, byCode: {}, problems: [], rssMb: { before: 0, after: 0, peak: 0 }, serverErrorsLogged: 0, graphUnchanged: false };
+  const statsBefore = await census();
+  const report: FuzzReport = {
+    store: opts.neo4j ? 'neo4j' : 'memory',
+    cases,
+    seed,
+    ms: 0,
+    byStatus: {},
+    byCode: {},
+    problems: [],
+    rssMb: { before: 0, after: 0, peak: 0 },
+    serverErrorsLogged: 0,
+    graphUnchanged: false,
+  };
   const rss = () => Math.round(process.memoryUsage().rss / 1048576);
   report.rssMb.before = rss();
   const started = performance.now();
@@ -66,22 +109,26 @@ export async function runFuzz(cases: number, seed: number, concurrency = 4): Pro
       if (i % 500 === 0) report.rssMb.peak = Math.max(report.rssMb.peak, rss());
     }
   };
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  await Promise.all(Array.from({ length: opts.concurrency ?? 4 }, worker));
   report.ms = Math.round(performance.now() - started);
   global.gc?.();
   report.rssMb.after = rss();
   report.rssMb.peak = Math.max(report.rssMb.peak, report.rssMb.after);
   report.serverErrorsLogged = logs.filter((l) => l.includes('"level":"error"')).length;
-  report.graphUnchanged = JSON.stringify(await store.stats()) === statsBefore;
+  report.graphUnchanged = (await census()) === statsBefore;
   await app.close();
   return report;
 }
 
-export function fuzzMarkdown(r: FuzzReport): string {
+export function fuzzMarkdown(reports: FuzzReport[]): string {
+  return ['# GraphQL fuzzer', '', ...reports.flatMap(storeMarkdown)].join('\n');
+}
+
+function storeMarkdown(r: FuzzReport): string[] {
   return [
-    '# GraphQL fuzzer',
+    `## ${r.store === 'neo4j' ? 'Neo4j' : 'In-memory store'}`,
     '',
-    `${r.cases} operations (seed ${r.seed}) in ${(r.ms / 1000).toFixed(1)} s against the in-memory store over HTTP.`,
+    `${r.cases} operations (seed ${r.seed}) in ${(r.ms / 1000).toFixed(1)} s against the ${r.store === 'neo4j' ? 'Neo4j store (Neo4j 5.26 embedded)' : 'in-memory store'} over HTTP.`,
     '',
     `- answers by HTTP status: ${Object.entries(r.byStatus).map(([k, v]) => `${k}: ${v}`).join(', ')}`,
     `- errors by code: ${Object.entries(r.byCode).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ')}`,
@@ -91,15 +138,34 @@ export function fuzzMarkdown(r: FuzzReport): string {
     `- resident memory: ${r.rssMb.before} MB before, ${r.rssMb.peak} MB peak, ${r.rssMb.after} MB after`,
     ...r.problems.slice(0, 10).map((p) => `  - case ${p.case}: ${p.problem}`),
     '',
-  ].join('\n');
+  ];
 }
 
 if (process.argv[1] && import.meta.filename === process.argv[1]) {
-  const { values } = parseArgs({ options: { cases: { type: 'string', default: '10000' }, seed: { type: 'string', default: '1' }, out: { type: 'string', default: join(import.meta.dirname, '..', '..', 'bench', 'results') } } });
-  const report = await runFuzz(Number(values.cases), Number(values.seed));
+  const { values } = parseArgs({
+    options: {
+      cases: { type: 'string', default: '10000' },
+      seed: { type: 'string', default: '1' },
+      stores: { type: 'string', default: 'memory,neo4j' },
+      out: { type: 'string', default: join(import.meta.dirname, '..', '..', 'bench', 'results') },
+    },
+  });
+  const stores = values.stores!.split(',');
+  const unknown = stores.filter((s) => s !== 'memory' && s !== 'neo4j');
+  if (unknown.length) throw new Error(`--stores takes memory and/or neo4j, not ${unknown.join(', ')}`);
+  const reports: FuzzReport[] = [];
+  if (stores.includes('memory')) reports.push(await runFuzz(Number(values.cases), Number(values.seed)));
+  if (stores.includes('neo4j')) {
+    const neo = await testNeo4j();
+    try {
+      reports.push(await runFuzz(Number(values.cases), Number(values.seed), { neo4j: neo }));
+    } finally {
+      await neo.stop();
+    }
+  }
   mkdirSync(values.out!, { recursive: true });
-  writeFileSync(join(values.out!, 'fuzz.json'), JSON.stringify(report, null, 2) + '\n');
-  writeFileSync(join(values.out!, 'fuzz.md'), fuzzMarkdown(report));
-  console.log(fuzzMarkdown(report));
-  process.exitCode = report.problems.length || !report.graphUnchanged ? 1 : 0;
+  writeFileSync(join(values.out!, 'fuzz.json'), JSON.stringify({ date: new Date().toISOString(), runs: reports }, null, 2) + '\n');
+  writeFileSync(join(values.out!, 'fuzz.md'), fuzzMarkdown(reports));
+  console.log(fuzzMarkdown(reports));
+  process.exitCode = reports.some((r) => r.problems.length || !r.graphUnchanged) ? 1 : 0;
 }
