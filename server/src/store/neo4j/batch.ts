@@ -14,7 +14,6 @@
  * rows) must not be batched: only reads that name their columns are, and those callers match
  * rows by key.
  */
-import type { Integer } from 'neo4j-driver';
 import { QueryTimeoutError, StoreUnavailableError } from '../GraphStore';
 
 type Row = Record<string, unknown>;
@@ -64,9 +63,6 @@ interface Group {
   members: Member[];
 }
 
-/** A fixed parameter's value as a key: neo4j Integers by value. */
-const keyOf = (v: unknown) => JSON.stringify(v, (_k, x: unknown) => (x && typeof x === 'object' && 'low' in x && 'high' in x ? String(x as Integer) : x));
-
 export class ReadBatcher {
   private groups = new Map<string, Group>();
   private scheduled = false;
@@ -91,7 +87,7 @@ export class ReadBatcher {
       this.forms.set(cypher, batched);
     }
     if (!batched) return this.send(cypher, params);
-    const key = `${cypher}\u0000${batched.fixed.map((k) => keyOf(params[k])).join('\u0000')}`;
+    const key = `${cypher}\u0000${batched.fixed.map((k) => JSON.stringify(params[k])).join('\u0000')}`;
     return new Promise((resolve, reject) => {
       let group = this.groups.get(key);
       if (!group) this.groups.set(key, (group = { cypher, batched: batched!, members: [] }));
