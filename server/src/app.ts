@@ -1,23 +1,28 @@
 /**
  * The HTTP app: /graphql (GraphiQL on GET), /healthz, /readyz and the built explorer at /.
- * Read-only schema, GraphQL Armor limits, bodies over 2 MB refused, unexpected errors masked
- * for clients and logged in full.
+ * Read-only schema; GraphQL Armor's shape limits and this server's cost limit before execution,
+ * a guard during it (limits.ts); bodies over 2 MB refused; same-origin unless CORS_ORIGINS lists
+ * another; header, request and keep-alive timeouts and a connection cap; unexpected errors
+ * masked for clients and logged in full, and no message quoting the request.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { Server as NetServer, type Socket } from 'node:net';
-import { extname, join, normalize } from 'node:path';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { useGraphQlJit } from '@envelop/graphql-jit';
-import { getOperationAST, GraphQLError, type DocumentNode } from 'graphql';
+import { GraphQLError, type DocumentNode } from 'graphql';
 import { createGraphQLError, createYoga, maskError, type Plugin } from 'graphql-yoga';
 import { LRUCache } from 'lru-cache';
 import { createContext, type Context } from './context';
+import { corsHeaders, crossSiteUnsafe, errorBody, getRunsOperation, json, originAllowed, requestPath, serveStatic } from './http';
+import { DEFAULT_OPERATION_LIMITS, guardSchema, useOperationLimits, type OperationLimits } from './limits';
 import type { Logger } from './log';
+import { schemaNames, useRedactedErrors } from './redact';
 import { buildSchema } from './schema';
+import { costBoundsFromBundles, STATIC_COST_BOUNDS } from './schema/cost-bounds';
+import { introspectionBounds, type CostBounds } from './schema/cost';
 import { readsEntityContent, readsPassageContent, readsRelationContent } from './schema/lookahead';
 import { LIGHT_ENTITY_FIELDS, LIGHT_RELATION_FIELDS } from './schema/resolvers';
 import { StoreUnavailableError, type GraphStore } from './store/GraphStore';
+import { MemoryGraphStore } from './store/memory/MemoryGraphStore';
 
 /** net.Server#close: stops listening and leaves the open connections be. */
 const netServerClose = NetServer.prototype.close;
@@ -28,11 +33,21 @@ export const REQUEST_LIMITS = {
   maxAliases: 30,
   maxTokens: 3000,
   maxDirectives: 20,
-  costLimit: 20000,
 } as const;
 
-const CLIENT_DIST = new URL('../../client/dist/', import.meta.url).pathname;
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json', '.ico': 'image/x-icon' };
+/** HTTP-level limits: how long a client may take, and how many may be connected at once. */
+export interface HttpLimits {
+  /** Time to receive a request's headers, in ms. */
+  headersTimeoutMs: number;
+  /** Time to receive a whole request, body included, in ms. */
+  requestTimeoutMs: number;
+  /** How long an idle kept-alive connection stays open, in ms. */
+  keepAliveTimeoutMs: number;
+  /** Most connections open at once; more are refused. */
+  maxConnections: number;
+}
+
+export const DEFAULT_HTTP_LIMITS: HttpLimits = { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, maxConnections: 1024 };
 
 export interface App {
   server: Server;
@@ -48,6 +63,14 @@ export interface AppOptions {
   queryTimeoutMs?: number;
   /** On close, how long connections are still accepted (and answered with connection: close) before the listener closes. */
   drainMs?: number;
+  /** Sizes of the loaded graph's lists, for the cost of operations; read from a memory store's bundle when not given. */
+  costBounds?: CostBounds;
+  /** Cost and execution limits of operations. */
+  operationLimits?: Partial<OperationLimits>;
+  /** Timeouts and the connection cap. */
+  httpLimits?: Partial<HttpLimits>;
+  /** Origins other than the server's own allowed to call the API from a browser. */
+  corsOrigins?: readonly string[];
 }
 
 /**
@@ -71,8 +94,20 @@ function operationContext(store: GraphStore, budgetMs: number): Plugin<Context> 
 }
 
 export function createApp(store: GraphStore, log: Logger, options: AppOptions = {}): App {
+  const schema = guardSchema(buildSchema());
+  const known = schemaNames(schema);
+  const bounds: CostBounds = {
+    ...introspectionBounds(schema),
+    ...(options.costBounds ?? (store instanceof MemoryGraphStore ? costBoundsFromBundles([store.bundle]) : STATIC_COST_BOUNDS)),
+  };
+  const limits: OperationLimits = { ...DEFAULT_OPERATION_LIMITS, ...options.operationLimits };
+  const http: HttpLimits = { ...DEFAULT_HTTP_LIMITS, ...options.httpLimits };
+  const origins = { allowed: new Set(options.corsOrigins ?? []) };
+  const budgetMs = options.queryTimeoutMs ?? 10_000;
   const yoga = createYoga<{ req: IncomingMessage; res: ServerResponse }, Context>({
-    schema: buildSchema(),
+    schema,
+    // CORS is answered below, before Yoga: same-origin unless an origin is listed.
+    cors: false,
     graphqlEndpoint: '/graphql',
     // Body size is checked before Yoga sees the request (below); Yoga's own check would pipe
     // every body through a counting stream.
@@ -89,88 +124,123 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
         maxAliases: { n: REQUEST_LIMITS.maxAliases },
         maxTokens: { n: REQUEST_LIMITS.maxTokens },
         maxDirectives: { n: REQUEST_LIMITS.maxDirectives },
-        costLimit: { maxCost: REQUEST_LIMITS.costLimit },
+        // This server's own cost limit (limits.ts) counts lists by their sizes; Armor's does not.
+        costLimit: { enabled: false },
+        // The schema is public (introspection is on), so suggestions disclose nothing.
         blockFieldSuggestion: { enabled: false },
       }),
-      operationContext(store, options.queryTimeoutMs ?? 10_000),
-      // Each validated operation is compiled once into a plain function (kept with the parsed
-      // document, which Yoga caches), answering as graphql-js does at a fraction of its per-field cost.
-      // Only queries: anything else gets graphql-js's own answer (this schema has no mutations).
-      useGraphQlJit(
-        {},
-        {
-          enableIf: (args) => getOperationAST(args.document, args.operationName)?.operation === 'query',
-          onError: (result) => log.error('cannot compile the operation', { errors: result.errors?.map((e) => e.message) }),
-        },
-      ),
+      operationContext(store, budgetMs),
+      useOperationLimits(() => bounds, budgetMs, limits),
+      useRedactedErrors(known),
     ],
     maskedErrors: {
-      maskError(error, message, isDev) {
-        // graphql may load twice (ESM and CJS), so errors are recognised by shape, not class.
-        const original = (error as { originalError?: unknown }).originalError;
-        if (original instanceof StoreUnavailableError || (original as Error | undefined)?.name === 'StoreUnavailableError') {
-          return new GraphQLError('the graph store is unavailable; try again shortly', { extensions: { code: 'SERVICE_UNAVAILABLE' } });
-        }
-        if ((original as Error | undefined)?.name === 'QueryTimeoutError') {
-          return new GraphQLError(`${(original as Error).message}; ask for less (smaller limit or depth)`, { extensions: { code: 'TIMEOUT' } });
-        }
-        if (isClientError(original)) return original as Error;
-        if (!original && isClientError(error)) return error as Error;
-        // GraphQL's own rejections (variable coercion, validation, the Armor limits) carry no
-        // code of their own; they are the client's to fix, so they get one.
-        const code = !original || (original as Error).name === 'GraphQLError' ? requestErrorCode(error) : null;
-        if (code) return withCode(error as GraphQLError, code);
-        log.error('unexpected error while answering a query', { error: original ?? error });
-        return maskError(error, message, isDev);
-      },
+      isDev: false,
+      maskError: (error, message) => maskOne(error, message),
     },
     logging: false,
   });
 
+  /** The error a client sees for one raised while answering (before redaction). */
+  function maskOne(error: unknown, message: string): Error {
+    // graphql may load twice (ESM and CJS), so errors are recognised by shape, not class.
+    const original = (error as { originalError?: unknown }).originalError;
+    if (original instanceof StoreUnavailableError || (original as Error | undefined)?.name === 'StoreUnavailableError') {
+      return new GraphQLError('the graph store is unavailable; try again shortly', { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+    }
+    if ((original as Error | undefined)?.name === 'QueryTimeoutError') {
+      return new GraphQLError(`${(original as Error).message}; ask for less (smaller limit or depth)`, { extensions: { code: 'TIMEOUT' } });
+    }
+    if (isClientError(original)) return original as Error;
+    if (!original && isClientError(error)) return error as Error;
+    // GraphQL's own rejections (variable coercion, validation, the Armor limits) carry no
+    // code of their own; they are the client's to fix, so they get one.
+    const code = !original || (original as Error).name === 'GraphQLError' ? requestErrorCode(error) : null;
+    if (code) return withCode(error as GraphQLError, code);
+    log.error('unexpected error while answering a query', { error: original ?? error });
+    return maskError(error, message, false);
+  }
+
   let closing = false;
   /** Open connections and whether a request is being answered on each (for a graceful close). */
   const sockets = new Map<Socket, { active: number; idleSweeps: number }>();
-  const server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+  const server = createServer(
+    {
+      headersTimeout: Math.min(http.headersTimeoutMs, http.requestTimeoutMs),
+      requestTimeout: http.requestTimeoutMs,
+      keepAliveTimeout: http.keepAliveTimeoutMs,
+      // How often timed-out requests are looked for (Node's default is 30 s).
+      connectionsCheckingInterval: Math.min(1000, http.headersTimeoutMs),
+    },
+    (req, res) => void handle(req, res),
+  );
+  server.maxConnections = http.maxConnections;
+  server.maxHeadersCount = 100;
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
+    // A request Node cannot parse (bad target, header or encoding) or one too slow to arrive.
+    if (!socket.writable || err.code === 'ECONNRESET') return void socket.destroy();
+    const status = err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = requestPath(req.url);
     // While shutting down, every answer is the last on its connection.
     if (closing) res.setHeader('connection', 'close');
     try {
-      if (url.pathname === '/healthz') return json(res, 200, { status: 'ok' });
-      if (url.pathname === '/readyz') {
+      if (path === null) return json(res, 400, errorBody('the request target is not a path', 'BAD_REQUEST'), { connection: 'close' });
+      if (path === '/healthz') return json(res, 200, { status: 'ok' });
+      if (path === '/readyz') {
         if (closing) return json(res, 503, { status: 'shutting down' });
         try {
           await store.ping();
           const info = await store.info();
           return json(res, 200, { status: 'ready', backend: info.backend, bundleVersion: info.version });
-        } catch (e) {
-          return json(res, 503, { status: 'unavailable', reason: (e as Error).message });
+        } catch {
+          return json(res, 503, { status: 'unavailable' });
         }
       }
-      if (url.pathname === '/graphql') {
-        // The body's size is known before it is read: a chunked body (no Content-Length) is refused,
-        // so no stream needs counting on the way in.
-        if (req.headers['transfer-encoding'] !== undefined && req.headers['content-length'] === undefined) {
-          res.setHeader('connection', 'close');
-          return json(res, 411, { errors: [{ message: 'send the operation with a Content-Length header (chunked bodies are not accepted)', extensions: { code: 'LENGTH_REQUIRED' } }] });
-        }
-        const length = Number(req.headers['content-length'] ?? 0);
-        if (length > REQUEST_LIMITS.maxBodyBytes) {
-          res.setHeader('connection', 'close');
-          return json(res, 413, { errors: [{ message: `request body over ${REQUEST_LIMITS.maxBodyBytes} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
-        }
-        const type = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-        if (req.method === 'POST' && !['application/json', 'application/graphql-response+json', 'application/graphql'].includes(type)) {
-          return json(res, 415, { errors: [{ message: `send the operation as application/json (got ${JSON.stringify(type.slice(0, 60) || 'no content type')})`, extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' } }] });
-        }
-        return yoga(req, res, { req, res });
-      }
-      return serveStatic(url.pathname, res);
+      if (path === '/graphql') return await graphql(req, res);
+      if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, errorBody('only GET is served here; the API is at /graphql', 'METHOD_NOT_ALLOWED'), { allow: 'GET, HEAD' });
+      return serveStatic(path, res);
     } catch (e) {
-      log.error('request failed', { error: e, path: url.pathname });
-      if (!res.headersSent) json(res, 500, { error: 'internal error' });
-      else res.end();
+      log.error('request failed', { error: e, path });
+      if (!res.headersSent) json(res, 500, errorBody('internal error', 'INTERNAL_SERVER_ERROR'));
+      else res.destroy();
     }
-  });
+  }
+
+  async function graphql(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const cors = corsHeaders(req, origins);
+    if (!originAllowed(req, origins)) {
+      return json(res, 403, errorBody('this origin may not use the API; the server lists the origins it accepts in CORS_ORIGINS', 'FORBIDDEN_ORIGIN'), cors);
+    }
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, { ...cors, 'content-length': '0' });
+      return void res.end();
+    }
+    if (req.method !== 'GET' && req.method !== 'POST') return json(res, 405, errorBody('send operations with POST (or GET)', 'METHOD_NOT_ALLOWED'), { ...cors, allow: 'GET, POST, OPTIONS' });
+    for (const [k, v] of Object.entries(cors)) res.setHeader(k, v);
+    // The body's size is known before it is read: a chunked body (no Content-Length) is refused,
+    // so no stream needs counting on the way in.
+    if (req.headers['transfer-encoding'] !== undefined && req.headers['content-length'] === undefined) {
+      return json(res, 411, errorBody('send the operation with a Content-Length header (chunked bodies are not accepted)', 'LENGTH_REQUIRED'), { connection: 'close' });
+    }
+    const length = Number(req.headers['content-length'] ?? 0);
+    if (!Number.isSafeInteger(length) || length < 0) return json(res, 400, errorBody('the Content-Length header is not a number', 'BAD_REQUEST'), { connection: 'close' });
+    if (length > REQUEST_LIMITS.maxBodyBytes) {
+      return json(res, 413, errorBody(`request body over ${REQUEST_LIMITS.maxBodyBytes} bytes`, 'PAYLOAD_TOO_LARGE'), { connection: 'close' });
+    }
+    const type = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (req.method === 'POST' && !['application/json', 'application/graphql-response+json', 'application/graphql'].includes(type)) {
+      return json(res, 415, errorBody('send the operation as application/json', 'UNSUPPORTED_MEDIA_TYPE'));
+    }
+    // POST bodies are JSON (or application/graphql), which no page can send cross-site without
+    // a CORS preflight; a GET that runs an operation must prove the same with a header.
+    if (crossSiteUnsafe(req, req.method === 'GET' && getRunsOperation(req.url ?? ''))) {
+      return json(res, 403, errorBody('an operation sent with GET needs a GraphQL-Preflight: 1 header, so that no other site can make a browser send it', 'CSRF_PREVENTED'));
+    }
+    await yoga(req, res, { req, res });
+  }
 
   server.on('connection', (socket: Socket) => {
     sockets.set(socket, { active: 0, idleSweeps: 0 });
@@ -243,22 +313,4 @@ function withCode(e: GraphQLError, code: string): GraphQLError {
 function isClientError(e: unknown): boolean {
   const code = (e as { extensions?: { code?: unknown } } | undefined)?.extensions?.code;
   return (e as Error | undefined)?.name === 'GraphQLError' && typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR';
-}
-
-function json(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(JSON.stringify(body));
-}
-
-function serveStatic(pathname: string, res: ServerResponse): void {
-  const index = join(CLIENT_DIST, 'index.html');
-  if (!existsSync(index)) {
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end('<!doctype html><meta charset="utf-8"><title>Policy report graph</title><p>The explorer is not built. The GraphQL API and GraphiQL are at <a href="/graphql">/graphql</a>.</p>');
-    return;
-  }
-  const target = normalize(join(CLIENT_DIST, decodeURIComponent(pathname)));
-  const file = target.startsWith(CLIENT_DIST) && existsSync(target) && statSync(target).isFile() ? target : index;
-  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-  res.end(readFileSync(file));
 }

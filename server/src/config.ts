@@ -18,6 +18,18 @@ const Env = z
     QUERY_TIMEOUT_MS: z.coerce.number().int().min(100, 'QUERY_TIMEOUT_MS must be at least 100').max(120_000, 'QUERY_TIMEOUT_MS must be at most 120000').default(10_000),
     /** How long start-up waits for Neo4j to answer before giving up. */
     NEO4J_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(60_000),
+    /** Origins other than the server's own that may call the API from a browser, comma-separated. */
+    CORS_ORIGINS: z
+      .string()
+      .default('')
+      .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+      .refine((list) => list.every((o) => /^https?:\/\/[^/\s]+$/.test(o)), 'CORS_ORIGINS must list origins like https://example.org (scheme, host and optional port, no path), separated by commas'),
+    /** Largest accepted operation cost: the most list items an answer can hold. */
+    QUERY_COST_LIMIT: z.coerce.number().int().min(100, 'QUERY_COST_LIMIT must be at least 100').max(10_000_000, 'QUERY_COST_LIMIT must be at most 10000000').default(50_000),
+    /** Most connections open at once. */
+    MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100_000).default(1024),
+    /** Time a client has to send a whole request, in ms. */
+    REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   })
   .superRefine((env, ctx) => {
     if (!env.NEO4J_URI && (env.NEO4J_PASSWORD || process.env.NEO4J_USER)) {

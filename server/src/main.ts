@@ -6,12 +6,15 @@
 import { createApp } from './app';
 import { ConfigError, readConfig, type Config } from './config';
 import { createLogger, type Logger } from './log';
+import { installProcessGuards } from './process-guards';
+import { costBoundsFromBundles } from './schema/cost-bounds';
+import type { CostBounds } from './schema/cost';
 import { seedReport } from './seed';
 import type { GraphStore } from './store/GraphStore';
 import { MemoryGraphStore } from './store/memory/MemoryGraphStore';
 import { openNeo4jStore } from './store/neo4j/connect';
 
-async function openStore(config: Config, log: Logger): Promise<GraphStore | null> {
+async function openStore(config: Config, log: Logger): Promise<{ store: GraphStore; costBounds: CostBounds } | null> {
   const started = performance.now();
   const bundle = seedReport(log);
   if (!bundle) return null;
@@ -19,7 +22,7 @@ async function openStore(config: Config, log: Logger): Promise<GraphStore | null
   if (!config.NEO4J_URI) {
     const store = new MemoryGraphStore(bundle);
     log.info('graph seeded', { backend: 'memory', version: bundle.version, ...counts, ms: Math.round(performance.now() - started) });
-    return store;
+    return { store, costBounds: costBoundsFromBundles([bundle]) };
   }
   try {
     const { store, report } = await openNeo4jStore(
@@ -29,7 +32,7 @@ async function openStore(config: Config, log: Logger): Promise<GraphStore | null
       { waitMs: config.NEO4J_WAIT_MS },
     );
     log.info(report.status === 'loaded' ? 'graph seeded' : 'graph already loaded', { backend: 'neo4j', uri: config.NEO4J_URI, version: bundle.version, ...counts, elements: report.elements, ms: Math.round(performance.now() - started) });
-    return store;
+    return { store, costBounds: costBoundsFromBundles([bundle]) };
   } catch (e) {
     log.error(`cannot serve from Neo4j at ${config.NEO4J_URI}: ${(e as Error).message}`);
     return null;
@@ -48,10 +51,17 @@ async function main(): Promise<number> {
     throw e;
   }
   const log = createLogger(config.LOG_LEVEL);
-  const store = await openStore(config, log);
-  if (!store) return 1;
+  installProcessGuards(log);
+  const opened = await openStore(config, log);
+  if (!opened) return 1;
 
-  const app = createApp(store, log, { queryTimeoutMs: config.QUERY_TIMEOUT_MS });
+  const app = createApp(opened.store, log, {
+    queryTimeoutMs: config.QUERY_TIMEOUT_MS,
+    costBounds: opened.costBounds,
+    operationLimits: { maxCost: config.QUERY_COST_LIMIT },
+    httpLimits: { maxConnections: config.MAX_CONNECTIONS, requestTimeoutMs: config.REQUEST_TIMEOUT_MS },
+    corsOrigins: config.CORS_ORIGINS,
+  });
   await new Promise<void>((resolve, reject) => {
     app.server.once('error', reject);
     app.server.listen(config.PORT, config.HOST, resolve);

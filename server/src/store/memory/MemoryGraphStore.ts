@@ -36,7 +36,7 @@ export class MemoryGraphStore implements GraphStore {
   private readonly relationsCache = new Map<string, Relation[]>();
   private readonly neighboursCache = new Map<string, string[]>();
 
-  constructor(private readonly bundle: GraphBundle) {
+  constructor(readonly bundle: GraphBundle) {
     for (const e of bundle.entities) {
       this.entityById.set(e.id, e);
       this.graph.addNode(e.id);

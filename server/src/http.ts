@@ -1,0 +1,119 @@
+/**
+ * The HTTP edge: request targets read without throwing, the same-origin and CORS policy, the
+ * cross-site request check, JSON answers and the built explorer's files. Nothing here trusts
+ * what a client sends: a target, header or encoding that cannot be read is a 400, never an
+ * exception.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+
+const CLIENT_DIST = new URL('../../client/dist/', import.meta.url).pathname;
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json', '.ico': 'image/x-icon' };
+
+/**
+ * The path of a request target, still percent-encoded, or null when the target is not one a
+ * browser or client sends: origin-form (`/a/b?c`) or absolute-form (`http://host/a`). `//`,
+ * `///x`, `*` and the like get null.
+ */
+export function requestPath(target: string | undefined): string | null {
+  if (!target) return null;
+  if (target.startsWith('/') && !target.startsWith('//')) {
+    const q = target.search(/[?#]/);
+    return q < 0 ? target : target.slice(0, q);
+  }
+  if (/^https?:\/\//i.test(target)) {
+    try {
+      return new URL(target).pathname;
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+export function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+export function errorBody(message: string, code: string): unknown {
+  return { errors: [{ message, extensions: { code } }] };
+}
+
+/** Headers a browser needs before it lets another origin send or read (see corsHeaders). */
+const ALLOWED_HEADERS = 'content-type, accept, graphql-preflight, x-graphql-csrf, apollo-require-preflight';
+
+export interface OriginPolicy {
+  /** Origins other than the server's own that may call the API from a browser (exact `scheme://host[:port]`). */
+  allowed: ReadonlySet<string>;
+}
+
+/**
+ * Whether a request's Origin (when a browser sent one) may use the API: the server's own origin
+ * (same host as the Host header) or one listed. `null` and any other origin may not.
+ */
+export function originAllowed(req: IncomingMessage, policy: OriginPolicy): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  if (policy.allowed.has(origin)) return true;
+  const host = req.headers.host;
+  if (!host) return false;
+  return origin === `http://${host}` || origin === `https://${host}`;
+}
+
+/** CORS headers for a listed cross-origin caller; none for anyone else. No credentials: the API has none. */
+export function corsHeaders(req: IncomingMessage, policy: OriginPolicy): Record<string, string> {
+  const origin = req.headers.origin;
+  if (!origin || !policy.allowed.has(origin)) return { vary: 'Origin' };
+  return {
+    'access-control-allow-origin': origin,
+    'access-control-allow-methods': 'GET, POST, OPTIONS',
+    'access-control-allow-headers': ALLOWED_HEADERS,
+    'access-control-max-age': '600',
+    vary: 'Origin',
+  };
+}
+
+/**
+ * A request a browser could send cross-site without asking first (no preflight): a GET, or a
+ * POST with a form or text content type. Such a request runs no operation unless it carries a
+ * header no simple request can set (`GraphQL-Preflight`, `X-GraphQL-CSRF` or
+ * `Apollo-Require-Preflight`) — the CSRF prevention of GraphQL servers.
+ */
+export function crossSiteUnsafe(req: IncomingMessage, hasOperation: boolean): boolean {
+  if (!hasOperation) return false;
+  const h = req.headers;
+  if (h['graphql-preflight'] !== undefined || h['x-graphql-csrf'] !== undefined || h['apollo-require-preflight'] !== undefined) return false;
+  if (req.method === 'GET') return true;
+  const type = String(h['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  return req.method === 'POST' && (type === '' || type === 'text/plain' || type === 'application/x-www-form-urlencoded' || type === 'multipart/form-data');
+}
+
+/** Whether a GET to /graphql asks to run an operation (rather than for GraphiQL). */
+export function getRunsOperation(target: string): boolean {
+  const q = target.indexOf('?');
+  if (q < 0) return false;
+  return /(^|&)(query|extensions|operationName|variables)=/.test(target.slice(q + 1));
+}
+
+/** The built explorer: a file under client/dist, or index.html for the app's own routes. */
+export function serveStatic(encodedPath: string, res: ServerResponse): void {
+  let path: string;
+  try {
+    path = decodeURIComponent(encodedPath);
+  } catch {
+    return json(res, 400, errorBody('the request path is not valid percent-encoding', 'BAD_REQUEST'));
+  }
+  if (path.includes('\0')) return json(res, 400, errorBody('the request path holds a NUL character', 'BAD_REQUEST'));
+  const index = join(CLIENT_DIST, 'index.html');
+  if (!existsSync(index)) {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end('<!doctype html><meta charset="utf-8"><title>Policy report graph</title><p>The explorer is not built. The GraphQL API and GraphiQL are at <a href="/graphql">/graphql</a>.</p>');
+    return;
+  }
+  const target = normalize(join(CLIENT_DIST, path));
+  const file = target.startsWith(CLIENT_DIST) && existsSync(target) && statSync(target).isFile() ? target : index;
+  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'x-content-type-options': 'nosniff' });
+  res.end(readFileSync(file));
+}

@@ -1,0 +1,69 @@
+/**
+ * Error messages never quote what a client sent: graphql-js puts the offending value into its
+ * coercion and syntax messages ('Variable "$id" got invalid value "<script>…"'), and a message
+ * that repeats a request is a reflection vector. Quoted text stays only when it is a name the
+ * schema defines (a type, field, argument or enum value) or a variable's name; anything else is
+ * replaced by "…". Unquoted values after "got invalid value" and "found" go the same way.
+ */
+import type { GraphQLEnumType, GraphQLError, GraphQLInputObjectType, GraphQLInterfaceType, GraphQLObjectType, GraphQLSchema } from 'graphql';
+import { createGraphQLError, type Plugin } from 'graphql-yoga';
+import { kindOf } from './schema/cost';
+
+export function schemaNames(schema: GraphQLSchema): Set<string> {
+  const names = new Set<string>();
+  for (const type of Object.values(schema.getTypeMap())) {
+    names.add(type.name);
+    const kind = kindOf(type);
+    if (kind === 'GraphQLObjectType' || kind === 'GraphQLInterfaceType') {
+      for (const f of Object.values((type as GraphQLObjectType | GraphQLInterfaceType).getFields())) {
+        names.add(f.name);
+        for (const a of f.args) names.add(a.name);
+      }
+    } else if (kind === 'GraphQLInputObjectType') {
+      for (const f of Object.values((type as GraphQLInputObjectType).getFields())) names.add(f.name);
+    } else if (kind === 'GraphQLEnumType') {
+      for (const v of (type as GraphQLEnumType).getValues()) names.add(v.name);
+    }
+  }
+  for (const d of schema.getDirectives()) names.add(d.name);
+  return names;
+}
+
+const MAX_MESSAGE = 400;
+
+export function redactMessage(message: string, known: ReadonlySet<string>): string {
+  let out = message
+    // 'got invalid value <anything up to "; " or the end>'
+    .replace(/(got invalid value) [^;]*?(;|$)/g, '$1$2')
+    .replace(/(has invalid value|found) (?:[A-Za-z]+ )?"(?:[^"\\]|\\.)*"/g, '$1 a value')
+    .replace(/((?:cannot represent|represent)[^:]*value): .*?(\.?)$/gm, '$1$2')
+    .replace(/"((?:[^"\\]|\\.)*)"/g, (whole, inner: string) => (known.has(inner) || /^\$[_A-Za-z][_0-9A-Za-z]*$/.test(inner) ? whole : '"…"'));
+  if (out.length > MAX_MESSAGE) out = `${out.slice(0, MAX_MESSAGE)}…`;
+  return out;
+}
+
+/**
+ * One error of an answer, as sent: message redacted and no originalError, made with Yoga's own
+ * factory so that its HTTP status still applies.
+ */
+export function redactError(error: GraphQLError, known: ReadonlySet<string>): GraphQLError {
+  const { originalError: _dropped, ...extensions } = (error.extensions ?? {}) as Record<string, unknown>;
+  const message = redactMessage(String(error.message ?? ''), known);
+  if (message === error.message && !('originalError' in (error.extensions ?? {})) && !error.originalError) return error;
+  return createGraphQLError(message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, extensions }) as unknown as GraphQLError;
+}
+
+/** Every answer's errors redacted (see redactMessage), whichever stage raised them. */
+export function useRedactedErrors(known: ReadonlySet<string>): Plugin {
+  const redactResult = (r: unknown): unknown => {
+    if (!r || typeof r !== 'object' || !Array.isArray((r as { errors?: unknown }).errors)) return r;
+    const result = r as { errors: GraphQLError[] };
+    return { ...result, errors: result.errors.map((e) => redactError(e, known)) };
+  };
+  return {
+    onResultProcess({ result, setResult }) {
+      if (Array.isArray(result)) setResult(result.map(redactResult) as typeof result);
+      else if (result && typeof result === 'object' && !(Symbol.asyncIterator in result)) setResult(redactResult(result) as typeof result);
+    },
+  };
+}

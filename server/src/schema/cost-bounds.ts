@@ -1,0 +1,82 @@
+/**
+ * The sizes the cost of an operation is counted with (see cost.ts): the largest of each list in
+ * the loaded graph, read once from its bundle. A list the API sizes by an argument is never
+ * counted above what the graph can return (`relations(limit: 500)` of a graph whose best-connected
+ * entity has 39 relations counts 39), and lists that take no size argument count as their largest.
+ */
+import type { GraphBundle } from '../../../graph-seed/src/model/bundle';
+import type { CostBounds } from './cost';
+
+const largestGroup = (keys: Iterable<string>): number => {
+  const counts = new Map<string, number>();
+  let max = 0;
+  for (const k of keys) {
+    const n = (counts.get(k) ?? 0) + 1;
+    counts.set(k, n);
+    if (n > max) max = n;
+  }
+  return max;
+};
+
+const largest = (xs: Iterable<number>): number => {
+  let max = 0;
+  for (const x of xs) if (x > max) max = x;
+  return max;
+};
+
+/** Entity fields that list the entities across one entity's relations (bounded by its degree). */
+const RELATED_FIELDS = [
+  'parents', 'units', 'chairs', 'viceChairs', 'chairedBy', 'establishedBy', 'responsibleFor', 'mandatedBy', 'people', 'publishers', 'usesData', 'supports',
+  'establishes', 'governs', 'mandates', 'parties', 'implementedBy', 'issuedBy', 'promotes', 'about', 'fundedBy', 'conductedBy', 'partOf', 'usedBy',
+  'statistics', 'agreements', 'measures', 'basedOn', 'citations', 'datasets', 'studies', 'viceChairedBy', 'members', 'memberOf',
+];
+
+/** The bounds of one loaded graph; several bundles (reports) served together add up. */
+export function costBoundsFromBundles(bundles: readonly GraphBundle[]): CostBounds {
+  const all = <T>(pick: (b: GraphBundle) => readonly T[]): T[] => bundles.flatMap(pick);
+  const relations = all((b) => b.relations);
+  const mentions = all((b) => b.mentions);
+  const citations = all((b) => b.citations);
+  const entities = all((b) => b.entities);
+  const passages = all((b) => b.passages);
+  const documents = bundles.map((b) => b.document);
+  const degree = Math.max(1, largestGroup(relations.flatMap((r) => [r.source, r.target])));
+  const evidence = Math.max(1, largest(relations.map((r) => r.evidence.length)), largest(entities.map((e) => e.evidence.length)));
+  const bounds: CostBounds = {
+    'Query.documents': documents.length,
+    'Document.chapters': largest(documents.map((d) => d.chapters.length)),
+    'Chapter.sections': largest(documents.flatMap((d) => d.chapters.map((c) => c.sections.length))),
+    'Section.passages': largest(documents.flatMap((d) => d.chapters.flatMap((c) => c.sections.map((s) => s.passageIds.length)))),
+    'Document.exhibits': largest(documents.map((d) => d.exhibits.length)),
+    'Passage.mentions': largestGroup(mentions.map((m) => m.passageId)),
+    'Passage.citations': largestGroup(citations.map((c) => c.passageId)),
+    'Passage.notes': largest(passages.map((p) => p.noteIds.length)),
+    '*.mentions': largestGroup(mentions.map((m) => m.entityId)),
+    '*.relations': degree,
+    '*.evidence': evidence,
+    '*.evidenceSpans': evidence,
+    '*.statements': Math.max(1, largest(all((b) => b.discrepancies).map((d) => d.statements.length))),
+    '*.citedBy': largestGroup(citations.map((c) => c.studyId)),
+    'Query.discrepancies': all((b) => b.discrepancies).length,
+    'Query.tables': all((b) => b.tables).length,
+    'Query.figures': all((b) => b.figures).length,
+    'Table.rows': largest(all((b) => b.tables).map((t) => t.rows.length)),
+    'Query.entities': entities.length,
+    'Query.search': entities.length,
+    'Query.passages': passages.length,
+    'Query.findings': entities.filter((e) => e.type === 'Finding').length,
+    'Subgraph.nodes': entities.length,
+    'Subgraph.relations': relations.length,
+    'Subgraph.relations*': degree,
+    'Path.nodes': entities.length,
+    'Path.relations': relations.length,
+  };
+  for (const field of RELATED_FIELDS) bounds[`*.${field}`] ??= degree;
+  return bounds;
+}
+
+/**
+ * Bounds for an app given no graph to read them from: the sizes each list may reach under the
+ * API's own limits (the related-entity lists read up to 1,000 relations).
+ */
+export const STATIC_COST_BOUNDS: CostBounds = Object.fromEntries(RELATED_FIELDS.map((f) => [`*.${f}`, 1000]));
