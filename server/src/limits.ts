@@ -10,9 +10,9 @@
  * - operations costlier than `heavyCost` run one at a time (a short queue, then BUSY), so a
  *   client sending expensive operations gets one core's slices, not the server.
  */
-import { defaultFieldResolver, GraphQLError, type ExecutionResult, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, type ExecutionResult, type GraphQLError, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { mapSchema, MapperKind } from '@graphql-tools/utils';
-import type { Plugin } from 'graphql-yoga';
+import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import { operationCost, type CostBounds } from './schema/cost';
 
 export interface OperationLimits {
@@ -39,6 +39,12 @@ export const DEFAULT_OPERATION_LIMITS: OperationLimits = {
   sliceMs: 4,
 };
 
+/**
+ * An error for the client, made by Yoga's own factory: the graphql module may be loaded twice,
+ * and an error of the other copy would not be recognised as the client's and would answer 500.
+ */
+const clientError = (message: string, options: { extensions: Record<string, unknown> }): GraphQLError => createGraphQLError(message, options) as unknown as GraphQLError;
+
 /** The state of one operation's execution, in its context as `guard`. */
 export class ExecutionGuard {
   nodes = 0;
@@ -63,7 +69,7 @@ export class ExecutionGuard {
     if (this.error) throw this.error;
     if ((++this.calls & 63) !== 0) return false;
     const now = performance.now();
-    if (now > this.deadline) throw this.fail(new GraphQLError(`the query used up its ${this.budgetMs} ms time budget; ask for less (smaller limit or depth)`, { extensions: { code: 'TIMEOUT' } }));
+    if (now > this.deadline) throw this.fail(clientError(`the query used up its ${this.budgetMs} ms time budget; ask for less (smaller limit or depth)`, { extensions: { code: 'TIMEOUT' } }));
     if (now - this.lastYield < this.limits.sliceMs) return false;
     this.lastYield = now;
     return true;
@@ -73,10 +79,10 @@ export class ExecutionGuard {
   account<T>(value: T): T {
     if (Array.isArray(value)) {
       this.nodes += value.length;
-      if (this.nodes > this.limits.maxNodes) throw this.fail(new GraphQLError(`the answer would hold more than ${this.limits.maxNodes} items; ask for less (smaller limit or depth)`, { extensions: { code: 'RESPONSE_TOO_LARGE' } }));
+      if (this.nodes > this.limits.maxNodes) throw this.fail(clientError(`the answer would hold more than ${this.limits.maxNodes} items; ask for less (smaller limit or depth)`, { extensions: { code: 'RESPONSE_TOO_LARGE' } }));
     } else if (typeof value === 'string') {
       this.bytes += value.length;
-      if (this.bytes > this.limits.maxBytes) throw this.fail(new GraphQLError(`the answer would be larger than ${Math.round(this.limits.maxBytes / 1048576)} MB; ask for less (smaller limit or fewer text fields)`, { extensions: { code: 'RESPONSE_TOO_LARGE' } }));
+      if (this.bytes > this.limits.maxBytes) throw this.fail(clientError(`the answer would be larger than ${Math.round(this.limits.maxBytes / 1048576)} MB; ask for less (smaller limit or fewer text fields)`, { extensions: { code: 'RESPONSE_TOO_LARGE' } }));
     }
     return value;
   }
@@ -132,7 +138,7 @@ class Turns {
 }
 
 const costError = (cost: number, limit: number) =>
-  new GraphQLError(`the query could return up to ${cost} items, over the limit of ${limit}; ask for fewer items (smaller limit or less nesting)`, {
+  clientError(`the query could return up to ${cost} items, over the limit of ${limit}; ask for fewer items (smaller limit or less nesting)`, {
     extensions: { code: 'QUERY_TOO_COMPLEX', cost, limit },
   });
 
@@ -153,7 +159,7 @@ export function useOperationLimits(bounds: () => CostBounds, budgetMs: number, l
       const started = performance.now();
       const release = cost >= limits.heavyCost ? await heavy.acquire() : () => {};
       if (!release) {
-        setResultAndStopExecution({ errors: [new GraphQLError('the server is busy with other large queries; try again shortly', { extensions: { code: 'BUSY' } })], extensions: { cost: costExtension } });
+        setResultAndStopExecution({ errors: [clientError('the server is busy with other large queries; try again shortly', { extensions: { code: 'BUSY' } })], extensions: { cost: costExtension } });
         return;
       }
       // Time spent waiting for a turn counts against the budget.

@@ -11,6 +11,19 @@ import { argumentsOf, selectedFields } from './lookahead';
 
 type Args = Record<string, unknown>;
 
+/**
+ * The values of a loadMany, unknown ids (null) left out. A store error (unavailable, out of
+ * time) fails the field rather than shrinking its list to what happened to load.
+ */
+function present<T>(values: readonly (T | null | Error)[]): T[] {
+  const out: T[] = [];
+  for (const v of values) {
+    if (v instanceof Error) throw v;
+    if (v) out.push(v);
+  }
+  return out;
+}
+
 /** GraphQL type for each ontology entity type. */
 const GRAPHQL_TYPE: Record<string, string> = {
   Ministry: 'Organization',
@@ -42,8 +55,7 @@ const relatedKey = (e: Entity | string, [direction, types]: Hop): RelationKey =>
 async function related(e: Entity, ctx: Context, hop: Hop): Promise<Entity[]> {
   const rels = await ctx.loaders.relations.load(relatedKey(e, hop));
   const other = rels.map((r) => (r.source === e.id ? r.target : r.source));
-  const out = await ctx.loaders.entity.loadMany([...new Set(other)]);
-  return out.filter((x): x is Entity => !!x && !(x instanceof Error));
+  return present(await ctx.loaders.entity.loadMany([...new Set(other)]));
 }
 
 type Hop = [Direction, string[]];
@@ -178,7 +190,8 @@ const wantsLinks = (info: GraphQLResolveInfo) => selectedFields(info).some(({ no
 /** Throws NOT_FOUND naming every id that is not an entity. */
 async function assertKnown(ctx: Context, list: string[]): Promise<void> {
   const known = await ctx.loaders.entity.loadMany(list);
-  const missing = list.filter((_x, i) => !known[i] || known[i] instanceof Error);
+  for (const k of known) if (k instanceof Error) throw k;
+  const missing = list.filter((_x, i) => !known[i]);
   if (missing.length) throw notFound(`unknown entity id ${missing.map((m) => JSON.stringify(m.slice(0, 80))).join(', ')}`);
 }
 
@@ -212,7 +225,7 @@ export const resolvers = {
       const limit = intIn(a.limit as number, 'limit', 0, LIMITS.maxLimit, 50);
       const mentions = await ctx.loaders.mentions.load({ id: e.id, limit: LIMITS.maxLimit, offset: 0 });
       const passageIds = [...new Set(mentions.map((m) => m.passageId))].slice(0, limit);
-      return (await ctx.loaders.passage.loadMany(passageIds)).filter((p) => p && !(p instanceof Error));
+      return present(await ctx.loaders.passage.loadMany(passageIds));
     },
   }),
   LegalInstrument: typed({
@@ -275,12 +288,12 @@ export const resolvers = {
     citations: async (p: Passage, _a: Args, ctx: Context) => {
       const cites: Citation[] = await ctx.loaders.citationsIn.load(p.id);
       const studies = await ctx.loaders.entity.loadMany([...new Set(cites.map((c) => c.studyId))]);
-      return studies.filter((s) => s && !(s instanceof Error));
+      return present(studies);
     },
     previous: (p: Passage, _a: Args, ctx: Context) => (p.order > 0 ? ctx.loaders.passageAt.load({ documentId: p.documentId, order: p.order - 1 }) : null),
     next: (p: Passage, _a: Args, ctx: Context) => ctx.loaders.passageAt.load({ documentId: p.documentId, order: p.order + 1 }),
     leadIn: (p: Passage, _a: Args, ctx: Context) => (p.leadInId ? ctx.loaders.passage.load(p.leadInId) : null),
-    notes: async (p: Passage, _a: Args, ctx: Context) => (await ctx.loaders.passage.loadMany(p.noteIds)).filter((x) => x && !(x instanceof Error)),
+    notes: async (p: Passage, _a: Args, ctx: Context) => present(await ctx.loaders.passage.loadMany(p.noteIds)),
   },
   Discrepancy: {
     subject: (d: { subjectId: string }, _a: Args, ctx: Context) => ctx.loaders.entity.load(d.subjectId),
@@ -295,7 +308,7 @@ export const resolvers = {
     passage: (t: { passageId: string }, _a: Args, ctx: Context) => ctx.loaders.passage.load(t.passageId),
   },
   Section: {
-    passages: async (s: { passageIds: string[] }, _a: Args, ctx: Context) => (await ctx.loaders.passage.loadMany(s.passageIds)).filter((x) => x && !(x instanceof Error)),
+    passages: async (s: { passageIds: string[] }, _a: Args, ctx: Context) => present(await ctx.loaders.passage.loadMany(s.passageIds)),
   },
   Query: {
     search: async (_: unknown, a: Args, ctx: Context, info: GraphQLResolveInfo) =>

@@ -1,0 +1,302 @@
+/**
+ * Attacks that once crashed, stalled or exposed the server, each kept as a regression test, with
+ * the classes behind them: operations that cost more than they look, request targets and
+ * encodings that throw, slow clients, cross-site reads, and error messages that repeat the request.
+ */
+import { connect } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type App, type AppOptions } from '../../server/src/app';
+import { createLogger } from '../../server/src/log';
+import { MemoryGraphStore } from '../../server/src/store/memory/MemoryGraphStore';
+import { reportBundle } from '../helpers/report';
+
+const KILLER = '{ entity(id:"no-such-id"){ relations{ source{ relations{ source{ relations{ source{ relations{ source{ relations{ source{ id } } } } } } } } } } } }';
+const WIDE = '{ entities(limit:1000){ relations{ source{ relations{ target{ id name } } } } } }';
+
+async function serve(options: AppOptions = {}): Promise<{ app: App; url: string; port: number; logs: string[] }> {
+  const logs: string[] = [];
+  const app = createApp(new MemoryGraphStore(reportBundle()), createLogger('debug', (l) => logs.push(l)), options);
+  await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
+  const port = (app.server.address() as AddressInfo).port;
+  return { app, url: `http://127.0.0.1:${port}`, port, logs };
+}
+
+/** Sends bytes as they are (no client normalising the target) and reads the whole answer. */
+function raw(port: number, request: string, waitMs = 5000): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1');
+    let out = '';
+    const timer = setTimeout(() => {
+      socket.destroy();
+      resolve(out);
+    }, waitMs);
+    socket.on('data', (d) => (out += d));
+    socket.on('end', () => {
+      clearTimeout(timer);
+      resolve(out);
+    });
+    socket.on('error', (e) => {
+      clearTimeout(timer);
+      if (out) resolve(out);
+      else reject(e);
+    });
+    socket.write(request);
+  });
+}
+
+const statusOf = (answer: string) => Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1] ?? 0);
+
+const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+
+let s: Awaited<ReturnType<typeof serve>>;
+beforeAll(async () => {
+  s = await serve();
+});
+afterAll(() => s.app.close());
+
+async function alive(url: string): Promise<void> {
+  const r = await fetch(`${url}/healthz`);
+  expect(r.status).toBe(200);
+}
+
+describe('operations that cost more than they look', () => {
+  it('rejects the 148-byte nested query before running it, with its cost, and keeps serving', async () => {
+    expect(KILLER.length).toBe(148);
+    const r = await post(s.url, { query: KILLER });
+    const body = (await r.json()) as { data?: unknown; errors: { extensions: { code: string; cost: number; limit: number } }[] };
+    expect(body.errors[0]!.extensions.code).toBe('QUERY_TOO_COMPLEX');
+    expect(body.errors[0]!.extensions.cost).toBeGreaterThan(body.errors[0]!.extensions.limit);
+    expect(body.data).toBeUndefined();
+    await alive(s.url);
+  });
+
+  it('rejects its whitespace variants and its GET form the same way', async () => {
+    for (const q of [KILLER.replace(/ /g, '  '), KILLER.replace(/ /g, '\n'), KILLER.replace(/\{ /g, '{')]) {
+      const body = (await (await post(s.url, { query: q })).json()) as { errors: { extensions: { code: string } }[] };
+      expect(body.errors[0]!.extensions.code).toBe('QUERY_TOO_COMPLEX');
+    }
+    const r = await fetch(`${s.url}/graphql?query=${encodeURIComponent(KILLER)}`, { headers: { 'graphql-preflight': '1', accept: 'application/json' } });
+    expect(((await r.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('QUERY_TOO_COMPLEX');
+  });
+
+  it('rejects a thousand entities with two levels of relations, which cost no limit argument could show', async () => {
+    const body = (await (await post(s.url, { query: WIDE })).json()) as { errors: { extensions: { code: string; cost: number } }[] };
+    expect(body.errors[0]!.extensions.code).toBe('QUERY_TOO_COMPLEX');
+    expect(body.errors[0]!.extensions.cost).toBeGreaterThan(50_000);
+  });
+
+  it("reports an accepted operation's cost in extensions", async () => {
+    const body = (await (await post(s.url, { query: '{ entities(limit: 3) { id relations(limit: 2) { id } } }' })).json()) as { extensions: { cost: { requested: number; limit: number } } };
+    expect(body.extensions.cost.requested).toBeGreaterThanOrEqual(3);
+    expect(body.extensions.cost.requested).toBeLessThanOrEqual(3 + 3 * 2);
+    expect(body.extensions.cost.limit).toBe(50_000);
+  });
+
+  it('accepts every operation the explorer sends', async () => {
+    const q = await import('../../client/src/api/queries');
+    const ops: [string, Record<string, unknown>][] = [
+      [q.DOCUMENT, {}],
+      [q.ENTITY, { id: 'country:cambodia' }],
+      [q.NEIGHBORHOOD, { ids: ['country:cambodia'], depth: 2, limit: 2000 }],
+      [q.FINDINGS, {}],
+      [q.TABLES, {}],
+      [q.TIMELINE, {}],
+      [q.DISCREPANCIES, {}],
+      [q.SEARCH, { q: 'labour', limit: 20 }],
+    ];
+    for (const [query, variables] of ops) {
+      const body = (await (await post(s.url, { query, variables })).json()) as { errors?: unknown[]; extensions: { cost: { requested: number } } };
+      expect(body.errors, query.slice(0, 40)).toBeUndefined();
+      expect(body.extensions.cost.requested).toBeLessThanOrEqual(50_000);
+    }
+  });
+});
+
+describe('execution that stops', () => {
+  it('stops an accepted operation at the node cap with RESPONSE_TOO_LARGE, and answers /healthz while it runs', async () => {
+    const small = await serve({ operationLimits: { maxNodes: 200 } });
+    try {
+      const pending = post(small.url, { query: '{ documents { chapters { sections { passages { id mentions { text } } } } } }' }).then((r) => r.json());
+      const health = await fetch(`${small.url}/healthz`);
+      expect(health.status).toBe(200);
+      const body = (await pending) as { data?: unknown; errors: { extensions: { code: string } }[] };
+      expect(body.errors.map((e) => e.extensions.code)).toEqual(['RESPONSE_TOO_LARGE']);
+      expect(body.data ?? null).toBeNull();
+    } finally {
+      await small.app.close();
+    }
+  });
+
+  it('stops at the byte cap on text', async () => {
+    const small = await serve({ operationLimits: { maxBytes: 10_000 } });
+    try {
+      const body = (await (await post(small.url, { query: '{ documents { chapters { sections { passages { text rawText } } } } }' })).json()) as { errors: { extensions: { code: string } }[] };
+      expect(body.errors.map((e) => e.extensions.code)).toEqual(['RESPONSE_TOO_LARGE']);
+    } finally {
+      await small.app.close();
+    }
+  });
+
+  it('stops CPU-bound work at the time budget with TIMEOUT', async () => {
+    // A budget far shorter than the work of the explorer's whole-document read (50 µs): the
+    // guard sees the deadline pass between fields, though no store call is pending.
+    const hurried = await serve({ queryTimeoutMs: 0.05 });
+    try {
+      const answer = await (await post(hurried.url, { query: '{ documents { chapters { sections { passages { id text mentions { text entity { id name } } } } } } }' })).text();
+      const body = JSON.parse(answer) as { errors: { extensions: { code: string } }[] };
+      expect(body.errors, answer.slice(0, 300)).toBeDefined();
+      expect(body.errors.map((e) => e.extensions.code)).toEqual(['TIMEOUT']);
+    } finally {
+      await hurried.app.close();
+    }
+  });
+
+  it('answers BUSY beyond the queue of heavy operations, and serves light ones meanwhile', async () => {
+    // A slice of 0 ms: the running operation lets the others in after every few fields, however fast this machine.
+    const narrow = await serve({ operationLimits: { heavyCost: 100, heavyQueue: 1, sliceMs: 0 } });
+    try {
+      const heavy = '{ documents { chapters { sections { passages { id text mentions { text entity { id name } } } } } } }';
+      const answers = await Promise.all([...Array.from({ length: 6 }, () => post(narrow.url, { query: heavy }).then((r) => r.json())), post(narrow.url, { query: '{ stats { entities } }' }).then((r) => r.json())]);
+      const codes = answers.map((a) => ((a as { errors?: { extensions: { code: string } }[] }).errors?.[0]?.extensions.code ?? 'OK'));
+      expect(codes.slice(0, 6).filter((c) => c === 'OK').length).toBeGreaterThanOrEqual(1);
+      expect(codes.slice(0, 6)).toContain('BUSY');
+      expect(codes[6]).toBe('OK');
+    } finally {
+      await narrow.app.close();
+    }
+  });
+});
+
+describe('HTTP that cannot be tripped', () => {
+  it.each(['//', '//a:b@', '///x', '*', 'http://[::1', 'x'])('answers the request target %j with 400 and keeps serving', async (target) => {
+    const answer = await raw(s.port, `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
+    expect(statusOf(answer)).toBe(400);
+    await alive(s.url);
+  });
+
+  it.each(['/%', '/%E0%A4%A', '/%ZZ', '/a%00b'])('answers the malformed path %j with 400', async (path) => {
+    const answer = await raw(s.port, `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
+    expect(statusOf(answer)).toBe(400);
+    await alive(s.url);
+  });
+
+  it('answers headers Node cannot parse with 400 and an oversized header block with 431', async () => {
+    expect(statusOf(await raw(s.port, 'GET / HTTP/1.1\r\nHost: x\r\nBad Header: y\r\n\r\n'))).toBe(400);
+    expect(statusOf(await raw(s.port, `GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`))).toBe(431);
+    expect(statusOf(await raw(s.port, 'POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n'))).toBe(400);
+    await alive(s.url);
+  });
+
+  it('closes connections whose headers or body never finish', async () => {
+    const strict = await serve({ httpLimits: { headersTimeoutMs: 300, requestTimeoutMs: 600 } });
+    try {
+      const started = Date.now();
+      const headers = raw(strict.port, 'GET /healthz HTTP/1.1\r\nHost: x\r\n', 10_000);
+      const body = raw(strict.port, 'POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"query":', 10_000);
+      const [h, b] = await Promise.all([headers, body]);
+      // Both were ended by the server (408), not by the 10 s wait of this test.
+      expect(statusOf(h)).toBe(408);
+      expect(statusOf(b)).toBe(408);
+      expect(Date.now() - started).toBeLessThan(9_000);
+    } finally {
+      await strict.app.close();
+    }
+  });
+
+  it('refuses connections beyond the cap', async () => {
+    const capped = await serve({ httpLimits: { maxConnections: 3 } });
+    const held = await Promise.all(
+      Array.from({ length: 3 }, () => new Promise<ReturnType<typeof connect>>((resolve) => {
+        const c = connect(capped.port, '127.0.0.1', () => resolve(c));
+      })),
+    );
+    try {
+      // Node accepts the connection and closes it at once: no answer (or a reset).
+      const answer = await raw(capped.port, 'GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n', 2000).catch((e: NodeJS.ErrnoException) => e.code);
+      expect(['', 'ECONNRESET']).toContain(answer);
+    } finally {
+      for (const c of held) c.destroy();
+      await capped.app.close();
+    }
+  });
+
+  it('answers methods the API does not take with 405', async () => {
+    expect((await fetch(`${s.url}/graphql`, { method: 'DELETE' })).status).toBe(405);
+    expect((await fetch(`${s.url}/`, { method: 'PUT', body: 'x' })).status).toBe(405);
+  });
+});
+
+describe('same-origin by default', () => {
+  it('refuses other origins, null among them, with no CORS headers and no credentials', async () => {
+    for (const origin of ['https://evil.example', 'null', 'http://127.0.0.1.evil.example']) {
+      const r = await post(s.url, { query: '{ stats { entities } }' }, { origin });
+      expect(r.status).toBe(403);
+      expect(r.headers.get('access-control-allow-origin')).toBeNull();
+      expect(r.headers.get('access-control-allow-credentials')).toBeNull();
+      expect(((await r.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('FORBIDDEN_ORIGIN');
+    }
+  });
+
+  it('serves its own origin, as the explorer and GraphiQL send it', async () => {
+    const r = await post(s.url, { query: '{ stats { entities } }' }, { origin: s.url });
+    expect(r.status).toBe(200);
+    const page = await fetch(`${s.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/graphiql/i);
+  });
+
+  it('allows the origins listed in CORS_ORIGINS, preflight included, without credentials', async () => {
+    const listed = await serve({ corsOrigins: ['https://analysis.example'] });
+    try {
+      const pre = await fetch(`${listed.url}/graphql`, { method: 'OPTIONS', headers: { origin: 'https://analysis.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+      expect(pre.status).toBe(204);
+      expect(pre.headers.get('access-control-allow-origin')).toBe('https://analysis.example');
+      expect(pre.headers.get('access-control-allow-headers')).toMatch(/content-type/);
+      const r = await post(listed.url, { query: '{ stats { entities } }' }, { origin: 'https://analysis.example' });
+      expect(r.status).toBe(200);
+      expect(r.headers.get('access-control-allow-origin')).toBe('https://analysis.example');
+      expect(r.headers.get('access-control-allow-credentials')).toBeNull();
+      expect((await post(listed.url, { query: '{ stats { entities } }' }, { origin: 'https://other.example' })).status).toBe(403);
+    } finally {
+      await listed.app.close();
+    }
+  });
+
+  it('runs no operation from a simple cross-site request: GET without a preflight header, POST with a form type', async () => {
+    const get = await fetch(`${s.url}/graphql?query=${encodeURIComponent('{ stats { entities } }')}`);
+    expect(get.status).toBe(403);
+    expect(((await get.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('CSRF_PREVENTED');
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
+      const r = await fetch(`${s.url}/graphql`, { method: 'POST', headers: { 'content-type': type }, body: JSON.stringify({ query: '{ stats { entities } }' }) });
+      expect(r.status).toBe(415);
+    }
+    const allowed = await fetch(`${s.url}/graphql?query=${encodeURIComponent('{ stats { entities } }')}`, { headers: { 'graphql-preflight': '1', accept: 'application/json' } });
+    expect(((await allowed.json()) as { data: { stats: { entities: number } } }).data.stats.entities).toBeGreaterThan(0);
+  });
+});
+
+describe('errors that never quote the request', () => {
+  const CANARY = 'CANARY<script>7f3a</script>';
+  const requests: [string, () => Promise<Response>][] = [
+    ['a variable of the wrong type', () => post(s.url, { query: 'query($n: Int) { entities(limit: $n) { id } }', variables: { n: CANARY } })],
+    ['an unknown enum value in a variable', () => post(s.url, { query: 'query($d: Direction) { entity(id: "x") { relations(direction: $d) { id } } }', variables: { d: CANARY } })],
+    ['a literal of the wrong type', () => post(s.url, { query: `{ entities(limit: "${CANARY}") { id } }` })],
+    ['an unknown entity type', () => post(s.url, { query: `{ entities(type: "${CANARY}") { id } }` })],
+    ['a string where a name belongs', () => post(s.url, { query: `{ "${CANARY}" }` })],
+    ['a body that is not JSON', () => fetch(`${s.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: `{"query": "{ stats { entities } }", ${CANARY}` })],
+    ['a content type of its own', () => fetch(`${s.url}/graphql`, { method: 'POST', headers: { 'content-type': `text/${CANARY.replace(/[<>/]/g, '')}` }, body: '{}' })],
+    ['variables that are not an object', () => post(s.url, { query: '{ stats { entities } }', variables: CANARY })],
+    ['an operation name that does not exist', () => post(s.url, { query: 'query A { stats { entities } }', operationName: CANARY })],
+  ];
+  it.each(requests)('does not repeat %s', async (_label, send) => {
+    const r = await send();
+    const text = await r.text();
+    expect(r.status).toBeLessThan(500);
+    expect(text).not.toContain('CANARY');
+    expect(text).not.toContain('7f3a');
+    expect(text).not.toContain('originalError');
+    expect(JSON.parse(text).errors[0].extensions.code).toMatch(/^[A-Z_]+$/);
+  });
+});

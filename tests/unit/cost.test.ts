@@ -1,0 +1,88 @@
+/** The cost of an operation, counted before it runs (server/src/schema/cost.ts). */
+import { parse } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { buildSchema } from '../../server/src/schema';
+import { operationCost, UNKNOWN_LIST_SIZE, type CostBounds } from '../../server/src/schema/cost';
+import { costBoundsFromBundles, STATIC_COST_BOUNDS } from '../../server/src/schema/cost-bounds';
+import { reportBundle } from '../helpers/report';
+
+const schema = buildSchema();
+const cost = (query: string, bounds: CostBounds = {}, variables: Record<string, unknown> = {}) => operationCost(schema, parse(query), null, variables, bounds).cost;
+
+describe('operation cost', () => {
+  it('multiplies each list by its limit along the path, as GitHub counts nodes', () => {
+    // 10 entities, each with 5 relations: 10 + 10 * 5.
+    expect(cost('{ entities(limit: 10) { id relations(limit: 5) { id } } }')).toBe(60);
+    // Singular fields cost nothing of their own; lists under them still multiply.
+    expect(cost('{ entities(limit: 10) { relations(limit: 5) { source { relations(limit: 2) { id } } } } }')).toBe(10 + 50 + 50 * 2);
+    // Scalars and lists of scalars are values, not nodes.
+    expect(cost('{ entities(limit: 10) { id name aliases } }')).toBe(10);
+  });
+
+  it('uses the declared default when no limit is given, and variables when one is', () => {
+    expect(cost('{ entities { id } }')).toBe(100);
+    expect(cost('{ entities { relations { id } } }')).toBe(100 + 100 * 100);
+    expect(cost('query($n: Int) { entities(limit: $n) { id } }', {}, { n: 7 })).toBe(7);
+    expect(cost('query($n: Int) { entities(limit: $n) { id } }', {}, {})).toBe(100);
+  });
+
+  it('counts what lies behind fragments on implementations: abstract types do not escape the count', () => {
+    const direct = cost('{ entity(id: "x") { relations(limit: 10) { source { ... on Study { citedBy(limit: 50) { id } } } } } }');
+    expect(direct).toBe(10 + 10 * 50);
+    const named = cost('{ entity(id: "x") { relations(limit: 10) { source { ...S } } } } fragment S on Study { citedBy(limit: 50) { id } }');
+    expect(named).toBe(direct);
+    // Under an interface the costliest implementation counts, not the sum of all of them.
+    const two = cost('{ entity(id: "x") { ... on Study { citedBy(limit: 50) { id } } ... on Place { statistics { id } } } }', { '*.statistics': 30 });
+    expect(two).toBe(50);
+  });
+
+  it('gives whitespace and ordering variants of one operation the same cost', () => {
+    const a = cost('{ entities(limit: 10) { id relations(limit: 5) { id } } }');
+    const b = cost('{entities(limit:10){relations(limit:5){id}\n\n id}}');
+    expect(b).toBe(a);
+  });
+
+  it('counts the 148-byte query that once took the server down as the tens of millions of nodes it can reach', () => {
+    const q = '{ entity(id:"no-such-id"){ relations{ source{ relations{ source{ relations{ source{ relations{ source{ relations{ source{ id } } } } } } } } } } } }';
+    expect(q.length).toBe(148);
+    // 100 + 100^2 + ... + 100^5 with the API's default of 100 relations.
+    expect(cost(q)).toBe(100 + 1e4 + 1e6 + 1e8 + 1e10);
+  });
+
+  it('is computed in time linear in the operation, however deep the interface nesting', () => {
+    // Twelve levels of an interface with eleven implementations: a walk per implementation
+    // would take 11^12 steps; the memo makes it a few hundred.
+    let sel = 'id';
+    for (let i = 0; i < 12; i++) sel = `relations(limit: 2) { source { ${sel} } }`;
+    const expected = Array.from({ length: 12 }, (_, i) => 2 ** (i + 1)).reduce((a, b) => a + b, 0);
+    expect(cost(`{ entity(id: "x") { ${sel} } }`)).toBe(expected);
+  });
+
+  it('takes list sizes from the loaded graph: never above the largest list there, sizeless lists at it', () => {
+    const bundle = reportBundle();
+    const bounds = costBoundsFromBundles([bundle]);
+    const degree = bounds['*.relations']!;
+    expect(degree).toBeGreaterThan(5);
+    expect(degree).toBeLessThan(500);
+    // relations(limit: 500) counts as many as the best-connected entity has.
+    expect(cost('{ entity(id: "x") { relations(limit: 500) { id } } }', bounds)).toBe(degree);
+    // The document outline counts chapters x sections x passages at their largest.
+    const outline = cost('{ documents { chapters { sections { passages { id } } } } }', bounds);
+    const b = (k: string) => bounds[k]!;
+    const chapters = b('Query.documents') * b('Document.chapters');
+    const sections = chapters * b('Chapter.sections');
+    expect(outline).toBe(b('Query.documents') + chapters + sections + sections * b('Section.passages'));
+    // A list the bounds do not know is counted at a fixed size.
+    expect(cost('{ tables { rows { label } } }', {})).toBe(UNKNOWN_LIST_SIZE + UNKNOWN_LIST_SIZE * UNKNOWN_LIST_SIZE);
+  });
+
+  it('sizes a subgraph by its limit: nodes up to the limit, relations up to limit times the largest degree', () => {
+    const bounds: CostBounds = { 'Subgraph.nodes': 10_000, 'Subgraph.relations': 10_000, 'Subgraph.relations*': 3 };
+    expect(cost('{ neighborhood(ids: ["a"], limit: 50) { nodes { id } relations { id } } }', bounds)).toBe(50 + 150);
+    expect(cost('{ neighborhood(ids: ["a"], limit: 5000) { relations { id } } }', bounds)).toBe(10_000);
+  });
+
+  it('without a graph to read, counts related-entity lists at the 1,000 relations they may read', () => {
+    expect(cost('{ entity(id: "x") { ... on Organization { units { id } } } }', STATIC_COST_BOUNDS)).toBe(1000);
+  });
+});
