@@ -33,7 +33,12 @@ export interface FuzzReport {
   rssMb: { before: number; after: number; peak: number };
   serverErrorsLogged: number;
   graphUnchanged: boolean;
+  /** The five slowest answers, in ms. */
+  slowest: { case: number; ms: number }[];
 }
+
+/** Twice the default time budget of an operation: an answer later than this was not stopped. */
+const STALL_MS = 20_000;
 
 /**
  * A fuzz run against the memory store or, given a Neo4j, against that Neo4j loaded with the
@@ -79,12 +84,17 @@ export async function runFuzz(cases: number, seed: number, opts: { concurrency?:
     rssMb: { before: 0, after: 0, peak: 0 },
     serverErrorsLogged: 0,
     graphUnchanged: false,
+    slowest: [],
   };
   const rss = () => Math.round(process.memoryUsage().rss / 1048576);
   report.rssMb.before = rss();
   const started = performance.now();
   let next = 0;
   const send = async (c: Case) => {
+    if (c.kind === 'get') {
+      const res = await fetch(`${url}?query=${encodeURIComponent(c.query)}`, { headers: { accept: 'application/json', ...(c.preflight ? { 'graphql-preflight': '1' } : {}) } });
+      return { status: res.status, text: await res.text(), body: `GET ${c.preflight ? '(preflight) ' : ''}${c.query}` };
+    }
     const body = c.kind === 'json' ? JSON.stringify(c.body) : c.body;
     const res = await fetch(url, { method: 'POST', headers: { 'content-type': c.kind === 'json' ? 'application/json' : c.contentType, accept: 'application/json' }, body });
     return { status: res.status, text: await res.text(), body };
@@ -95,10 +105,16 @@ export async function runFuzz(cases: number, seed: number, opts: { concurrency?:
       const c = fuzzCase(schema, seed, i);
       let outcome;
       let request = '';
+      const sent = performance.now();
       try {
         const r = await send(c);
         request = r.body;
         outcome = classify(r.status, r.text);
+        const ms = Math.round(performance.now() - sent);
+        report.slowest.push({ case: i, ms });
+        report.slowest.sort((a, b) => b.ms - a.ms).splice(5);
+        // Far past the time budget, the server did not stop the work: a stall.
+        if (ms > STALL_MS && !outcome.problem) outcome = { ...outcome, problem: `answered after ${ms} ms, past twice the time budget` };
       } catch (e) {
         outcome = { status: 0, codes: [], problem: `request failed: ${(e as Error).message}` };
       }
@@ -136,6 +152,7 @@ function storeMarkdown(r: FuzzReport): string[] {
     `- unexpected errors logged by the server: ${r.serverErrorsLogged}`,
     `- graph unchanged afterwards: ${r.graphUnchanged ? 'yes' : 'NO'}`,
     `- resident memory: ${r.rssMb.before} MB before, ${r.rssMb.peak} MB peak, ${r.rssMb.after} MB after`,
+    `- slowest answers: ${r.slowest.map((x) => `case ${x.case} ${x.ms} ms`).join(', ')}`,
     ...r.problems.slice(0, 10).map((p) => `  - case ${p.case}: ${p.problem}`),
     '',
   ];

@@ -92,7 +92,7 @@ function field(r: Rng, schema: GraphQLSchema, f: GraphQLField<unknown, unknown>,
   return `${alias}${f.name}${args.length ? `(${args.join(', ')})` : ''}${selection(r, schema, getNamedType(f.type), depth, vars, decls)}`;
 }
 
-export type Case = { kind: 'json'; body: unknown } | { kind: 'raw'; body: string; contentType: string };
+export type Case = { kind: 'json'; body: unknown } | { kind: 'raw'; body: string; contentType: string } | { kind: 'get'; query: string; preflight: boolean };
 
 function generated(r: Rng, schema: GraphQLSchema): Built {
   const vars: Record<string, unknown> = {};
@@ -135,17 +135,86 @@ function mutated(r: Rng, base: Built): Case {
   }
 }
 
-/** Case number `i` of the run seeded `seed`: seven in ten generated, three in ten mutated. */
+const LIST_ARGS = (r: Rng) => r.pick(['', '(limit: 1000)', '(limit: 500)', '(limit: 100)', '(limit: 20)', '(limit: 3)']);
+
+/** An interface-typed hop: an entity's relations to their other end, with a fragment on an implementation now and then. */
+function hop(r: Rng, schema: GraphQLSchema, inner: string): string {
+  const end = r.pick(['source', 'target']);
+  const impls = schema.getPossibleTypes(schema.getType('Entity') as never).map((t) => t.name);
+  const frag = r.chance(0.4) ? ` ... on ${r.pick(impls)} { __typename ${inner} }` : '';
+  return `relations${LIST_ARGS(r)} { id ${end} { id ${r.chance(0.8) ? inner : ''}${frag} } }`;
+}
+
+/** Whitespace, comma and ordering variants of one operation: the same work, other text. */
+function variant(r: Rng, text: string): string {
+  switch (r.int(0, 3)) {
+    case 0:
+      return text.replace(/ /g, () => r.pick([' ', '  ', '\n', '\t', ' , ']));
+    case 1:
+      return text.replace(/\{ /g, '{').replace(/ \}/g, '}');
+    case 2:
+      return `# ${'x'.repeat(r.int(0, 40))}\n${text}`;
+    default:
+      return text.replace(/\{ id ([^{}]*?) \}/g, (_m, rest: string) => `{ ${rest} id }`);
+  }
+}
+
+/**
+ * Shapes that cost far more than they look, all within the documented shape limits: nesting
+ * through interface-typed fields down to the depth limit, wide lists times nesting, aliases and
+ * fragments up to their limits, and whitespace and ordering variants of the same operation.
+ */
+function expensive(r: Rng, schema: GraphQLSchema): Case {
+  const root = r.pick(['entity(id: "country:cambodia")', 'entity(id: "no-such-id")', 'entity(id: "ministry:molvt")']);
+  switch (r.int(0, 5)) {
+    case 0: {
+      // Through the interface to depth 12 (the limit) or one beyond it.
+      const depth = r.pick([3, 4, 5, 6]);
+      let sel = 'id name';
+      for (let i = 0; i < depth; i++) sel = hop(r, schema, sel);
+      return { kind: 'json', body: { query: variant(r, `{ ${root} { ${sel} } }`) } };
+    }
+    case 1: {
+      const inner = r.pick(['mentions(limit: 1000) { text passage { text rawText } }', 'relations(limit: 1000) { evidence { quote passage { text } } }', 'aliases properties', 'mentions { passage { mentions { entity { name } } } }']);
+      return { kind: 'json', body: { query: variant(r, `{ entities${LIST_ARGS(r)} { id ${r.chance(0.5) ? hop(r, schema, inner) : inner} } }`) } };
+    }
+    case 2: {
+      const n = r.int(2, 30);
+      const body = r.pick(['entities(limit: 1000) { id name relations { id } }', 'documents { chapters { sections { passages { text mentions { text } } } } }', 'neighborhood(ids: ["country:cambodia"], depth: 3, limit: 5000) { nodes { id name } relations { id evidence { quote } } }', 'passages(query: "migration", limit: 1000) { text rawText }']);
+      return { kind: 'json', body: { query: `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${body}`).join(' ')} }` } };
+    }
+    case 3: {
+      // Fragments spread at every level, each selecting lists again.
+      const levels = r.int(2, 5);
+      const frags = Array.from({ length: levels }, (_, i) => `fragment F${i} on Entity { id mentions(limit: 200) { text } relations(limit: 200) { source { ...F${i + 1} } target { ...F${i + 1} } } }`).join(' ');
+      return { kind: 'json', body: { query: `{ ${root} { ...F0 } } ${frags} fragment F${levels} on Entity { id }` } };
+    }
+    case 4: {
+      const q = `query($n: Int, $m: Int) { entities(limit: $n) { id relations(limit: $m) { target { mentions(limit: $m) { passage { text } } } } } }`;
+      return { kind: 'json', body: { query: variant(r, q), variables: { n: r.pick([1, 10, 100, 1000]), m: r.pick([1, 10, 100, 1000]) } } };
+    }
+    default: {
+      // GET, as a link or an <img> would send it, with and without the preflight header.
+      let sel = 'id';
+      for (let i = 0; i < r.int(2, 5); i++) sel = hop(r, schema, sel);
+      return { kind: 'get', query: variant(r, `{ ${root} { ${sel} } }`), preflight: r.chance(0.5) };
+    }
+  }
+}
+
+/** Case number `i` of the run seeded `seed`: six in ten generated, a quarter mutated, the rest expensive shapes. */
 export function fuzzCase(schema: GraphQLSchema, seed: number, i: number): Case {
   const r = rng(seed * 1_000_003 + i);
   const base = generated(r, schema);
-  return r.chance(0.3) ? mutated(r, base) : { kind: 'json', body: { query: base.text, variables: base.variables } };
+  const roll = r.next();
+  if (roll < 0.15) return expensive(r, schema);
+  return roll < 0.4 ? mutated(r, base) : { kind: 'json', body: { query: base.text, variables: base.variables } };
 }
 
 export const fuzzSchema = (sdl: string) => buildSchema(sdl);
 
 /** Error codes a client can act on; an error without one (or with another) is a finding. */
-export const ACTIONABLE = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PAYLOAD_TOO_LARGE', 'TIMEOUT', 'SERVICE_UNAVAILABLE', 'PERSISTED_QUERY_NOT_FOUND', 'QUERY_TOO_COMPLEX', 'OPERATION_RESOLUTION_FAILURE', 'UNSUPPORTED_MEDIA_TYPE']);
+export const ACTIONABLE = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PAYLOAD_TOO_LARGE', 'TIMEOUT', 'SERVICE_UNAVAILABLE', 'PERSISTED_QUERY_NOT_FOUND', 'QUERY_TOO_COMPLEX', 'OPERATION_RESOLUTION_FAILURE', 'UNSUPPORTED_MEDIA_TYPE', 'RESPONSE_TOO_LARGE', 'BUSY', 'CSRF_PREVENTED', 'FORBIDDEN_ORIGIN', 'METHOD_NOT_ALLOWED', 'LENGTH_REQUIRED']);
 
 export interface Outcome {
   status: number;
