@@ -1,0 +1,205 @@
+/**
+ * The noisy neighbour: ordinary operations at a steady rate, first alone, then while an attacker
+ * sends the most expensive operation the server accepts, without pause, on 4 connections. The
+ * server runs as npm start runs it, in a process of its own. Reported: ordinary p50/p99 alone
+ * and under attack, the attacker's answers by code, /healthz latency (asked every 20 ms), the
+ * server's resident memory (peak, and after the attack ends), and whether the process lived.
+ * Targets: no crash, /healthz always answering (within 100 ms), ordinary p99 at most twice its
+ * unloaded value, memory bounded. Writes bench/results/abuse.json and abuse.md.
+ *   npm run bench:abuse [-- --duration 20 --rate 50 --out bench/results]
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { startServer, type RunningApp } from '../helpers/serve';
+
+/** Expensive operations that pass the cost limit; the slowest one measured is the attacker's. */
+export const HEAVY_CANDIDATES: { name: string; query: string }[] = [
+  { name: 'whole document with text, mentions and citations', query: '{ documents { id title chapters { number title sections { title passages { id order kind label section text rawText mentions { start end text entity { id type name } } citations { id type name } } } } } }' },
+  { name: 'thirty aliases of passage search, 1,000 each, with text', query: `{ ${Array.from({ length: 30 }, (_, i) => `a${i}: passages(query: "migration labour", limit: 1000) { id text rawText }`).join(' ')} }` },
+  { name: 'three-hop neighbourhood of 5,000 with mentions and evidence', query: '{ neighborhood(ids: ["country:cambodia"], depth: 3, limit: 5000) { nodes { id name aliases mentions(limit: 20) { text passage { id text } } } relations { id type evidence { quote passage { id } } } } }' },
+  { name: 'every entity with relations and their evidence', query: '{ entities(limit: 1000) { id name relations(limit: 1000) { id type source { id name } target { id name } evidence { quote } } } }' },
+  { name: 'every entity with its mentions and their passages', query: '{ entities(limit: 1000) { id name mentions(limit: 1000) { text passage { id text } } } }' },
+];
+
+/** Ordinary operations, as the explorer sends them. */
+const ORDINARY = [
+  '{ search(query: "labour ministry", limit: 10) { score entity { id name type } } }',
+  '{ entity(id: "ministry:molvt") { id name type aliases relations(limit: 100) { id type source { id name } target { id name } } mentions(limit: 20) { start end text passage { id } } } }',
+  '{ passage(id: "p:2-004") { id text mentions { start end entity { id name type } } citations { id name } } }',
+];
+
+interface Latency {
+  p50Ms: number;
+  p99Ms: number;
+  requests: number;
+  errors: number;
+  non2xx: number;
+}
+
+export interface AbuseReport {
+  durationS: number;
+  ratePerS: number;
+  candidates: { name: string; cost: number | null; code: string; ms: number }[];
+  attacker: { name: string; cost: number | null; answers: number; byCode: Record<string, number> };
+  alone: Latency;
+  underAttack: Latency;
+  health: { asked: number; answered: number; maxMs: number; p99Ms: number };
+  rssMb: { before: number; peak: number; after: number };
+  alive: boolean;
+}
+
+const rssOf = (pid: number): number => {
+  try {
+    return Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
+  } catch {
+    return 0;
+  }
+};
+
+const percentile = (xs: number[], p: number) => {
+  if (!xs.length) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+};
+
+async function ask(url: string, query: string): Promise<{ ms: number; cost: number | null; code: string }> {
+  const t = performance.now();
+  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  const body = (await res.json()) as { errors?: { extensions?: { code?: string; cost?: number } }[]; extensions?: { cost?: { requested: number } } };
+  return { ms: performance.now() - t, cost: body.extensions?.cost?.requested ?? body.errors?.[0]?.extensions?.cost ?? null, code: body.errors?.[0]?.extensions?.code ?? 'OK' };
+}
+
+/** Ordinary operations at `rate` per second in all, for `duration` seconds. */
+async function ordinary(url: string, duration: number, rate: number): Promise<Latency> {
+  const result = await autocannon({
+    url: `${url}/graphql`,
+    connections: 4,
+    overallRate: rate,
+    duration,
+    requests: ORDINARY.map((query) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })),
+  });
+  return { p50Ms: result.latency.p50, p99Ms: result.latency.p99, requests: result.requests.total, errors: result.errors, non2xx: result.non2xx };
+}
+
+export async function runAbuse(opts: { duration: number; rate: number }): Promise<AbuseReport> {
+  const app: RunningApp = await startServer({ LOG_LEVEL: 'error' }, 'abuse');
+  let exited = false;
+  void app.exited.then(() => (exited = true));
+  try {
+    // Warm up, then find the slowest accepted candidate (median of three).
+    for (const q of ORDINARY) for (let i = 0; i < 50; i++) await ask(app.url, q);
+    const candidates: AbuseReport['candidates'] = [];
+    for (const c of HEAVY_CANDIDATES) {
+      const runs = [];
+      for (let i = 0; i < 3; i++) runs.push(await ask(app.url, c.query));
+      const ms = percentile(runs.map((r) => r.ms), 50);
+      candidates.push({ name: c.name, cost: runs[0]!.cost, code: runs[0]!.code, ms: Math.round(ms) });
+    }
+    const accepted = candidates.filter((c) => c.code === 'OK');
+    if (!accepted.length) throw new Error(`no heavy candidate was accepted: ${JSON.stringify(candidates)}`);
+    const worst = accepted.reduce((a, b) => (b.ms > a.ms ? b : a));
+    const attackQuery = HEAVY_CANDIDATES.find((c) => c.name === worst.name)!.query;
+
+    const before = rssOf(app.pid);
+    const alone = await ordinary(app.url, opts.duration, opts.rate);
+
+    // The attack, /healthz probes and memory samples, all while ordinary traffic runs.
+    let attacking = true;
+    const byCode: Record<string, number> = {};
+    let answers = 0;
+    const attacker = async () => {
+      while (attacking) {
+        try {
+          const r = await ask(app.url, attackQuery);
+          byCode[r.code] = (byCode[r.code] ?? 0) + 1;
+        } catch {
+          byCode.FAILED = (byCode.FAILED ?? 0) + 1;
+        }
+        answers++;
+      }
+    };
+    const healthMs: number[] = [];
+    let asked = 0;
+    const prober = async () => {
+      while (attacking) {
+        asked++;
+        const t = performance.now();
+        try {
+          if ((await fetch(`${app.url}/healthz`, { signal: AbortSignal.timeout(5000) })).ok) healthMs.push(performance.now() - t);
+        } catch {
+          /* counted as unanswered */
+        }
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+    let peak = before;
+    const sampler = setInterval(() => (peak = Math.max(peak, rssOf(app.pid))), 200);
+    const attacks = Array.from({ length: 4 }, attacker);
+    const probe = prober();
+    await new Promise((r) => setTimeout(r, 1000));
+    const underAttack = await ordinary(app.url, opts.duration, opts.rate);
+    attacking = false;
+    await Promise.all([...attacks, probe]);
+    clearInterval(sampler);
+    await new Promise((r) => setTimeout(r, 5000));
+    const after = rssOf(app.pid);
+    const alive = !exited && (await fetch(`${app.url}/healthz`)).ok;
+    return {
+      durationS: opts.duration,
+      ratePerS: opts.rate,
+      candidates,
+      attacker: { name: worst.name, cost: worst.cost, answers, byCode },
+      alone,
+      underAttack,
+      health: { asked, answered: healthMs.length, maxMs: Math.round(Math.max(0, ...healthMs)), p99Ms: Math.round(percentile(healthMs, 99)) },
+      rssMb: { before, peak, after },
+      alive,
+    };
+  } finally {
+    await app.stop();
+  }
+}
+
+export function abuseMarkdown(r: AbuseReport): string {
+  const ratio = r.alone.p99Ms ? (r.underAttack.p99Ms / r.alone.p99Ms).toFixed(2) : 'n/a';
+  return [
+    '# Noisy neighbour',
+    '',
+    `Ordinary operations (entity search, an entity with relations and mentions, a passage with mentions and citations) at ${r.ratePerS} requests/s for ${r.durationS} s, alone and then while 4 connections send the most expensive accepted operation without pause. The server runs as npm start runs it (memory store), in its own process, on the same 2 cores as this client.`,
+    '',
+    '| heavy candidate | cost | answer | ms (median of 3) |',
+    '|---|---|---|---|',
+    ...r.candidates.map((c) => `| ${c.name} | ${c.cost ?? ''} | ${c.code} | ${c.ms} |`),
+    '',
+    `Attacker: ${r.attacker.name} (cost ${r.attacker.cost}), ${r.attacker.answers} answers: ${Object.entries(r.attacker.byCode).map(([k, v]) => `${k} ${v}`).join(', ')}.`,
+    '',
+    '| ordinary operations | requests | p50 ms | p99 ms | errors | non-2xx |',
+    '|---|---|---|---|---|---|',
+    `| alone | ${r.alone.requests} | ${r.alone.p50Ms} | ${r.alone.p99Ms} | ${r.alone.errors} | ${r.alone.non2xx} |`,
+    `| under attack | ${r.underAttack.requests} | ${r.underAttack.p50Ms} | ${r.underAttack.p99Ms} | ${r.underAttack.errors} | ${r.underAttack.non2xx} |`,
+    '',
+    `- p99 under attack / alone: ${ratio} (target at most 2)`,
+    `- /healthz during the attack: ${r.health.answered} of ${r.health.asked} answered, p99 ${r.health.p99Ms} ms, max ${r.health.maxMs} ms (target: all, within 100 ms)`,
+    `- server resident memory: ${r.rssMb.before} MB before, ${r.rssMb.peak} MB peak, ${r.rssMb.after} MB 5 s after`,
+    `- process alive at the end: ${r.alive ? 'yes' : 'NO'}`,
+    '',
+  ].join('\n');
+}
+
+if (process.argv[1] && import.meta.filename === process.argv[1]) {
+  const { values } = parseArgs({
+    options: {
+      duration: { type: 'string', default: '20' },
+      rate: { type: 'string', default: '50' },
+      out: { type: 'string', default: join(import.meta.dirname, '..', '..', 'bench', 'results') },
+    },
+  });
+  const report = await runAbuse({ duration: Number(values.duration), rate: Number(values.rate) });
+  mkdirSync(values.out!, { recursive: true });
+  writeFileSync(join(values.out!, 'abuse.json'), JSON.stringify({ date: new Date().toISOString(), ...report }, null, 2) + '\n');
+  writeFileSync(join(values.out!, 'abuse.md'), abuseMarkdown(report));
+  console.log(abuseMarkdown(report));
+  process.exitCode = report.alive && report.health.answered === report.health.asked ? 0 : 1;
+}
