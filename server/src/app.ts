@@ -13,7 +13,7 @@ import { createGraphQLError, createYoga, maskError, type Plugin } from 'graphql-
 import { LRUCache } from 'lru-cache';
 import { createContext, type Context } from './context';
 import { corsHeaders, crossSiteUnsafe, errorBody, getRunsOperation, json, originAllowed, requestPath, serveStatic } from './http';
-import { DEFAULT_OPERATION_LIMITS, guardSchema, useOperationLimits, type OperationLimits } from './limits';
+import { DEFAULT_OPERATION_LIMITS, guardSchema, useOperationLimits, useRepeatedFieldLimit, type OperationLimits } from './limits';
 import type { Logger } from './log';
 import { schemaNames, useRedactedErrors } from './redact';
 import { buildSchema } from './schema';
@@ -129,6 +129,7 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
         // The schema is public (introspection is on), so suggestions disclose nothing.
         blockFieldSuggestion: { enabled: false },
       }),
+      useRepeatedFieldLimit(),
       operationContext(store, budgetMs),
       useOperationLimits(() => bounds, budgetMs, limits),
       useRedactedErrors(known),

@@ -10,7 +10,7 @@
  * - operations costlier than `heavyCost` run one at a time (a short queue, then BUSY), so a
  *   client sending expensive operations gets one core's slices, not the server.
  */
-import { defaultFieldResolver, type ExecutionResult, type GraphQLError, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, type DocumentNode, type ExecutionResult, type GraphQLError, type GraphQLFieldResolver, type GraphQLSchema, type SelectionSetNode } from 'graphql';
 import { mapSchema, MapperKind } from '@graphql-tools/utils';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import { operationCost, type CostBounds } from './schema/cost';
@@ -35,7 +35,7 @@ export const DEFAULT_OPERATION_LIMITS: OperationLimits = {
   heavyCost: 5_000,
   heavyQueue: 8,
   maxNodes: 100_000,
-  maxBytes: 16 * 1024 * 1024,
+  maxBytes: 8 * 1024 * 1024,
   sliceMs: 4,
 };
 
@@ -173,6 +173,65 @@ export function useOperationLimits(bounds: () => CostBounds, budgetMs: number, l
           else if (r && typeof r === 'object' && !(Symbol.asyncIterator in r)) setResult({ ...r, extensions: { ...r.extensions, cost: costExtension } });
         },
       };
+    },
+  };
+}
+
+/** Most selections of one response name in one selection set (fragments' included). */
+export const MAX_SAME_NAME = 20;
+
+/**
+ * The one part of GraphQL validation whose work grows with the square of the operation: checking
+ * that fields of one response name can be merged compares them pair by pair. An operation that
+ * asks for one field many times under one name (`{ entity(id: "a") { … } entity(id: "a") { … } … }`,
+ * as many times as the token limit allows) is refused before validation runs.
+ */
+export function repeatedField(document: DocumentNode): string | null {
+  const fragments = new Map<string, SelectionSetNode>();
+  for (const d of document.definitions) if (d.kind === 'FragmentDefinition') fragments.set(d.name.value, d.selectionSet);
+  const seen = new Set<SelectionSetNode>();
+  const visit = (set: SelectionSetNode): string | null => {
+    if (seen.has(set)) return null;
+    seen.add(set);
+    const counts = new Map<string, number>();
+    const count = (s: SelectionSetNode, via: Set<string>) => {
+      for (const sel of s.selections) {
+        if (sel.kind === 'Field') {
+          const name = sel.alias?.value ?? sel.name.value;
+          counts.set(name, (counts.get(name) ?? 0) + 1);
+        } else if (sel.kind === 'InlineFragment') count(sel.selectionSet, via);
+        else if (!via.has(sel.name.value) && fragments.has(sel.name.value)) count(fragments.get(sel.name.value)!, new Set([...via, sel.name.value]));
+      }
+    };
+    count(set, new Set());
+    for (const [name, n] of counts) if (n > MAX_SAME_NAME) return name;
+    const children = (s: SelectionSetNode): SelectionSetNode[] => s.selections.flatMap((sel) => (sel.kind === 'FragmentSpread' ? [] : sel.selectionSet ? [sel.selectionSet] : []));
+    for (const child of children(set)) {
+      const found = visit(child);
+      if (found) return found;
+    }
+    return null;
+  };
+  for (const d of document.definitions) {
+    if (d.kind !== 'OperationDefinition' && d.kind !== 'FragmentDefinition') continue;
+    const found = visit(d.selectionSet);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** Refuses operations that repeat one field under one name more than MAX_SAME_NAME times. */
+export function useRepeatedFieldLimit(): Plugin {
+  return {
+    onValidate({ params, setResult }) {
+      const name = repeatedField(params.documentAST);
+      if (name) {
+        setResult([
+          clientError(`the field "${name}" is selected more than ${MAX_SAME_NAME} times in one selection set; ask for it once (or use aliases, up to their limit)`, {
+            extensions: { code: 'QUERY_TOO_COMPLEX' },
+          }),
+        ]);
+      }
     },
   };
 }

@@ -87,6 +87,21 @@ describe('operations that cost more than they look', () => {
     expect(body.errors[0]!.extensions.cost).toBeGreaterThan(50_000);
   });
 
+  it('refuses one field repeated under one name beyond 20 times, which validation would compare pair by pair', async () => {
+    const field = 'entity(id: "x") { relations(limit: 1) { source { id name relations(limit: 1) { id } } } }';
+    const many = `{ ${Array.from({ length: 25 }, () => field).join(' ')} }`;
+    const body = (await (await post(s.url, { query: many })).json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(body.errors[0]!.extensions.code).toBe('QUERY_TOO_COMPLEX');
+    expect(body.errors[0]!.message).toMatch(/"entity" is selected more than 20 times/);
+    // The same through fragments spread side by side.
+    const frags = `{ ${Array.from({ length: 25 }, (_, i) => `...F${i}`).join(' ')} } ${Array.from({ length: 25 }, (_, i) => `fragment F${i} on Query { stats { entities } }`).join(' ')}`;
+    const viaFragments = (await (await post(s.url, { query: frags })).json()) as { errors: { extensions: { code: string } }[] };
+    expect(viaFragments.errors[0]!.extensions.code).toBe('QUERY_TOO_COMPLEX');
+    // A few repeats, as fragments on several implementations make, are fine.
+    const few = (await (await post(s.url, { query: `{ ${Array.from({ length: 5 }, () => 'stats { entities }').join(' ')} }` })).json()) as { data: { stats: { entities: number } } };
+    expect(few.data.stats.entities).toBeGreaterThan(0);
+  });
+
   it("reports an accepted operation's cost in extensions", async () => {
     const body = (await (await post(s.url, { query: '{ entities(limit: 3) { id relations(limit: 2) { id } } }' })).json()) as { extensions: { cost: { requested: number; limit: number } } };
     expect(body.extensions.cost.requested).toBeGreaterThanOrEqual(3);

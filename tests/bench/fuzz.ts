@@ -181,7 +181,11 @@ function expensive(r: Rng, schema: GraphQLSchema): Case {
     case 2: {
       const n = r.int(2, 30);
       const body = r.pick(['entities(limit: 1000) { id name relations { id } }', 'documents { chapters { sections { passages { text mentions { text } } } } }', 'neighborhood(ids: ["country:cambodia"], depth: 3, limit: 5000) { nodes { id name } relations { id evidence { quote } } }', 'passages(query: "migration", limit: 1000) { text rawText }']);
-      return { kind: 'json', body: { query: `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${body}`).join(' ')} }` } };
+      // Aliased up to the alias limit, or the same field repeated under one name (which
+      // validation compares pair by pair).
+      const repeat = r.chance(0.3) ? r.pick([25, 60, 120]) : 0;
+      const sel = repeat ? Array.from({ length: repeat }, () => body) : Array.from({ length: n }, (_, i) => `a${i}: ${body}`);
+      return { kind: 'json', body: { query: `{ ${sel.join(' ')} }` } };
     }
     case 3: {
       // Fragments spread at every level, each selecting lists again.
