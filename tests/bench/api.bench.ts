@@ -6,7 +6,9 @@
  * ratio ours/peer is taken from that run's medians. Neo4j round trips per operation are counted
  * by the adapter with nothing else in flight. Neo4j is NEO4J_URI, or the embedded 5.26 started
  * here on the same machine. Writes bench/results/api.json and api.md.
- *   npm run bench:api [-- --stores memory,neo4j --connections 1,32 --duration 10 --runs 3 --operations "entity search,shortest path"]
+ * With --baseline DIR, the server of another checkout (with its own node_modules) runs on the
+ * memory store beside this one, turn about, so a change's cost is measured in the same run.
+ *   npm run bench:api [-- --stores memory,neo4j --connections 1,32 --duration 10 --runs 3 --operations "entity search,shortest path" --baseline ../before --baseline-label "before"]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -20,7 +22,7 @@ import { loadBundle } from '../../server/src/store/neo4j/load';
 import { Neo4jGraphStore } from '../../server/src/store/neo4j/Neo4jGraphStore';
 import { testNeo4j, type Neo4jAddress } from '../helpers/neo4j';
 import { reportBundle } from '../helpers/report';
-import { spawnServer, startServer, type RunningApp } from '../helpers/serve';
+import { spawnServer, startCommand, startServer, type RunningApp } from '../helpers/serve';
 import { PEER_QUERIES } from './peer/operations';
 
 export const OPERATIONS: { name: string; query: string }[] = [
@@ -230,6 +232,9 @@ if (process.argv[1] && import.meta.filename === process.argv[1]) {
       runs: { type: 'string', default: '3' },
       /** Comma-separated operation names to run (default: all). */
       operations: { type: 'string' },
+      /** Another checkout whose server is measured beside this one's on the memory store. */
+      baseline: { type: 'string' },
+      'baseline-label': { type: 'string', default: 'baseline' },
       out: { type: 'string', default: join(import.meta.dirname, '..', '..', 'bench', 'results') },
     },
   });
@@ -249,10 +254,13 @@ if (process.argv[1] && import.meta.filename === process.argv[1]) {
   const notes: Record<string, string> = {};
   if (stores.includes('memory')) {
     const app = await startServer({}, 'bench-memory');
+    const baseline = values.baseline ? await spawnServer({ command: process.execPath, args: startCommand().slice(1), env: {}, readyPath: '/readyz', label: 'bench-baseline', cwd: values.baseline }) : null;
     try {
-      results.push(...(await benchTargets([chosen(ours('memory', app))], opts, print)));
+      const targets = [chosen(ours('memory', app)), ...(baseline ? [chosen(ours(`memory (${values['baseline-label']})`, baseline))] : [])];
+      results.push(...(await benchTargets(targets, opts, print)));
     } finally {
       await app.stop();
+      await baseline?.stop();
     }
   }
   if (stores.includes('neo4j')) {

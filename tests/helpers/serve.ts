@@ -26,6 +26,8 @@ interface SpawnOptions {
   readyPath: string;
   label: string;
   timeoutMs?: number;
+  /** Where to run it (default: this checkout). */
+  cwd?: string;
 }
 
 /** Spawns a server on a free port (PORT in its environment) and waits for readyPath to answer. */
@@ -33,7 +35,7 @@ export async function spawnServer(opts: SpawnOptions): Promise<RunningApp> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...opts.env };
   if (!opts.env.NEO4J_URI) delete env.NEO4J_URI;
-  const child = spawn(opts.command, opts.args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(opts.command, opts.args, { cwd: opts.cwd ?? ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const logDir = join(ROOT, 'test-results');
   mkdirSync(logDir, { recursive: true });
   const logFile = createWriteStream(join(logDir, `${opts.label}-${port}.log`));
