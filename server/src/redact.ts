@@ -26,6 +26,8 @@ export function schemaNames(schema: GraphQLSchema): Set<string> {
     }
   }
   for (const d of schema.getDirectives()) names.add(d.name);
+  // The request's own parameters, named in messages about their shape.
+  for (const p of ['query', 'variables', 'operationName', 'extensions']) names.add(p);
   return names;
 }
 
