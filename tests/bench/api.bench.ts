@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import neo4j from 'neo4j-driver';
+import { costBoundsFromBundles } from '../../server/src/schema/cost-bounds';
 import { createApp } from '../../server/src/app';
 import { createLogger } from '../../server/src/log';
 import { loadBundle } from '../../server/src/store/neo4j/load';
@@ -155,7 +156,7 @@ export function ratios(results: OpResult[], ours: string, peer: string): Ratio[]
  */
 export async function countRoundTrips(address: Neo4jAddress): Promise<Map<string, number>> {
   const store = Neo4jGraphStore.open({ ...address, database: process.env.NEO4J_DATABASE ?? 'neo4j', queryTimeoutMs: 10_000 });
-  const app = createApp(store, createLogger('error', () => {}), { queryTimeoutMs: 10_000 });
+  const app = createApp(store, createLogger('error', () => {}), { queryTimeoutMs: 10_000, costBounds: costBoundsFromBundles([reportBundle()]) });
   await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/graphql`;
   const trips = new Map<string, number>();

@@ -11,6 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { costBoundsFromBundles } from '../../server/src/schema/cost-bounds';
 import { createApp } from '../../server/src/app';
 import { createLogger } from '../../server/src/log';
 import { schemaSdl } from '../../server/src/schema';
@@ -68,7 +69,7 @@ export async function runFuzz(cases: number, seed: number, opts: { concurrency?:
     store = new MemoryGraphStore(reportBundle());
     census = async () => JSON.stringify(await store.stats());
   }
-  const app = createApp(store, createLogger('error', (l) => logs.push(l)));
+  const app = createApp(store, createLogger('error', (l) => logs.push(l)), { costBounds: costBoundsFromBundles([reportBundle()]) });
   await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/graphql`;
   const schema = fuzzSchema(schemaSdl());

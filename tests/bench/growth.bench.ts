@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { costBoundsFromBundles } from '../../server/src/schema/cost-bounds';
 import { createApp } from '../../server/src/app';
 import { createLogger } from '../../server/src/log';
 import type { GraphStore } from '../../server/src/store/GraphStore';
@@ -78,7 +79,7 @@ async function serve(store: 'memory' | 'neo4j', relations: number, neo4jUri?: st
   // What the serving process holds, after a full GC.
   global.gc?.();
   const mem = process.memoryUsage();
-  const app = createApp(graph, createLogger('error'), { queryTimeoutMs: 30_000 });
+  const app = createApp(graph, createLogger('error'), { queryTimeoutMs: 30_000, costBounds: costBoundsFromBundles([bundle]) });
   await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/graphql`;
   const report: ServeReport = { url, fixtures, relations, elements, generateMs: Math.round(generateMs), loadMs: Math.round(loadMs), elementsPerSec, rssMb: Math.round(mem.rss / 2 ** 20), heapMb: Math.round(mem.heapUsed / 2 ** 20) };

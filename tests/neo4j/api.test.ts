@@ -6,6 +6,7 @@
 import type { AddressInfo } from 'node:net';
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { costBoundsFromBundles } from '../../server/src/schema/cost-bounds';
 import { createApp, type App } from '../../server/src/app';
 import { createLogger } from '../../server/src/log';
 import { schemaSdl } from '../../server/src/schema';
@@ -33,7 +34,7 @@ beforeAll(async () => {
   const { uri, user, password } = inject('neo4j');
   neo = Neo4jGraphStore.open({ uri, user, password, database: 'neo4j', queryTimeoutMs: 30_000 });
   await loadBundle(neo.driver, bundle);
-  neoUrl = await serve(createApp(neo, createLogger('debug', (l) => logs.push(l))));
+  neoUrl = await serve(createApp(neo, createLogger('debug', (l) => logs.push(l)), { costBounds: costBoundsFromBundles([bundle]) }));
   memUrl = await serve(createApp(new MemoryGraphStore(bundle), createLogger('error', () => {})));
 });
 afterAll(async () => {

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { costBoundsFromBundles } from '../../server/src/schema/cost-bounds';
 import { createApp, type App } from '../../server/src/app';
 import { createLogger } from '../../server/src/log';
 import { loadBundle } from '../../server/src/store/neo4j/load';
@@ -28,7 +29,8 @@ beforeAll(async () => {
   neo = await testNeo4j({ dataDir, port });
   const store = Neo4jGraphStore.open({ uri: neo.uri, user: neo.user, password: neo.password, database: 'neo4j', queryTimeoutMs: 10_000 });
   await loadBundle(store.driver, reportBundle());
-  app = createApp(store, createLogger('debug', (l) => logs.push(l)));
+  const costBounds = costBoundsFromBundles([reportBundle()]);
+  app = createApp(store, createLogger('debug', (l) => logs.push(l)), { costBounds });
   await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
   url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 });
