@@ -11,6 +11,7 @@ import { fail, ok } from './model/result';
 import { toBlocks } from './stages/blocks';
 import { Curator } from './stages/curate';
 import { findDiscrepancies } from './stages/discrepancies';
+import { checkEvidence, type EvidenceCheck } from './stages/evidence';
 import { emitBundle } from './stages/emit';
 import { extractAll } from './stages/extract';
 import { tokenize } from './stages/furniture';
@@ -27,6 +28,8 @@ import { validateGraph } from './stages/validate';
 export interface SeedOutput {
   bundle: GraphBundle;
   warnings: Problem[];
+  /** How many relations' evidence names both ends, overall and among curated relations. */
+  evidence: EvidenceCheck;
 }
 
 export type Progress = (stage: string, detail?: string) => void;
@@ -100,7 +103,14 @@ export function runPipeline(files: CorpusFile[], curation: Curation = EMPTY_CURA
   const problems = validateGraph(content);
   if (problems.length) return fail(problems, warnings);
   progress('validate', 'no dangling reference, every offset checked');
-  return ok({ bundle: emitBundle(content), warnings }, warnings);
+
+  const evidence = checkEvidence(content, curator.curatedRelations);
+  const { overall, curated } = evidence.check;
+  progress('evidence', `${overall.named}/${overall.checked} relations name both ends (curated ${curated.named}/${curated.checked})`);
+  const unnamed = evidence.problems.filter((p) => p.severity === 'error');
+  warnings.push(...evidence.problems.filter((p) => p.severity === 'warning'));
+  if (unnamed.length && !process.env.SEED_EVIDENCE_LENIENT) return fail(unnamed, warnings);
+  return ok({ bundle: emitBundle(content), warnings, evidence: evidence.check }, warnings);
 }
 
 export type { Passage };

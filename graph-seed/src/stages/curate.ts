@@ -17,6 +17,12 @@ interface Located {
   id?: string;
 }
 
+export interface CuratedSource {
+  file: string;
+  entry: string;
+  quotes: string[];
+}
+
 const entryLabel = (e: Located) => `#${e.index + 1}${e.id ? ` (${e.id})` : ''}`;
 
 export class Curator {
@@ -24,6 +30,8 @@ export class Curator {
   readonly discrepancies: Discrepancy[] = [];
   /** Every property value the curation states, with its quote, for the discrepancy check. */
   readonly assertions: Assertion[] = [];
+  /** Relations the curation states, by relation id, with where they are written. */
+  readonly curatedRelations = new Map<string, CuratedSource>();
 
   constructor(
     private readonly graph: GraphDraft,
@@ -40,6 +48,10 @@ export class Curator {
     if (this.graph.entities.has(id)) return true;
     this.problems.push({ severity: 'error', code: 'UNKNOWN_ENTITY', message: `${role} "${id}" is neither curated nor found in the text`, file: at.file, entry: entryLabel(at) });
     return false;
+  }
+
+  private track(relationId: string, at: Located, quotes: string[]): void {
+    if (!this.curatedRelations.has(relationId)) this.curatedRelations.set(relationId, { file: at.file, entry: entryLabel(at), quotes });
   }
 
   /** Entities first, so that relations may point at any of them. */
@@ -72,16 +84,16 @@ export class Curator {
       this.graph.upsertEntity({ id: f.id, type: 'Finding', name: f.name, properties: { statement: f.statement, origin: f.origin }, origin: 'curated' });
       for (const ev of evidence) this.graph.addEvidence(f.id, ev);
       if (!evidence.length) continue;
-      for (const s of f.supportedBy) if (this.known(s, f, 'supportedBy')) this.graph.addRelation(f.id, 'SUPPORTED_BY', s, evidence);
-      for (const a of f.about) if (this.known(a, f, 'about')) this.graph.addRelation(f.id, 'ABOUT', a, evidence);
+      for (const s of f.supportedBy) if (this.known(s, f, 'supportedBy')) this.track(this.graph.addRelation(f.id, 'SUPPORTED_BY', s, evidence).id, f, f.quotes);
+      for (const a of f.about) if (this.known(a, f, 'about')) this.track(this.graph.addRelation(f.id, 'ABOUT', a, evidence).id, f, f.quotes);
     }
     for (const r of c.recommendations) {
       const ev = this.quote(r.quote, r);
       this.graph.upsertEntity({ id: r.id, type: 'Recommendation', name: r.name, properties: { statement: ev?.quote ?? r.quote }, origin: 'curated' });
       if (!ev) continue;
       this.graph.addEvidence(r.id, ev);
-      for (const a of r.about) if (this.known(a, r, 'about')) this.graph.addRelation(r.id, 'ABOUT', a, [ev]);
-      for (const b of r.basedOn) if (this.known(b, r, 'basedOn')) this.graph.addRelation(r.id, 'SUPPORTED_BY', b, [ev]);
+      for (const a of r.about) if (this.known(a, r, 'about')) this.track(this.graph.addRelation(r.id, 'ABOUT', a, [ev]).id, r, [r.quote]);
+      for (const b of r.basedOn) if (this.known(b, r, 'basedOn')) this.track(this.graph.addRelation(r.id, 'SUPPORTED_BY', b, [ev]).id, r, [r.quote]);
     }
   }
 
@@ -92,7 +104,7 @@ export class Curator {
       const evidence = quotes.map((q) => this.quote(q, at)).filter((e): e is Evidence => !!e);
       const okSource = this.known(r.source, at, 'source');
       const okTarget = this.known(r.target, at, 'target');
-      if (okSource && okTarget && evidence.length === quotes.length) this.graph.addRelation(r.source, r.type, r.target, evidence, r.properties);
+      if (okSource && okTarget && evidence.length === quotes.length) this.track(this.graph.addRelation(r.source, r.type, r.target, evidence, r.properties).id, at, quotes);
     }
     for (const d of c.discrepancies) {
       const statements = d.quotes.map((q) => this.quote(q, d)).filter((e): e is Evidence => !!e);
