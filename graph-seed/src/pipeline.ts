@@ -21,7 +21,9 @@ import type { CorpusFile } from './stages/read';
 import { mergeCorpus } from './stages/read';
 import { GraphDraft } from './stages/registry';
 import { addPlaces, matchMentions, mergeIntoCurated, NameIndex, pruneUnused, resolveAcronyms, resolveAuthors } from './stages/resolve';
+import { resolveNoteReferences } from './stages/references';
 import { segment } from './stages/segment';
+import { StatingSpans } from './stages/sentences';
 import { addProseStatistics, addTableStatistics } from './stages/statistics';
 import { validateGraph } from './stages/validate';
 
@@ -61,13 +63,14 @@ export function runPipeline(files: CorpusFile[], curation: Curation = EMPTY_CURA
   progress('extract', `${extracted.citations.length} citations, ${extracted.acronyms.length} acronym definitions`);
 
   const quotes = new QuoteIndex(text.passages);
-  const curator = new Curator(graph, quotes);
+  const curator = new Curator(graph, quotes, new StatingSpans(text.passages, text.tables));
   curator.applyEntities(curation);
   addPlaces(graph);
   const byId = new Map(text.passages.map((p) => [p.id, p]));
   resolveAcronyms(graph, extracted, byId);
   mergeIntoCurated(graph);
   warnings.push(...matchMentions(graph, text.passages));
+  resolveNoteReferences(graph, text.noteAnchors, byId);
   resolveAuthors(graph, extracted);
   curator.applyRelations(curation);
   curator.applyFindings(curation);
@@ -110,6 +113,7 @@ export function runPipeline(files: CorpusFile[], curation: Curation = EMPTY_CURA
   const unnamed = evidence.problems.filter((p) => p.severity === 'error');
   warnings.push(...evidence.problems.filter((p) => p.severity === 'warning'));
   if (unnamed.length && !process.env.SEED_EVIDENCE_LENIENT) return fail(unnamed, warnings);
+  warnings.push(...unnamed);
   return ok({ bundle: emitBundle(content), warnings, evidence: evidence.check }, warnings);
 }
 

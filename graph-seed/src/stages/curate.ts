@@ -9,6 +9,7 @@ import type { Curation } from '../model/curation';
 import type { Problem } from '../model/result';
 import type { Assertion } from './discrepancies';
 import type { QuoteIndex } from './quotes';
+import type { StatingSpans } from './sentences';
 import type { GraphDraft } from './registry';
 
 interface Located {
@@ -36,7 +37,16 @@ export class Curator {
   constructor(
     private readonly graph: GraphDraft,
     private readonly quotes: QuoteIndex,
+    private readonly spans?: StatingSpans,
   ) {}
+
+  /** A relation's evidence is the whole sentence its quote cuts from (with lead-in or table title). */
+  private stating(evidence: Evidence[]): Evidence[] {
+    if (!this.spans) return evidence;
+    const out = new Map<string, Evidence>();
+    for (const ev of evidence) for (const s of this.spans.expand(ev)) out.set(`${s.passageId}:${s.start}:${s.end}`, s);
+    return [...out.values()];
+  }
 
   private quote(q: string, at: Located): Evidence | null {
     const ev = this.quotes.find(q);
@@ -84,16 +94,18 @@ export class Curator {
       this.graph.upsertEntity({ id: f.id, type: 'Finding', name: f.name, properties: { statement: f.statement, origin: f.origin }, origin: 'curated' });
       for (const ev of evidence) this.graph.addEvidence(f.id, ev);
       if (!evidence.length) continue;
-      for (const s of f.supportedBy) if (this.known(s, f, 'supportedBy')) this.track(this.graph.addRelation(f.id, 'SUPPORTED_BY', s, evidence).id, f, f.quotes);
-      for (const a of f.about) if (this.known(a, f, 'about')) this.track(this.graph.addRelation(f.id, 'ABOUT', a, evidence).id, f, f.quotes);
+      const stated = this.stating(evidence);
+      for (const s of f.supportedBy) if (this.known(s, f, 'supportedBy')) this.track(this.graph.addRelation(f.id, 'SUPPORTED_BY', s, stated).id, f, f.quotes);
+      for (const a of f.about) if (this.known(a, f, 'about')) this.track(this.graph.addRelation(f.id, 'ABOUT', a, stated).id, f, f.quotes);
     }
     for (const r of c.recommendations) {
       const ev = this.quote(r.quote, r);
       this.graph.upsertEntity({ id: r.id, type: 'Recommendation', name: r.name, properties: { statement: ev?.quote ?? r.quote }, origin: 'curated' });
       if (!ev) continue;
       this.graph.addEvidence(r.id, ev);
-      for (const a of r.about) if (this.known(a, r, 'about')) this.track(this.graph.addRelation(r.id, 'ABOUT', a, [ev]).id, r, [r.quote]);
-      for (const b of r.basedOn) if (this.known(b, r, 'basedOn')) this.track(this.graph.addRelation(r.id, 'SUPPORTED_BY', b, [ev]).id, r, [r.quote]);
+      const stated = this.stating([ev]);
+      for (const a of r.about) if (this.known(a, r, 'about')) this.track(this.graph.addRelation(r.id, 'ABOUT', a, stated).id, r, [r.quote]);
+      for (const b of r.basedOn) if (this.known(b, r, 'basedOn')) this.track(this.graph.addRelation(r.id, 'SUPPORTED_BY', b, stated).id, r, [r.quote]);
     }
   }
 
@@ -104,7 +116,7 @@ export class Curator {
       const evidence = quotes.map((q) => this.quote(q, at)).filter((e): e is Evidence => !!e);
       const okSource = this.known(r.source, at, 'source');
       const okTarget = this.known(r.target, at, 'target');
-      if (okSource && okTarget && evidence.length === quotes.length) this.track(this.graph.addRelation(r.source, r.type, r.target, evidence, r.properties).id, at, quotes);
+      if (okSource && okTarget && evidence.length === quotes.length) this.track(this.graph.addRelation(r.source, r.type, r.target, this.stating(evidence), r.properties).id, at, quotes);
     }
     for (const d of c.discrepancies) {
       const statements = d.quotes.map((q) => this.quote(q, d)).filter((e): e is Evidence => !!e);

@@ -7,6 +7,7 @@
 import type { Evidence, Passage } from '../model/bundle';
 import { guessType } from '../extract/acronyms';
 import { countryEntries, provinceEntries } from '../extract/gazetteer';
+import { matchInflections } from '../extract/inflections';
 import { AliasMatcher, type AliasEntry, isAcronymLike } from '../extract/matcher';
 import { ID_PREFIX, slugify } from '../model/ontology';
 import type { Problem } from '../model/result';
@@ -41,6 +42,9 @@ const MATCHED_TYPES = new Set([
   'LegalInstrument', 'Agreement', 'Policy', 'Programme', 'Project', 'Dataset', 'Country', 'Region', 'Province',
   'Sector', 'MigrationDimension',
 ]);
+
+/** Types named by common nouns, whose inflected and derived forms are mentions too. */
+const CONCEPT_TYPES = new Set(['Sector', 'MigrationDimension']);
 
 export function addPlaces(graph: GraphDraft): void {
   for (const p of [...countryEntries(), ...provinceEntries()]) {
@@ -91,6 +95,9 @@ export function matchMentions(graph: GraphDraft, passages: Passage[]): Problem[]
       graph.addMention({ entityId: m.entityId, passageId: p.id, start: m.start, end: m.end, text: m.text });
     }
   }
+  // Common-noun concepts are also named by their word family ("agricultural", "emigrants").
+  const concepts = [...graph.entities.values()].filter((e) => CONCEPT_TYPES.has(e.type)).map((e) => ({ id: e.id, names: [e.name, ...e.aliases] }));
+  for (const m of matchInflections(concepts, passages, [...graph.mentions.values()])) graph.addMention(m);
   return matcher.conflicts.map((c) => ({
     severity: 'warning' as const,
     code: 'ALIAS_SHARED',
