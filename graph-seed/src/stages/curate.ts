@@ -81,9 +81,23 @@ export class Curator {
         this.assertions.push({ entityId: e.id, key: f.key, value: f.value, evidence: ev });
       }
       for (const q of e.mentions) {
-        const found = this.quotes.findAll(q);
-        if (!found.length) this.quote(q, e);
-        for (const ev of found) this.graph.addMention({ entityId: e.id, passageId: ev.passageId, start: ev.start, end: ev.end, text: ev.quote });
+        if (typeof q === 'string') {
+          const found = this.quotes.findAll(q);
+          if (!found.length) this.quote(q, e);
+          for (const ev of found) this.graph.addMention({ entityId: e.id, passageId: ev.passageId, start: ev.start, end: ev.end, text: ev.quote });
+          continue;
+        }
+        // A reference: its first occurrence as a word inside the quote that places it.
+        const place = this.quote(q.in, e);
+        if (!place) continue;
+        const pattern = q.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+        const at = new RegExp(`(?<![\\p{L}])${pattern}(?![\\p{L}])`, 'u').exec(place.quote);
+        if (!at) {
+          this.problems.push({ severity: 'error', code: 'REFERENCE_NOT_FOUND', message: `"${q.text}" is not in the quote that should place it`, file: e.file, entry: entryLabel(e), quote: q.in });
+          continue;
+        }
+        const start = place.start + at.index;
+        this.graph.addMention({ entityId: e.id, passageId: place.passageId, start, end: start + at[0].length, text: at[0] });
       }
     }
   }
