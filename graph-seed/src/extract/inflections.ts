@@ -38,7 +38,10 @@ export function matchInflections(concepts: { id: string; names: string[] }[], pa
         if (i + f.stems.length > ws.length || !f.stems.every((s, k) => ws[i + k]!.stem === s)) continue;
         const start = ws[i]!.start;
         const end = ws[i + f.stems.length - 1]!.end;
-        if (spans.some((m) => m.start < end && m.end > start)) break;
+        // A family word inside a longer name of something else ("agricultural subsidies") is a
+        // nested mention; any other overlap leaves the words to the mention already there.
+        const inside = (m: Mention) => m.start <= start && m.end >= end && m.entityId !== f.id && m.end - m.start > end - start;
+        if (spans.some((m) => m.start < end && m.end > start && !inside(m))) break;
         const mention = { entityId: f.id, passageId: p.id, start, end, text: p.text.slice(start, end) };
         out.push(mention);
         spans.push(mention);

@@ -48,6 +48,12 @@ export class Curator {
     return [...out.values()];
   }
 
+  /** What a statement is about is also stated by the heading of the section it sits in. */
+  private topical(evidence: Evidence[]): Evidence[] {
+    const headings = evidence.map((ev) => this.spans?.heading(ev)).filter((h): h is Evidence => !!h);
+    return [...evidence, ...headings.filter((h, i) => headings.findIndex((x) => x.passageId === h.passageId) === i && !evidence.some((e) => e.passageId === h.passageId))];
+  }
+
   private quote(q: string, at: Located): Evidence | null {
     const ev = this.quotes.find(q);
     if (!ev) this.problems.push({ severity: 'error', code: 'QUOTE_NOT_FOUND', message: 'the quote is not in the report text', file: at.file, entry: entryLabel(at), quote: q });
@@ -110,7 +116,7 @@ export class Curator {
       if (!evidence.length) continue;
       const stated = this.stating(evidence);
       for (const s of f.supportedBy) if (this.known(s, f, 'supportedBy')) this.track(this.graph.addRelation(f.id, 'SUPPORTED_BY', s, stated).id, f, f.quotes);
-      for (const a of f.about) if (this.known(a, f, 'about')) this.track(this.graph.addRelation(f.id, 'ABOUT', a, stated).id, f, f.quotes);
+      for (const a of f.about) if (this.known(a, f, 'about')) this.track(this.graph.addRelation(f.id, 'ABOUT', a, this.topical(stated)).id, f, f.quotes);
     }
     for (const r of c.recommendations) {
       const ev = this.quote(r.quote, r);
@@ -118,7 +124,7 @@ export class Curator {
       if (!ev) continue;
       this.graph.addEvidence(r.id, ev);
       const stated = this.stating([ev]);
-      for (const a of r.about) if (this.known(a, r, 'about')) this.track(this.graph.addRelation(r.id, 'ABOUT', a, stated).id, r, [r.quote]);
+      for (const a of r.about) if (this.known(a, r, 'about')) this.track(this.graph.addRelation(r.id, 'ABOUT', a, this.topical(stated)).id, r, [r.quote]);
       for (const b of r.basedOn) if (this.known(b, r, 'basedOn')) this.track(this.graph.addRelation(r.id, 'SUPPORTED_BY', b, stated).id, r, [r.quote]);
     }
   }

@@ -95,6 +95,19 @@ export function matchMentions(graph: GraphDraft, passages: Passage[]): Problem[]
       graph.addMention({ entityId: m.entityId, passageId: p.id, start: m.start, end: m.end, text: m.text });
     }
   }
+  // Nested mentions: "Delegation of the European Union" also names the European Union, and
+  // "Cambodian Socio-Economic Survey (CSES) 2007" the CSES.
+  // The outer name is left out of the matcher that reads inside it, or it would claim itself.
+  const without = new Map<string, AliasMatcher>();
+  for (const outer of [...graph.mentions.values()]) {
+    if (!/[\s-]/.test(outer.text.trim())) continue;
+    let inner = without.get(outer.entityId);
+    if (!inner) without.set(outer.entityId, (inner = new AliasMatcher(entries.filter((e) => e.entityId !== outer.entityId))));
+    for (const m of inner.match(outer.text)) {
+      if (m.start === 0 && m.end === outer.text.length) continue;
+      graph.addMention({ entityId: m.entityId, passageId: outer.passageId, start: outer.start + m.start, end: outer.start + m.end, text: m.text });
+    }
+  }
   // Common-noun concepts are also named by their word family ("agricultural", "emigrants").
   const concepts = [...graph.entities.values()].filter((e) => CONCEPT_TYPES.has(e.type)).map((e) => ({ id: e.id, names: [e.name, ...e.aliases] }));
   for (const m of matchInflections(concepts, passages, [...graph.mentions.values()])) graph.addMention(m);

@@ -44,10 +44,22 @@ function linesAround(text: string, start: number, end: number): Span {
 export class StatingSpans {
   private readonly passages: Map<string, Passage>;
   private readonly tables: Map<string, Table>;
+  private readonly headings = new Map<string, Evidence>();
 
   constructor(passages: Passage[], tables: Table[] = []) {
     this.passages = new Map(passages.map((p) => [p.id, p]));
     this.tables = new Map(tables.map((t) => [t.passageId, t]));
+    // Each passage's section heading: the last heading before it that prints its section title.
+    let last: Passage | undefined;
+    for (const p of [...passages].sort((a, b) => a.order - b.order)) {
+      if (p.kind === 'heading') last = p;
+      else if (last && p.section && last.chapter === p.chapter && last.text.trim() === p.section.trim()) this.headings.set(p.id, spanOf(last, { start: 0, end: last.text.length }));
+    }
+  }
+
+  /** The heading of the section the span sits in: it names the topic of all that follows. */
+  heading(ev: Evidence): Evidence | undefined {
+    return this.headings.get(ev.passageId);
   }
 
   /** The spans that state what the quote cuts from: its sentence, and what the sentence leans on. */
