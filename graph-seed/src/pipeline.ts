@@ -112,8 +112,7 @@ export function runPipeline(files: CorpusFile[], curation: Curation = EMPTY_CURA
   progress('evidence', `${overall.named}/${overall.checked} relations name both ends (curated ${curated.named}/${curated.checked})`);
   const unnamed = evidence.problems.filter((p) => p.severity === 'error');
   warnings.push(...evidence.problems.filter((p) => p.severity === 'warning'));
-  if (unnamed.length && !process.env.SEED_EVIDENCE_LENIENT) return fail(unnamed, warnings);
-  warnings.push(...unnamed);
+  if (unnamed.length) return fail(unnamed, warnings);
   return ok({ bundle: emitBundle(content), warnings, evidence: evidence.check }, warnings);
 }
 

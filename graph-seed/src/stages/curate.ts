@@ -123,9 +123,14 @@ export class Curator {
       this.graph.upsertEntity({ id: r.id, type: 'Recommendation', name: r.name, properties: { statement: ev?.quote ?? r.quote }, origin: 'curated' });
       if (!ev) continue;
       this.graph.addEvidence(r.id, ev);
-      const stated = this.stating([ev]);
+      const stated = this.spans ? this.spans.item(ev) : [ev];
       for (const a of r.about) if (this.known(a, r, 'about')) this.track(this.graph.addRelation(r.id, 'ABOUT', a, this.topical(stated)).id, r, [r.quote]);
-      for (const b of r.basedOn) if (this.known(b, r, 'basedOn')) this.track(this.graph.addRelation(r.id, 'SUPPORTED_BY', b, stated).id, r, [r.quote]);
+      // A recommendation answers a finding: the evidence is both statements.
+      for (const b of r.basedOn) {
+        if (!this.known(b, r, 'basedOn')) continue;
+        const finding = this.graph.entities.get(b)?.evidence ?? [];
+        this.track(this.graph.addRelation(r.id, 'SUPPORTED_BY', b, [...stated, ...this.stating(finding)]).id, r, [r.quote]);
+      }
     }
   }
 

@@ -57,6 +57,13 @@ export class StatingSpans {
     }
   }
 
+  /** A list item whole, with its lead-in: a recommendation is the item, reasons included. */
+  item(ev: Evidence): Evidence[] {
+    const p = this.passages.get(ev.passageId);
+    if (!p || p.kind !== 'list-item') return this.expand(ev);
+    return [spanOf(p, { start: 0, end: p.text.length }), ...this.expand(ev).filter((s) => s.passageId !== p.id)];
+  }
+
   /** The heading of the section the span sits in: it names the topic of all that follows. */
   heading(ev: Evidence): Evidence | undefined {
     return this.headings.get(ev.passageId);

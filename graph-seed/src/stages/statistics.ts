@@ -82,6 +82,16 @@ export function addProseStatistics(graph: GraphDraft, passages: Passage[], menti
 
 const dist = (m: { start: number; end: number }, s: { start: number; end: number }) => (m.start >= s.end ? m.start - s.end : s.start - m.end);
 
+/** The line of the table's heading that prints a column's name, before the first row. */
+function headingEvidence(p: Passage, name: string, before: number): Evidence | null {
+  const at = p.text.indexOf(name);
+  if (at < 0 || at >= before) return null;
+  const start = p.text.lastIndexOf('\n', at) + 1;
+  const nl = p.text.indexOf('\n', at);
+  const end = nl < 0 ? p.text.length : nl;
+  return { passageId: p.id, start, end, quote: p.text.slice(start, end) };
+}
+
 /** Table cells whose row label or column heading names a place become statistics of it. */
 export function addTableStatistics(graph: GraphDraft, tables: Table[], passages: Map<string, Passage>, index: NameIndex): void {
   for (const t of tables) {
@@ -110,7 +120,9 @@ export function addTableStatistics(graph: GraphDraft, tables: Table[], passages:
           origin: 'extracted',
         });
         graph.addEvidence(id, rowEvidence);
-        graph.addRelation(id, 'MEASURES', subject, [rowEvidence]);
+        // A column's subject is named by its heading, so the heading is evidence too.
+        const heading = rowPlace ? null : headingEvidence(p, column.replace(/\s*\(.*\)$/, ''), rowStart);
+        graph.addRelation(id, 'MEASURES', subject, heading ? [rowEvidence, heading] : [rowEvidence]);
       });
     }
   }
