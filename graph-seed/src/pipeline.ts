@@ -21,6 +21,7 @@ import type { CorpusFile } from './stages/read';
 import { mergeCorpus } from './stages/read';
 import { GraphDraft } from './stages/registry';
 import { addPlaces, matchMentions, mergeIntoCurated, NameIndex, pruneUnused, resolveAcronyms, resolveAuthors } from './stages/resolve';
+import { matchExhibitReferences } from './stages/exhibit-refs';
 import { resolveNoteReferences } from './stages/references';
 import { segment } from './stages/segment';
 import { StatingSpans } from './stages/sentences';
@@ -71,7 +72,8 @@ export function runPipeline(files: CorpusFile[], curation: Curation = EMPTY_CURA
   mergeIntoCurated(graph);
   warnings.push(...matchMentions(graph, text.passages));
   resolveNoteReferences(graph, text.noteAnchors, byId);
-  resolveAuthors(graph, extracted);
+  resolveAuthors(graph, extracted, byId);
+  matchExhibitReferences(graph, text.passages);
   curator.applyRelations(curation);
   curator.applyFindings(curation);
   if (curator.problems.length) return fail(curator.problems, warnings);

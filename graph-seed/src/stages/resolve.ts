@@ -11,6 +11,7 @@ import { matchInflections } from '../extract/inflections';
 import { AliasMatcher, type AliasEntry, isAcronymLike } from '../extract/matcher';
 import { ID_PREFIX, slugify } from '../model/ontology';
 import type { Problem } from '../model/result';
+import { measureAuthors } from './exhibit-refs';
 import type { Extracted } from './extract';
 import type { GraphDraft } from './registry';
 
@@ -118,9 +119,15 @@ export function matchMentions(graph: GraphDraft, passages: Passage[]): Problem[]
   }));
 }
 
-export function resolveAuthors(graph: GraphDraft, extracted: Extracted): void {
+export function resolveAuthors(graph: GraphDraft, extracted: Extracted, passages: Map<string, Passage>): void {
   const index = new NameIndex(graph);
-  for (const a of extracted.authors) {
+  const { measures, others } = measureAuthors(graph, extracted.authors, passages);
+  // "(HDI, 2015)" after "the Human Development Index": the citation is of the index itself.
+  for (const m of measures) {
+    graph.addRelation(m.studyId, 'USES_DATA', m.datasetId, [m.citation]);
+    graph.addMention({ entityId: m.datasetId, passageId: m.mention.passageId, start: m.mention.start, end: m.mention.end, text: m.name });
+  }
+  for (const a of others) {
     let id = index.get(a.name);
     const target = id ? graph.entities.get(id) : undefined;
     if (!target) {
