@@ -24,6 +24,7 @@ import { addPlaces, matchMentions, mergeIntoCurated, NameIndex, pruneUnused, res
 import { matchExhibitReferences } from './stages/exhibit-refs';
 import { resolveNoteReferences } from './stages/references';
 import { segment } from './stages/segment';
+import { addStudyTitles } from './stages/study-titles';
 import { StatingSpans } from './stages/sentences';
 import { addProseStatistics, addTableStatistics } from './stages/statistics';
 import { validateGraph } from './stages/validate';
@@ -74,6 +75,7 @@ export function runPipeline(files: CorpusFile[], curation: Curation = EMPTY_CURA
   resolveNoteReferences(graph, text.noteAnchors, byId);
   resolveAuthors(graph, extracted, byId);
   matchExhibitReferences(graph, text.passages);
+  addStudyTitles(graph, extracted.citations, byId, [...graph.mentions.values()]);
   curator.applyRelations(curation);
   curator.applyFindings(curation);
   if (curator.problems.length) return fail(curator.problems, warnings);

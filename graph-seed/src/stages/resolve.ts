@@ -125,6 +125,8 @@ export function resolveAuthors(graph: GraphDraft, extracted: Extracted, passages
   // "(HDI, 2015)" after "the Human Development Index": the citation is of the index itself.
   for (const m of measures) {
     graph.addRelation(m.studyId, 'USES_DATA', m.datasetId, [m.citation]);
+    const study = graph.entities.get(m.studyId);
+    if (study && typeof study.properties.title !== 'string') study.properties.title = graph.entities.get(m.datasetId)!.name;
     graph.addMention({ entityId: m.datasetId, passageId: m.mention.passageId, start: m.mention.start, end: m.mention.end, text: m.name });
   }
   for (const a of others) {
