@@ -16,9 +16,16 @@ interface Word {
   end: number;
 }
 
+const stems = new Map<string, string>();
+const stemOf = (word: string) => {
+  let s = stems.get(word);
+  if (s === undefined) stems.set(word, (s = stemmer(fold(word))));
+  return s;
+};
+
 function words(text: string): Word[] {
   const out: Word[] = [];
-  for (const m of text.matchAll(WORD)) out.push({ stem: stemmer(fold(m[0])), start: m.index, end: m.index + m[0].length });
+  for (const m of text.matchAll(WORD)) out.push({ stem: stemOf(m[0]), start: m.index, end: m.index + m[0].length });
   return out;
 }
 
@@ -27,6 +34,8 @@ export function matchInflections(concepts: { id: string; names: string[] }[], pa
   const families = concepts.flatMap((c) => c.names.map((n) => ({ id: c.id, stems: words(n).map((w) => w.stem) }))).filter((f) => f.stems.length);
   // Longest families first, so "return migration" wins over "migration".
   families.sort((a, b) => b.stems.length - a.stems.length);
+  const byFirst = new Map<string, typeof families>();
+  for (const f of families) byFirst.set(f.stems[0]!, [...(byFirst.get(f.stems[0]!) ?? []), f]);
   const taken = new Map<string, Mention[]>();
   for (const m of existing) taken.set(m.passageId, [...(taken.get(m.passageId) ?? []), m]);
   const out: Mention[] = [];
@@ -34,7 +43,7 @@ export function matchInflections(concepts: { id: string; names: string[] }[], pa
     const ws = words(p.text);
     const spans = [...(taken.get(p.id) ?? [])];
     for (let i = 0; i < ws.length; i++) {
-      for (const f of families) {
+      for (const f of byFirst.get(ws[i]!.stem) ?? []) {
         if (i + f.stems.length > ws.length || !f.stems.every((s, k) => ws[i + k]!.stem === s)) continue;
         const start = ws[i]!.start;
         const end = ws[i + f.stems.length - 1]!.end;

@@ -37,11 +37,12 @@ const fold = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const overlaps = (a: { passageId: string; start: number; end: number }, b: Evidence) => a.passageId === b.passageId && a.start < b.end && a.end > b.start;
 
-function nameIn(name: string, text: string): boolean {
+/** A name as a whole-word pattern: acronyms with their own case, other names folded. */
+function namePattern(name: string): { re: RegExp; folded: boolean } | null {
   const n = name.trim();
-  if (n.length < 2) return false;
-  if (isAcronymLike(n)) return new RegExp(`(?<![\\p{L}\\p{N}])${escape(n)}(?![\\p{L}\\p{N}])`, 'u').test(text);
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escape(fold(n))}(?![\\p{L}\\p{N}])`, 'u').test(fold(text));
+  if (n.length < 2) return null;
+  const acronym = isAcronymLike(n);
+  return { re: new RegExp(`(?<![\\p{L}\\p{N}])${escape(acronym ? n : fold(n))}(?![\\p{L}\\p{N}])`, 'u'), folded: !acronym };
 }
 
 export function checkRelationEnds(g: Graph, relations: Relation[] = g.relations): EvidenceReport {
@@ -51,12 +52,15 @@ export function checkRelationEnds(g: Graph, relations: Relation[] = g.relations)
   const citationsOf = new Map<string, Evidence[]>();
   for (const c of g.citations) citationsOf.set(c.studyId, [...(citationsOf.get(c.studyId) ?? []), c.evidence]);
 
+  const patternsOf = new Map<string, { re: RegExp; folded: boolean }[]>();
   const named = (id: string, spans: Evidence[]): boolean => {
     const e = entities.get(id);
     if (!e) return false;
     if ((mentionsOf.get(id) ?? []).some((m) => spans.some((s) => overlaps(m, s)))) return true;
     if ((citationsOf.get(id) ?? []).some((c) => spans.some((s) => overlaps(c, s)))) return true;
-    if ([e.name, ...e.aliases].some((n) => spans.some((s) => nameIn(n, s.quote)))) return true;
+    let patterns = patternsOf.get(id);
+    if (!patterns) patternsOf.set(id, (patterns = [e.name, ...e.aliases].map(namePattern).filter((p) => p !== null)));
+    if (patterns.some((p) => spans.some((s) => p.re.test(p.folded ? fold(s.quote) : s.quote)))) return true;
     if (!SELF_EVIDENT.has(e.type)) return false;
     if (e.evidence.some((own) => spans.some((s) => overlaps(own, s)))) return true;
     const exhibit = e.properties.passageId;

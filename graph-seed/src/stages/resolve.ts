@@ -98,15 +98,17 @@ export function matchMentions(graph: GraphDraft, passages: Passage[]): Problem[]
   }
   // Nested mentions: "Delegation of the European Union" also names the European Union, and
   // "Cambodian Socio-Economic Survey (CSES) 2007" the CSES.
-  // The outer name is left out of the matcher that reads inside it, or it would claim itself.
-  const without = new Map<string, AliasMatcher>();
+  // Every word run inside the outer name is read on its own: a run that starts at a later word
+  // (a suffix) or ends before the last (a prefix) may be another entity's name.
   for (const outer of [...graph.mentions.values()]) {
-    if (!/[\s-]/.test(outer.text.trim())) continue;
-    let inner = without.get(outer.entityId);
-    if (!inner) without.set(outer.entityId, (inner = new AliasMatcher(entries.filter((e) => e.entityId !== outer.entityId))));
-    for (const m of inner.match(outer.text)) {
-      if (m.start === 0 && m.end === outer.text.length) continue;
-      graph.addMention({ entityId: m.entityId, passageId: outer.passageId, start: outer.start + m.start, end: outer.start + m.end, text: m.text });
+    const bounds = [...outer.text.matchAll(/[\p{L}\p{N}]+/gu)].map((w) => ({ start: w.index, end: w.index + w[0].length }));
+    if (bounds.length < 2) continue;
+    const pieces = [...bounds.slice(1).map((b) => ({ from: b.start, to: outer.text.length })), ...bounds.slice(0, -1).map((b) => ({ from: 0, to: b.end }))];
+    for (const piece of pieces) {
+      const m = matcher.match(outer.text.slice(piece.from, piece.to))[0];
+      if (!m || m.start !== 0 || m.entityId === outer.entityId) continue;
+      const start = outer.start + piece.from + m.start;
+      graph.addMention({ entityId: m.entityId, passageId: outer.passageId, start, end: start + m.text.length, text: m.text });
     }
   }
   // Common-noun concepts are also named by their word family ("agricultural", "emigrants").
