@@ -124,7 +124,10 @@ describe('explorer journeys', () => {
     const quote = page.getByTestId('evidence-quote').first();
     await expect.poll(() => quote.textContent()).toContain('MOI chairs this group');
     await quote.getByRole('button', { name: 'Open in the report' }).click();
-    await expect.poll(() => page.getByTestId('highlight').allTextContents().then((t) => t.join(''))).toBe('MOI chairs this group');
+    // The evidence is the whole stating sentence.
+    await expect.poll(() => page.getByTestId('highlight').allTextContents().then((t) => t.join(''))).toBe(
+      'MOI chairs this group, and there are number of vice-chairs, including the MOLVT, MOWA and the Ministry of Justice.',
+    );
     await screenshot(page, '05-relation-evidence');
   });
 
