@@ -33,6 +33,13 @@ describe('the bundled report: evidence names both ends', () => {
     expect(evidence!.curated.failures.map((f) => f.relation.id)).toEqual([]);
   });
 
+  it('leaves no entity without a mention unless its own text stands for it', () => {
+    const b = result.ok ? result.value.bundle : null;
+    const mentioned = new Set(b!.mentions.map((m) => m.entityId));
+    const selfEvident = new Set(['Finding', 'Recommendation', 'Statistic']);
+    expect(b!.entities.filter((e) => !mentioned.has(e.id) && !(selfEvident.has(e.type) && e.evidence.length)).map((e) => e.id)).toEqual([]);
+  });
+
   it('stops the build on a curated relation whose quote does not name an end, with file, entry and quote', () => {
     const wrong: Curation = {
       ...curation.value,
