@@ -11,6 +11,7 @@ import { fail, ok } from './model/result';
 import { toBlocks } from './stages/blocks';
 import { Curator } from './stages/curate';
 import { findDiscrepancies } from './stages/discrepancies';
+import { checkEvidence, type EvidenceCheck } from './stages/evidence';
 import { emitBundle } from './stages/emit';
 import { extractAll } from './stages/extract';
 import { tokenize } from './stages/furniture';
@@ -20,13 +21,19 @@ import type { CorpusFile } from './stages/read';
 import { mergeCorpus } from './stages/read';
 import { GraphDraft } from './stages/registry';
 import { addPlaces, matchMentions, mergeIntoCurated, NameIndex, pruneUnused, resolveAcronyms, resolveAuthors } from './stages/resolve';
+import { matchExhibitReferences } from './stages/exhibit-refs';
+import { resolveNoteReferences } from './stages/references';
 import { segment } from './stages/segment';
+import { addStudyTitles } from './stages/study-titles';
+import { StatingSpans } from './stages/sentences';
 import { addProseStatistics, addTableStatistics } from './stages/statistics';
 import { validateGraph } from './stages/validate';
 
 export interface SeedOutput {
   bundle: GraphBundle;
   warnings: Problem[];
+  /** How many relations' evidence names both ends, overall and among curated relations. */
+  evidence: EvidenceCheck;
 }
 
 export type Progress = (stage: string, detail?: string) => void;
@@ -58,14 +65,17 @@ export function runPipeline(files: CorpusFile[], curation: Curation = EMPTY_CURA
   progress('extract', `${extracted.citations.length} citations, ${extracted.acronyms.length} acronym definitions`);
 
   const quotes = new QuoteIndex(text.passages);
-  const curator = new Curator(graph, quotes);
+  const curator = new Curator(graph, quotes, new StatingSpans(text.passages, text.tables));
   curator.applyEntities(curation);
   addPlaces(graph);
   const byId = new Map(text.passages.map((p) => [p.id, p]));
   resolveAcronyms(graph, extracted, byId);
   mergeIntoCurated(graph);
   warnings.push(...matchMentions(graph, text.passages));
-  resolveAuthors(graph, extracted);
+  resolveNoteReferences(graph, text.noteAnchors, byId);
+  resolveAuthors(graph, extracted, byId);
+  matchExhibitReferences(graph, text.passages);
+  addStudyTitles(graph, extracted.citations, byId, [...graph.mentions.values()]);
   curator.applyRelations(curation);
   curator.applyFindings(curation);
   if (curator.problems.length) return fail(curator.problems, warnings);
@@ -100,7 +110,14 @@ export function runPipeline(files: CorpusFile[], curation: Curation = EMPTY_CURA
   const problems = validateGraph(content);
   if (problems.length) return fail(problems, warnings);
   progress('validate', 'no dangling reference, every offset checked');
-  return ok({ bundle: emitBundle(content), warnings }, warnings);
+
+  const evidence = checkEvidence(content, curator.curatedRelations);
+  const { overall, curated } = evidence.check;
+  progress('evidence', `${overall.named}/${overall.checked} relations name both ends (curated ${curated.named}/${curated.checked})`);
+  const unnamed = evidence.problems.filter((p) => p.severity === 'error');
+  warnings.push(...evidence.problems.filter((p) => p.severity === 'warning'));
+  if (unnamed.length) return fail(unnamed, warnings);
+  return ok({ bundle: emitBundle(content), warnings, evidence: evidence.check }, warnings);
 }
 
 export type { Passage };

@@ -75,7 +75,7 @@ describe('queries', () => {
     expect(r.body.data.passage.citations.map((c: { id: string }) => c.id)).toContain('study:tong-2012');
     expect(r.body.data.passage.previous.id).toBe('p:2-003');
     expect(r.body.data.tables).toHaveLength(5);
-    expect(r.body.data.discrepancies.map((d: { subject: { id: string } }) => d.subject.id)).toContain('body:mtosb');
+    expect(r.body.data.discrepancies.map((d: { subject: { id: string } }) => d.subject.id)).toContain('programme:state-sponsored-labour-migration');
     expect(r.body.data.documents[0].chapters).toHaveLength(3);
   });
 

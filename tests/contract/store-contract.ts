@@ -57,7 +57,7 @@ export function describeStoreContract(name: string, open: (bundle: GraphBundle) 
     it('returns relations by direction and type with their evidence', async () => {
       const [out] = await store.relationsOf(['ministry:moi'], { direction: 'OUT', types: ['CHAIRS'], limit: 10 });
       expect(out!.map((r) => r.target)).toEqual(['committee:migration-working-group']);
-      expect(out![0]!.evidence[0]!.quote).toBe('MOI chairs this group');
+      expect(out![0]!.evidence[0]!.quote).toBe('MOI chairs this group, and there are number of vice-chairs, including the MOLVT, MOWA and the Ministry of Justice.');
       const [inbound] = await store.relationsOf(['committee:migration-working-group'], { direction: 'IN', types: ['VICE_CHAIRS'], limit: 10 });
       expect(inbound!.map((r) => r.source).sort()).toEqual(['ministry:moj', 'ministry:molvt', 'ministry:mowa']);
       const [both] = await store.relationsOf(['body:mtosb'], { direction: 'BOTH', types: null, limit: 100 });

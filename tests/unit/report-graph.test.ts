@@ -11,7 +11,8 @@ describe('entities', () => {
     const molvt = entity('ministry:molvt')!;
     expect(molvt.aliases).toEqual(expect.arrayContaining(['MOLVT', 'MLVT']));
     expect(b.entities.filter((e) => e.type === 'Ministry' && /Labour and Vocational/.test(e.name))).toHaveLength(1);
-    const korea = b.mentions.filter((m) => m.entityId === 'country:south-korea').map((m) => m.text);
+    // Names only: resolved references ("it" for South Korea) are mentions too, but not spellings.
+    const korea = b.mentions.filter((m) => m.entityId === 'country:south-korea' && !/^(?:it|its|the|this|they|their)\b/i.test(m.text)).map((m) => m.text);
     expect(new Set(korea)).toEqual(new Set(['South Korea', 'Korea', 'Republic of Korea']));
     expect(b.entities.filter((e) => e.type === 'Country' && /Korea/.test(e.name))).toHaveLength(1);
   });
@@ -80,12 +81,22 @@ describe('citations and findings', () => {
 });
 
 describe('discrepancies', () => {
-  it('records Sub-decree 702 against Sub-decree 70 for the MTOSB with both spans', () => {
-    const d = b.discrepancies.find((x) => x.subjectId === 'body:mtosb')!;
-    expect(d.kind).toBe('conflicting-values');
-    expect(d.statements.map((s) => s.quote)).toEqual(
-      expect.arrayContaining(['created by Sub-decree 702 in 2006', expect.stringContaining('added to the structure by Sub-decree 70 in July 2006')]),
-    );
+  it('reads "Sub-decree 702" as Sub-decree 70 with the marker of note 2, not as a discrepancy', () => {
+    const p = b.passages.find((x) => x.text.includes('created by Sub-decree 70 in 2006'))!;
+    expect(p.text).not.toContain('Sub-decree 702');
+    const note2 = b.passages.find((x) => x.label === 'Note 2.2')!;
+    expect(p.noteIds).toContain(note2.id);
+    expect(b.entities.some((e) => /702/.test(e.name) || e.aliases.some((a) => /702/.test(a)))).toBe(false);
+    expect(b.discrepancies.filter((x) => x.subjectId === 'body:mtosb')).toEqual([]);
+  });
+
+  it("attaches note 2 to Sub-decree 70: the note's references and facts are its own", () => {
+    const note2 = b.passages.find((x) => x.label === 'Note 2.2')!;
+    const refs = b.mentions.filter((m) => m.passageId === note2.id && m.entityId === 'subdecree:70-2006').map((m) => m.text);
+    expect(refs).toEqual(expect.arrayContaining(['The Sub-decree', 'It']));
+    const governs = b.relations.find((r) => r.id === 'subdecree:70-2006|GOVERNS|programme:public-recruitment-system')!;
+    expect(governs.evidence[0]!.passageId).toBe(note2.id);
+    expect(entity('subdecree:70-2006')!.properties.purpose).toBe('regulate the sending of workers to the Republic of Korea');
   });
 
   it('records the state-sponsored shares that add up to 103%', () => {

@@ -24,8 +24,11 @@ export const EntityCurationSchema = z.strictObject({
   properties: z.record(z.string(), z.union([Scalar, z.array(Scalar)])).default({}),
   /** Properties stated in the text, each with the quote that states it. */
   facts: z.array(z.strictObject({ key: z.string().min(1), value: Scalar, quote: Quote })).default([]),
-  /** Extra mentions the alias matcher cannot find (anaphora, split names): quotes of the mention text. */
-  mentions: z.array(Quote).default([]),
+  /**
+   * Extra mentions the alias matcher cannot find: quotes of the mention text, or a reference
+   * resolved to this entity ("this group", "It", "the policy") with the quote that places it.
+   */
+  mentions: z.array(z.union([Quote, z.strictObject({ text: z.string().min(2), in: Quote })])).default([]),
 });
 export type EntityCuration = z.infer<typeof EntityCurationSchema>;
 

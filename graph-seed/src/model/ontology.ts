@@ -73,7 +73,7 @@ export type RelationType = (typeof RELATION_TYPES)[number];
 
 /**
  * Relation types for which one subject has one true target. Two different targets stated in the
- * text are a discrepancy (Sub-decree 702 against Sub-decree 70 for the MTOSB).
+ * text are a discrepancy (two different instruments said to establish one body).
  */
 export const FUNCTIONAL_RELATIONS: ReadonlySet<RelationType> = new Set<RelationType>([
   'ESTABLISHED_BY',

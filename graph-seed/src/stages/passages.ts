@@ -7,7 +7,8 @@ import { slugify } from '../model/ontology';
 import { repairText } from './repair';
 import type { DraftPassage, Segmented } from './segment';
 import { parseTable } from './tables';
-import { joinLines, stripNoteMarkers } from './text';
+import { splitGluedMarkers, type MarkedText } from './notes';
+import { joinLines, stripNoteMarkers, stripNoteMarkersAt } from './text';
 
 export interface TextLayer {
   passages: Passage[];
@@ -15,6 +16,14 @@ export interface TextLayer {
   figures: Figure[];
   chapters: Chapter[];
   exhibits: DocumentRecord['exhibits'];
+  /** Where each footnote marker stood: the note, the passage it annotates and the offset. */
+  noteAnchors: NoteAnchor[];
+}
+
+export interface NoteAnchor {
+  noteId: string;
+  passageId: string;
+  at: number;
 }
 
 /** Table text keeps one row per line so that a row is a span of its passage. */
@@ -33,11 +42,21 @@ export function buildTextLayer(seg: Segmented, documentId: string): TextLayer {
   const noteRefs = new Map<string, number[]>();
   const seenBoxes = new Set<string>();
 
+  const marked: MarkedText[] = seg.passages.map((d) => {
+    const stripped = stripNoteMarkersAt(d.kind === 'table' ? tableText(d) : d.parts.join('\n'));
+    return { id: d.id, chapter: d.chapter, text: stripped.text, markers: stripped.markers };
+  });
+  const notesByChapter = new Map<string, Set<number>>();
+  for (const d of seg.passages) if (d.kind === 'note' && d.noteNumber && d.chapter) notesByChapter.set(d.chapter, (notesByChapter.get(d.chapter) ?? new Set()).add(d.noteNumber));
+  splitGluedMarkers(marked.filter((_, k) => seg.passages[k]!.kind !== 'note'), notesByChapter);
+  const markersOf = new Map<string, MarkedText['markers']>();
+
   seg.passages.forEach((d, order) => {
-    const base = d.kind === 'table' ? tableText(d) : d.parts.join('\n');
-    const stripped = stripNoteMarkers(base);
+    const stripped = marked[order]!;
     const text = repairText(stripped.text);
-    noteRefs.set(d.id, stripped.notes);
+    noteRefs.set(d.id, stripped.markers.map((m) => m.note));
+    // Repairs change letter case only, so offsets hold; anything else leaves the markers unplaced.
+    if (text.length === stripped.text.length) markersOf.set(d.id, stripped.markers);
     passages.push({
       id: d.id,
       documentId,
@@ -106,6 +125,13 @@ export function buildTextLayer(seg: Segmented, documentId: string): TextLayer {
     const ids = (noteRefs.get(p.id) ?? []).map((n) => noteByKey.get(`${p.chapter}:${n}`)).filter((x): x is string => !!x);
     p.noteIds = [...new Set(ids)];
   }
+  const noteAnchors: NoteAnchor[] = [];
+  for (const p of passages) {
+    for (const m of markersOf.get(p.id) ?? []) {
+      const noteId = noteByKey.get(`${p.chapter}:${m.note}`);
+      if (noteId) noteAnchors.push({ noteId, passageId: p.id, at: m.at });
+    }
+  }
 
   const chapters: Chapter[] = seg.chapters.map((c) => ({
     number: c.number,
@@ -113,7 +139,7 @@ export function buildTextLayer(seg: Segmented, documentId: string): TextLayer {
     sections: c.sections.map((s) => ({ title: repairText(s.title), passageIds: s.passages.map((p) => p.id) })),
   }));
   for (const p of passages) if (p.section) p.section = repairText(p.section);
-  return { passages, tables, figures, chapters, exhibits };
+  return { passages, tables, figures, chapters, exhibits, noteAnchors };
 }
 
 export function documentIdFor(title: string): string {

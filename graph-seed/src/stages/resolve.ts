@@ -7,9 +7,11 @@
 import type { Evidence, Passage } from '../model/bundle';
 import { guessType } from '../extract/acronyms';
 import { countryEntries, provinceEntries } from '../extract/gazetteer';
+import { matchInflections } from '../extract/inflections';
 import { AliasMatcher, type AliasEntry, isAcronymLike } from '../extract/matcher';
 import { ID_PREFIX, slugify } from '../model/ontology';
 import type { Problem } from '../model/result';
+import { measureAuthors } from './exhibit-refs';
 import type { Extracted } from './extract';
 import type { GraphDraft } from './registry';
 
@@ -41,6 +43,9 @@ const MATCHED_TYPES = new Set([
   'LegalInstrument', 'Agreement', 'Policy', 'Programme', 'Project', 'Dataset', 'Country', 'Region', 'Province',
   'Sector', 'MigrationDimension',
 ]);
+
+/** Types named by common nouns, whose inflected and derived forms are mentions too. */
+const CONCEPT_TYPES = new Set(['Sector', 'MigrationDimension']);
 
 export function addPlaces(graph: GraphDraft): void {
   for (const p of [...countryEntries(), ...provinceEntries()]) {
@@ -91,6 +96,24 @@ export function matchMentions(graph: GraphDraft, passages: Passage[]): Problem[]
       graph.addMention({ entityId: m.entityId, passageId: p.id, start: m.start, end: m.end, text: m.text });
     }
   }
+  // Nested mentions: "Delegation of the European Union" also names the European Union, and
+  // "Cambodian Socio-Economic Survey (CSES) 2007" the CSES.
+  // Every word run inside the outer name is read on its own: a run that starts at a later word
+  // (a suffix) or ends before the last (a prefix) may be another entity's name.
+  for (const outer of [...graph.mentions.values()]) {
+    const bounds = [...outer.text.matchAll(/[\p{L}\p{N}]+/gu)].map((w) => ({ start: w.index, end: w.index + w[0].length }));
+    if (bounds.length < 2) continue;
+    const pieces = [...bounds.slice(1).map((b) => ({ from: b.start, to: outer.text.length })), ...bounds.slice(0, -1).map((b) => ({ from: 0, to: b.end }))];
+    for (const piece of pieces) {
+      const m = matcher.match(outer.text.slice(piece.from, piece.to))[0];
+      if (!m || m.start !== 0 || m.entityId === outer.entityId) continue;
+      const start = outer.start + piece.from + m.start;
+      graph.addMention({ entityId: m.entityId, passageId: outer.passageId, start, end: start + m.text.length, text: m.text });
+    }
+  }
+  // Common-noun concepts are also named by their word family ("agricultural", "emigrants").
+  const concepts = [...graph.entities.values()].filter((e) => CONCEPT_TYPES.has(e.type)).map((e) => ({ id: e.id, names: [e.name, ...e.aliases] }));
+  for (const m of matchInflections(concepts, passages, [...graph.mentions.values()])) graph.addMention(m);
   return matcher.conflicts.map((c) => ({
     severity: 'warning' as const,
     code: 'ALIAS_SHARED',
@@ -98,9 +121,17 @@ export function matchMentions(graph: GraphDraft, passages: Passage[]): Problem[]
   }));
 }
 
-export function resolveAuthors(graph: GraphDraft, extracted: Extracted): void {
+export function resolveAuthors(graph: GraphDraft, extracted: Extracted, passages: Map<string, Passage>): void {
   const index = new NameIndex(graph);
-  for (const a of extracted.authors) {
+  const { measures, others } = measureAuthors(graph, extracted.authors, passages);
+  // "(HDI, 2015)" after "the Human Development Index": the citation is of the index itself.
+  for (const m of measures) {
+    graph.addRelation(m.studyId, 'USES_DATA', m.datasetId, [m.citation]);
+    const study = graph.entities.get(m.studyId);
+    if (study && typeof study.properties.title !== 'string') study.properties.title = graph.entities.get(m.datasetId)!.name;
+    graph.addMention({ entityId: m.datasetId, passageId: m.mention.passageId, start: m.mention.start, end: m.mention.end, text: m.name });
+  }
+  for (const a of others) {
     let id = index.get(a.name);
     const target = id ? graph.entities.get(id) : undefined;
     if (!target) {

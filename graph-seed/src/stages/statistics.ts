@@ -9,13 +9,16 @@ import type { NameIndex } from './resolve';
 import { parseNumber } from './text';
 
 const SUBJECT_TYPES = new Set(['Country', 'Province', 'Programme', 'Dataset', 'Project', 'Policy']);
-const STAT = /\bUSD\s?\d[\d\u00a0]*(?:\.\d+)?(?:\s(?:million|billion))?|\b\d+(?:\.\d+)?%|\b\d{1,3}(?:\u00a0\d{3})+\b|\b\d+(?:\.\d+)?\s(?:million|billion)\b/g;
+// A range ("5-9%") comes first: it is one statistic with both bounds, not its upper bound.
+const STAT = /\b\d+(?:\.\d+)?[-–]\d+(?:\.\d+)?%|\bUSD\s?\d[\d\u00a0]*(?:\.\d+)?(?:\s(?:million|billion))?|\b\d+(?:\.\d+)?%|\b\d{1,3}(?:\u00a0\d{3})+\b|\b\d+(?:\.\d+)?\s(?:million|billion)\b/g;
 const YEAR = /\b(?:19|20)\d\d\b/;
 
 export interface ProseStatistic {
   printed: string;
   value: number;
   unit: '%' | 'USD' | 'count';
+  /** Both bounds of a range ("5-9%"); value is then its lower bound. */
+  range?: [number, number];
   start: number;
   end: number;
 }
@@ -25,6 +28,11 @@ export function findStatistics(text: string): ProseStatistic[] {
   STAT.lastIndex = 0;
   for (let m = STAT.exec(text); m; m = STAT.exec(text)) {
     const printed = m[0];
+    const range = /^(\d+(?:\.\d+)?)[-–](\d+(?:\.\d+)?)%$/.exec(printed);
+    if (range) {
+      out.push({ printed, value: Number(range[1]), unit: '%', range: [Number(range[1]), Number(range[2])], start: m.index, end: m.index + printed.length });
+      continue;
+    }
     const unit = printed.startsWith('USD') ? 'USD' : printed.endsWith('%') ? '%' : 'count';
     const digits = printed.replace(/^USD\s?/, '').replace(/\s(?:million|billion)$/, '');
     let value = parseNumber(digits) ?? Number.NaN;
@@ -60,7 +68,7 @@ export function addProseStatistics(graph: GraphDraft, passages: Passage[], menti
         id,
         type: 'Statistic',
         name: `${s.printed.replace(/\u00a0/g, ' ')}: ${clauseText.length > 90 ? clauseText.slice(0, 87) + '...' : clauseText}`,
-        properties: { value: s.value, unit: s.unit, printed: s.printed, ...(yearMatch ? { year: Number(yearMatch[0]) } : {}) },
+        properties: { value: s.value, unit: s.unit, printed: s.printed, ...(s.range ? { min: s.range[0], max: s.range[1] } : {}), ...(yearMatch ? { year: Number(yearMatch[0]) } : {}) },
         origin: 'extracted',
       });
       const own: Evidence = { passageId: p.id, start: s.start, end: s.end, quote: s.printed };
@@ -81,6 +89,16 @@ export function addProseStatistics(graph: GraphDraft, passages: Passage[], menti
 }
 
 const dist = (m: { start: number; end: number }, s: { start: number; end: number }) => (m.start >= s.end ? m.start - s.end : s.start - m.end);
+
+/** The line of the table's heading that prints a column's name, before the first row. */
+function headingEvidence(p: Passage, name: string, before: number): Evidence | null {
+  const at = p.text.indexOf(name);
+  if (at < 0 || at >= before) return null;
+  const start = p.text.lastIndexOf('\n', at) + 1;
+  const nl = p.text.indexOf('\n', at);
+  const end = nl < 0 ? p.text.length : nl;
+  return { passageId: p.id, start, end, quote: p.text.slice(start, end) };
+}
 
 /** Table cells whose row label or column heading names a place become statistics of it. */
 export function addTableStatistics(graph: GraphDraft, tables: Table[], passages: Map<string, Passage>, index: NameIndex): void {
@@ -110,7 +128,9 @@ export function addTableStatistics(graph: GraphDraft, tables: Table[], passages:
           origin: 'extracted',
         });
         graph.addEvidence(id, rowEvidence);
-        graph.addRelation(id, 'MEASURES', subject, [rowEvidence]);
+        // A column's subject is named by its heading, so the heading is evidence too.
+        const heading = rowPlace ? null : headingEvidence(p, column.replace(/\s*\(.*\)$/, ''), rowStart);
+        graph.addRelation(id, 'MEASURES', subject, heading ? [rowEvidence, heading] : [rowEvidence]);
       });
     }
   }

@@ -20,17 +20,30 @@ export function joinLines(lines: string[]): string {
 const NOTE_MARKER = /(?<=[\p{Ll})])(\d{1,2})(?=[\s,.;:]|$)|(?<=(?:[\p{L})]|\b(?:19|20)\d\d)[.,])(\d{1,2})(?=\s|$)/gu;
 
 export function stripNoteMarkers(text: string): { text: string; notes: number[] } {
-  const notes: number[] = [];
+  const out = stripNoteMarkersAt(text);
+  return { text: out.text, notes: out.markers.map((m) => m.note) };
+}
+
+/** A footnote marker: the note's number and where it stood in the text without markers. */
+export interface NoteMarker {
+  note: number;
+  at: number;
+}
+
+export function stripNoteMarkersAt(text: string): { text: string; markers: NoteMarker[] } {
+  const markers: NoteMarker[] = [];
+  let removed = 0;
   const out = text.replace(NOTE_MARKER, (match, a: string | undefined, b: string | undefined, offset: number) => {
     // Leave URLs and identifiers alone ("estimates15.shtml").
     const tokenStart = text.lastIndexOf(' ', offset) + 1;
     const tokenEnd = text.indexOf(' ', offset);
     const token = text.slice(tokenStart, tokenEnd < 0 ? undefined : tokenEnd);
     if (/[/@]|www|http/.test(token)) return match;
-    notes.push(Number(a ?? b));
+    markers.push({ note: Number(a ?? b), at: offset - removed });
+    removed += match.length;
     return '';
   });
-  return { text: out, notes };
+  return { text: out, markers };
 }
 
 const NUMBER = /^[-+]?\d{1,3}(?:[\u00a0\u202f ]\d{3})*(?:\.\d+)?%?$|^[-+]?\d+(?:\.\d+)?%?$/;
