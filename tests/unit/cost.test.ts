@@ -66,12 +66,16 @@ describe('operation cost', () => {
     expect(degree).toBeLessThan(500);
     // relations(limit: 500) counts as many as the best-connected entity has.
     expect(cost('{ entity(id: "x") { relations(limit: 500) { id } } }', bounds)).toBe(degree);
-    // The document outline counts chapters x sections x passages at their largest.
-    const outline = cost('{ documents { chapters { sections { passages { id } } } } }', bounds);
+    // The document outline: each chapter, section and passage belongs to one parent, so the
+    // lists reached through them alone never hold more than the graph's totals.
+    const outline = cost('{ documents { chapters { sections { passages { id mentions { text } } } } } }', bounds);
     const b = (k: string) => bounds[k]!;
-    const chapters = b('Query.documents') * b('Document.chapters');
-    const sections = chapters * b('Chapter.sections');
-    expect(outline).toBe(b('Query.documents') + chapters + sections + sections * b('Section.passages'));
+    expect(outline).toBe(b('Query.documents!') + b('Document.chapters!') + b('Chapter.sections!') + b('Section.passages!') + b('Passage.mentions!'));
+    expect(outline).toBeLessThan(b('Chapter.sections') * b('Section.passages') * b('Passage.mentions'));
+    // Reached through a list that does not partition (an entity's mentions can share a passage),
+    // the same lists count as the product of their largest sizes.
+    const shared = cost('{ entity(id: "x") { mentions(limit: 1000) { passage { mentions { text } } } } }', bounds);
+    expect(shared).toBe(b('*.mentions') + b('*.mentions') * b('Passage.mentions'));
     // A list the bounds do not know is counted at a fixed size.
     expect(cost('{ tables { rows { label } } }', {})).toBe(UNKNOWN_LIST_SIZE + UNKNOWN_LIST_SIZE * UNKNOWN_LIST_SIZE);
   });

@@ -71,6 +71,22 @@ export function costBoundsFromBundles(bundles: readonly GraphBundle[]): CostBoun
     'Path.nodes': entities.length,
     'Path.relations': relations.length,
   };
+  // Lists that partition their items (each item under one parent only): reached from the root
+  // through such lists alone, they hold at most the graph's total.
+  const sections = documents.flatMap((d) => d.chapters.flatMap((c) => c.sections));
+  Object.assign(bounds, {
+    'Query.documents!': documents.length,
+    'Query.tables!': all((b) => b.tables).length,
+    'Query.discrepancies!': all((b) => b.discrepancies).length,
+    'Document.chapters!': documents.reduce((n, d) => n + d.chapters.length, 0),
+    'Chapter.sections!': sections.length,
+    'Section.passages!': sections.reduce((n, s) => n + s.passageIds.length, 0),
+    'Document.exhibits!': documents.reduce((n, d) => n + d.exhibits.length, 0),
+    'Passage.mentions!': mentions.length,
+    'Passage.citations!': citations.length,
+    'Passage.notes!': passages.reduce((n, p) => n + p.noteIds.length, 0),
+    'Table.rows!': all((b) => b.tables).reduce((n, t) => n + t.rows.length, 0),
+  });
   for (const field of RELATED_FIELDS) bounds[`*.${field}`] ??= degree;
   return bounds;
 }

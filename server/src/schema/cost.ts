@@ -44,7 +44,8 @@ const getNamedType = (t: GraphQLType): GraphQLNamedType => {
 
 /**
  * Largest size of each list, by `Type.field` or `*.field` (any type): list fields without a size
- * argument take it as their size, and sized lists are never counted above it. `Type.field*` is
+ * argument take it as their size, and sized lists are never counted above it. `Type.field!` is
+ * the graph's total for a list that partitions its items (see selectionCost). `Type.field*` is
  * the factor by which a sizeless list inside a sized field exceeds that size (a subgraph of n
  * entities holds at most n times the largest degree relations).
  */
@@ -116,20 +117,27 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
     return undefined;
   };
 
-  const selectionCost = (set: SelectionSetNode, type: GraphQLObjectType, inherited: number | undefined, depth: number): number => {
+  /**
+   * Cost of a selection set under one concrete type. With `count` undefined: for one object of
+   * that type (the caller multiplies). With a count: for that many distinct objects reached
+   * only through lists that partition their items (a document's chapters, a chapter's sections,
+   * a section's passages, a passage's mentions): such a list can never hold more items in all
+   * than the graph has (`Type.field!` in the bounds), whatever the product of the sizes.
+   */
+  const selectionCost = (set: SelectionSetNode, type: GraphQLObjectType, inherited: number | undefined, depth: number, count?: number): number => {
     if (depth > 64) return 0; // validation rejects deeper operations long before this
-    const key = `${type.name}#${inherited ?? ''}`;
+    const key = `${type.name}#${inherited ?? ''}#${count ?? ''}`;
     const cached = memo.get(set)?.get(key);
     if (cached !== undefined) return cached;
     let total = 0;
     for (const s of set.selections) {
-      if (s.kind === 'Field') total += fieldCost(s, type, inherited, depth);
+      if (s.kind === 'Field') total += fieldCost(s, type, inherited, depth, count);
       else {
         const fragment = s.kind === 'InlineFragment' ? s : fragments.get(s.name.value);
         if (!fragment) continue;
         const condition = fragment.typeCondition?.name.value;
         if (condition && !appliesTo(schema, condition, type)) continue;
-        total += selectionCost(fragment.selectionSet, type, inherited, depth + 1);
+        total += selectionCost(fragment.selectionSet, type, inherited, depth + 1, count);
       }
     }
     const perType = memo.get(set) ?? new Map<string, number>();
@@ -139,13 +147,13 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
   };
 
   /** Cost of a selection set under a type that may be abstract: its costliest implementation. */
-  const underType = (set: SelectionSetNode, type: GraphQLNamedType, inherited: number | undefined, depth: number): number => {
-    if (isObjectType(type)) return selectionCost(set, type, inherited, depth);
-    if (isAbstractType(type)) return Math.max(0, ...schema.getPossibleTypes(type).map((t) => selectionCost(set, t, inherited, depth)));
+  const underType = (set: SelectionSetNode, type: GraphQLNamedType, inherited: number | undefined, depth: number, count?: number): number => {
+    if (isObjectType(type)) return selectionCost(set, type, inherited, depth, count);
+    if (isAbstractType(type)) return Math.max(0, ...schema.getPossibleTypes(type).map((t) => selectionCost(set, t, inherited, depth, count)));
     return 0;
   };
 
-  const fieldCost = (node: FieldNode, parent: GraphQLObjectType, inherited: number | undefined, depth: number): number => {
+  const fieldCost = (node: FieldNode, parent: GraphQLObjectType, inherited: number | undefined, depth: number, count?: number): number => {
     const name = node.name.value;
     const def = name.startsWith('__') ? introspectionField(schema, parent, name) : parent.getFields()[name];
     if (!def) return 0;
@@ -159,15 +167,26 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
       const fromParent = inherited !== undefined ? inherited * (bounds[`${parent.name}.${name}*`] ?? 1) : undefined;
       const size = Math.min(fromArgs ?? fromParent ?? cap ?? UNKNOWN_LIST_SIZE, cap ?? Number.POSITIVE_INFINITY);
       if (isLeafType(named) || !node.selectionSet) return 0; // a list of scalars is a value, not nodes
+      if (count !== undefined) {
+        const total = bounds[`${parent.name}.${name}!`];
+        if (total !== undefined) {
+          const items = Math.min(count * size, total);
+          return items + underType(node.selectionSet, named, undefined, depth + 1, items);
+        }
+        const items = count * size;
+        return items + items * underType(node.selectionSet, named, undefined, depth + 1);
+      }
       return size + size * underType(node.selectionSet, named, undefined, depth + 1);
     }
     if (!node.selectionSet) return 0;
     // A sized field that is not a list (a connection, a subgraph) passes its size to the lists inside.
-    return underType(node.selectionSet, named, fromArgs !== undefined ? Math.min(fromArgs, cap ?? Number.POSITIVE_INFINITY) : undefined, depth + 1);
+    const unit = underType(node.selectionSet, named, fromArgs !== undefined ? Math.min(fromArgs, cap ?? Number.POSITIVE_INFINITY) : undefined, depth + 1);
+    return count !== undefined ? count * unit : unit;
   };
 
   if (!isObjectType(root)) return { cost: 0 };
-  return { cost: selectionCost(operation.selectionSet, root, undefined, 0) };
+  // The root is one object, the start of every partition path.
+  return { cost: selectionCost(operation.selectionSet, root, undefined, 0, 1) };
 }
 
 function appliesTo(schema: GraphQLSchema, condition: string, type: GraphQLObjectType): boolean {
