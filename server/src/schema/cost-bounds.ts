@@ -2,7 +2,7 @@
  * The sizes the cost of an operation is counted with (see cost.ts): the largest of each list in
  * the loaded graph, read once from its bundle. A list the API sizes by an argument is never
  * counted above what the graph can return (`relations(limit: 500)` of a graph whose best-connected
- * entity has 39 relations counts 39), and lists that take no size argument count as their largest.
+ * entity has 33 relations counts 33), and lists that take no size argument count as their largest.
  */
 import type { GraphBundle } from '../../../graph-seed/src/model/bundle';
 import type { CostBounds } from './cost';
