@@ -36,6 +36,8 @@ export const PassageSchema = z.object({
   noteIds: z.array(Id),
   text: z.string(),
   rawText: z.string(),
+  /** Page (1-based, or the PDF's own page label when it is a number) where the passage starts; null when the input has no pages. */
+  page: z.number().int().positive().nullable().optional(),
 });
 export type Passage = z.infer<typeof PassageSchema>;
 
@@ -58,6 +60,10 @@ export const DocumentSchema = z.object({
   chapters: z.array(ChapterSchema),
   /** Exhibits and notes in reading order, for the reader's outline. */
   exhibits: z.array(z.object({ label: z.string(), title: z.string(), passageId: Id })),
+  /** The files the document was read from, and how (pdf, wrapped, paragraph-lines, single-line, markdown). */
+  sources: z.array(z.object({ file: z.string(), format: z.string() })).optional(),
+  /** Pages read, when the input has pages. */
+  pages: z.number().int().nonnegative().nullable().optional(),
 });
 export type DocumentRecord = z.infer<typeof DocumentSchema>;
 
@@ -154,6 +160,8 @@ export const BundleSchema = z.object({
   /** Content hash of everything below: identical input gives an identical version. */
   version: z.string(),
   document: DocumentSchema,
+  /** Every report in the graph, the first being `document`; absent in single-report bundles written before reports could be combined. */
+  documents: z.array(DocumentSchema).optional(),
   passages: z.array(PassageSchema),
   entities: z.array(EntitySchema),
   mentions: z.array(MentionSchema),

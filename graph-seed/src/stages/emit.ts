@@ -17,6 +17,7 @@ export function canonicalJson(value: unknown, indent = 0): string {
 export function emitBundle(content: Omit<GraphBundle, 'format' | 'version'>): GraphBundle {
   const sorted: Omit<GraphBundle, 'format' | 'version'> = {
     document: content.document,
+    ...(content.documents ? { documents: content.documents } : {}),
     passages: [...content.passages].sort((a, b) => a.order - b.order),
     entities: [...content.entities].sort(byId),
     mentions: [...content.mentions].sort((a, b) => cmp(a.passageId, b.passageId) || a.start - b.start || a.end - b.end || cmp(a.entityId, b.entityId)),

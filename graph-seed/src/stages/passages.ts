@@ -69,6 +69,7 @@ export function buildTextLayer(seg: Segmented, documentId: string): TextLayer {
       noteIds: [],
       text,
       rawText: d.raw.join('\n'),
+      page: d.page ?? null,
     });
     if (d.kind === 'table') {
       const lines = text.split('\n');

@@ -7,7 +7,16 @@ import { fail, ok } from '../model/result';
 
 export interface CorpusFile {
   name: string;
+  /** The text in the wrapped-lines layout (ingest/ converts other layouts and PDFs to it). */
   text: string;
+  /** Page of each line of `text`, when the input has pages (PDF). */
+  pages?: (number | null)[];
+  /** How the file was read: pdf, wrapped, paragraph-lines, single-line, markdown. */
+  format?: string;
+  /** Pages in the file, when it has pages. */
+  pageCount?: number;
+  /** Title, publisher and year found in the file (PDF metadata or a copyright line). */
+  metadata?: { title?: string; publisher?: string; year?: number };
 }
 
 export interface SourceLine {
@@ -16,6 +25,8 @@ export interface SourceLine {
   file: string;
   /** 1-based line number within its file. */
   lineNo: number;
+  /** Page the line was printed on, when the input has pages. */
+  page?: number;
 }
 
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -30,7 +41,10 @@ function toLines(file: CorpusFile): SourceLine[] {
   return file.text
     .replace(/\r\n?/g, '\n')
     .split('\n')
-    .map((text, i) => ({ text: text.replace(/\s+$/u, ''), file: file.name, lineNo: i + 1 }));
+    .map((text, i) => {
+      const page = file.pages?.[i];
+      return { text: text.replace(/\s+$/u, ''), file: file.name, lineNo: i + 1, ...(page ? { page } : {}) };
+    });
 }
 
 /**

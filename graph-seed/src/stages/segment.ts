@@ -25,6 +25,8 @@ export interface DraftPassage {
   /** For figures: title, subtitle and the rest of the caption. */
   figure?: FigureDraft;
   noteNumber?: number;
+  /** Page of the passage's first line, when the input has pages. */
+  page?: number;
 }
 
 export interface FigureDraft {
@@ -133,13 +135,16 @@ export function segment(blocks: Block[]): Segmented {
       raw,
       parts,
     };
+    const page = pageOf(queue[qi]);
+    if (page) p.page = page;
     passages.push(p);
     section.passages.push(p);
     return p;
   };
 
   const queue = [...blocks];
-  for (let qi = 0; qi < queue.length; qi++) {
+  let qi = 0;
+  for (qi = 0; qi < queue.length; qi++) {
     const block = queue[qi]!;
     if (block.kind === 'text') {
       const numbered = inNotes || NUMBERED.test(block.lines[0]!.text) || (block.lines[0]!.text === 'Notes' && chapter !== null);
@@ -291,6 +296,11 @@ export function segment(blocks: Block[]): Segmented {
     for (let i = ps.length - 1; i >= 0; i--) if (ps[i]!.figure) return ps[i]!;
     return null;
   }
+}
+
+function pageOf(block: Block | undefined): number | undefined {
+  if (!block || (block.kind !== 'text' && block.kind !== 'table')) return undefined;
+  return block.lines.find((l) => l?.src.page)?.src.page;
 }
 
 /** DOIs printed alone at page feet belong to the nearest earlier figure that has none yet. */

@@ -1,0 +1,79 @@
+/**
+ * Markdown read as a report: ATX and setext headings, bullet and numbered lists, paragraphs of
+ * wrapped lines. Inline markup (emphasis, links, code) keeps its text only.
+ */
+
+export type MarkdownBlock = { kind: 'heading' | 'paragraph' | 'item'; text: string };
+
+const BULLET = /^\s{0,3}[-*+]\s+(.*)$/;
+const NUMBERED = /^\s{0,3}(\d{1,3})[.)]\s+(.*)$/;
+const HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
+const SETEXT = /^\s{0,3}(=+|-+)\s*$/;
+const FENCE = /^\s{0,3}(```|~~~)/;
+const RULE = /^\s{0,3}([-*_])(\s*\1){2,}\s*$/;
+
+/** Inline markup removed: `[text](url)` keeps text, `**b**`, `_i_` and `code` keep their words. */
+export function plainInline(s: string): string {
+  return s
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+    .replace(/(\*\*|__)(.+?)\1/g, '$2')
+    .replace(/(^|[\s(])([*_])(\S(?:.*?\S)?)\2(?=[\s).,;:!?]|$)/g, '$1$3')
+    .replace(/`([^`]+)`/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function markdownToBlocks(text: string): MarkdownBlock[] {
+  const blocks: MarkdownBlock[] = [];
+  let current: { kind: MarkdownBlock['kind']; lines: string[] } | null = null;
+  let inFence = false;
+  const flush = () => {
+    if (current?.lines.length) blocks.push({ kind: current.kind, text: plainInline(current.lines.join(' ')) });
+    current = null;
+  };
+  for (const line of text.split('\n')) {
+    if (FENCE.test(line)) {
+      flush();
+      inFence = !inFence;
+      continue;
+    }
+    if (inFence) {
+      if (line.trim()) blocks.push({ kind: 'paragraph', text: line.trim() });
+      continue;
+    }
+    if (!line.trim()) {
+      flush();
+      continue;
+    }
+    const setext = SETEXT.exec(line);
+    if (setext && current?.kind === 'paragraph' && current.lines.length === 1) {
+      current.kind = 'heading';
+      flush();
+      continue;
+    }
+    if (RULE.test(line)) {
+      flush();
+      continue;
+    }
+    const heading = HEADING.exec(line);
+    if (heading) {
+      flush();
+      blocks.push({ kind: 'heading', text: plainInline(heading[2]!) });
+      continue;
+    }
+    const bullet = BULLET.exec(line);
+    const numbered = NUMBERED.exec(line);
+    if (bullet || numbered) {
+      flush();
+      // Bullets read as the segmenter's list items; numbers are kept as printed.
+      current = { kind: 'item', lines: [bullet ? `• ${bullet[1]}` : `${numbered![1]}. ${numbered![2]}`] };
+      continue;
+    }
+    const quote = line.replace(/^\s{0,3}>\s?/, '');
+    if (current) current.lines.push(quote.trim());
+    else current = { kind: 'paragraph', lines: [quote.trim()] };
+  }
+  flush();
+  return blocks;
+}

@@ -1,0 +1,63 @@
+/**
+ * A PDF read into the wrapped-lines text the segmenter takes, one paragraph per line with a
+ * blank line between, each line knowing its page. Running heads and feet are left out;
+ * footnotes are gathered into a "Notes" section at the end of their chapter (as reports print
+ * end notes), their markers staying glued to the words they annotate so that they link.
+ */
+import type { CorpusFile } from '../../stages/read';
+import { copyrightOf, removeFurniture } from './furniture';
+import { pageLines } from './lines';
+import { loadPdf } from './load';
+import type { Footnote } from './notes';
+import { bodySize, takeFootnotes } from './notes';
+import { toParagraphs } from './paragraphs';
+
+const CHAPTER = /^Chapter\s+\d+$/;
+
+export async function readPdf(name: string, data: Uint8Array): Promise<CorpusFile> {
+  const pdf = await loadPdf(data);
+  const ordered = pdf.pages.map((p) => ({ height: p.height, lines: pageLines(p) }));
+  const allText = ordered.flatMap((p) => p.lines.map((l) => l.text));
+  const { pages } = removeFurniture(ordered);
+  const body = bodySize(pages);
+  const notes: Footnote[] = [];
+  const flow = pages.flatMap((lines) => {
+    const taken = takeFootnotes(lines, body);
+    notes.push(...taken.notes);
+    return taken.lines;
+  });
+  const paragraphs = toParagraphs(flow, body);
+
+  const lines: string[] = [];
+  const linePages: (number | null)[] = [];
+  const emit = (text: string, page: number) => {
+    lines.push(text, '');
+    linePages.push(page, null);
+  };
+  let pending: Footnote[] = [];
+  let noteAt = 0;
+  const flushNotes = () => {
+    if (!pending.length) return;
+    emit('Notes', pending[0]!.page);
+    for (const n of pending) emit(`${n.number}. ${n.text}`, n.page);
+    pending = [];
+  };
+  for (const p of paragraphs) {
+    // Notes printed on pages before this paragraph's page belong to what came before it.
+    while (noteAt < notes.length && notes[noteAt]!.page < p.page) pending.push(notes[noteAt++]!);
+    if (CHAPTER.test(p.text)) flushNotes();
+    emit(p.text, p.page);
+  }
+  pending.push(...notes.slice(noteAt));
+  flushNotes();
+
+  const copyright = copyrightOf(allText);
+  return {
+    name,
+    text: lines.join('\n'),
+    pages: linePages,
+    format: 'pdf',
+    pageCount: pdf.pages.length,
+    metadata: { ...(pdf.title ? { title: pdf.title } : {}), ...copyright },
+  };
+}
