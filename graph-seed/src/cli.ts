@@ -1,20 +1,20 @@
 /**
- * npm run seed [-- --corpus DIR|FILE ... --curation DIR|none --out FILE --quiet --neo4j --reseed
- *                  --cypher FILE --csv DIR]
- * Builds the graph bundle from the report text and the curation overlay, prints progress and a
- * summary, and exits non-zero with the problems listed when the input is bad. With --neo4j the
- * bundle is also loaded into the Neo4j named by NEO4J_URI (--reseed replaces the version there);
- * --cypher writes a cypher-shell script and --csv neo4j-admin import files.
+ * npm run seed [-- --corpus DIR|FILE ... | --library DIR] [--curation DIR|none --out FILE --quiet
+ *                  --neo4j --reseed --cypher FILE --csv DIR]
+ * Builds the graph bundle from report files (PDF or text in any layout) and the curation
+ * overlay, prints progress per file and stage and a summary, and exits non-zero with the
+ * problems listed when the input is bad. --library builds every report of a library folder
+ * into one graph (a report that cannot be read is named and skipped). With --neo4j the reports
+ * are also loaded into the Neo4j named by NEO4J_URI, each adding or replacing its own report
+ * (--reseed rewrites even an unchanged graph); --cypher writes a cypher-shell script and --csv
+ * neo4j-admin import files.
  */
 import { parseArgs } from 'node:util';
-import { readCorpus } from './io/corpus';
-import { readCuration } from './io/curation';
 import { writeBundle } from './io/bundle';
 import { writeCsvExport, writeCypherScript } from './io/exports';
-import { EMPTY_CURATION } from './model/curation';
+import { buildGraph } from './ingest/build';
 import { formatProblem } from './model/result';
-import { DEFAULT_CORPUS, DEFAULT_CURATION, DEFAULT_OUT } from './paths';
-import { runPipeline } from './pipeline';
+import { DEFAULT_OUT } from './paths';
 
 async function main(argv: string[]): Promise<number> {
   let args;
@@ -23,6 +23,7 @@ async function main(argv: string[]): Promise<number> {
       args: argv,
       options: {
         corpus: { type: 'string', multiple: true },
+        library: { type: 'string' },
         curation: { type: 'string' },
         out: { type: 'string' },
         quiet: { type: 'boolean', default: false },
@@ -38,25 +39,24 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (args.help) {
-    console.log('Usage: npm run seed -- [--corpus DIR|FILE]... [--curation DIR|none] [--out FILE] [--quiet] [--neo4j [--reseed]] [--cypher FILE] [--csv DIR]');
+    console.log('Usage: npm run seed -- [--corpus DIR|FILE]... | [--library DIR] [--curation DIR|none] [--out FILE] [--quiet] [--neo4j [--reseed]] [--cypher FILE] [--csv DIR]');
+    console.log('  Files: .pdf, .txt, .md (text in any layout). A library holds a folder per report (reports/NAME/ with its files and an optional curation/).');
     return 0;
   }
   const log = (s: string) => !args.quiet && console.log(s);
-  const corpus = readCorpus(args.corpus?.length ? args.corpus : [DEFAULT_CORPUS]);
-  if (!corpus.ok) return report(corpus.errors);
-  const curationDir = args.curation ?? DEFAULT_CURATION;
-  const curation = curationDir === 'none' ? { ok: true as const, value: EMPTY_CURATION, warnings: [] } : readCuration(curationDir);
-  if (!curation.ok) return report(curation.errors);
-
   const started = performance.now();
-  const result = runPipeline(corpus.value, curation.value, (stage, detail) => log(`  ${stage.padEnd(14)} ${detail ?? ''}`));
-  if (!result.ok) return report(result.errors);
+  const built = await buildGraph({ corpus: args.corpus, library: args.library, curation: args.curation, progress: log });
+  if (!built.ok) return report(built.errors);
+  for (const s of built.value.skipped) console.error(`seed: report ${s.report} was skipped:\n${s.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
+  const result = built;
   const out = args.out ?? DEFAULT_OUT;
   writeBundle(out, result.value.bundle);
   const b = result.value.bundle;
   const counts = new Map<string, number>();
   for (const e of b.entities) counts.set(e.type, (counts.get(e.type) ?? 0) + 1);
   log(`\nGraph bundle ${b.version} written to ${out} in ${Math.round(performance.now() - started)} ms`);
+  const docs = b.documents ?? [b.document];
+  if (docs.length > 1) log(`  ${docs.length} reports: ${docs.map((d) => d.title).join('; ')}`);
   log(`  ${b.passages.length} passages, ${b.entities.length} entities, ${b.relations.length} relations, ${b.mentions.length} mentions, ${b.citations.length} citations, ${b.tables.length} tables, ${b.figures.length} figures, ${b.discrepancies.length} discrepancies`);
   log(`  entities by type: ${[...counts].sort((a, c) => c[1] - a[1]).map(([t, n]) => `${t} ${n}`).join(', ')}`);
   for (const w of result.value.warnings) log(`  ${formatProblem(w)}`);
@@ -71,7 +71,7 @@ async function main(argv: string[]): Promise<number> {
   if (args.neo4j || args.reseed) {
     // The seeding pipeline stays free of the server; the Neo4j loader is reached only on request.
     const { seedNeo4j } = await import('../../server/src/neo4j-seed');
-    return seedNeo4j(b, { reseed: args.reseed, print: (line) => console.log(line) });
+    return seedNeo4j(b, { reseed: args.reseed, reports: result.value.reports, print: (line) => console.log(line) });
   }
   return 0;
 }

@@ -1,7 +1,9 @@
 /**
- * npm start: seeds the graph from the bundled report into the chosen store (memory by default,
- * Neo4j when NEO4J_URI is set), then serves the API and the explorer on one port (PORT, default
- * 4000). Graceful shutdown on SIGTERM and SIGINT.
+ * npm start [-- --corpus PATH... --curation DIR|none | --library DIR | --bundle FILE]: seeds the
+ * graph (the bundled report by default; see seed.ts) into the chosen store (memory by default,
+ * Neo4j when NEO4J_URI is set, where each report adds itself or replaces its earlier version),
+ * then serves the API and the explorer on one port (PORT, default 4000). Graceful shutdown on
+ * SIGTERM and SIGINT.
  */
 import { createApp } from './app';
 import { ConfigError, readConfig, type Config } from './config';
@@ -9,16 +11,18 @@ import { createLogger, type Logger } from './log';
 import { installProcessGuards } from './process-guards';
 import { costBoundsFromBundles } from './schema/cost-bounds';
 import type { CostBounds } from './schema/cost';
-import { seedReport } from './seed';
+import { parseSeedArgs, seedGraph, UsageError, type SeedOptions } from './seed';
 import type { GraphStore } from './store/GraphStore';
 import { MemoryGraphStore } from './store/memory/MemoryGraphStore';
 import { openNeo4jStore } from './store/neo4j/connect';
+import { activeReports } from './store/neo4j/load-reports';
 
-async function openStore(config: Config, log: Logger): Promise<{ store: GraphStore; costBounds: CostBounds } | null> {
+async function openStore(config: Config, seedOptions: SeedOptions, log: Logger): Promise<{ store: GraphStore; costBounds: CostBounds } | null> {
   const started = performance.now();
-  const bundle = seedReport(log);
-  if (!bundle) return null;
-  const counts = { entities: bundle.entities.length, relations: bundle.relations.length, passages: bundle.passages.length };
+  const seeded = await seedGraph(seedOptions, log);
+  if (!seeded) return null;
+  const { bundle, reports } = seeded;
+  const counts = { documents: (bundle.documents ?? [bundle.document]).length, entities: bundle.entities.length, relations: bundle.relations.length, passages: bundle.passages.length };
   if (!config.NEO4J_URI) {
     const store = new MemoryGraphStore(bundle);
     log.info('graph seeded', { backend: 'memory', version: bundle.version, ...counts, ms: Math.round(performance.now() - started) });
@@ -29,10 +33,11 @@ async function openStore(config: Config, log: Logger): Promise<{ store: GraphSto
       { uri: config.NEO4J_URI, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD ?? '', database: config.NEO4J_DATABASE, queryTimeoutMs: config.QUERY_TIMEOUT_MS },
       bundle,
       log,
-      { waitMs: config.NEO4J_WAIT_MS },
+      { waitMs: config.NEO4J_WAIT_MS, reports },
     );
-    log.info(report.status === 'loaded' ? 'graph seeded' : 'graph already loaded', { backend: 'neo4j', uri: config.NEO4J_URI, version: bundle.version, ...counts, elements: report.elements, ms: Math.round(performance.now() - started) });
-    return { store, costBounds: costBoundsFromBundles([bundle]) };
+    log.info(report.status === 'loaded' ? 'graph seeded' : 'graph already loaded', { backend: 'neo4j', uri: config.NEO4J_URI, version: report.version, ...counts, elements: report.elements, ms: Math.round(performance.now() - started) });
+    // The graph served holds the reports loaded before as well as these.
+    return { store, costBounds: costBoundsFromBundles(await activeReports(store.driver, config.NEO4J_DATABASE)) };
   } catch (e) {
     log.error(`cannot serve from Neo4j at ${config.NEO4J_URI}: ${(e as Error).message}`);
     return null;
@@ -41,10 +46,12 @@ async function openStore(config: Config, log: Logger): Promise<{ store: GraphSto
 
 async function main(): Promise<number> {
   let config;
+  let seedOptions;
   try {
+    seedOptions = parseSeedArgs(process.argv.slice(2));
     config = readConfig();
   } catch (e) {
-    if (e instanceof ConfigError) {
+    if (e instanceof ConfigError || e instanceof UsageError) {
       console.error(e.message);
       return 2;
     }
@@ -52,7 +59,7 @@ async function main(): Promise<number> {
   }
   const log = createLogger(config.LOG_LEVEL);
   installProcessGuards(log);
-  const opened = await openStore(config, log);
+  const opened = await openStore(config, seedOptions, log);
   if (!opened) return 1;
 
   const app = createApp(opened.store, log, {

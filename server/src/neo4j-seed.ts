@@ -1,14 +1,15 @@
 /**
  * npm run seed -- --neo4j [--reseed]: loads a freshly built bundle into the Neo4j named by
- * NEO4J_URI (NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE). Loading the version already there is a
- * no-op; --reseed replaces it. Returns the process exit code.
+ * NEO4J_URI (NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE). Each report adds itself or replaces its
+ * earlier version; other reports there stay. Loading what is already there is a no-op; --reseed
+ * rewrites it. Returns the process exit code.
  */
 import type { GraphBundle } from '../../graph-seed/src/model/bundle';
 import { ConfigError, readConfig } from './config';
 import { createLogger } from './log';
 import { openNeo4jStore } from './store/neo4j/connect';
 
-export async function seedNeo4j(bundle: GraphBundle, { reseed, print }: { reseed: boolean; print: (line: string) => void }): Promise<number> {
+export async function seedNeo4j(bundle: GraphBundle, { reseed, print, reports }: { reseed: boolean; print: (line: string) => void; reports?: GraphBundle[] }): Promise<number> {
   let config;
   try {
     config = readConfig();
@@ -22,10 +23,10 @@ export async function seedNeo4j(bundle: GraphBundle, { reseed, print }: { reseed
       { uri: config.NEO4J_URI, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD ?? '', database: config.NEO4J_DATABASE, queryTimeoutMs: config.QUERY_TIMEOUT_MS },
       bundle,
       createLogger('warn'),
-      { reseed, waitMs: config.NEO4J_WAIT_MS },
+      { reseed, waitMs: config.NEO4J_WAIT_MS, reports: reports ?? [bundle] },
     );
     await store.close();
-    if (report.status === 'unchanged') print(`Neo4j at ${config.NEO4J_URI} already holds bundle ${report.version}; nothing to do (--reseed replaces it).`);
+    if (report.status === 'unchanged') print(`Neo4j at ${config.NEO4J_URI} already holds graph ${report.version}; nothing to do (--reseed rewrites it).`);
     else {
       const rate = Math.round(report.elements / (report.writeMs / 1000));
       print(`Loaded bundle ${report.version} into Neo4j at ${config.NEO4J_URI}: ${report.elements} nodes and relationships in ${Math.round(report.ms)} ms (writing ${rate} elements/s)${report.removedGenerations ? `; removed ${report.removedGenerations} earlier generation(s)` : ''}.`);

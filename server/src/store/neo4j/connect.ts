@@ -5,6 +5,7 @@
 import type { GraphBundle } from '../../../../graph-seed/src/model/bundle';
 import type { Logger } from '../../log';
 import { loadBundle, type LoadReport } from './load';
+import { loadReports } from './load-reports';
 import { Neo4jGraphStore, type Neo4jOptions } from './Neo4jGraphStore';
 import { storeError } from './errors';
 
@@ -23,11 +24,22 @@ export async function waitForNeo4j(store: Neo4jGraphStore, waitMs: number, log: 
   }
 }
 
-export async function openNeo4jStore(opts: Neo4jOptions, bundle: GraphBundle, log: Logger, { reseed = false, waitMs = 60_000 } = {}): Promise<{ store: Neo4jGraphStore; report: LoadReport }> {
+/**
+ * With `reports`, each report is added to the graph or replaces its earlier version, and the
+ * other reports stay (load-reports.ts); without, the bundle replaces the whole graph.
+ */
+export async function openNeo4jStore(
+  opts: Neo4jOptions,
+  bundle: GraphBundle,
+  log: Logger,
+  { reseed = false, waitMs = 60_000, reports }: { reseed?: boolean; waitMs?: number; reports?: GraphBundle[] } = {},
+): Promise<{ store: Neo4jGraphStore; report: LoadReport }> {
   const store = Neo4jGraphStore.open(opts);
   try {
     await waitForNeo4j(store, waitMs, log);
-    const report = await loadBundle(store.driver, bundle, { database: opts.database, reseed });
+    const report = reports
+      ? await loadReports(store.driver, reports, { database: opts.database, reseed })
+      : await loadBundle(store.driver, bundle, { database: opts.database, reseed });
     await store.prepare();
     return { store, report };
   } catch (e) {

@@ -17,6 +17,11 @@ export interface LoadOptions {
   batchSize?: number;
   /** Batches written at once (default 2), nodes first, then relationships. */
   parallel?: number;
+  /**
+   * The reports the graph combines, stored with the generation (as :ReportSource nodes) so that
+   * a later load can add or replace one report and keep the others (load-reports.ts).
+   */
+  sources?: { documents: string[]; version: string; json: string }[];
   /** Called after each committed batch; throwing from it aborts the load (used to test aborts). */
   onBatch?: (progress: { step: string; rows: number; written: number; total: number }) => void;
 }
@@ -33,6 +38,9 @@ export interface LoadReport {
   /** Generations left by earlier loads that were removed. */
   removedGenerations: number;
 }
+
+/** One node per report of the generation: its document ids and its bundle, as JSON. */
+const WRITE_SOURCES = 'UNWIND $rows AS row CREATE (n:ReportSource) SET n = row';
 
 export class LoadError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
@@ -68,6 +76,7 @@ export async function loadBundle(driver: Driver, bundle: GraphBundle, opts: Load
       ...[...rows.entities].map(([type, list]) => ({ step: `entities:${type}`, cypher: WRITE.entities(type), rows: list, nodes: true })),
       { step: 'passages', cypher: WRITE.passages, rows: rows.passages, nodes: true },
       { step: 'records', cypher: WRITE.records, rows: rows.records, nodes: true },
+      { step: 'sources', cypher: WRITE_SOURCES, rows: (opts.sources ?? []).map((x) => ({ ...x, gen })), nodes: true },
       ...[...rows.relations].map(([type, list]) => ({ step: `relations:${type}`, cypher: WRITE.relations(type), rows: list, nodes: false })),
       { step: 'mentions', cypher: WRITE.mentions, rows: rows.mentions, nodes: false },
       { step: 'citations', cypher: WRITE.citations, rows: rows.citations, nodes: false },
@@ -140,13 +149,13 @@ export async function loadBundle(driver: Driver, bundle: GraphBundle, opts: Load
 /** Deletes every node (and its relationships) of any generation other than `keep`. */
 async function removeGenerations(session: ReturnType<Driver['session']>, keep: string | null): Promise<number> {
   const found = await session.run(
-    `MATCH (n) WHERE (n:Entity OR n:Passage OR n:Record) AND n.gen IS NOT NULL AND ($keep IS NULL OR n.gen <> $keep) RETURN count(DISTINCT n.gen) AS gens`,
+    `MATCH (n) WHERE (n:Entity OR n:Passage OR n:Record OR n:ReportSource) AND n.gen IS NOT NULL AND ($keep IS NULL OR n.gen <> $keep) RETURN count(DISTINCT n.gen) AS gens`,
     { keep },
   );
   const gens = Number(found.records[0]?.get('gens') ?? 0);
   if (!gens) return 0;
   await session.run(
-    `MATCH (n) WHERE (n:Entity OR n:Passage OR n:Record) AND n.gen IS NOT NULL AND ($keep IS NULL OR n.gen <> $keep)
+    `MATCH (n) WHERE (n:Entity OR n:Passage OR n:Record OR n:ReportSource) AND n.gen IS NOT NULL AND ($keep IS NULL OR n.gen <> $keep)
      CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS`,
     { keep },
   );
