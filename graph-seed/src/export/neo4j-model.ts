@@ -19,6 +19,7 @@
  * properties (properties, evidence, records) are stored as strings; labels and relationship
  * types come only from the ontology's closed lists.
  */
+import { entityDocuments } from '../model/documents';
 import type { GraphBundle } from '../model/bundle';
 import { groupBy, typeCounts } from '../model/group';
 import { ENTITY_TYPES, RELATION_TYPES, type EntityType, type RelationType } from '../model/ontology';
@@ -27,7 +28,7 @@ export const MENTION_REL = 'MENTIONED_IN';
 export const CITATION_REL = 'CITATION';
 export const ACTIVE_STATE = 'active';
 /** Version of this layout: a graph loaded under another layout is reloaded even at the same bundle version. */
-export const LAYOUT_VERSION = 3;
+export const LAYOUT_VERSION = 4;
 /**
  * Entities with at least this many relations are hubs: a record of the generation holds their
  * relation counts by type and direction, so that a reader asking for the first relations of a
@@ -100,6 +101,8 @@ export interface EntityRow {
   /** Distinct passages of the evidence, so a query can fetch them with the entity. */
   passageIds: string[];
   mentionCount: number;
+  /** The documents (reports) the entity appears in. */
+  documentIds: string[];
 }
 
 export interface PassageRow {
@@ -172,6 +175,7 @@ export interface GraphRows {
 
 /** The bundle as rows for generation `gen`. Labels and types are checked against the ontology. */
 export function bundleRows(bundle: GraphBundle, gen: string): GraphRows {
+  const documentsOf = entityDocuments(bundle);
   const mentionCount = new Map<string, number>();
   for (const m of bundle.mentions) mentionCount.set(m.entityId, (mentionCount.get(m.entityId) ?? 0) + 1);
   for (const e of bundle.entities) if (!(ENTITY_TYPES as readonly string[]).includes(e.type)) throw new Error(`entity ${e.id} has unknown type ${e.type}`);
@@ -190,6 +194,7 @@ export function bundleRows(bundle: GraphBundle, gen: string): GraphRows {
         evidence: JSON.stringify(e.evidence),
         passageIds: evidencePassages(e.evidence),
         mentionCount: mentionCount.get(e.id) ?? 0,
+        documentIds: documentsOf.get(e.id) ?? [],
       }),
     ),
     (r) => r.type,
@@ -206,7 +211,7 @@ export function bundleRows(bundle: GraphBundle, gen: string): GraphRows {
     );
   }
   const records: RecordRow[] = [
-    { uid: uid(gen, `document:${bundle.document.id}`), gen, kind: 'document', id: bundle.document.id, seq: 0, json: JSON.stringify(bundle.document) },
+    ...(bundle.documents ?? [bundle.document]).map((d, i): RecordRow => ({ uid: uid(gen, `document:${d.id}`), gen, kind: 'document', id: d.id, seq: i, json: JSON.stringify(d) })),
     ...bundle.tables.map((t, i): RecordRow => ({ uid: uid(gen, `table:${t.id}`), gen, kind: 'table', id: t.id, seq: i, json: JSON.stringify(t) })),
     ...bundle.figures.map((f, i): RecordRow => ({ uid: uid(gen, `figure:${f.id}`), gen, kind: 'figure', id: f.id, seq: i, json: JSON.stringify(f) })),
     ...bundle.discrepancies.map((d, i): RecordRow => ({ uid: uid(gen, `discrepancy:${d.id}`), gen, kind: 'discrepancy', id: d.id, seq: i, json: JSON.stringify(d) })),

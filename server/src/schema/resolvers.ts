@@ -307,6 +307,9 @@ export const resolvers = {
   Exhibit: {
     passage: (t: { passageId: string }, _a: Args, ctx: Context) => ctx.loaders.passage.load(t.passageId),
   },
+  Document: {
+    sources: (d: { sources?: unknown[] }) => d.sources ?? [],
+  },
   Section: {
     passages: async (s: { passageIds: string[] }, _a: Args, ctx: Context) => present(await ctx.loaders.passage.loadMany(s.passageIds)),
   },
@@ -314,6 +317,7 @@ export const resolvers = {
     search: async (_: unknown, a: Args, ctx: Context, info: GraphQLResolveInfo) =>
       ctx.store.search(text(a.query as string, 'query'), entityTypes(a.types as string[] | null), intIn(a.limit as number, 'limit', 0, LIMITS.maxLimit, 20), {
         namesOnly: asksNamesOnly(info),
+        document: a.document ? id(a.document as string, 'document') : null,
       }),
     entity: async (_: unknown, a: Args, ctx: Context, info: GraphQLResolveInfo) => {
       const entityId = id(a.id as string, 'id');
@@ -323,7 +327,7 @@ export const resolvers = {
     entitiesById: (_: unknown, a: Args, ctx: Context) => ctx.loaders.entity.loadMany(ids(a.ids as string[], 'ids')),
     entities: (_: unknown, a: Args, ctx: Context) => {
       const type = a.type === null || a.type === undefined ? null : entityTypes([a.type as string], 'type')![0]!;
-      return ctx.store.listEntities(type, intIn(a.limit as number, 'limit', 0, LIMITS.maxLimit, 100), intIn(a.offset as number, 'offset', 0, 1e6, 0));
+      return ctx.store.listEntities(type, intIn(a.limit as number, 'limit', 0, LIMITS.maxLimit, 100), intIn(a.offset as number, 'offset', 0, 1e6, 0), a.document ? id(a.document as string, 'document') : null);
     },
     neighborhood: async (_: unknown, a: Args, ctx: Context) => {
       const start = ids(a.ids as string[], 'ids');
@@ -357,7 +361,8 @@ export const resolvers = {
       if (wantsLinks(info)) await ctx.loaders.linksIn.load(passageId);
       return ctx.loaders.passage.load(passageId);
     },
-    passages: (_: unknown, a: Args, ctx: Context) => ctx.store.searchPassages(text(a.query as string, 'query'), intIn(a.limit as number, 'limit', 0, LIMITS.maxLimit, 20)),
+    passages: (_: unknown, a: Args, ctx: Context) =>
+      ctx.store.searchPassages(text(a.query as string, 'query'), intIn(a.limit as number, 'limit', 0, LIMITS.maxLimit, 20), a.document ? id(a.document as string, 'document') : null),
     findings: (_: unknown, a: Args, ctx: Context) =>
       ctx.store.findings(a.about ? id(a.about as string, 'about') : null, intIn(a.limit as number, 'limit', 0, LIMITS.maxLimit, 100)),
     discrepancies: (_: unknown, _a: Args, ctx: Context) => ctx.store.discrepancies(),

@@ -14,6 +14,8 @@ export interface SearchOptions {
    * and evidence empty rather than read them.
    */
   namesOnly?: boolean;
+  /** Only entities that appear in this document (report). */
+  document?: string | null;
 }
 
 export interface SearchHit {
@@ -104,8 +106,8 @@ export interface GraphStore {
   ping(): Promise<void>;
   /** Entities by id, null for unknown ids, in the order asked; companions: their evidence passages. */
   entities(ids: readonly string[], companions?: Companions): Promise<(Entity | null)[]>;
-  /** Entities of one type (or all), ordered by id. */
-  listEntities(type: string | null, limit: number, offset: number): Promise<Entity[]>;
+  /** Entities of one type (or all), ordered by id; with `document`, only those appearing in it. */
+  listEntities(type: string | null, limit: number, offset: number, document?: string | null): Promise<Entity[]>;
   /** Ranked search over names and aliases, tolerant of case, accents and small typos. */
   search(query: string, types: string[] | null, limit: number, options?: SearchOptions): Promise<SearchHit[]>;
   /** Each entity's relations, ordered by type then id; `limit` applies per entity. */
@@ -132,8 +134,8 @@ export interface GraphStore {
    * entities mentioned and the studies cited.
    */
   linksIn(passageIds: readonly string[], companions?: Companions): Promise<PassageLinks[]>;
-  /** Full-text search over passage text, best first. */
-  searchPassages(query: string, limit: number): Promise<Passage[]>;
+  /** Full-text search over passage text, best first; with `document`, in that document only. */
+  searchPassages(query: string, limit: number, document?: string | null): Promise<Passage[]>;
   /** Entities within `depth` hops of `ids` and the relations among them. */
   neighborhood(ids: string[], depth: number, relationTypes: string[] | null, entityTypes: string[] | null, limit: number, shape?: Shape): Promise<Subgraph>;
   /** A shortest path ignoring direction, or null when none within maxLength. */

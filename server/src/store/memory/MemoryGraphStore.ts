@@ -7,11 +7,13 @@ import { MultiDirectedGraph, MultiUndirectedGraph } from 'graphology';
 import MiniSearch from 'minisearch';
 import type { Citation, Entity, GraphBundle, Mention, Passage, Relation } from '../../../../graph-seed/src/model/bundle';
 import { groupBy, typeCounts } from '../../../../graph-seed/src/model/group';
+import type { SearchOptions } from '../GraphStore';
 import type { Companions, GraphPath, GraphStore, PassageLinks, RelationKey, RelationQuery, SearchHit, Stats, StoreInfo, Subgraph } from '../GraphStore';
 import { selectBreadthFirst } from '../traversal';
 import { entityTokens, rankEntities, rankPassages, searchCandidates, termsOf, type EntityTokens } from '../ranking';
 import { searchText } from '../../../../graph-seed/src/export/neo4j-model';
 import { EntityCandidates } from './candidates';
+import { entityDocuments } from '../../../../graph-seed/src/model/documents';
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 /** Entities with at least this many relations (or neighbours) keep them sorted between requests. */
@@ -35,8 +37,11 @@ export class MemoryGraphStore implements GraphStore {
   private readonly sortedEntities: Entity[];
   private readonly relationsCache = new Map<string, Relation[]>();
   private readonly neighboursCache = new Map<string, string[]>();
+  /** The documents each entity appears in, for lists and searches of one document. */
+  private readonly documentsOf: Map<string, string[]>;
 
   constructor(readonly bundle: GraphBundle) {
+    this.documentsOf = entityDocuments(bundle);
     for (const e of bundle.entities) {
       this.entityById.set(e.id, e);
       this.graph.addNode(e.id);
@@ -95,20 +100,27 @@ export class MemoryGraphStore implements GraphStore {
     return [...new Set(evidence.map((e) => e.passageId))].map((id) => this.passageById.get(id)).filter((p): p is Passage => !!p);
   }
 
-  async listEntities(type: string | null, limit: number, offset: number): Promise<Entity[]> {
-    const list = type ? this.sortedEntities.filter((e) => e.type === type) : this.sortedEntities;
+  private inDocument(entityId: string, document: string | null | undefined): boolean {
+    return !document || (this.documentsOf.get(entityId)?.includes(document) ?? false);
+  }
+
+  async listEntities(type: string | null, limit: number, offset: number, document?: string | null): Promise<Entity[]> {
+    const list = type || document ? this.sortedEntities.filter((e) => (!type || e.type === type) && this.inDocument(e.id, document)) : this.sortedEntities;
     return list.slice(offset, offset + limit);
   }
 
-  async search(query: string, types: string[] | null, limit: number): Promise<SearchHit[]> {
+  async search(query: string, types: string[] | null, limit: number, options: SearchOptions = {}): Promise<SearchHit[]> {
+    const document = options.document;
     const terms = termsOf(query);
     if (!terms.length || limit === 0) return [];
     // The best matches by their terms' impact are ranked, as many as Neo4j's store takes from its
     // full-text index: ranking every match of a common word in a large graph takes seconds.
     const entities = this.bundle.entities;
-    const cap = searchCandidates(limit);
+    const cap = searchCandidates(limit) * (document ? 4 : 1);
     // A common word, unfiltered: only the entities that can make the answer are read and ranked.
-    const docs = (!types && terms.length === 1 && this.entityIndex.best(terms[0]!, limit, cap)) || this.entityIndex.find(terms, cap, (doc) => !types || types.includes(entities[doc]!.type));
+    const docs =
+      (!types && !document && terms.length === 1 && this.entityIndex.best(terms[0]!, limit, cap)) ||
+      this.entityIndex.find(terms, cap, (doc) => (!types || types.includes(entities[doc]!.type)) && this.inDocument(entities[doc]!.id, document));
     const candidates = docs.map((doc) => ({ entity: entities[doc]!, tokens: this.entityTokens.get(entities[doc]!.id)! }));
     return rankEntities(query, candidates, (id) => this.mentionsByEntity.get(id)?.length ?? 0).slice(0, limit);
   }
@@ -207,10 +219,10 @@ export class MemoryGraphStore implements GraphStore {
     return [...new Set(ids)].map((id) => this.entityById.get(id)).filter((e): e is Entity => !!e);
   }
 
-  async searchPassages(query: string, limit: number): Promise<Passage[]> {
+  async searchPassages(query: string, limit: number, document?: string | null): Promise<Passage[]> {
     const terms = termsOf(query);
     if (!terms.length || limit === 0) return [];
-    const candidates = matches(this.passageIndex, terms, searchCandidates(limit)).map((h) => ({ passage: this.passageById.get(String(h.id))!, tokens: this.passageTokens.get(String(h.id))! }));
+    const candidates = matches(this.passageIndex, terms, searchCandidates(limit), document ? (id) => this.passageById.get(id)?.documentId === document : undefined).map((h) => ({ passage: this.passageById.get(String(h.id))!, tokens: this.passageTokens.get(String(h.id))! }));
     return rankPassages(query, candidates).slice(0, limit);
   }
 
@@ -305,7 +317,7 @@ export class MemoryGraphStore implements GraphStore {
   }
 
   async documents() {
-    return [this.bundle.document];
+    return this.bundle.documents ?? [this.bundle.document];
   }
 
   async stats(): Promise<Stats> {
@@ -327,10 +339,11 @@ export class MemoryGraphStore implements GraphStore {
  * dictionary, which in a large graph holds hundreds of thousands of terms: it runs only when exact
  * and prefix matches do not already fill the candidates (always, for a report-sized graph).
  */
-function matches(index: MiniSearch<{ id: string; text: string }>, terms: string[], cap: number) {
+function matches(index: MiniSearch<{ id: string; text: string }>, terms: string[], cap: number, filter?: (id: string) => boolean) {
   const query = terms.join(' ');
-  const plain = index.search(query, { fuzzy: false });
-  return (plain.length >= cap ? plain : index.search(query)).slice(0, cap);
+  const only = filter ? { filter: (r: { id: unknown }) => filter(String(r.id)) } : {};
+  const plain = index.search(query, { fuzzy: false, ...only });
+  return (plain.length >= cap ? plain : index.search(query, only)).slice(0, cap);
 }
 
 /**

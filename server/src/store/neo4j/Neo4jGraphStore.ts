@@ -38,7 +38,7 @@ const RELATION = (v: string, shape?: Shape) =>
   `[${v}.id, type(${v}), startNode(${v}).id, endNode(${v}).id${shape?.relationContent === false ? '' : `, ${v}.properties, ${v}.evidence`}]`;
 /** A mention's record (see toMention). */
 const MENTION = (m: string, entity: string, passage: string) => `[${entity}.id, ${passage}.id, ${m}.start, ${m}.end, ${m}.text]`;
-const PASSAGE = (v: string) => `${v} {.id, .documentId, .order, .kind, .chapter, .section, .label, .leadInId, .noteIds, .text, .rawText}`;
+const PASSAGE = (v: string) => `${v} {.id, .documentId, .order, .kind, .chapter, .section, .label, .leadInId, .noteIds, .text, .rawText, .page}`;
 /** The passages an entity's or a relation's evidence quotes (`list` is a Cypher list of them), as a subquery. */
 const EVIDENCE_PASSAGES = (list: string) =>
   `COLLECT { UNWIND ${list} AS x UNWIND coalesce(x.passageIds, []) AS pid WITH DISTINCT pid MATCH (p:Passage {uid: s.gen + '|' + pid}) RETURN ${PASSAGE('p')} }`;
@@ -133,6 +133,7 @@ const toPassage = (r: Row): Passage => ({
   noteIds: (r.noteIds as string[] | null) ?? [],
   text: r.text as string,
   rawText: r.rawText as string,
+  page: (r.page as number | null) ?? null,
 });
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -294,10 +295,11 @@ export class Neo4jGraphStore implements GraphStore {
     return ids.map((id) => found.get(id) ?? null);
   }
 
-  async listEntities(type: string | null, limit: number, offset: number): Promise<Entity[]> {
+  async listEntities(type: string | null, limit: number, offset: number, document: string | null = null): Promise<Entity[]> {
     if (type && !(ENTITY_TYPES as readonly string[]).includes(type)) return [];
     const label = type ? `:${type}` : '';
-    const rows = await this.read(`${STATE} MATCH (x:Entity${label}) WHERE x.gen = s.gen RETURN ${ENTITY('x')} AS e ORDER BY x.id SKIP $offset LIMIT $limit`, {
+    const rows = await this.read(`${STATE} MATCH (x:Entity${label}) WHERE x.gen = s.gen AND ($document IS NULL OR $document IN x.documentIds) RETURN ${ENTITY('x')} AS e ORDER BY x.id SKIP $offset LIMIT $limit`, {
+      document,
       offset: int(offset),
       limit: int(limit),
     });
@@ -317,10 +319,10 @@ export class Neo4jGraphStore implements GraphStore {
       const [row] = await this.read(
         `${STATE} CALL (s) {
            CALL db.index.fulltext.queryNodes('entity_search', $q, {limit: $cap}) YIELD node, score
-           WITH node WHERE node.gen = s.gen AND ($types IS NULL OR node.type IN $types)
+           WITH node WHERE node.gen = s.gen AND ($types IS NULL OR node.type IN $types) AND ($document IS NULL OR $document IN node.documentIds)
            RETURN collect({id: node.id, type: node.type, name: node.name, aliases: node.aliases, mentions: node.mentionCount}) AS hits }
          RETURN s.gen AS gen, hits`,
-        { q: luceneQuery(query, (t) => vocabulary.variants(t)), cap: int(searchCandidates(limit)), types },
+        { q: luceneQuery(query, (t) => vocabulary.variants(t)), cap: int(searchCandidates(limit) * (options.document ? 4 : 1)), types, document: options.document ?? null },
         ['gen', 'hits'],
       );
       if (!row) return [];
@@ -557,14 +559,14 @@ export class Neo4jGraphStore implements GraphStore {
     return passageIds.map((id) => by.get(id) ?? { mentions: [], citations: [] });
   }
 
-  async searchPassages(query: string, limit: number): Promise<Passage[]> {
+  async searchPassages(query: string, limit: number, document: string | null = null): Promise<Passage[]> {
     const q = luceneQuery(query);
     if (!q || limit === 0) return [];
     const rows = await this.read(
       `CALL db.index.fulltext.queryNodes('passage_search', $q, {limit: $cap}) YIELD node, score
-       ${STATE} WITH node, score, s WHERE node.gen = s.gen
+       ${STATE} WITH node, score, s WHERE node.gen = s.gen AND ($document IS NULL OR node.documentId = $document)
        RETURN ${PASSAGE('node')} AS p, node.searchText AS tokens`,
-      { q, cap: int(searchCandidates(limit)) },
+      { q, cap: int(searchCandidates(limit) * (document ? 4 : 1)), document },
       ['p', 'tokens'],
     );
     const candidates = rows.map((r) => ({ passage: toPassage(r.p as Row), tokens: (r.tokens as string).split(' ') }));
