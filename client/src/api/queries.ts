@@ -86,6 +86,8 @@ export interface PassageData {
   label: string | null;
   section: string | null;
   text: string;
+  /** Page the passage starts on, when the report was read from a PDF. */
+  page?: number | null;
   mentions: { start: number; end: number; entity: EntityRef }[];
   citations: EntityRef[];
 }
@@ -94,7 +96,7 @@ export const DOCUMENT = `query Document {
   documents {
     id title publisher year
     exhibits { label title passage { id } }
-    chapters { number title sections { title passages { id order kind label section text mentions { start end entity { ${REF} } } citations { ${REF} } } } }
+    chapters { number title sections { title passages { id order kind label section text page mentions { start end entity { ${REF} } } citations { ${REF} } } } }
   }
 }`;
 export interface DocumentData {

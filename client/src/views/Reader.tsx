@@ -18,7 +18,8 @@ interface Props {
 }
 
 export function Reader({ passage, span, onOpenPassage, onSelectEntity }: Props) {
-  const [doc, setDoc] = useState<DocumentData['documents'][number] | null>(null);
+  const [docs, setDocs] = useState<DocumentData['documents']>([]);
+  const [docIndex, setDocIndex] = useState(0);
   const [tables, setTables] = useState<TableData[]>([]);
   const [error, setError] = useState<string | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
@@ -26,12 +27,19 @@ export function Reader({ passage, span, onOpenPassage, onSelectEntity }: Props) 
   useEffect(() => {
     Promise.all([gql<DocumentData>(DOCUMENT), gql<{ tables: TableData[] }>(TABLES)]).then(
       ([d, t]) => {
-        setDoc(d.documents[0] ?? null);
+        setDocs(d.documents);
         setTables(t.tables);
       },
       (e: Error) => setError(e.message),
     );
   }, []);
+
+  // Opening a passage shows the report that holds it; the picker shows another.
+  useEffect(() => {
+    const holding = passage ? docs.findIndex((d) => d.chapters.some((c) => c.sections.some((s) => s.passages.some((p) => p.id === passage)))) : -1;
+    if (holding >= 0) setDocIndex(holding);
+  }, [docs, passage]);
+  const doc = docs[docIndex] ?? null;
 
   useEffect(() => {
     if (!doc || !passage) return;
@@ -48,6 +56,15 @@ export function Reader({ passage, span, onOpenPassage, onSelectEntity }: Props) 
   return (
     <div className="reader" data-testid="reader">
       <nav className="outline" aria-label="Outline">
+        {docs.length > 1 && (
+          <select aria-label="Report" value={docIndex} onChange={(e) => setDocIndex(Number(e.target.value))}>
+            {docs.map((d, i) => (
+              <option key={d.id} value={i}>
+                {d.title}
+              </option>
+            ))}
+          </select>
+        )}
         <h2>{doc.title}</h2>
         {doc.chapters.map((c) => (
           <details key={c.number} open>
@@ -98,6 +115,7 @@ function PassageView({ p, open, span, table, onSelectEntity }: { p: PassageData;
   const Tag = p.kind === 'heading' ? 'h3' : p.kind === 'list-item' ? 'li' : 'p';
   return (
     <div className={`passage kind-${p.kind}${open ? ' open' : ''}`} data-passage={p.id} id={`passage-${p.id}`}>
+      {p.page ? <span className="page" title={`Page ${p.page}`}>p. {p.page}</span> : null}
       {p.label && <div className="label">{p.label}</div>}
       {table ? (
         <DataTable table={table} />
