@@ -39,7 +39,8 @@ export async function readPdf(name: string, data: Uint8Array): Promise<CorpusFil
   const flushNotes = () => {
     if (!pending.length) return;
     emit('Notes', pending[0]!.page);
-    for (const n of pending) emit(`${n.number}. ${n.text}`, n.page);
+    // In the order of their numbers, as end notes are printed (and as markers find them).
+    for (const n of [...pending].sort((a, b) => a.number - b.number)) emit(`${n.number}. ${n.text}`, n.page);
     pending = [];
   };
   for (const p of paragraphs) {
