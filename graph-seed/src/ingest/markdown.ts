@@ -65,9 +65,9 @@ export function markdownToBlocks(text: string): MarkdownBlock[] {
     const bullet = BULLET.exec(line);
     // A numbered line interrupts a paragraph only when it opens a list at 1 (CommonMark): a
     // wrapped line that happens to start with "4) " continues its paragraph.
-    const inParagraph = (current as { kind: string } | null)?.kind === 'paragraph';
+    const inParagraph: boolean = (current as { kind: string } | null)?.kind === 'paragraph';
     const numberedMatch: RegExpExecArray | null = NUMBERED.exec(line);
-    const numbered = inParagraph && numberedMatch?.[1] !== '1' ? null : numberedMatch;
+    const numbered: RegExpExecArray | null = inParagraph && numberedMatch?.[1] !== '1' ? null : numberedMatch;
     if (bullet || numbered) {
       flush();
       // Bullets read as the segmenter's list items; numbers are kept as printed.
