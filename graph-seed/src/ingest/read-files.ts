@@ -11,6 +11,7 @@ import type { CorpusFile } from '../stages/read';
 import { copyrightOf } from './pdf/furniture';
 import { readPdf } from './pdf/index';
 import { detectLayout, toWrappedLayout } from './layout';
+import { plainInline } from './markdown';
 
 export const REPORT_EXTENSIONS = ['.pdf', '.txt', '.md', '.markdown'];
 
@@ -20,7 +21,9 @@ const isReportFile = (name: string) => REPORT_EXTENSIONS.includes(extname(name).
 export function readText(name: string, raw: string): CorpusFile {
   const layout = detectLayout(raw, name);
   const copyright = copyrightOf(raw.split('\n', 2000).filter((l) => l.includes('©')));
-  return { name, text: toWrappedLayout(raw, layout), format: layout, metadata: copyright };
+  // A Markdown document's first top-level heading is its title.
+  const title = layout === 'markdown' ? /^#\s+(.+?)\s*#*\s*$/m.exec(raw)?.[1] : undefined;
+  return { name, text: toWrappedLayout(raw, layout), format: layout, metadata: { ...copyright, ...(title ? { title: plainInline(title) } : {}) } };
 }
 
 export async function readReportFile(path: string): Promise<CorpusFile> {
