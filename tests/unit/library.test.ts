@@ -55,7 +55,7 @@ describe('a library of reports', () => {
 
   it('keeps passages and mentions per report', () => {
     const docOf = new Map(both.bundle.passages.map((p) => [p.id, p.documentId]));
-    const [cambodia, laos] = both.bundle.documents!.map((d) => d.id);
+    const [cambodia, laos] = both.bundle.documents!.map((d) => d.id) as [string, string];
     expect(both.bundle.passages.filter((p) => p.documentId === laos).length).toBeGreaterThan(5);
     expect(both.bundle.passages.every((p) => p.id.startsWith(p.documentId === cambodia ? 'p:cambodia/' : 'p:laos-note/'))).toBe(true);
     expect(both.bundle.mentions.filter((m) => docOf.get(m.passageId) === laos).length).toBeGreaterThan(5);
@@ -63,7 +63,7 @@ describe('a library of reports', () => {
 
   it('resolves the entities both reports name to one, and keeps report-specific ones apart', () => {
     const docs = entityDocuments(both.bundle);
-    const [cambodia, laos] = both.bundle.documents!.map((d) => d.id);
+    const [cambodia, laos] = both.bundle.documents!.map((d) => d.id) as [string, string];
     // Named the same, or one by the other's alias (the curation of the Cambodian report makes
     // OECD an alias of the OECD Development Centre): one entity, in both reports.
     for (const name of ['Thailand', 'OECD', 'IOM', 'International Organization for Migration', 'OECD (2017)', 'World Bank (2016)']) {
@@ -91,7 +91,7 @@ describe('a library of reports', () => {
 
   it('answers lists and searches per report, and across all', async () => {
     const store = new MemoryGraphStore(both.bundle);
-    const [cambodia, laos] = both.bundle.documents!.map((d) => d.id);
+    const [cambodia, laos] = both.bundle.documents!.map((d) => d.id) as [string, string];
     expect((await store.documents()).map((d) => d.id)).toEqual([cambodia, laos]);
     const hits = async (q: string, document?: string) => (await store.search(q, null, 10, { document })).map((h) => h.entity.id);
     expect(await hits('Ministry of Labour and Social Welfare', laos)).toContain('ministry:mlsw');
