@@ -28,6 +28,8 @@ beforeAll(async () => {
   const built = await buildGraph({ library: dir });
   if (!built.ok) throw new Error(built.errors.map((e) => e.message).join('\n'));
   [cambodia, laos] = built.value.reports as [GraphBundle, GraphBundle];
+  // Reports combine in the order of their document ids.
+  expect(laos.document.id < cambodia.document.id).toBe(true);
   const { uri, user, password } = inject('neo4j');
   store = Neo4jGraphStore.open({ uri, user, password, database: 'neo4j', queryTimeoutMs: 30_000 });
   // Whatever an earlier test file left, this one starts from the bundled report alone.
@@ -46,8 +48,8 @@ describe('loading reports into Neo4j', () => {
     const second = await loadReports(store.driver, [laos]);
     expect(second).toMatchObject({ status: 'loaded', kept: 1 });
     await store.prepare();
-    expect(await docIds()).toEqual([cambodia.document.id, laos.document.id]);
-    expect((await activeReports(store.driver)).map((b) => b.version)).toEqual([cambodia.version, laos.version]);
+    expect(await docIds()).toEqual([laos.document.id, cambodia.document.id]);
+    expect((await activeReports(store.driver)).map((b) => b.version)).toEqual([laos.version, cambodia.version]);
   });
 
   it('answers as the memory store does with the same reports: counts, shared entities, searches per report', async () => {
@@ -73,9 +75,9 @@ describe('loading reports into Neo4j', () => {
     edited.passages[0]!.rawText += ' ';
     edited.version = `${laos.version}-edited`;
     const replaced = await loadReports(store.driver, [edited]);
-    expect(replaced).toMatchObject({ status: 'loaded', kept: 1, documents: [cambodia.document.id, laos.document.id] });
+    expect(replaced).toMatchObject({ status: 'loaded', kept: 1, documents: [laos.document.id, cambodia.document.id] });
     await store.prepare();
     expect((await store.passages(cambodia.passages.map((p) => p.id))).map((p) => p?.text)).toEqual(cambodiaPassages);
-    expect((await activeReports(store.driver)).map((b) => b.version)).toEqual([cambodia.version, edited.version]);
+    expect((await activeReports(store.driver)).map((b) => b.version)).toEqual([edited.version, cambodia.version]);
   });
 });

@@ -44,9 +44,15 @@ export interface Combined {
   problems: Problem[];
 }
 
-/** Reports in the order given; one report comes back unchanged. */
-export function combineReports(reports: GraphBundle[]): Combined {
-  if (reports.length === 1) return { bundle: reports[0]!, resolved: [], problems: [] };
+const firstDocument = (b: GraphBundle) => (b.documents ?? [b.document])[0]!.id;
+
+/**
+ * Reports in the order of their (first) document ids, whatever order they come in, so that the
+ * same reports always make the same graph, in memory or in Neo4j; one report comes back unchanged.
+ */
+export function combineReports(given: GraphBundle[]): Combined {
+  if (given.length === 1) return { bundle: given[0]!, resolved: [], problems: [] };
+  const reports = [...given].sort((a, b) => (firstDocument(a) < firstDocument(b) ? -1 : firstDocument(a) > firstDocument(b) ? 1 : 0));
   const entities = new Map<string, Entity>();
   const byName = new Map<string, string[]>();
   const relations = new Map<string, Relation>();
