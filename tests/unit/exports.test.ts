@@ -66,7 +66,7 @@ describe('neo4j-admin CSV export', () => {
     expect(
       passages.map((p) => ({
         id: p.id, documentId: p.documentId, order: p.order, kind: p.kind, chapter: p.chapter ?? null, section: p.section ?? null, label: p.label ?? null,
-        leadInId: p.leadInId ?? null, noteIds: p.noteIds ?? [], text: p.text, rawText: p.rawText,
+        leadInId: p.leadInId ?? null, noteIds: p.noteIds ?? [], text: p.text, rawText: p.rawText, page: p.page ?? null,
       })),
     ).toEqual(bundle.passages);
     expect(mentions.map((m) => ({ entityId: idOf(m[':START_ID']), passageId: idOf(m[':END_ID']), start: m.start, end: m.end, text: m.text }))).toEqual(bundle.mentions);

@@ -47,15 +47,15 @@ export function csvExport(bundle: GraphBundle): CsvFile[] {
     {
       name: 'entities.csv',
       content: csv(
-        ['uid:ID', 'gen', 'id', 'type', 'name', 'aliases:string[]', 'searchText', 'properties', 'evidence', 'passageIds:string[]', 'mentionCount:long', ':LABEL'],
-        entities.map((e) => [e.uid, e.gen, e.id, e.type, e.name, arrayField(e.aliases, `aliases of ${e.id}`), e.searchText, e.properties, e.evidence, arrayField(e.passageIds, `evidence passages of ${e.id}`), e.mentionCount, `Entity${ARRAY_DELIMITER}${e.type}`]),
+        ['uid:ID', 'gen', 'id', 'type', 'name', 'aliases:string[]', 'searchText', 'properties', 'evidence', 'passageIds:string[]', 'mentionCount:long', 'documentIds:string[]', ':LABEL'],
+        entities.map((e) => [e.uid, e.gen, e.id, e.type, e.name, arrayField(e.aliases, `aliases of ${e.id}`), e.searchText, e.properties, e.evidence, arrayField(e.passageIds, `evidence passages of ${e.id}`), e.mentionCount, arrayField(e.documentIds, `documents of ${e.id}`), `Entity${ARRAY_DELIMITER}${e.type}`]),
       ),
     },
     {
       name: 'passages.csv',
       content: csv(
-        ['uid:ID', 'gen', 'id', 'documentId', 'order:long', 'kind', 'chapter', 'section', 'label', 'leadInId', 'noteIds:string[]', 'text', 'rawText', 'searchText', ':LABEL'],
-        rows.passages.map((p) => [p.uid, p.gen, p.id, p.documentId, p.order, p.kind, p.chapter, p.section, p.label, p.leadInId, arrayField(p.noteIds, `notes of ${p.id}`), p.text, p.rawText, p.searchText, 'Passage']),
+        ['uid:ID', 'gen', 'id', 'documentId', 'order:long', 'kind', 'chapter', 'section', 'label', 'leadInId', 'noteIds:string[]', 'text', 'rawText', 'searchText', 'page:long', ':LABEL'],
+        rows.passages.map((p) => [p.uid, p.gen, p.id, p.documentId, p.order, p.kind, p.chapter, p.section, p.label, p.leadInId, arrayField(p.noteIds, `notes of ${p.id}`), p.text, p.rawText, p.searchText, p.page ?? null, 'Passage']),
       ),
     },
     {

@@ -120,6 +120,7 @@ export interface PassageRow {
   text: string;
   rawText: string;
   searchText: string;
+  page?: number | null;
 }
 
 export interface RelationRow {
