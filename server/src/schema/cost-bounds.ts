@@ -39,7 +39,8 @@ export function costBoundsFromBundles(bundles: readonly GraphBundle[]): CostBoun
   const citations = all((b) => b.citations);
   const entities = all((b) => b.entities);
   const passages = all((b) => b.passages);
-  const documents = bundles.map((b) => b.document);
+  // A bundle of several reports lists them all in `documents`; `document` is the first.
+  const documents = bundles.flatMap((b) => b.documents ?? [b.document]);
   const degree = Math.max(1, largestGroup(relations.flatMap((r) => [r.source, r.target])));
   const evidence = Math.max(1, largest(relations.map((r) => r.evidence.length)), largest(entities.map((e) => e.evidence.length)));
   const bounds: CostBounds = {
