@@ -74,6 +74,7 @@ describe('queries', () => {
     expect(e.relations[0]).toMatchObject({ type: 'CHAIRS', source: { id: 'ministry:moi' } });
     const ev = e.relations[0].evidence[0];
     expect(ev.passage.text.slice(ev.start, ev.end)).toBe(ev.quote);
+    expect(e.mentions).toHaveLength(2);
     for (const m of e.mentions) expect(m.passage.text.slice(m.start, m.end)).toBe(m.text);
     expect(r.body.data.passage.citations.map((c: { id: string }) => c.id)).toContain('study:tong-2012');
     expect(r.body.data.passage.previous.id).toBe('p:2-003');
