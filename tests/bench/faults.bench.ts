@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import neo4j from 'neo4j-driver';
 import { loadBundle } from '../../server/src/store/neo4j/load';
-import { freePort, testNeo4j, type TestNeo4j } from '../helpers/neo4j';
+import { freePort, ownNeo4j, type TestNeo4j } from '../helpers/neo4j';
 import { reportBundle } from '../helpers/report';
 import { startServer } from '../helpers/serve';
 import { OPERATIONS } from './api.bench';
@@ -45,6 +45,8 @@ export interface OutageResult {
   okBefore: number;
   okAfter: number;
   errorsOutsideOutage: number;
+  /** Errors between the stop and the first good answer after Neo4j's return: the outage as clients saw it. */
+  errorsDuringOutage: number;
   uncodedErrors: number;
   codes: Record<string, number>;
   stoppedAtMs: number;
@@ -58,7 +60,8 @@ export interface OutageResult {
 export async function outage(opts: { stopAfterMs: number; downMs: number; afterMs: number; connections: number }): Promise<OutageResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'neo4j-outage-'));
   const port = await freePort();
-  let neo: TestNeo4j | null = await testNeo4j({ dataDir, port });
+  // A Neo4j of its own even under NEO4J_URI: one that cannot be stopped would make no outage.
+  let neo: TestNeo4j | null = await ownNeo4j({ dataDir, port });
   const driver = neo4j.driver(neo.uri, neo4j.auth.basic(neo.user, neo.password));
   await loadBundle(driver, reportBundle()).finally(() => driver.close());
   const app = await startServer({ NEO4J_URI: neo.uri, NEO4J_USER: neo.user, NEO4J_PASSWORD: neo.password }, 'faults-outage');
@@ -96,7 +99,7 @@ export async function outage(opts: { stopAfterMs: number; downMs: number; afterM
     await neo.stop();
     neo = null;
     await sleep(opts.downMs);
-    neo = await testNeo4j({ dataDir, port });
+    neo = await ownNeo4j({ dataDir, port });
     backAt = performance.now() - t0;
     // Keep the load on until a good answer has come after Neo4j's return, then for afterMs more
     // (at most five minutes in all, on a slow machine).
@@ -121,6 +124,7 @@ export async function outage(opts: { stopAfterMs: number; downMs: number; afterM
     okAfter: answers.filter((a) => a.at > backAt && good(a)).length,
     // An error counts as outside the outage when it came before the stop or after the first good answer once Neo4j was back.
     errorsOutsideOutage: answers.filter((a) => !good(a) && (a.at < stoppedAt || (firstGood && a.at > firstGood.at))).length,
+    errorsDuringOutage: answers.filter((a) => !good(a) && a.at >= stoppedAt && (!firstGood || a.at <= firstGood.at)).length,
     uncodedErrors: answers.filter((a) => !good(a) && (!a.code || a.code === 'UNCODED' || a.code === 'UNPARSEABLE' || a.code === 'INTERNAL_SERVER_ERROR')).length,
     codes,
     stoppedAtMs: Math.round(stoppedAt),

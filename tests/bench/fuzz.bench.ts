@@ -19,6 +19,7 @@ import type { GraphStore } from '../../server/src/store/GraphStore';
 import { MemoryGraphStore } from '../../server/src/store/memory/MemoryGraphStore';
 import { loadBundle } from '../../server/src/store/neo4j/load';
 import { Neo4jGraphStore } from '../../server/src/store/neo4j/Neo4jGraphStore';
+import { memoryFingerprint, neo4jFingerprint } from '../helpers/graph-fingerprint';
 import { testNeo4j, type Neo4jAddress } from '../helpers/neo4j';
 import { reportBundle } from '../helpers/report';
 import { classify, fuzzCase, fuzzSchema, type Case } from './fuzz';
@@ -43,8 +44,8 @@ const STALL_MS = 20_000;
 
 /**
  * A fuzz run against the memory store or, given a Neo4j, against that Neo4j loaded with the
- * report. The graph is compared before and after: the memory store by its statistics, Neo4j by
- * counting every node, relationship and property as stored.
+ * report. The graph is compared before and after by a hash of every node, relationship and
+ * property the store holds (tests/helpers/graph-fingerprint.ts).
  */
 export async function runFuzz(cases: number, seed: number, opts: { concurrency?: number; neo4j?: Neo4jAddress } = {}): Promise<FuzzReport> {
   const logs: string[] = [];
@@ -54,20 +55,11 @@ export async function runFuzz(cases: number, seed: number, opts: { concurrency?:
     const neo = Neo4jGraphStore.open({ ...opts.neo4j, database: 'neo4j', queryTimeoutMs: 10_000 });
     await loadBundle(neo.driver, reportBundle());
     store = neo;
-    census = async () => {
-      const session = neo.driver.session();
-      try {
-        const res = await session.run(
-          'MATCH (n) WITH count(n) AS nodes, sum(size(keys(n))) AS props CALL () { MATCH ()-[r]->() RETURN count(r) AS rels, sum(size(keys(r))) AS relProps } RETURN nodes, props, rels, relProps',
-        );
-        return JSON.stringify(res.records[0]!.toObject());
-      } finally {
-        await session.close();
-      }
-    };
+    census = async () => (await neo4jFingerprint(neo.driver)).hash;
   } else {
-    store = new MemoryGraphStore(reportBundle());
-    census = async () => JSON.stringify(await store.stats());
+    const memory = new MemoryGraphStore(reportBundle());
+    store = memory;
+    census = async () => memoryFingerprint(memory).hash;
   }
   const app = createApp(store, createLogger('error', (l) => logs.push(l)), { costBounds: costBoundsFromBundles([reportBundle()]) });
   await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
@@ -116,6 +108,9 @@ export async function runFuzz(cases: number, seed: number, opts: { concurrency?:
         report.slowest.sort((a, b) => b.ms - a.ms).splice(5);
         // Far past the time budget, the server did not stop the work: a stall.
         if (ms > STALL_MS && !outcome.problem) outcome = { ...outcome, problem: `answered after ${ms} ms, past twice the time budget` };
+        // A store that times out or goes away on a bounded operation is a finding, not an answer.
+        const unavailable = outcome.codes.find((c) => c === 'TIMEOUT' || c === 'SERVICE_UNAVAILABLE');
+        if (unavailable && !outcome.problem) outcome = { ...outcome, problem: `${unavailable}: the store did not answer` };
       } catch (e) {
         outcome = { status: 0, codes: [], problem: `request failed: ${(e as Error).message}` };
       }

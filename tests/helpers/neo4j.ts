@@ -31,11 +31,26 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** A Neo4j of its own, for tests that stop and restart it. Same rules as the shared one. */
-export async function testNeo4j(opts: { dataDir?: string; port?: number; heap?: string; pageCacheMb?: number } = {}): Promise<TestNeo4j> {
+type Neo4jOptions = { dataDir?: string; port?: number; heap?: string; pageCacheMb?: number };
+
+/**
+ * The Neo4j of a test or benchmark: NEO4J_URI when it is set (not ours to stop: its stop() does
+ * nothing, so runs that need an outage use ownNeo4j), otherwise an embedded one of its own.
+ */
+export async function testNeo4j(opts: Neo4jOptions = {}): Promise<TestNeo4j> {
   if (process.env.NEO4J_URI) {
-    return { uri: process.env.NEO4J_URI, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '', embedded: null, stop: async () => {} };
+    const stopNothing = async () => {};
+    return { uri: process.env.NEO4J_URI, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '', embedded: null, stop: stopNothing };
   }
+  return ownNeo4j(opts);
+}
+
+/**
+ * An embedded Neo4j of the caller's own, whatever NEO4J_URI says: for runs that stop it and start
+ * it again. Fails when the embedded Neo4j cannot start (it needs Java 17 and Maven); never falls
+ * back to a Neo4j it could not stop.
+ */
+export async function ownNeo4j(opts: Neo4jOptions = {}): Promise<TestNeo4j> {
   const ownDir = opts.dataDir ? null : mkdtempSync(join(tmpdir(), 'neo4j-data-'));
   const embedded = await startEmbeddedNeo4j({ dataDir: opts.dataDir ?? ownDir!, port: opts.port ?? (await freePort()), timeoutMs: 180_000, tieToParent: true, heap: opts.heap, pageCacheMb: opts.pageCacheMb });
   return {

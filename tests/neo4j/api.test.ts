@@ -1,10 +1,9 @@
 /**
  * The GraphQL API over Neo4j, through HTTP: the explorer's queries answer exactly as over the
  * memory store, and injection probes in every string argument are answered safely and leave the
- * database unchanged (counted in Neo4j itself, not through the API).
+ * database unchanged (every node, relationship and property hashed in Neo4j itself, not through the API).
  */
 import type { AddressInfo } from 'node:net';
-import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { costBoundsFromBundles } from '../../server/src/schema/cost-bounds';
 import { createApp, type App } from '../../server/src/app';
@@ -14,6 +13,7 @@ import { MemoryGraphStore } from '../../server/src/store/memory/MemoryGraphStore
 import { loadBundle } from '../../server/src/store/neo4j/load';
 import { Neo4jGraphStore } from '../../server/src/store/neo4j/Neo4jGraphStore';
 import { OPERATIONS } from '../bench/api.bench';
+import { neo4jFingerprint } from '../helpers/graph-fingerprint';
 import { injectionProbes } from '../helpers/injection';
 import { reportBundle } from '../helpers/report';
 
@@ -65,11 +65,6 @@ const EXPLORER_QUERIES = [
   '{ entity(id: "study:tong-2012") { id name properties mentions(limit: 3) { start entity { id name } } } }',
 ];
 
-async function totals() {
-  const res = await neo.driver.executeQuery('CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS rels } RETURN nodes, rels', {}, { routing: neo4j.routing.READ });
-  return { nodes: Number(res.records[0]!.get('nodes')), rels: Number(res.records[0]!.get('rels')) };
-}
-
 describe('GraphQL over Neo4j', () => {
   it('answers the explorer queries and the benchmark operations exactly as the memory store does', async () => {
     for (const q of [...EXPLORER_QUERIES, ...OPERATIONS.map((o) => o.query)]) {
@@ -80,7 +75,8 @@ describe('GraphQL over Neo4j', () => {
   });
 
   it('answers injection probes in every string argument safely and leaves the database unchanged', async () => {
-    const before = await totals();
+    const before = await neo4jFingerprint(neo.driver);
+    expect(before.nodes).toBeGreaterThan(bundle.entities.length + bundle.passages.length);
     const probes = injectionProbes(schemaSdl());
     expect(new Set(probes.map((p) => `${p.field}.${p.argument}`)).size).toBeGreaterThanOrEqual(10);
     for (const p of probes) {
@@ -89,6 +85,22 @@ describe('GraphQL over Neo4j', () => {
       for (const err of r.body.errors ?? []) expect(['BAD_USER_INPUT', 'NOT_FOUND'], `${p.field}.${p.argument} ${JSON.stringify(p.variables).slice(0, 60)}: ${err.message}`).toContain(err.extensions?.code);
     }
     expect(logs.filter((l) => l.includes('"level":"error"'))).toEqual([]);
-    expect(await totals()).toEqual(before);
+    expect(await neo4jFingerprint(neo.driver)).toEqual(before);
+  });
+
+  it('the fingerprint behind "unchanged" sees one changed value, and the same value back', async () => {
+    const before = await neo4jFingerprint(neo.driver);
+    const id = bundle.relations[0]!.id;
+    const touch = (suffix: string) => neo.driver.executeQuery('MATCH ()-[r {id: $id}]->() SET r.evidence = r.evidence + $suffix', { id, suffix });
+    const strip = () => neo.driver.executeQuery('MATCH ()-[r {id: $id}]->() SET r.evidence = left(r.evidence, size(r.evidence) - 1)', { id });
+    await touch(' ');
+    try {
+      const changed = await neo4jFingerprint(neo.driver);
+      expect(changed.relationships).toBe(before.relationships);
+      expect(changed.hash).not.toBe(before.hash);
+    } finally {
+      await strip();
+    }
+    expect(await neo4jFingerprint(neo.driver)).toEqual(before);
   });
 });

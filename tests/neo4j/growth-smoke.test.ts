@@ -3,6 +3,7 @@
  * own server process, collects the embedded Neo4j's heap after the load, and measures every
  * bounded operation without errors.
  */
+import { spawnSync } from 'node:child_process';
 import { describe, expect, inject, it } from 'vitest';
 import { collectNeo4jHeap, GROWTH_OPERATIONS, growthMarkdown, measure, neo4jConditions } from '../bench/growth.bench';
 
@@ -20,6 +21,9 @@ describe('growth bench on Neo4j', () => {
   }, 180_000);
 
   it('a JVM that is gone is an error, not a silent skip', () => {
-    expect(() => collectNeo4jHeap(2 ** 22 + 12345)).toThrow();
+    // jcmd itself is there (a missing jcmd would throw too, for the wrong reason)...
+    expect(spawnSync('jcmd', ['-h']).error).toBeUndefined();
+    // ...and refuses a process that does not exist.
+    expect(() => collectNeo4jHeap(2 ** 22 + 12345)).toThrow(/Command failed: jcmd \d+ GC\.run/);
   });
 });
