@@ -1,6 +1,6 @@
 /** URL state round trips, passage text segmentation, timeline years and table CSV. */
 import { describe, expect, it } from 'vitest';
-import { tableCsv } from '../../client/src/core/export';
+import { tableCsv } from '../../client/src/core/tables';
 import { segmentText, snippet, yearOf } from '../../client/src/core/text';
 import { DEFAULT_STATE, decodeState, encodeState, MAX_URL_NODES } from '../../client/src/core/url';
 

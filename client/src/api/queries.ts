@@ -148,3 +148,11 @@ export const ENTITY_LISTS = `query Lists($types: [String!]) { stats { entityType
 export interface StatsData {
   stats: { entityTypes: { type: string; count: number }[]; relationTypes: { type: string; count: number }[] };
 }
+
+// --- The explorer's exports: the evidence of every relation among the drawn entities.
+export const SUBGRAPH_EVIDENCE = `query SubgraphEvidence($ids: [ID!]!) {
+  neighborhood(ids: $ids, depth: 0, limit: 5000) { relations { id evidence { ${EVIDENCE} } } }
+}`;
+export interface SubgraphEvidenceData {
+  neighborhood: { relations: { id: string; evidence: EvidenceData[] }[] };
+}

@@ -122,16 +122,22 @@ function PassageView({ p, open, span, table, onSelectEntity }: { p: PassageData;
       ) : (
         <Tag>
           {segments.map((s, i) => {
+            // An inline element with the button role: a <button> is laid out as an inline block, which
+            // breaks lines around a name ("(IPPMD" / ") project") instead of inside it.
+            const open = () => onSelectEntity({ id: s.mention!.entityId, type: s.mention!.type, name: s.mention!.name });
             const inner = s.mention ? (
-              <button
+              <span
                 key={i}
+                role="button"
+                tabIndex={0}
                 className="mention"
                 style={{ borderBottomColor: typeStyle(s.mention.type).color }}
                 title={`${typeStyle(s.mention.type).label}: ${s.mention.name}`}
-                onClick={() => onSelectEntity({ id: s.mention!.entityId, type: s.mention!.type, name: s.mention!.name })}
+                onClick={open}
+                onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), open())}
               >
                 {s.text}
-              </button>
+              </span>
             ) : (
               <span key={i}>{s.text}</span>
             );
