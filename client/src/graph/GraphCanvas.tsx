@@ -12,7 +12,7 @@ import { wrapWidth } from '../core/labels';
 import { degrees, nearestInDirection, nodeSize, type Direction, type LayoutName, type Point } from '../core/layout';
 import { relationLabel, typeStyle } from '../core/style';
 import type { Geometry } from '../core/url';
-import { getLabelScale, setLabelScale, STYLE } from './canvasStyle';
+import { applyLabelScale, followZoom, getLabelScale, scaledData, setLabelScale, STYLE } from './canvasStyle';
 import { ContextMenu, HoverCardView, type HoverCard, type MenuItem } from './CanvasOverlay';
 import { placeLabels, spreadOut } from './labels';
 import { neighbourIndex, placeFresh, ringsByHops, runLayout } from './layouts';
@@ -45,13 +45,14 @@ interface Props {
  * Makes room for every label at the zoom the drawing will be seen at: fitting changes the zoom,
  * which changes the labels' size in model units, so spreading and fitting alternate a few times.
  */
-function fitSpread(cy: Core) {
+function fitSpread(cy: Core, movable: ReadonlySet<string> | null = null) {
   for (let i = 0; i < 3; i++) {
     cy.fit(undefined, 30);
     setLabelScale(cy.zoom());
-    cy.style().update();
-    spreadOut(cy, null);
+    applyLabelScale(cy);
+    spreadOut(cy, movable);
   }
+  // The last spread may reach past the edges: fit again, keeping the labels' scale (followZoom).
   cy.fit(undefined, 30);
 }
 
@@ -62,7 +63,7 @@ const DENSE_EDGES = 3000;
 /** Above this many nodes, hovering highlights the node alone (restyling thousands costs a frame). */
 const HIGHLIGHT_LIMIT = 1500;
 
-const nodeData = (n: GraphNode) => ({ id: n.id, name: n.name, type: n.type, color: typeStyle(n.type).color, shape: typeStyle(n.type).shape, lw: wrapWidth(n.name), size: nodeSize(0) });
+const nodeData = (n: GraphNode) => ({ id: n.id, name: n.name, type: n.type, color: typeStyle(n.type).color, shape: typeStyle(n.type).shape, lw: wrapWidth(n.name), size: nodeSize(0), ...scaledData(nodeSize(0), wrapWidth(n.name)) });
 type Win = Window & { __explorerCy?: Core; __layoutStoppedAt?: number };
 
 export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(props, ref) {
@@ -93,8 +94,8 @@ export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(
   const relabel = () => {
     const cy = cyRef.current;
     if (!cy) return;
-    setLabelScale(cy.zoom());
-    cy.style().update();
+    followZoom(cy.zoom());
+    applyLabelScale(cy);
     placeLabels(cy, { selected: handlers.current.selected, pinned: handlers.current.pinned, hovered: hovered.current });
   };
   const later = (what: 'labels' | 'geometry', ms: number) => {
@@ -190,7 +191,7 @@ export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(
       cy.add(adds);
       cy.nodes().forEach((n) => {
         const size = nodeSize(deg.get(n.id()) ?? 0);
-        if (n.data('size') !== size) n.data('size', size);
+        if (n.data('size') !== size) n.data({ size, ...scaledData(size, n.data('lw')) });
       });
     });
     const viewport = pendingViewport.current;
@@ -210,10 +211,10 @@ export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(
     } else if (unplaced.length === cy.nodes().length) {
       // A first drawing: laid out whole, then again with labels at the size the fitted zoom gives them.
       setLabelScale(1 / 0.75);
-      cy.style().update();
+      applyLabelScale(cy);
       void runLayout(cy, props.layout, true).then(() => {
         setLabelScale(cy.zoom());
-        cy.style().update();
+        applyLabelScale(cy);
         return cy.nodes().length <= 300 ? runLayout(cy, props.layout, true) : undefined;
       }).then(() => {
         fitSpread(cy);
@@ -227,7 +228,8 @@ export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(
       const ext = cy.extent();
       const bb = added.boundingBox({});
       const outside = bb.x1 < ext.x1 || bb.x2 > ext.x2 || bb.y1 < ext.y1 || bb.y2 > ext.y2;
-      if (outside && !viewport) cy.animate({ fit: { eles: cy.elements(), padding: 30 }, duration: 250, complete: settle });
+      // New nodes beyond the view: zoom out to show them, making room for labels at the new zoom.
+      if (outside && !viewport) (fitSpread(cy, fresh), settle());
       else finish();
     }
   }, [props.nodes, props.edges]); // eslint-disable-line react-hooks/exhaustive-deps

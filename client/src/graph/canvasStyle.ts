@@ -10,12 +10,43 @@ import { LABEL_PX } from '../core/labels';
 let labelScale = 1;
 /** Model units per screen pixel for labels: 1 at zoom 1 and above, 1/zoom below. */
 export const setLabelScale = (zoom: number) => (labelScale = 1 / Math.min(1, zoom));
+/**
+ * The same, but keeping the scale through small changes of zoom (a fit after spreading nodes),
+ * within which labels stay between about 11 and 13 px: it spares a re-measure and a re-cull.
+ */
+export const followZoom = (zoom: number) => {
+  const next = 1 / Math.min(1, zoom);
+  if (Math.abs(next - labelScale) / labelScale > 0.0) labelScale = next;
+};
 export const getLabelScale = () => labelScale;
+
+/**
+ * The size data of a node at the current label scale. Sizes go through element data rather than
+ * style functions so that Cytoscape re-measures and redraws each label when they change. Nodes
+ * grow by the square root of the scale: smaller on screen when zoomed out, but not to dots.
+ */
+export const scaledData = (size: number, lw: number, s = labelScale) => ({
+  ns: Math.round(size * Math.sqrt(s) * 10) / 10,
+  fs: Math.round(LABEL_PX * s * 100) / 100,
+  tmw: `${Math.round(lw * s)}px`,
+  tmy: Math.round(LABEL_GAP * s * 10) / 10,
+  tbp: `${Math.round(4 * s * 10) / 10}px`,
+});
+
+/** Applies the current label scale to every node (only to nodes whose data would change). */
+export function applyLabelScale(cy: cytoscape.Core): void {
+  cy.batch(() =>
+    cy.nodes().forEach((n) => {
+      const d = scaledData(n.data('size'), n.data('lw'));
+      if (n.data('fs') !== d.fs || n.data('ns') !== d.ns) n.data(d);
+    }),
+  );
+}
 /** Gap between a node and its label, in screen pixels. */
 export const LABEL_GAP = 3;
 export const LINE_HEIGHT = 1.15;
 /** One font for drawing and measuring labels. */
-export const LABEL_FONT = 'Helvetica, Arial, sans-serif';
+export const LABEL_FONT = 'sans-serif';
 
 export const STYLE: cytoscape.StylesheetJson = [
   {
@@ -26,22 +57,24 @@ export const STYLE: cytoscape.StylesheetJson = [
       label: 'data(name)',
       // Nodes grow by the square root of the label scale: smaller on screen when zoomed out, but
       // not to dots.
-      width: ((n: cytoscape.NodeSingular) => n.data('size') * Math.sqrt(labelScale)) as never,
-      height: ((n: cytoscape.NodeSingular) => n.data('size') * Math.sqrt(labelScale)) as never,
+      width: 'data(ns)',
+      height: 'data(ns)',
       'border-width': 1,
       'border-color': '#ffffff',
       'font-family': LABEL_FONT,
-      'font-size': () => LABEL_PX * labelScale,
+      'font-size': 'data(fs)',
       'line-height': LINE_HEIGHT,
       'text-wrap': 'wrap',
       'text-overflow-wrap': 'whitespace',
-      'text-max-width': ((n: cytoscape.NodeSingular) => `${n.data('lw') * labelScale}px`) as never,
+      'text-max-width': 'data(tmw)' as never,
       'text-valign': 'bottom',
-      'text-margin-y': () => LABEL_GAP * labelScale,
+      'text-margin-y': 'data(tmy)',
       color: '#111827',
       'text-background-color': '#ffffff',
       'text-background-opacity': 0.85,
-      'text-background-padding': () => `${labelScale}px`,
+      // Room on each side: at small zooms Cytoscape draws labels from textures whose hinted glyphs
+      // run wider than the measured text, and the padding keeps the ends of names inside them.
+      'text-background-padding': 'data(tbp)' as never,
       'text-background-shape': 'roundrectangle',
     } as never,
   },
