@@ -56,6 +56,21 @@ function fitSpread(cy: Core, movable: ReadonlySet<string> | null = null) {
   cy.fit(undefined, 30);
 }
 
+/**
+ * Lays the whole drawing out: first with labels at a fixed guess of their size (so the result
+ * depends on the nodes and the canvas alone, never on the zoom before), then again with labels
+ * at the size the fitted zoom gives them, then spread and fitted.
+ */
+async function layoutWhole(cy: Core, name: LayoutName): Promise<void> {
+  setLabelScale(1 / 0.75);
+  applyLabelScale(cy);
+  await runLayout(cy, name, true);
+  setLabelScale(cy.zoom());
+  applyLabelScale(cy);
+  if (cy.nodes().length <= 300) await runLayout(cy, name, true);
+  fitSpread(cy);
+}
+
 /** Above this many nodes, a layout in rings replaces the others (see ringsByHops). */
 const LARGE_DRAWING = 800;
 /** Above this many relations, edges are drawn the fast way (see the 'edge.dense' style). */
@@ -209,17 +224,7 @@ export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(
       layout.one('layoutstop', settle);
       layout.run();
     } else if (unplaced.length === cy.nodes().length) {
-      // A first drawing: laid out whole, then again with labels at the size the fitted zoom gives them.
-      setLabelScale(1 / 0.75);
-      applyLabelScale(cy);
-      void runLayout(cy, props.layout, true).then(() => {
-        setLabelScale(cy.zoom());
-        applyLabelScale(cy);
-        return cy.nodes().length <= 300 ? runLayout(cy, props.layout, true) : undefined;
-      }).then(() => {
-        fitSpread(cy);
-        finish();
-      });
+      void layoutWhole(cy, props.layout).then(finish);
     } else {
       const spots = placeFresh(cy, unplaced, around, getLabelScale());
       cy.batch(() => spots.forEach((p, id) => cy.getElementById(id).position(p)));
@@ -252,7 +257,7 @@ export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(
 
   const relayout = () => {
     const cy = cyRef.current;
-    if (cy?.nodes().nonempty()) void runLayout(cy, handlers.current.layout, true).then(() => (fitSpread(cy), settle()));
+    if (cy?.nodes().nonempty()) void layoutWhole(cy, handlers.current.layout).then(settle);
   };
   useEffect(relayout, [props.layout]); // eslint-disable-line react-hooks/exhaustive-deps
 
