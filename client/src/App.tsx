@@ -111,7 +111,7 @@ export function App() {
   const exportView = () =>
     run('Exporting the view', async () => {
       const ids = visible.nodes.map((n) => n.id);
-      const ev = ids.length ? await gql<SubgraphEvidenceData>(SUBGRAPH_EVIDENCE, { ids: ids.slice(0, 1000) }) : { neighborhood: { relations: [] } };
+      const ev = ids.length ? await gql<SubgraphEvidenceData>(SUBGRAPH_EVIDENCE, { ids: ids.slice(0, 1000), limit: Math.min(ids.length, 1000) }) : { neighborhood: { relations: [] } };
       const evidence = new Map(ev.neighborhood.relations.map((r) => [r.id, r.evidence.map((e) => ({ quote: e.quote, passage: e.passage.id, start: e.start, end: e.end }))]));
       const file = viewFile({ ...visible, positions: canvas.current?.geometry().positions ?? {}, evidence, ...filters, layout: ui.layout, selected: ui.entity });
       download('view.json', JSON.stringify(file, null, 2), 'application/json');

@@ -150,8 +150,8 @@ export interface StatsData {
 }
 
 // --- The explorer's exports: the evidence of every relation among the drawn entities.
-export const SUBGRAPH_EVIDENCE = `query SubgraphEvidence($ids: [ID!]!) {
-  neighborhood(ids: $ids, depth: 0, limit: 5000) { relations { id evidence { ${EVIDENCE} } } }
+export const SUBGRAPH_EVIDENCE = `query SubgraphEvidence($ids: [ID!]!, $limit: Int) {
+  neighborhood(ids: $ids, depth: 0, limit: $limit) { relations { id evidence { ${EVIDENCE} } } }
 }`;
 export interface SubgraphEvidenceData {
   neighborhood: { relations: { id: string; evidence: EvidenceData[] }[] };
