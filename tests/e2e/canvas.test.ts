@@ -145,7 +145,8 @@ describe('canvas people can read', () => {
     // The node list: a focusable list of every drawn entity; Enter selects.
     await page.getByRole('button', { name: 'List of entities on the canvas' }).click();
     const list = page.getByTestId('node-list');
-    expect(await list.getByRole('option').count()).toBe((await canvasState(page)).nodes.length);
+    const drawnCount = (await canvasState(page)).nodes.length;
+    await expect.poll(() => list.getByRole('option').count(), { timeout: 10_000 }).toBe(drawnCount);
     await list.focus();
     await page.keyboard.press('Home');
     await page.keyboard.press('Enter');

@@ -62,6 +62,8 @@ function fitSpread(cy: Core, movable: ReadonlySet<string> | null = null) {
  * at the size the fitted zoom gives them, then spread and fitted.
  */
 async function layoutWhole(cy: Core, name: LayoutName): Promise<void> {
+  // Every label counts in the layout, including those the last placement hid.
+  cy.nodes('.nolabel').removeClass('nolabel');
   setLabelScale(1 / 0.75);
   applyLabelScale(cy);
   await runLayout(cy, name, true);

@@ -3,7 +3,8 @@ import type { Core } from 'cytoscape';
 import { shapeOutline } from '../core/style';
 
 export async function pngWithLegend(cy: Core, legend: { label: string; color: string; shape: string }[], title: string): Promise<string> {
-  const url = cy.png({ full: true, scale: 2, bg: '#ffffff', output: 'base64uri' }) as string;
+  // At most 3,000 px a side: a zoomed-out drawing at twice its size would take seconds to encode.
+  const url = cy.png({ full: true, scale: 2, maxWidth: 3000, maxHeight: 3000, bg: '#ffffff', output: 'base64uri' }) as string;
   const img = new Image();
   await new Promise<void>((resolve, reject) => {
     img.onload = () => resolve();

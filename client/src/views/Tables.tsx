@@ -16,7 +16,7 @@ export function DataTable({ table }: { table: TableData }) {
         </caption>
         <thead>
           <tr>
-            <td />
+            <th />
             {table.columns.map((c) => (
               <th key={c} scope="col">{c}</th>
             ))}
