@@ -93,7 +93,7 @@ export function createLoaders(store: GraphStore, reads: Reads = {}): Loaders {
   };
   const loaders: Loaders = {
     entity: new DataLoader((ids) => store.entities(ids, companions)),
-    relations: new DataLoader((keys) => store.relationsFor(keys, companions), { cacheKeyFn: (k) => JSON.stringify([k.id, k.direction, k.types, k.limit]) }),
+    relations: new DataLoader((keys) => store.relationsFor(keys, companions), { cacheKeyFn: (k) => JSON.stringify([k.id, k.direction, k.types, k.limit, k.offset ?? 0]) }),
     mentions: new DataLoader(
       grouped<MentionKey, Mention[]>((k) => `${k.limit}:${k.offset}`, (ids, k) => store.mentionsOf(ids, k.limit, k.offset, companions)),
       { cacheKeyFn: (k) => `${k.id}:${k.limit}:${k.offset}` },
