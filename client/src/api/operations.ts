@@ -4,7 +4,7 @@
  * test suite validates each against the schema (tests/api/explorer-operations.test.ts), so a
  * schema change that breaks the explorer fails the tests.
  */
-import { DISCREPANCIES, DOCUMENT, ENTITY, ENTITY_LISTS, ENTITY_REF, FINDINGS, NEIGHBORHOOD, PATH, SEARCH, TABLES, TIMELINE } from './queries';
+import { DISCREPANCIES, DOCUMENT, ENTITY, ENTITY_REF, FINDINGS, NEIGHBORHOOD, PATH, SEARCH, TABLES, TIMELINE } from './queries';
 
 export const EXPLORER_OPERATIONS: Readonly<Record<string, string>> = {
   SEARCH,
@@ -17,5 +17,4 @@ export const EXPLORER_OPERATIONS: Readonly<Record<string, string>> = {
   TABLES,
   DISCREPANCIES,
   TIMELINE,
-  ENTITY_LISTS,
 };

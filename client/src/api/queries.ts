@@ -141,8 +141,3 @@ export const TIMELINE = `query Timeline {
   committees: entities(type: "Committee", limit: 1000) { ${DATED} }
 }`;
 export type TimelineData = Record<'instruments' | 'agreements' | 'policies' | 'bodies' | 'committees', (EntityRef & { properties: Record<string, unknown> })[]>;
-
-export const ENTITY_LISTS = `query Lists($types: [String!]) { stats { entityTypes { type count } relationTypes { type count } } }`;
-export interface StatsData {
-  stats: { entityTypes: { type: string; count: number }[]; relationTypes: { type: string; count: number }[] };
-}
