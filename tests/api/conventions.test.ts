@@ -172,6 +172,21 @@ describe('connections', () => {
     expect(d.documents[0].passages.nodes.map((p: { order: number }) => p.order)).toEqual([...Array(10).keys()].map((i) => bundle.passages.map((p) => p.order).sort((a, b) => a - b)[i]));
   });
 
+  it('answers the benchmark\'s filtered second page as the bundle orders it', async () => {
+    const { OPERATIONS } = await import('../bench/api.bench');
+    const types = ['Ministry', 'Committee', 'GovernmentBody'];
+    const relTypes = ['PARTICIPATES_IN', 'RESPONSIBLE_FOR', 'CHAIRS', 'VICE_CHAIRS', 'MEMBER_OF'];
+    const count = (id: string) => bundle.mentions.filter((m) => m.entityId === id).length;
+    const bodies = bundle.entities
+      .filter((e) => types.includes(e.type) && bundle.relations.some((r) => r.source === e.id && relTypes.includes(r.type)))
+      .map((e) => e.id)
+      .sort()
+      .sort((a, b) => count(b) - count(a));
+    const c = (await ok(OPERATIONS.find((o) => o.name === 'filtered entities, second page')!.query)).entitiesConnection;
+    expect(c.totalCount).toBe(bodies.length);
+    expect(c.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual(bodies.slice(10, 20));
+  });
+
   it('refuses a cursor it did not give out, and a page over 1000', async () => {
     const bad = await gql('{ entitiesConnection(after: "bm9wZQ") { totalCount } }');
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'after' });
