@@ -4,6 +4,7 @@
  * for the three jobs (browsing institutions, tracing a finding, querying), and persisted
  * operations.
  */
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../server/src/app';
@@ -267,6 +268,28 @@ describe('exact answers', () => {
     const heavy = await gql(`{ entity(id: "ministry:moi") { ${'name '.repeat(1000)} } }`);
     expect(heavy.errors?.[0]?.message).toMatch(/^Validation aborted: .*select each field once/);
     expect(heavy.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+});
+
+describe('the README\'s examples', () => {
+  it('run as written, and their next pages follow', async () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const examples = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    expect(examples.length).toBeGreaterThanOrEqual(3);
+    for (const query of examples) {
+      const data = await ok(query);
+      expect(Object.values(data).every((v) => v !== null)).toBe(true);
+    }
+    const browse = await ok(examples[0]!);
+    expect(browse.entity.viceChairedBy.length).toBe(3);
+    expect(browse.entitiesConnection.pageInfo.hasNextPage).toBe(true);
+    const next = await ok(examples[0]!.replace('entitiesConnection(first: 2,', `entitiesConnection(first: 2, after: "${browse.entitiesConnection.pageInfo.endCursor}",`));
+    expect(ids(next.entitiesConnection.edges.map((e: { node: { id: string } }) => e.node))).not.toContain(browse.entitiesConnection.edges[0].node.id);
+    const trace = await ok(examples[1]!);
+    expect(trace.findingsConnection.edges[0].node.studies).toContainEqual(expect.objectContaining({ id: 'study:tong-2012' }));
+    const query = await ok(examples[2]!);
+    const second = await ok(examples[2]!, { after: query.passagesConnection.pageInfo.endCursor });
+    expect(second.passagesConnection.nodes[0].id).not.toBe(query.passagesConnection.nodes[0].id);
   });
 });
 
