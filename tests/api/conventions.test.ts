@@ -22,7 +22,8 @@ beforeAll(async () => {
   app = createApp(new MemoryGraphStore(bundle), createLogger('error', () => {}));
   await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
   url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-});
+  // Building the report's graph takes seconds, more on a loaded machine.
+}, 120_000);
 afterAll(() => app.close());
 
 type Errors = { message: string; extensions?: { code?: string; argument?: string } }[];

@@ -33,7 +33,8 @@ beforeAll(async () => {
   app = createApp(counting(new MemoryGraphStore(reportBundle())), createLogger('debug', (l) => logs.push(l)));
   await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
   url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-});
+  // Building the report's graph takes seconds, more on a loaded machine.
+}, 120_000);
 afterAll(() => app.close());
 
 async function gql(query: string, variables: Record<string, unknown> = {}) {

@@ -207,11 +207,15 @@ export const LIGHT_ENTITY_FIELDS: ReadonlySet<string> = new Set([
   'relations',
   'citedBy',
   'datasets',
+  'studies',
+  'entityType',
+  'relationsConnection',
+  'mentionsConnection',
   ...Object.values(RELATED).flatMap((fields) => Object.keys(fields)),
 ]);
 
 /** Relation fields answered without a relation's properties or evidence. */
-export const LIGHT_RELATION_FIELDS: ReadonlySet<string> = new Set(['id', 'type', 'source', 'target', '__typename']);
+export const LIGHT_RELATION_FIELDS: ReadonlySet<string> = new Set(['id', 'type', 'relationType', 'source', 'target', '__typename']);
 
 /** Whether a search's selection reads only the hits' scores and names (no properties, evidence or relations). */
 function asksNamesOnly(info: GraphQLResolveInfo): boolean {
