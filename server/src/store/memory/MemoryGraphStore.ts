@@ -5,12 +5,14 @@
  */
 import { MultiDirectedGraph, MultiUndirectedGraph } from 'graphology';
 import MiniSearch from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
+import { typoMatches } from '../typos';
 import type { Citation, Entity, GraphBundle, Mention, Passage, Relation } from '../../../../graph-seed/src/model/bundle';
 import { groupBy, typeCounts } from '../../../../graph-seed/src/model/group';
 import { NAME_MATCHES_CAP, type Companions, type EntityFilter, type EntityOrder, type GraphPath, type GraphStore, type Page, type PassageLinks, type RelationKey, type RelationQuery, type SearchHit, type Stats, type StoreInfo, type Subgraph } from '../GraphStore';
 import { EntityLists } from './entityLists';
 import { selectBreadthFirst } from '../traversal';
-import { entityTokens, rankEntities, rankPassages, searchCandidates, termsOf, type EntityTokens } from '../ranking';
+import { entityTokens, maxEdits, rankEntities, rankPassages, searchCandidates, termsOf, type EntityTokens } from '../ranking';
 import { searchText } from '../../../../graph-seed/src/export/neo4j-model';
 import { EntityCandidates } from './candidates';
 
@@ -36,6 +38,7 @@ export class MemoryGraphStore implements GraphStore {
   private readonly sortedEntities: Entity[];
   private readonly relationsCache = new Map<string, Relation[]>();
   private readonly neighboursCache = new Map<string, string[]>();
+  private passageTermMap: SearchableMap<true> | null = null;
   /** Built on first use: a graph served only by id and search never pays for it. */
   private lists: EntityLists | null = null;
   private passagesByDocument: Map<string, Passage[]> | null = null;
@@ -244,6 +247,12 @@ export class MemoryGraphStore implements GraphStore {
     return [...new Set(ids)].map((id) => this.entityById.get(id)).filter((e): e is Entity => !!e);
   }
 
+  /** Every term of the passages' text, for typo expansion (built on first use). */
+  private passageTerms(): SearchableMap<true> {
+    this.passageTermMap ??= SearchableMap.from([...new Set([...this.passageTokens.values()].flat())].map((t): [string, true] => [t, true]));
+    return this.passageTermMap;
+  }
+
   async searchPassages(query: string, limit: number): Promise<Passage[]> {
     return (await this.searchPassagesPage(query, limit, 0)).items;
   }
@@ -251,7 +260,8 @@ export class MemoryGraphStore implements GraphStore {
   async searchPassagesPage(query: string, limit: number, offset: number): Promise<Page<Passage>> {
     const terms = termsOf(query);
     if (!terms.length) return { items: [], total: 0 };
-    const candidates = matches(this.passageIndex, terms, searchCandidates(offset + limit)).map((h) => ({ passage: this.passageById.get(String(h.id))!, tokens: this.passageTokens.get(String(h.id))! }));
+    const swapped = () => terms.flatMap((t) => [...typoMatches(this.passageTerms(), t, maxEdits(t)).keys()].filter((v) => !terms.includes(v)));
+    const candidates = matches(this.passageIndex, terms, searchCandidates(offset + limit), swapped).map((h) => ({ passage: this.passageById.get(String(h.id))!, tokens: this.passageTokens.get(String(h.id))! }));
     const ranked = rankPassages(query, candidates, { passages: this.bundle.passages.length });
     return { items: ranked.slice(offset, offset + limit), total: ranked.length };
   }
@@ -369,10 +379,13 @@ export class MemoryGraphStore implements GraphStore {
  * dictionary, which in a large graph holds hundreds of thousands of terms: it runs only when exact
  * and prefix matches do not already fill the candidates (always, for a report-sized graph).
  */
-function matches(index: MiniSearch<{ id: string; text: string }>, terms: string[], cap: number) {
+function matches(index: MiniSearch<{ id: string; text: string }>, terms: string[], cap: number, swapped: () => string[]) {
   const query = terms.join(' ');
   const plain = index.search(query, { fuzzy: false });
-  return (plain.length >= cap ? plain : index.search(query)).slice(0, cap);
+  if (plain.length >= cap) return plain.slice(0, cap);
+  // MiniSearch's fuzzy matching counts a swap of two letters as two edits; the indexed terms one
+  // swap (and the allowance left) away are asked for by name, as Lucene's fuzzy queries find them.
+  return index.search([query, ...swapped()].join(' ')).slice(0, cap);
 }
 
 /**
