@@ -101,8 +101,9 @@ export class EntityLists {
     return edges.some((k) => {
       if (want.types && !want.types.includes(this.src.relationType(k))) return false;
       if (!want.to) return true;
+      // The other end: the target of an outgoing relation, the source of an incoming one.
       const [s, t] = [graph.source(k), graph.target(k)];
-      return want.direction === 'OUT' ? t === want.to : want.direction === 'IN' ? s === want.to : s === want.to || t === want.to;
+      return (s === id ? t : s) === want.to;
     });
   }
 
