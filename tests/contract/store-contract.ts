@@ -258,6 +258,8 @@ export function describeStoreContract(name: string, open: (bundle: GraphBundle) 
       const both = bundle.entities.filter((e) => has(e.id, 'VICE_CHAIRS') && has(e.id, 'RESPONSIBLE_FOR')).map((e) => e.id).sort();
       expect(both.length).toBeGreaterThan(0);
       expect(await ids({ relations: [{ types: ['VICE_CHAIRS'], direction: 'OUT', to: 'committee:migration-working-group' }, { types: ['RESPONSIBLE_FOR'], direction: 'OUT' }] })).toEqual(both);
+      const around = bundle.relations.flatMap((r) => (r.source === 'ministry:molvt' ? [r.target] : r.target === 'ministry:molvt' ? [r.source] : []));
+      expect(await ids({ relations: [{ types: null, direction: 'BOTH', to: 'ministry:molvt' }] })).toEqual([...new Set(around)].sort());
       const busy = await store.findEntities({ minMentions: 20 }, [], 1000, 0, true);
       expect(busy.total).toBe(bundle.entities.filter((e) => bundle.mentions.filter((m) => m.entityId === e.id).length >= 20).length);
       expect(busy.total).toBeGreaterThan(0);
