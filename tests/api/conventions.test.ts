@@ -184,7 +184,7 @@ describe('connections', () => {
       .map((e) => e.id)
       .sort()
       .sort((a, b) => count(b) - count(a));
-    const c = (await ok(OPERATIONS.find((o) => o.name === 'filtered entities, second page')!.query)).entitiesConnection;
+    const c = (await ok(OPERATIONS.find((o) => o.name === 'filtered entities (second page)')!.query)).entitiesConnection;
     expect(c.totalCount).toBe(bodies.length);
     expect(c.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual(bodies.slice(10, 20));
   });

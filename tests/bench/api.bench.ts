@@ -43,7 +43,7 @@ export const OPERATIONS: { name: string; query: string }[] = [
   },
   {
     // The second page of bodies that take part in or answer for something, most mentioned first.
-    name: 'filtered entities, second page',
+    name: 'filtered entities (second page)',
     query: `{ entitiesConnection(first: 10, after: "${encodeCursor(9)}", where: { types: [Ministry, Committee, GovernmentBody], hasRelation: [{ types: [PARTICIPATES_IN, RESPONSIBLE_FOR, CHAIRS, VICE_CHAIRS, MEMBER_OF], direction: OUT }] }, orderBy: [{ field: MENTION_COUNT, direction: DESC }]) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id name type mentionCount } } } }`,
   },
 ];

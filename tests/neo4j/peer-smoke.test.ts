@@ -53,7 +53,7 @@ describe('benchmark peer: @neo4j/graphql', () => {
       .map((e) => e.id)
       .sort()
       .sort((a, b) => count(b) - count(a));
-    const page = (await checkAnswer(url, PEER_QUERIES['filtered entities, second page']!.peer!, 'filtered')) as { entitiesConnection: { totalCount: number; edges: { node: Node }[] } };
+    const page = (await checkAnswer(url, PEER_QUERIES['filtered entities (second page)']!.peer!, 'filtered')) as { entitiesConnection: { totalCount: number; edges: { node: Node }[] } };
     expect(page.entitiesConnection.totalCount).toBe(bodies.length);
     expect(page.entitiesConnection.edges.map((e) => e.node.id)).toEqual(bodies.slice(10, 20));
     const search = (await checkAnswer(url, PEER_QUERIES['entity search']!.peer!, 'search')) as { entitySearch: { edges: unknown[] } };
