@@ -14,10 +14,13 @@ const HINTS: [RegExp, (m: RegExpMatchArray) => string][] = [
       'Validation aborted: checking this operation took too much work (too many fields of the same name to compare, or fragments spread into one another many times); select each field once and spread fewer fragments',
   ],
   [
-    /^String cannot represent a non string value: ([A-Z][A-Za-z_]*)$/,
-    (m) => `${m[0]}; quote it ("${m[1]}"), or pass it unquoted to the enum twin of this argument (relationTypes, entityTypes, entityType, relationTypeIn, entityTypeIn)`,
+    // Worded so that redaction (redact.ts), which cuts what follows "represent ... value: ", keeps it.
+    /^String cannot represent a non string value(?:: ([A-Z][A-Za-z_]*))?$/,
+    () =>
+      'A string was expected: quote the value, or pass an enum value unquoted to the enum twin of this argument (relationTypes, entityTypes, entityType, relationTypeIn, entityTypeIn). String cannot represent a non string value.',
   ],
-  [/^Enum "(\w+)" cannot represent non-enum value: "(\w+)"\.(.*)$/, (m) => `${m[0]} Enum values are written without quotes: ${m[2]}.`],
+  // The hint comes first: redaction cuts what follows "cannot represent non-enum value: ".
+  [/^Enum "\w+" cannot represent non-enum value: .*$/, (m) => `Enum values are written without quotes. ${m[0]}`],
 ];
 
 /** The message with its hint, or null when none applies. */
