@@ -15,6 +15,7 @@ import { createContext, type Context } from './context';
 import { corsHeaders, crossSiteUnsafe, errorBody, getRunsOperation, json, originAllowed, requestPath, serveStatic } from './http';
 import { DEFAULT_OPERATION_LIMITS, guardSchema, useOperationLimits, useRepeatedFieldLimit, type OperationLimits } from './limits';
 import type { Logger } from './log';
+import { persistedOperations } from './persistedOperations';
 import { schemaNames, useRedactedErrors } from './redact';
 import { buildSchema } from './schema';
 import { costBoundsFromBundles, STATIC_COST_BOUNDS } from './schema/cost-bounds';
@@ -23,6 +24,7 @@ import { readsEntityContent, readsPassageContent, readsRelationContent } from '.
 import { LIGHT_ENTITY_FIELDS, LIGHT_RELATION_FIELDS } from './schema/resolvers';
 import { StoreUnavailableError, type GraphStore } from './store/GraphStore';
 import { MemoryGraphStore } from './store/memory/MemoryGraphStore';
+import { validationHints } from './validationHints';
 
 /** net.Server#close: stops listening and leaves the open connections be. */
 const netServerClose = NetServer.prototype.close;
@@ -119,6 +121,8 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
     // hold memory.
     parserAndValidationCache: { documentCache: new LRUCache<string, DocumentNode>({ max: DOCUMENT_CACHE }), errorCache: new LRUCache<string, object>({ max: DOCUMENT_CACHE }) },
     plugins: [
+      persistedOperations(),
+      validationHints(),
       EnvelopArmorPlugin({
         maxDepth: { n: REQUEST_LIMITS.maxDepth },
         maxAliases: { n: REQUEST_LIMITS.maxAliases },
