@@ -289,7 +289,7 @@ function requestErrorCode(e: unknown): string | null {
   if ((e as Error | undefined)?.name !== 'GraphQLError') return null;
   const message = (e as Error).message;
   if (/Query Cost limit|Max depth|Aliases limit|Token limit|Directives limit|exceeded/i.test(message)) return 'QUERY_TOO_COMPLEX';
-  if (/^Variable "\$|got invalid value|cannot represent/.test(message)) return 'BAD_USER_INPUT';
+  if (/^Variable "\$|got invalid value|cannot represent|^Too many errors processing variables/.test(message)) return 'BAD_USER_INPUT';
   if (/^Syntax Error/.test(message)) return 'GRAPHQL_PARSE_FAILED';
   if (/not configured to execute|Cannot query field|Unknown (argument|type|fragment|directive)|must have a selection|Fragment .* cycle|cannot spread|is required|Expected type|must not have a selection|Unknown operation|not defined|cannot be used|There can be only one|Must provide|operation/i.test(message)) return 'GRAPHQL_VALIDATION_FAILED';
   return null;
