@@ -14,6 +14,7 @@ import { findDiscrepancies } from './stages/discrepancies';
 import { checkEvidence, type EvidenceCheck } from './stages/evidence';
 import { emitBundle } from './stages/emit';
 import { extractAll } from './stages/extract';
+import { readNames, readRelations } from './nlp/read-facts';
 import { tokenize } from './stages/furniture';
 import { buildTextLayer, documentIdFor } from './stages/passages';
 import { QuoteIndex } from './stages/quotes';
@@ -62,6 +63,7 @@ export function runPipeline(files: CorpusFile[], curation: Curation = EMPTY_CURA
   for (const f of text.figures) graph.upsertEntity({ id: f.id, type: 'Figure', name: `Figure ${f.number}. ${f.title}`, properties: { number: f.number, passageId: f.passageId, ...(f.doi ? { doi: f.doi } : {}) }, origin: 'extracted' });
 
   const extracted = extractAll(text.passages, graph);
+  const sentences = readNames(text.passages, graph);
   progress('extract', `${extracted.citations.length} citations, ${extracted.acronyms.length} acronym definitions`);
 
   const quotes = new QuoteIndex(text.passages);
@@ -79,6 +81,8 @@ export function runPipeline(files: CorpusFile[], curation: Curation = EMPTY_CURA
   curator.applyRelations(curation);
   curator.applyFindings(curation);
   if (curator.problems.length) return fail(curator.problems, warnings);
+  const automatic = readRelations(text.passages, sentences, graph);
+  progress('relations', `${automatic} relation statements read by rule`);
   progress('curate', `${curation.entities.length} entities, ${curation.relations.length} relations, ${curation.findings.length} findings overlaid`);
 
   const mentionsByPassage = groupBy([...graph.mentions.values()], (m) => m.passageId);

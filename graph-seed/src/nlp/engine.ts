@@ -1,0 +1,294 @@
+/**
+ * The rule engine: one sentence, its argument mentions (names, acronyms, resolved references),
+ * every rule of relation-rules.ts. A trigger is found by its words; its left and right
+ * arguments are the nearest mentions (or coordinated lists of them) within a few words, with no
+ * clause break between; their types must fit the rule. Longer triggers win over the shorter
+ * ones they contain ("created by" over "created").
+ */
+import type { EntityType, RelationType } from '../model/ontology';
+import type { RelationRule } from './relation-rules';
+import type { Sentence, Word } from './sentences';
+
+export interface Argument {
+  entityId: string;
+  type: EntityType;
+  start: number;
+  end: number;
+  /** True when the mention is a resolved reference ("this group", "It"). */
+  reference: boolean;
+}
+
+export interface FoundRelation {
+  source: string;
+  target: string;
+  type: RelationType;
+  rule: string;
+  confidence: number;
+  /** Span of the sentence that holds the trigger and both arguments. */
+  start: number;
+  end: number;
+}
+
+type Item = { kind: 'word'; word: Word } | { kind: 'arg'; arg: Argument };
+
+const BREAKS = new Set([';', ':', '.', '!', '?', 'but', 'while', 'whereas', 'although', 'though', 'because', 'however', 'since', '(', ')', '–', '—']);
+const AUXILIARIES = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being']);
+const MAX_LEFT_GAP = 6;
+/** What a fronted "with support from Y," may be about: the work, not the body doing it. */
+const FRONTED_TYPES = new Set<EntityType>(['Project', 'Programme', 'Dataset', 'Study']);
+const MAX_RIGHT_GAP = 3;
+
+interface Trigger {
+  words: string[];
+  rule: RelationRule;
+}
+
+export class RelationEngine {
+  private readonly byFirstWord = new Map<string, Trigger[]>();
+
+  constructor(rules: readonly RelationRule[]) {
+    for (const rule of rules) {
+      for (const t of rule.triggers) {
+        const words = t.toLowerCase().split(/\s+/);
+        const list = this.byFirstWord.get(words[0]!) ?? [];
+        list.push({ words, rule });
+        this.byFirstWord.set(words[0]!, list);
+      }
+    }
+    for (const list of this.byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
+  }
+
+  /** True when some trigger's first word is in the sentence: most sentences need no more work. */
+  mayMatch(s: Sentence): boolean {
+    return s.words.some((w) => this.byFirstWord.has(w.lower));
+  }
+
+  /** `tags` gives the sentence's part-of-speech tags, read on demand. */
+  apply(s: Sentence, args: Argument[], tags: () => string[] = () => []): FoundRelation[] {
+    const items = toItems(s, args);
+    let tagged: Map<Word, string> | null = null;
+    const tagOf = (w: Word) => {
+      if (!tagged) {
+        const t = tags();
+        tagged = new Map(s.words.map((x, i) => [x, t[i] ?? 'X']));
+      }
+      return tagged.get(w) ?? 'X';
+    };
+    const out: FoundRelation[] = [];
+    const taken: [number, number][] = [];
+    for (let i = 0; i < items.length; i++) {
+      const it = items[i]!;
+      if (it.kind !== 'word') continue;
+      const triggers = this.byFirstWord.get(it.word.lower);
+      if (!triggers) continue;
+      for (const t of triggers) {
+        const end = matchWords(items, i, t.words);
+        if (end < 0) continue;
+        if (taken.some(([a, b]) => i <= b && end >= a)) continue;
+        const found = applyRule(items, i, end, t.rule, tagOf);
+        if (!found.length) continue;
+        taken.push([i, end]);
+        out.push(...found);
+      }
+    }
+    return out;
+  }
+}
+
+function toItems(s: Sentence, args: Argument[]): Item[] {
+  const sorted = [...args].sort((a, b) => a.start - b.start || b.end - a.end);
+  const items: Item[] = [];
+  let k = 0;
+  for (const w of s.words) {
+    while (k < sorted.length && sorted[k]!.end <= w.start) k++;
+    const a = sorted[k];
+    if (a && w.start >= a.start && w.end <= a.end) {
+      const last = items[items.length - 1];
+      if (!(last?.kind === 'arg' && last.arg === a)) items.push({ kind: 'arg', arg: a });
+      continue;
+    }
+    items.push({ kind: 'word', word: w });
+  }
+  // "the Board (MTOSB)": the acronym in brackets is the same mention as the name before it.
+  for (let i = items.length - 3; i >= 1; i--) {
+    const [prev, open, mid, close] = [items[i - 1], items[i], items[i + 1], items[i + 2]];
+    if (prev?.kind === 'arg' && mid?.kind === 'arg' && mid.arg.entityId === prev.arg.entityId && isWord(open, '(') && isWord(close, ')')) items.splice(i, 3);
+  }
+  return items;
+}
+
+/** Index of the trigger's last item, or -1. "*" matches one to three words. */
+function matchWords(items: Item[], at: number, words: string[]): number {
+  const go = (i: number, w: number): number => {
+    if (w === words.length) return i - 1;
+    if (words[w] === '*') {
+      for (let n = 1; n <= 3; n++) {
+        const it = items[i + n - 1];
+        if (!it || it.kind !== 'word' || BREAKS.has(it.word.lower)) break;
+        const r = go(i + n, w + 1);
+        if (r >= 0) return r;
+      }
+      return -1;
+    }
+    const it = items[i];
+    if (!it || it.kind !== 'word' || it.word.lower !== words[w]) return -1;
+    return go(i + 1, w + 1);
+  };
+  return go(at, 0);
+}
+
+const isWord = (it: Item | undefined, ...words: string[]) => it?.kind === 'word' && words.includes(it.word.lower);
+
+/**
+ * A list ending at an argument: "X, Y and the Z". Commas alone make no list ("with support
+ * from Y, Z launched X"): the step nearest the trigger must be "and" / "or".
+ */
+function groupLeft(items: Item[], at: number): { args: Argument[]; first: number } {
+  const args = [(items[at] as { arg: Argument }).arg];
+  let i = at - 1;
+  let first = at;
+  for (let step = 0; ; step++) {
+    let j = i;
+    if (isWord(items[j], 'the')) j--;
+    const joined = isWord(items[j], 'and', 'or');
+    if (joined) j--;
+    if (isWord(items[j], ',')) j--;
+    if (j === i || items[j]?.kind !== 'arg' || (step === 0 && !joined)) break;
+    args.unshift((items[j] as { arg: Argument }).arg);
+    first = j;
+    i = j - 1;
+  }
+  return { args, first };
+}
+
+/** A list starting at an argument; a comma-only list counts when "and" / "or" closes it. */
+function groupRight(items: Item[], at: number): { args: Argument[]; last: number } {
+  const args = [(items[at] as { arg: Argument }).arg];
+  let i = at + 1;
+  let last = at;
+  let closed = false;
+  const pending: { arg: Argument; at: number }[] = [];
+  for (;;) {
+    let j = i;
+    if (isWord(items[j], ',')) j++;
+    const joined = isWord(items[j], 'and', 'or');
+    if (joined) j++;
+    if (isWord(items[j], 'the')) j++;
+    if (j === i || items[j]?.kind !== 'arg') break;
+    pending.push({ arg: (items[j] as { arg: Argument }).arg, at: j });
+    i = j + 1;
+    if (joined) {
+      closed = true;
+      break;
+    }
+  }
+  if (closed) {
+    for (const p of pending) args.push(p.arg);
+    last = pending[pending.length - 1]!.at;
+  }
+  return { args, last };
+}
+
+/**
+ * A finite verb between an argument and the trigger starts another clause: "X launched a
+ * project, co-funded by Y" does not say that Y funds X.
+ */
+function gapHasVerb(items: Item[], from: number, to: number, tagOf: (w: Word) => string): boolean {
+  for (let i = from; i < to; i++) {
+    const it = items[i]!;
+    if (it.kind === 'word' && /^\p{L}/u.test(it.word.text) && tagOf(it.word) === 'VERB') return true;
+  }
+  return false;
+}
+
+function applyRule(items: Item[], from: number, to: number, rule: RelationRule, tagOf: (w: Word) => string): FoundRelation[] {
+  const maxLeft = rule.adjacent ? 0 : MAX_LEFT_GAP;
+  const maxRight = rule.adjacent ? 0 : MAX_RIGHT_GAP;
+  if (rule.active && isWord(items[to + 1], 'by', 'under', 'through', 'via')) return [];
+
+  let right: { args: Argument[]; last: number } | null = null;
+  let gapRight = 0;
+  for (let i = to + 1; i < items.length && gapRight <= maxRight; i++) {
+    const it = items[i]!;
+    if (it.kind === 'arg') {
+      right = groupRight(items, i);
+      break;
+    }
+    if (BREAKS.has(it.word.lower) || it.word.text === ',') break;
+    gapRight++;
+  }
+  if (!right) return [];
+  let thenEnd = -1;
+  if (rule.then) {
+    const need = rule.then.split(' ');
+    const limit = Math.min(items.length, right.last + 1 + need.length + 3);
+    for (let i = right.last + 1; i + need.length <= limit && thenEnd < 0; i++) {
+      if (need.every((n, k) => isWord(items[i + k], n))) thenEnd = i + need.length - 1;
+    }
+    if (thenEnd < 0) return [];
+  }
+
+  let left: { args: Argument[]; first: number } | null = null;
+  let gapLeft = 0;
+  for (let i = from - 1; i >= 0 && gapLeft <= maxLeft; i--) {
+    const it = items[i]!;
+    if (it.kind === 'arg') {
+      left = groupLeft(items, i);
+      break;
+    }
+    if (BREAKS.has(it.word.lower)) break;
+    if (rule.active && AUXILIARIES.has(it.word.lower)) return [];
+    gapLeft++;
+  }
+  let leftArgs = left?.args.filter((a) => rule.left.includes(a.type)) ?? [];
+  let spanStart = left ? left.first : from;
+  let spanEnd = Math.max(right.last, thenEnd);
+  const rightArgs = right.args.filter((a) => rule.right.includes(a.type));
+  if (!leftArgs.length && rule.fronted && !left) {
+    // "With financial support from Y, Z launched X": the funded thing comes after Y.
+    for (let i = right.last + 1; i < items.length; i++) {
+      const it = items[i]!;
+      if (it.kind === 'word' && /^[.;:]$/.test(it.word.text)) break;
+      if (it.kind === 'arg' && FRONTED_TYPES.has(it.arg.type) && rule.left.includes(it.arg.type)) {
+        leftArgs = [it.arg];
+        spanEnd = i;
+        break;
+      }
+    }
+    spanStart = from;
+  }
+  let far = !!rule.farLeft;
+  if (!leftArgs.length && rule.farLeft) {
+    for (let i = from - 1; i >= 0; i--) {
+      const it = items[i]!;
+      if (it.kind === 'word' && /^[.;:]$/.test(it.word.text)) break;
+      if (it.kind === 'arg' && rule.left.includes(it.arg.type)) {
+        leftArgs = [it.arg];
+        spanStart = i;
+        break;
+      }
+    }
+  }
+  if (!leftArgs.length || !rightArgs.length) return [];
+  const leftEnd = left && leftArgs.length ? items.findIndex((x, k) => k >= left!.first && x.kind === 'arg' && x.arg === left!.args[left!.args.length - 1]) : from - 1;
+  if (left && !far && gapHasVerb(items, leftEnd + 1, from, tagOf)) return [];
+  const rightStart = items.findIndex((x, k) => k > to && x.kind === 'arg');
+  if (gapHasVerb(items, to + 1, rightStart, tagOf)) return [];
+
+  const first = items[spanStart]!;
+  const last = items[spanEnd]!;
+  const start = first.kind === 'arg' ? first.arg.start : first.word.start;
+  const end = last.kind === 'arg' ? last.arg.end : last.word.end;
+  const out: FoundRelation[] = [];
+  for (const l of leftArgs) {
+    for (const r of rightArgs) {
+      if (l.entityId === r.entityId) continue;
+      const [source, target] = rule.source === 'left' ? [l, r] : [r, l];
+      let confidence = rule.confidence - (far ? 0 : 0.02 * Math.max(0, gapLeft - 2));
+      if (l.reference || r.reference) confidence -= 0.1;
+      if (far) confidence -= 0.1;
+      out.push({ source: source.entityId, target: target.entityId, type: rule.relation, rule: rule.id, confidence: Math.round(confidence * 100) / 100, start, end });
+    }
+  }
+  return out;
+}

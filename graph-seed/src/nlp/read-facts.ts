@@ -1,0 +1,153 @@
+/**
+ * The automatic reading of a report, in two steps around name resolution:
+ *   1. readNames: every passage split into sentences; capitalised names typed by their head
+ *      noun become entities (an acronym right after a name gives the id), "A of the B" gives A
+ *      PART_OF B;
+ *   2. readRelations, once every name and alias has been matched over the text: references are
+ *      resolved, then the relation rules run sentence by sentence.
+ * Every automatic relation records its rule, a confidence and origin "automatic"; its evidence is
+ * the span of the sentence that holds the trigger and a mention of each end.
+ */
+import type { Evidence, Mention, Passage } from '../model/bundle';
+import { groupBy } from '../model/group';
+import { ID_PREFIX, slugify } from '../model/ontology';
+import type { GraphDraft } from '../stages/registry';
+import { NameIndex } from '../stages/resolve';
+import { type Argument, RelationEngine } from './engine';
+import { typeOfHead } from './heads';
+import { findNames, type NameChunk } from './names';
+import { headWord, ReferenceResolver } from './references';
+import { RELATION_RULES } from './relation-rules';
+import { readSentences, type Sentence, tagWords } from './sentences';
+
+export type SentenceCache = Map<string, Sentence[]>;
+
+export interface AutomaticProvenance {
+  origin: 'automatic';
+  rule: string;
+  confidence: number;
+}
+
+const ACRONYM_AFTER = /^\s*\(([A-Z][A-Za-z&]{1,9})\)/;
+
+/** Step 1: sentences and typed names. */
+export function readNames(passages: Passage[], graph: GraphDraft): SentenceCache {
+  const cache: SentenceCache = new Map();
+  const index = new NameIndex(graph);
+  const idFor = (c: NameChunk, p: Passage): string => {
+    const name = c.text.replace(/^the\s+/i, '');
+    const known = index.get(name);
+    if (known) return known;
+    const acr = ACRONYM_AFTER.exec(p.text.slice(c.end));
+    const id = `${ID_PREFIX[c.type]}:${slugify(acr ? acr[1]!.replace(/s$/, '') : name)}`;
+    const existing = graph.entities.get(id);
+    if (existing && existing.type !== c.type) return `${ID_PREFIX[c.type]}:${slugify(name)}`;
+    return id;
+  };
+  for (const p of passages) {
+    if (p.kind === 'table' || p.kind === 'figure') continue;
+    const sentences = readSentences(p.text);
+    cache.set(p.id, sentences);
+    for (const s of sentences) {
+      announceAcronym(p, s, graph, index);
+      const { names, splits } = findNames(s, p.text);
+      const ids = new Map<NameChunk, string>();
+      for (const c of names) {
+        // A lone head word opening a sentence ("Government", "Council") is a reference, not a name.
+        if (c.first === c.last && c.first === 0 && !index.get(c.text)) continue;
+        const id = idFor(c, p);
+        ids.set(c, id);
+        graph.upsertEntity({ id, type: c.type, name: c.text, aliases: [c.text], properties: {}, origin: 'extracted' });
+        index.add(c.text, id);
+        graph.addMention({ entityId: id, passageId: p.id, start: c.start, end: c.end, text: c.text });
+      }
+      for (const sp of splits) {
+        const a = ids.get(sp.part);
+        const b = ids.get(sp.whole);
+        if (!a || !b || a === b) continue;
+        const ev: Evidence = { passageId: p.id, start: sp.part.start, end: sp.whole.end, quote: p.text.slice(sp.part.start, sp.whole.end) };
+        const prov: AutomaticProvenance = { origin: 'automatic', rule: 'structure.of-the', confidence: 0.7 };
+        graph.addRelation(a, 'PART_OF', b, [ev], { ...prov });
+      }
+    }
+  }
+  return cache;
+}
+
+/** Step 2: references and relation rules. Relations already in the graph (curated) are kept as they are. */
+export function readRelations(passages: Passage[], cache: SentenceCache, graph: GraphDraft): number {
+  const engine = new RelationEngine(RELATION_RULES);
+  const mentionsByPassage = groupBy([...graph.mentions.values()], (m) => m.passageId);
+  const heads = new Map<string, string | null>();
+  const describe = (id: string) => {
+    const e = graph.entities.get(id);
+    if (!e) return null;
+    if (!heads.has(id)) heads.set(id, headWord(e.name));
+    return { entityId: id, type: e.type, head: heads.get(id) ?? null };
+  };
+  let added = 0;
+  let resolver = new ReferenceResolver(describe);
+  let section: string | null = null;
+  for (const p of passages) {
+    const sentences = cache.get(p.id);
+    if (!sentences) continue;
+    const mentions = longestFirst(mentionsByPassage.get(p.id) ?? []);
+    // References reach back through the section ("this group" after the paragraph naming it).
+    if (p.section !== section || p.kind === 'note') resolver = new ReferenceResolver(describe);
+    section = p.section;
+    resolver.newPassage();
+    for (const s of sentences) {
+      const args: Argument[] = [];
+      for (const m of mentions) {
+        if (m.start < s.start || m.end > s.end) continue;
+        const e = graph.entities.get(m.entityId);
+        if (!e || args.some((a) => m.start < a.end && m.end > a.start)) continue;
+        args.push({ entityId: m.entityId, type: e.type, start: m.start, end: m.end, reference: false });
+      }
+      const refs = resolver.resolve(s, args);
+      if (!engine.mayMatch(s)) continue;
+      const found = engine.apply(s, [...args, ...refs], () => tagWords(p.text, s));
+      for (const f of found) {
+        const id = `${f.source}|${f.type}|${f.target}`;
+        const existing = graph.relations.get(id);
+        if (existing && existing.properties.origin !== 'automatic') continue;
+        const ev: Evidence = { passageId: p.id, start: f.start, end: f.end, quote: p.text.slice(f.start, f.end) };
+        const prov: AutomaticProvenance = { origin: 'automatic', rule: f.rule, confidence: f.confidence };
+        if (existing && Number(existing.properties.confidence) >= f.confidence) graph.addRelation(f.source, f.type, f.target, [ev]);
+        else graph.addRelation(f.source, f.type, f.target, [ev], { ...prov });
+        added++;
+        // The reference is a mention of its antecedent: the evidence names both ends.
+        for (const r of refs) {
+          if (r.start >= f.start && r.end <= f.end && (r.entityId === f.source || r.entityId === f.target)) {
+            const m: Mention = { entityId: r.entityId, passageId: p.id, start: r.start, end: r.end, text: p.text.slice(r.start, r.end) };
+            graph.addMention(m);
+          }
+        }
+      }
+    }
+  }
+  return added;
+}
+
+/**
+ * "launched a project, co-funded by ..., on migration and development (IPPMD)": the acronym that
+ * closes an indefinite phrase names a thing of the phrase's kind.
+ */
+const ANNOUNCED = /\b[Aa]n?\s+(project|programme|survey|initiative|scheme)\b[^.()]{0,300}?\(([A-Z][A-Za-z&]{1,9})\)/g;
+function announceAcronym(p: Passage, s: Sentence, graph: GraphDraft, index: NameIndex): void {
+  const text = p.text.slice(s.start, s.end);
+  ANNOUNCED.lastIndex = 0;
+  for (let m = ANNOUNCED.exec(text); m; m = ANNOUNCED.exec(text)) {
+    const acronym = m[2]!;
+    if (index.get(acronym)) continue;
+    const type = typeOfHead(m[1]!);
+    if (!type) continue;
+    const id = `${ID_PREFIX[type]}:${slugify(acronym)}`;
+    graph.upsertEntity({ id, type, name: acronym, aliases: [acronym], properties: {}, origin: 'extracted' });
+    index.add(acronym, id);
+  }
+}
+
+function longestFirst(ms: Mention[]): Mention[] {
+  return [...ms].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+}
