@@ -81,7 +81,8 @@ export function runPipeline(files: CorpusFile[], curation: Curation = EMPTY_CURA
   curator.applyRelations(curation);
   curator.applyFindings(curation);
   if (curator.problems.length) return fail(curator.problems, warnings);
-  const automatic = readRelations(text.passages, sentences, graph);
+  const curatedRelations = new Set(curation.relations.map((r) => `${r.source}|${r.type}|${r.target}`));
+  const automatic = readRelations(text.passages, sentences, graph, curatedRelations);
   progress('relations', `${automatic} relation statements read by rule`);
   progress('curate', `${curation.entities.length} entities, ${curation.relations.length} relations, ${curation.findings.length} findings overlaid`);
 

@@ -202,8 +202,8 @@ function gapHasVerb(items: Item[], from: number, to: number, tagOf: (w: Word) =>
 }
 
 function applyRule(items: Item[], from: number, to: number, rule: RelationRule, tagOf: (w: Word) => string): FoundRelation[] {
-  const maxLeft = rule.adjacent ? 0 : MAX_LEFT_GAP;
-  const maxRight = rule.adjacent ? 0 : MAX_RIGHT_GAP;
+  const maxLeft = MAX_LEFT_GAP;
+  const maxRight = MAX_RIGHT_GAP;
   if (rule.active && isWord(items[to + 1], 'by', 'under', 'through', 'via')) return [];
 
   let right: { args: Argument[]; last: number } | null = null;

@@ -30,6 +30,7 @@ const FUNCTION_WORDS = new Set(
     'also then thus yet so not no following according despite given through within without over about into per across besides').split(' '),
 );
 const BODIES = new Set<EntityType>(['Ministry', 'GovernmentBody', 'Committee', 'InternationalOrganization', 'ResearchOrganization', 'Organization']);
+const AGREEMENT_HEAD = /^(?:MoU|MOU|Memorandum|Agreement|Treaty|Convention|Accord|Protocol)$/;
 const JOINERS = new Set(['of', 'for', 'on', 'and', '&']);
 
 const isCapitalised = (w: Word) => /^[\p{Lu}]/u.test(w.text) || /^(?:mou|sub-decree)$/i.test(w.text);
@@ -85,6 +86,11 @@ export function findNames(s: Sentence, text: string): { names: NameChunk[]; spli
       // "Ministry of Women's Affairs": a possessive on a modifier inside a name; not "MOLVT's
       // plan", "Cambodia's Board" or "the World Bank's survey", where it joins two names.
       if (isPossessive(cur) && w[j + 1] && isNameWord(w[j + 1]!) && possessiveInside(w, i, j)) {
+        j++;
+        continue;
+      }
+      // "MoU with Thailand", "Agreement with Japan": agreements are named after their parties.
+      if (cur.lower === 'with' && AGREEMENT_HEAD.test(w[j - 1]!.text) && w[j + 1] && isNameWord(w[j + 1]!)) {
         j++;
         continue;
       }

@@ -61,6 +61,7 @@ export function readNames(passages: Passage[], graph: GraphDraft): SentenceCache
         index.add(c.text, id);
         graph.addMention({ entityId: id, passageId: p.id, start: c.start, end: c.end, text: c.text });
       }
+      for (const [c, id] of ids) implementsFromName(c, id, p, graph, index);
       for (const sp of splits) {
         const a = ids.get(sp.part);
         const b = ids.get(sp.whole);
@@ -74,8 +75,20 @@ export function readNames(passages: Passage[], graph: GraphDraft): SentenceCache
   return cache;
 }
 
-/** Step 2: references and relation rules. Relations already in the graph (curated) are kept as they are. */
-export function readRelations(passages: Passage[], cache: SentenceCache, graph: GraphDraft): number {
+/**
+ * Step 2: references and relation rules. Relations already in the graph (curated) are kept as
+ * they are; `curated` names the relation ids the curation states, so that a relation read from a
+ * name in step 1 and also curated counts as curated.
+ */
+export function readRelations(passages: Passage[], cache: SentenceCache, graph: GraphDraft, curated: ReadonlySet<string> = new Set()): number {
+  for (const id of curated) {
+    const r = graph.relations.get(id);
+    if (r?.properties.origin !== 'automatic') continue;
+    delete r.properties.origin;
+    delete r.properties.rule;
+    delete r.properties.confidence;
+  }
+  readEditions(passages, graph);
   const engine = new RelationEngine(RELATION_RULES);
   const mentionsByPassage = groupBy([...graph.mentions.values()], (m) => m.passageId);
   const heads = new Map<string, string | null>();
@@ -127,6 +140,46 @@ export function readRelations(passages: Passage[], cache: SentenceCache, graph: 
     }
   }
   return added;
+}
+
+/** "Working Group for Implementation of the MoU with Thailand": the name states what the body implements. */
+const FOR_IMPLEMENTING = /\bfor (?:the )?implement(?:ation|ing) of (?:the )?(.+)$/i;
+const BODY_TYPES = new Set(['Ministry', 'GovernmentBody', 'Committee']);
+function implementsFromName(c: NameChunk, id: string, p: Passage, graph: GraphDraft, index: NameIndex): void {
+  if (!BODY_TYPES.has(c.type)) return;
+  const m = FOR_IMPLEMENTING.exec(c.text);
+  const target = m ? index.get(m[1]!) : undefined;
+  const t = target ? graph.entities.get(target) : undefined;
+  if (!t || !['Agreement', 'LegalInstrument', 'Policy'].includes(t.type) || target === id) return;
+  const start = c.start + c.text.length - m![1]!.length;
+  graph.addMention({ entityId: target!, passageId: p.id, start, end: c.end, text: p.text.slice(start, c.end) });
+  const ev: Evidence = { passageId: p.id, start: c.start, end: c.end, quote: c.text };
+  const prov: AutomaticProvenance = { origin: 'automatic', rule: 'work.implements-in-name', confidence: 0.8 };
+  graph.addRelation(id, 'IMPLEMENTS', target!, [ev], { ...prov });
+}
+
+/**
+ * "CSES 2007", "the Census 2010": a dataset's name with a year names one edition of it, an
+ * entity of its own, part of the series.
+ */
+export function readEditions(passages: Passage[], graph: GraphDraft): void {
+  const byId = new Map(passages.map((p) => [p.id, p]));
+  for (const m of [...graph.mentions.values()]) {
+    const e = graph.entities.get(m.entityId);
+    if (e?.type !== 'Dataset') continue;
+    const p = byId.get(m.passageId);
+    const year = p ? /^ ((?:19|20)\d\d)\b(?!-)/.exec(p.text.slice(m.end, m.end + 6)) : null;
+    if (!p || !year) continue;
+    const series = e.id.replace(/-(?:19|20)\d\d$/, '');
+    if (series !== e.id) continue;
+    const id = `${series}-${year[1]}`;
+    const name = `${m.text} ${year[1]}`;
+    graph.upsertEntity({ id, type: 'Dataset', name, aliases: [name], properties: { year: Number(year[1]) }, origin: 'extracted' });
+    const end = m.end + year[0].length;
+    graph.addMention({ entityId: id, passageId: p.id, start: m.start, end, text: p.text.slice(m.start, end) });
+    const ev: Evidence = { passageId: p.id, start: m.start, end, quote: p.text.slice(m.start, end) };
+    if (!graph.relations.has(`${id}|PART_OF|${e.id}`)) graph.addRelation(id, 'PART_OF', e.id, [ev], { origin: 'automatic', rule: 'structure.edition', confidence: 0.8 });
+  }
 }
 
 /**

@@ -31,8 +31,6 @@ export interface RelationRule {
    * named after the body ("MOI chairs this group, and there are vice-chairs, including X").
    */
   farLeft?: boolean;
-  /** Arguments touch the trigger on both sides ("X's Y"). */
-  adjacent?: boolean;
 }
 
 const MINISTRY_OR_BODY = ['Ministry', 'GovernmentBody', 'Committee'] as const;
@@ -115,7 +113,4 @@ export const RELATION_RULES: readonly RelationRule[] = [
     triggers: ['issued by', 'adopted by', 'enacted by', 'promulgated by', 'passed by', 'formulated by', 'introduced by', 'approved by'] },
   { id: 'law.issued', relation: 'ISSUED_BY', source: 'right', left: ACTOR, right: INSTRUMENT, confidence: 0.85, active: true,
     triggers: ['issued', 'issues', 'adopted', 'adopts', 'enacted', 'enacts', 'promulgated', 'passed', 'formulated', 'introduced', 'approved'] },
-  // possession: "the Ministry's Strategic Plan"
-  { id: 'law.possessive', relation: 'ISSUED_BY', source: 'right', left: ORGANISATION, right: ['Policy', 'LegalInstrument'], confidence: 0.7, adjacent: true,
-    triggers: ["'s"] },
 ];
