@@ -11,11 +11,11 @@ const HEADS: [string[], EntityType][] = [
   [
     ['department', 'departments', 'board', 'agency', 'agencies', 'bureau', 'commission', 'council', 'directorate', 'general directorate',
       'office', 'secretariat', 'authority', 'government', 'delegation', 'court', 'courts', 'tribunal', 'assembly', 'parliament', 'senate',
-      'cabinet', 'administration', 'inspectorate'],
+      'cabinet', 'administration', 'inspectorate', 'unit', 'division'],
     'GovernmentBody',
   ],
   [['committee', 'committees', 'working group', 'working groups', 'taskforce', 'task force', 'group'], 'Committee'],
-  [['act', 'law', 'sub-decree', 'prakas', 'decree', 'order', 'proclamation', 'resolution', 'regulation', 'regulations', 'circular', 'statute', 'constitution'], 'LegalInstrument'],
+  [['act', 'law', 'sub-decree', 'prakas', 'decree', 'order', 'proclamation', 'resolution', 'regulation', 'regulations', 'circular', 'statute', 'constitution', 'code'], 'LegalInstrument'],
   [['treaty', 'convention', 'mou', 'memorandum', 'memorandum of understanding', 'agreement', 'protocol', 'accord', 'accords'], 'Agreement'],
   [['policy', 'policies', 'plan', 'plans', 'strategy', 'guideline', 'guidelines', 'agenda', 'framework'], 'Policy'],
   [['programme', 'programmes', 'program', 'programs', 'scheme', 'initiative', 'system'], 'Programme'],

@@ -31,6 +31,8 @@ const FUNCTION_WORDS = new Set(
 );
 const BODIES = new Set<EntityType>(['Ministry', 'GovernmentBody', 'Committee', 'InternationalOrganization', 'ResearchOrganization', 'Organization']);
 const AGREEMENT_HEAD = /^(?:MoU|MOU|Memorandum|Agreement|Treaty|Convention|Accord|Protocol)$/;
+/** "the Board", "this Committee": a bare head after these points back at a name, it is not one. */
+const DETERMINERS = new Set(['the', 'this', 'that', 'these', 'those', 'a', 'an', 'its', 'their', 'each', 'every', 'any', 'such']);
 const JOINERS = new Set(['of', 'for', 'on', 'and', '&']);
 
 const isCapitalised = (w: Word) => /^[\p{Lu}]/u.test(w.text) || /^(?:mou|sub-decree)$/i.test(w.text);
@@ -42,7 +44,13 @@ const isAcronym = (w: Word) => /^[\p{Lu}]{2,}s?$/u.test(w.text);
 function possessiveInside(w: Word[], first: number, at: number): boolean {
   const before = w.slice(first, at);
   const last = before[before.length - 1]!;
-  return !isAcronym(last) && !isHeadNoun(last.text) && before.some((x) => isHeadNoun(x.text));
+  if (isAcronym(last) || isHeadNoun(last.text)) return false;
+  // "Ministry of Women's Affairs": the name's head came before.
+  if (before.some((x) => isHeadNoun(x.text))) return true;
+  // "the People's Court", "the Prime Minister's Office": a bare head closes the name.
+  const next = w[at + 1];
+  const after = w[at + 2];
+  return !!next && isHeadNoun(next.text) && !(after && isNameWord(after));
 }
 
 function chunk(words: Word[], first: number, last: number): Omit<NameChunk, 'type'> {
@@ -108,7 +116,7 @@ export function findNames(s: Sentence, text: string): { names: NameChunk[]; spli
       break;
     }
     const allHeads = !!headOf(w.slice(i, last + 1).map((x) => x.text))?.bare;
-    const determined = i === 0 || FUNCTION_WORDS.has(w[i - 1]!.lower);
+    const determined = i === 0 || DETERMINERS.has(w[i - 1]!.lower);
     const whole = allHeads && determined ? null : typed(s, text, i, last);
     if (whole) {
       names.push(whole);

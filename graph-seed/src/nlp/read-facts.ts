@@ -14,9 +14,8 @@ import { ID_PREFIX, slugify } from '../model/ontology';
 import type { GraphDraft } from '../stages/registry';
 import { NameIndex } from '../stages/resolve';
 import { type Argument, RelationEngine } from './engine';
-import { typeOfHead } from './heads';
 import { findNames, type NameChunk } from './names';
-import { headWord, ReferenceResolver } from './references';
+import { announcedAcronyms, headWord, ReferenceResolver } from './references';
 import { RELATION_RULES } from './relation-rules';
 import { readSentences, type Sentence, tagWords } from './sentences';
 
@@ -182,19 +181,10 @@ export function readEditions(passages: Passage[], graph: GraphDraft): void {
   }
 }
 
-/**
- * "launched a project, co-funded by ..., on migration and development (IPPMD)": the acronym that
- * closes an indefinite phrase names a thing of the phrase's kind.
- */
-const ANNOUNCED = /\b[Aa]n?\s+(project|programme|survey|initiative|scheme)\b[^.()]{0,300}?\(([A-Z][A-Za-z&]{1,9})\)/g;
+/** An acronym announced by "a project ... (ACRONYM)" is an entity of the phrase's kind. */
 function announceAcronym(p: Passage, s: Sentence, graph: GraphDraft, index: NameIndex): void {
-  const text = p.text.slice(s.start, s.end);
-  ANNOUNCED.lastIndex = 0;
-  for (let m = ANNOUNCED.exec(text); m; m = ANNOUNCED.exec(text)) {
-    const acronym = m[2]!;
+  for (const { acronym, type } of announcedAcronyms(p.text.slice(s.start, s.end))) {
     if (index.get(acronym)) continue;
-    const type = typeOfHead(m[1]!);
-    if (!type) continue;
     const id = `${ID_PREFIX[type]}:${slugify(acronym)}`;
     graph.upsertEntity({ id, type, name: acronym, aliases: [acronym], properties: {}, origin: 'extracted' });
     index.add(acronym, id);

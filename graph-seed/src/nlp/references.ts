@@ -104,3 +104,18 @@ function sourceBefore(s: Sentence, start: number): string {
   }
   return prev;
 }
+
+/**
+ * "launched a project, co-funded by ..., on migration and development (IPPMD)": the acronym that
+ * closes an indefinite phrase names a thing of the phrase's kind.
+ */
+const ANNOUNCED = /\b[Aa]n?\s+(project|programme|program|survey|initiative|scheme)\b[^.()]{0,300}?\(([A-Z][A-Za-z&]{1,9})\)/g;
+export function announcedAcronyms(sentence: string): { acronym: string; type: EntityType }[] {
+  const out: { acronym: string; type: EntityType }[] = [];
+  ANNOUNCED.lastIndex = 0;
+  for (let m = ANNOUNCED.exec(sentence); m; m = ANNOUNCED.exec(sentence)) {
+    const type = typeOfHead(m[1]!);
+    if (type) out.push({ acronym: m[2]!, type });
+  }
+  return out;
+}

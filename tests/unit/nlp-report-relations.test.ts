@@ -1,0 +1,61 @@
+/**
+ * The bundled report read with no curation, against its curated graph: precision of the
+ * relations the rules read, recall of the curated institutional relations (creation, leadership,
+ * structure, funding, work, agreements, law, between institutions). Prints the figures.
+ */
+import { describe, expect, it } from 'vitest';
+import { readCorpus } from '../../graph-seed/src/io/corpus';
+import type { GraphBundle } from '../../graph-seed/src/model/bundle';
+import { DEFAULT_CORPUS } from '../../graph-seed/src/paths';
+import { runPipeline } from '../../graph-seed/src/pipeline';
+import { isAutomatic, scoreRelations } from '../helpers/relation-score';
+import { reportBundle } from '../helpers/report';
+
+const corpus = readCorpus([DEFAULT_CORPUS]);
+if (!corpus.ok) throw new Error('corpus');
+const run = runPipeline(corpus.value);
+if (!run.ok) throw new Error(run.errors.map((e) => e.message).join('\n'));
+const uncurated = run.value.bundle;
+const curated = reportBundle();
+const score = scoreRelations(uncurated, curated);
+
+console.log(
+  `automatic relations, no curation: precision ${score.precision.toFixed(3)} (${score.correct}/${score.automatic} in the curated graph), ` +
+    `recall ${score.recall.toFixed(3)} (${score.found}/${score.reference} curated institutional relations)`,
+);
+if (score.wrong.length) console.log(`not in the curated graph:\n  ${score.wrong.join('\n  ')}`);
+console.log(`missed:\n  ${score.missed.join('\n  ')}`);
+
+/** Every automatic relation's evidence holds a recorded mention of each end. */
+function unnamedEnds(b: GraphBundle): string[] {
+  const out: string[] = [];
+  for (const r of b.relations.filter(isAutomatic)) {
+    for (const end of [r.source, r.target]) {
+      const named = r.evidence.every((ev) => b.mentions.some((m) => m.entityId === end && m.passageId === ev.passageId && m.start >= ev.start && m.end <= ev.end));
+      if (!named) out.push(`${r.id}: ${end} not mentioned in "${r.evidence[0]!.quote}"`);
+    }
+  }
+  return out;
+}
+
+describe('relations read with no curation', () => {
+  it('are mostly relations the curation also states', () => expect(score.precision).toBeGreaterThanOrEqual(0.85));
+  it('recall at least 40% of the curated institutional relations', () => expect(score.recall).toBeGreaterThanOrEqual(0.4));
+  it('each carry rule, confidence and evidence naming both ends', () => {
+    const auto = uncurated.relations.filter(isAutomatic);
+    expect(auto.length).toBeGreaterThanOrEqual(15);
+    for (const r of auto) {
+      expect(r.properties.rule).toMatch(/^[a-z]+\.[a-z-]+$/);
+      expect(r.properties.confidence).toBeGreaterThan(0);
+      expect(r.properties.confidence).toBeLessThanOrEqual(1);
+    }
+    expect(unnamedEnds(uncurated)).toEqual([]);
+    expect(unnamedEnds(curated)).toEqual([]);
+  });
+  it('type what the text names by head noun', () => {
+    const named = (n: string) => uncurated.entities.find((e) => e.name === n || e.aliases.includes(n));
+    expect(named('MTOSB')?.type).toBe('GovernmentBody');
+    expect(named('Human Development Index')?.type).toBe('Dataset');
+    expect(named('Migration Working Group')?.type).toBe('Committee');
+  });
+});
