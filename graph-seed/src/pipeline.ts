@@ -14,6 +14,7 @@ import { findDiscrepancies } from './stages/discrepancies';
 import { checkEvidence, type EvidenceCheck } from './stages/evidence';
 import { emitBundle } from './stages/emit';
 import { extractAll } from './stages/extract';
+import { readFindings } from './nlp/findings';
 import { readNames, readRelations } from './nlp/read-facts';
 import { tokenize } from './stages/furniture';
 import { buildTextLayer, documentIdFor } from './stages/passages';
@@ -83,7 +84,9 @@ export function runPipeline(files: CorpusFile[], curation: Curation = EMPTY_CURA
   if (curator.problems.length) return fail(curator.problems, warnings);
   const curatedRelations = new Set(curation.relations.map((r) => `${r.source}|${r.type}|${r.target}`));
   const automatic = readRelations(text.passages, sentences, graph, curatedRelations);
-  progress('relations', `${automatic} relation statements read by rule`);
+  // Findings and recommendations are read by cue where the curation states none of its own.
+  const cued = readFindings(text.passages, sentences, extracted.citations, graph, { findings: !curation.findings.length, recommendations: !curation.recommendations.length });
+  progress('relations', `${automatic} relation statements read by rule, ${cued.findings} findings and ${cued.recommendations} recommendations by cue`);
   progress('curate', `${curation.entities.length} entities, ${curation.relations.length} relations, ${curation.findings.length} findings overlaid`);
 
   const mentionsByPassage = groupBy([...graph.mentions.values()], (m) => m.passageId);

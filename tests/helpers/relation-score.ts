@@ -76,7 +76,7 @@ export function scoreRelations(auto: GraphBundle, ref: GraphBundle): Score {
   const key = (s: string, t: string, target: string) => `${s}|${t}|${target}`;
   const refAll = new Set(ref.relations.filter((r) => !isAutomatic(r)).map((r) => key(r.source, r.type, r.target)));
   const refInst = institutionalRelations(ref);
-  const autoRels = auto.relations.filter(isAutomatic);
+  const autoRels = auto.relations.filter((r) => isAutomatic(r) && INSTITUTIONAL_RELATIONS.has(r.type));
   const mapped = new Set<string>();
   const wrong: string[] = [];
   const name = (b: GraphBundle) => new Map<string, Entity>(b.entities.map((e) => [e.id, e]));

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../graph-seed/src/pipeline';
-import { isAutomatic, INSTITUTIONAL_ENTITIES } from '../helpers/relation-score';
+import { INSTITUTIONAL_ENTITIES, INSTITUTIONAL_RELATIONS, isAutomatic } from '../helpers/relation-score';
 import { FIXTURES } from '../helpers/report';
 
 interface Gold {
@@ -34,7 +34,7 @@ const goldNames = new Set(gold.entities.map((g) => fold(g.name)));
 const institutional = b.entities.filter((e) => INSTITUTIONAL_ENTITIES.has(e.type));
 const inGold = institutional.filter((e) => [e.name, ...e.aliases].some((n) => goldNames.has(fold(n))));
 
-const automatic = b.relations.filter(isAutomatic);
+const automatic = b.relations.filter((r) => isAutomatic(r) && INSTITUTIONAL_RELATIONS.has(r.type));
 const goldKeys = new Set(gold.relations.map((g) => `${byName.get(fold(g.source))}|${g.type}|${byName.get(fold(g.target))}`));
 const relCorrect = automatic.filter((r) => goldKeys.has(`${r.source}|${r.type}|${r.target}`));
 
@@ -64,9 +64,14 @@ describe('an unseen government text', () => {
 describe('the short unseen report of tests/fixtures/unseen', () => {
   const small = runPipeline([{ name: 'report.txt', text: readFileSync(join(FIXTURES, 'unseen', 'report.txt'), 'utf8') }]);
   if (!small.ok) throw new Error(small.errors.map((e) => e.message).join('\n'));
-  const rels = small.value.bundle.relations.filter(isAutomatic);
+  const rels = small.value.bundle.relations.filter((r) => isAutomatic(r) && INSTITUTIONAL_RELATIONS.has(r.type));
+  const finding = small.value.bundle.entities.find((e) => e.type === 'Finding');
   console.log(`unseen report: ${rels.length} relation(s) read: ${rels.map((r) => r.id).join('; ')}`);
   it('reads the one institutional relation it states, in the active form', () => {
     expect(rels.map((r) => [r.id, r.properties.rule])).toEqual([['body:ib|ESTABLISHED_BY|subdecree:42-2016', 'creation.active']]);
+  });
+  it('reads the study result it reports as a finding supported by the study', () => {
+    expect(finding?.name).toBe('Wages in Thailand were twice those at home');
+    expect(small.value.bundle.relations.find((r) => r.source === finding!.id && r.type === 'SUPPORTED_BY')?.target).toBe('study:dara-2020');
   });
 });
