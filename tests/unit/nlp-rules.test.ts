@@ -84,3 +84,11 @@ describe('evidence', () => {
     expect(relations[0]!.confidence).toBeGreaterThan(0.5);
   });
 });
+
+describe('appositives', () => {
+  it('reads the participle after an appositive back to the name before it', () => {
+    expect(triples('Exports are licensed by the Trade Promotion Board, a state agency for promoting and financing small exporters, and established by Decree 14 in 2001.')).toContain(
+      'trade-promotion-board ESTABLISHED_BY decree-14',
+    );
+  });
+});

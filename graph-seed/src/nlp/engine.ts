@@ -201,6 +201,22 @@ function gapHasVerb(items: Item[], from: number, to: number, tagOf: (w: Word) =>
   return false;
 }
 
+/**
+ * "X, a public agency for recruiting and sending workers, and created by Y": the subject of a
+ * participle that follows an appositive. Returns the index of X, or -1.
+ */
+function appositiveSubject(items: Item[], trigger: number): number {
+  let i = trigger - 1;
+  if (isWord(items[i], 'and')) i--;
+  if (!isWord(items[i], ',')) return -1;
+  for (let k = i - 1, n = 0; k >= 1 && n < 30; k--, n++) {
+    const it = items[k]!;
+    if (it.kind === 'arg' || (it.kind === 'word' && /^[.;:()]$/.test(it.word.text))) return -1;
+    if (isWord(it, 'a', 'an') && isWord(items[k - 1], ',') && items[k - 2]?.kind === 'arg') return k - 2;
+  }
+  return -1;
+}
+
 function applyRule(items: Item[], from: number, to: number, rule: RelationRule, tagOf: (w: Word) => string): FoundRelation[] {
   const maxLeft = MAX_LEFT_GAP;
   const maxRight = MAX_RIGHT_GAP;
@@ -240,6 +256,14 @@ function applyRule(items: Item[], from: number, to: number, rule: RelationRule, 
     if (rule.active && AUXILIARIES.has(it.word.lower)) return [];
     gapLeft++;
   }
+  let appositive = false;
+  if (!left && !rule.active) {
+    const a = appositiveSubject(items, from);
+    if (a >= 0) {
+      left = { args: [(items[a] as { arg: Argument }).arg], first: a };
+      appositive = true;
+    }
+  }
   let leftArgs = left?.args.filter((a) => rule.left.includes(a.type)) ?? [];
   let spanStart = left ? left.first : from;
   let spanEnd = Math.max(right.last, thenEnd);
@@ -271,7 +295,7 @@ function applyRule(items: Item[], from: number, to: number, rule: RelationRule, 
   }
   if (!leftArgs.length || !rightArgs.length) return [];
   const leftEnd = left && leftArgs.length ? items.findIndex((x, k) => k >= left!.first && x.kind === 'arg' && x.arg === left!.args[left!.args.length - 1]) : from - 1;
-  if (left && !far && gapHasVerb(items, leftEnd + 1, from, tagOf)) return [];
+  if (left && !far && !appositive && gapHasVerb(items, leftEnd + 1, from, tagOf)) return [];
   const rightStart = items.findIndex((x, k) => k > to && x.kind === 'arg');
   if (gapHasVerb(items, to + 1, rightStart, tagOf)) return [];
 
@@ -286,7 +310,7 @@ function applyRule(items: Item[], from: number, to: number, rule: RelationRule, 
       const [source, target] = rule.source === 'left' ? [l, r] : [r, l];
       let confidence = rule.confidence - (far ? 0 : 0.02 * Math.max(0, gapLeft - 2));
       if (l.reference || r.reference) confidence -= 0.1;
-      if (far) confidence -= 0.1;
+      if (far || appositive) confidence -= 0.1;
       out.push({ source: source.entityId, target: target.entityId, type: rule.relation, rule: rule.id, confidence: Math.round(confidence * 100) / 100, start, end });
     }
   }
