@@ -18,6 +18,7 @@ import { readFindings } from './nlp/findings';
 import { readNames, readRelations } from './nlp/read-facts';
 import { tokenize } from './stages/furniture';
 import { buildTextLayer, documentIdFor } from './stages/passages';
+import { applyOverrides, type Override } from './stages/override';
 import { QuoteIndex } from './stages/quotes';
 import type { CorpusFile } from './stages/read';
 import { mergeCorpus } from './stages/read';
@@ -40,7 +41,7 @@ export interface SeedOutput {
 
 export type Progress = (stage: string, detail?: string) => void;
 
-export function runPipeline(files: CorpusFile[], curation: Curation = EMPTY_CURATION, progress: Progress = () => {}): Result<SeedOutput> {
+export function runPipeline(files: CorpusFile[], curation: Curation = EMPTY_CURATION, progress: Progress = () => {}, overrides: Override[] = []): Result<SeedOutput> {
   const merged = mergeCorpus(files);
   if (!merged.ok) return merged;
   const warnings: Problem[] = [...merged.warnings];
@@ -64,7 +65,7 @@ export function runPipeline(files: CorpusFile[], curation: Curation = EMPTY_CURA
   for (const f of text.figures) graph.upsertEntity({ id: f.id, type: 'Figure', name: `Figure ${f.number}. ${f.title}`, properties: { number: f.number, passageId: f.passageId, ...(f.doi ? { doi: f.doi } : {}) }, origin: 'extracted' });
 
   const extracted = extractAll(text.passages, graph);
-  const sentences = readNames(text.passages, graph);
+  const sentences = readNames(text.passages, graph, extracted.acronyms);
   progress('extract', `${extracted.citations.length} citations, ${extracted.acronyms.length} acronym definitions`);
 
   const quotes = new QuoteIndex(text.passages);
@@ -87,6 +88,11 @@ export function runPipeline(files: CorpusFile[], curation: Curation = EMPTY_CURA
   // Findings and recommendations are read by cue where the curation states none of its own.
   const cued = readFindings(text.passages, sentences, extracted.citations, graph, { findings: !curation.findings.length, recommendations: !curation.recommendations.length });
   progress('relations', `${automatic} relation statements read by rule, ${cued.findings} findings and ${cued.recommendations} recommendations by cue`);
+  if (overrides.length) {
+    const problems = applyOverrides(graph, overrides, quotes);
+    if (problems.length) return fail(problems, warnings);
+    progress('override', `${overrides.length} overrides applied`);
+  }
   progress('curate', `${curation.entities.length} entities, ${curation.relations.length} relations, ${curation.findings.length} findings overlaid`);
 
   const mentionsByPassage = groupBy([...graph.mentions.values()], (m) => m.passageId);

@@ -30,15 +30,17 @@ export interface AutomaticProvenance {
 const ACRONYM_AFTER = /^\s*\(([A-Z][A-Za-z&]{1,9})\)/;
 
 /** Step 1: sentences and typed names. */
-export function readNames(passages: Passage[], graph: GraphDraft): SentenceCache {
+export function readNames(passages: Passage[], graph: GraphDraft, acronyms: readonly { short: string; long: string }[] = []): SentenceCache {
   const cache: SentenceCache = new Map();
   const index = new NameIndex(graph);
+  // A name the text defines an acronym for anywhere takes the acronym as its id: "body:mtosb".
+  const defined = new Map(acronyms.map((a) => [a.long.toLowerCase(), a.short]));
   const idFor = (c: NameChunk, p: Passage): string => {
     const name = c.text.replace(/^the\s+/i, '');
     const known = index.get(name);
     if (known) return known;
-    const acr = ACRONYM_AFTER.exec(p.text.slice(c.end));
-    const id = `${ID_PREFIX[c.type]}:${slugify(acr ? acr[1]!.replace(/s$/, '') : name)}`;
+    const acr = ACRONYM_AFTER.exec(p.text.slice(c.end))?.[1] ?? defined.get(name.toLowerCase());
+    const id = `${ID_PREFIX[c.type]}:${slugify(acr ? acr.replace(/s$/, '') : name)}`;
     const existing = graph.entities.get(id);
     if (existing && existing.type !== c.type) return `${ID_PREFIX[c.type]}:${slugify(name)}`;
     return id;
