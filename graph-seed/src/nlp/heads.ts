@@ -17,7 +17,8 @@ const HEADS: [string[], EntityType][] = [
   [['committee', 'committees', 'working group', 'working groups', 'taskforce', 'task force', 'group'], 'Committee'],
   [['act', 'law', 'sub-decree', 'prakas', 'decree', 'order', 'proclamation', 'resolution', 'regulation', 'regulations', 'circular', 'statute', 'constitution', 'code'], 'LegalInstrument'],
   [['treaty', 'convention', 'mou', 'memorandum', 'memorandum of understanding', 'agreement', 'protocol', 'accord', 'accords'], 'Agreement'],
-  [['policy', 'policies', 'plan', 'plans', 'strategy', 'guideline', 'guidelines', 'agenda', 'framework'], 'Policy'],
+  // Plural "Policies" and "Plans" name kinds, not one policy.
+  [['policy', 'plan', 'strategy', 'guideline', 'guidelines', 'agenda', 'framework'], 'Policy'],
   [['programme', 'programmes', 'program', 'programs', 'scheme', 'initiative', 'system'], 'Programme'],
   [['project'], 'Project'],
   [['survey', 'surveys', 'census', 'database', 'index', 'indicators', 'assessment', 'statistics', 'register', 'registry'], 'Dataset'],

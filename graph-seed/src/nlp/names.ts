@@ -115,9 +115,11 @@ export function findNames(s: Sentence, text: string): { names: NameChunk[]; spli
       }
       break;
     }
-    const allHeads = !!headOf(w.slice(i, last + 1).map((x) => x.text))?.bare;
+    const bare = headOf(w.slice(i, last + 1).map((x) => x.text));
     const determined = i === 0 || DETERMINERS.has(w[i - 1]!.lower);
-    const whole = allHeads && determined ? null : typed(s, text, i, last);
+    // A bare head is a name only for a body named without article ("approved by Parliament");
+    // "the Board", "(MoU)", "Prakas" are references or kinds.
+    const whole = bare?.bare && (determined || !BODIES.has(bare.type)) ? null : typed(s, text, i, last);
     if (whole) {
       names.push(whole);
       // "A of the B": both halves named and typed.

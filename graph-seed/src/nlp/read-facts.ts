@@ -35,10 +35,16 @@ export function readNames(passages: Passage[], graph: GraphDraft, acronyms: read
   const index = new NameIndex(graph);
   // A name the text defines an acronym for anywhere takes the acronym as its id: "body:mtosb".
   const defined = new Map(acronyms.map((a) => [a.long.toLowerCase(), a.short]));
+  // A name that starts where another reader already found an entity is that entity
+  // ("Sub-decree 57 on the Sending of Khmer Workers" and the instrument "Sub-decree 57").
+  const startsAt = new Map<string, string>();
+  for (const m of graph.mentions.values()) startsAt.set(`${m.passageId}:${m.start}`, m.entityId);
   const idFor = (c: NameChunk, p: Passage): string => {
     const name = c.text.replace(/^the\s+/i, '');
     const known = index.get(name);
     if (known) return known;
+    const same = startsAt.get(`${p.id}:${c.start}`);
+    if (same && graph.entities.get(same)?.type === c.type) return same;
     const acr = ACRONYM_AFTER.exec(p.text.slice(c.end))?.[1] ?? defined.get(name.toLowerCase());
     const id = `${ID_PREFIX[c.type]}:${slugify(acr ? acr.replace(/s$/, '') : name)}`;
     const existing = graph.entities.get(id);
