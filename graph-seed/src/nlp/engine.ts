@@ -193,10 +193,10 @@ function groupRight(items: Item[], at: number): { args: Argument[]; last: number
  * A finite verb between an argument and the trigger starts another clause: "X launched a
  * project, co-funded by Y" does not say that Y funds X.
  */
-function gapHasVerb(items: Item[], from: number, to: number, tagOf: (w: Word) => string): boolean {
+function gapHasVerb(items: Item[], from: number, to: number, tagOf: (w: Word) => string, allowed: readonly string[] = []): boolean {
   for (let i = from; i < to; i++) {
     const it = items[i]!;
-    if (it.kind === 'word' && /^\p{L}/u.test(it.word.text) && tagOf(it.word) === 'VERB') return true;
+    if (it.kind === 'word' && /^\p{L}/u.test(it.word.text) && !allowed.includes(it.word.lower) && tagOf(it.word) === 'VERB') return true;
   }
   return false;
 }
@@ -295,7 +295,7 @@ function applyRule(items: Item[], from: number, to: number, rule: RelationRule, 
   }
   if (!leftArgs.length || !rightArgs.length) return [];
   const leftEnd = left && leftArgs.length ? items.findIndex((x, k) => k >= left!.first && x.kind === 'arg' && x.arg === left!.args[left!.args.length - 1]) : from - 1;
-  if (left && !far && !appositive && gapHasVerb(items, leftEnd + 1, from, tagOf)) return [];
+  if (left && !far && !appositive && gapHasVerb(items, leftEnd + 1, from, tagOf, rule.verbs)) return [];
   const rightStart = items.findIndex((x, k) => k > to && x.kind === 'arg');
   if (gapHasVerb(items, to + 1, rightStart, tagOf)) return [];
 

@@ -24,6 +24,8 @@ export interface RelationRule {
   active?: boolean;
   /** When nothing fits on the left, take the first fitting argument after the right one. */
   fronted?: boolean;
+  /** Verbs that may stand between the left argument and the trigger ("X sits within Y"). */
+  verbs?: readonly string[];
   /** Words that must follow the right argument (within three words): "as ... focal point". */
   then?: string;
   /**
@@ -64,6 +66,7 @@ export const RELATION_RULES: readonly RelationRule[] = [
   { id: 'structure.part-of', relation: 'PART_OF', source: 'left', left: [...CREATED, 'Country', 'Region', 'Province'], right: [...ORGANISATION, 'Project', 'Programme', 'Dataset', 'Country', 'Region'], confidence: 0.85,
     triggers: ['part of', 'a component of', 'a unit of', 'a division of', 'a branch of'] },
   { id: 'structure.under', relation: 'SUBORDINATE_TO', source: 'left', left: MINISTRY_OR_BODY, right: MINISTRY_OR_BODY, confidence: 0.75,
+    verbs: ['sits', 'sit', 'operates', 'operate', 'falls', 'fall', 'functions', 'works', 'placed', 'housed', 'located', 'established', 'created', 'set'],
     triggers: ['under', 'within', 'attached to', 'subordinate to', 'placed under'] },
   { id: 'structure.reports-to', relation: 'REPORTS_TO', source: 'left', left: ORGANISATION, right: ORGANISATION, confidence: 0.9,
     triggers: ['reports to', 'report to', 'reporting to', 'accountable to', 'answerable to', 'reports directly to'] },
