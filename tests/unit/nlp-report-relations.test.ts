@@ -94,3 +94,12 @@ describe('findings and recommendations read by cue, with no curation', () => {
     expect(support).toMatchObject({ target: 'study:tong-2012', properties: { origin: 'automatic', rule: 'finding.cited' } });
   });
 });
+
+describe('acronyms of datasets', () => {
+  it('reads "(HDI, 2015)" as a study using the Human Development Index, not as an organisation', () => {
+    expect(uncurated.entities.find((e) => e.id === 'org:hdi')).toBeUndefined();
+    const hdi = uncurated.entities.find((e) => e.name === 'Human Development Index')!;
+    expect(hdi).toMatchObject({ type: 'Dataset', aliases: expect.arrayContaining(['HDI']) });
+    expect(uncurated.relations.find((r) => r.type === 'USES_DATA' && r.target === hdi.id)).toMatchObject({ source: 'study:hdi-2015', properties: { rule: 'names.acronym-of-dataset' } });
+  });
+});

@@ -96,6 +96,7 @@ export function readRelations(passages: Passage[], cache: SentenceCache, graph: 
     delete r.properties.confidence;
   }
   readEditions(passages, graph);
+  acronymsOfDatasets(graph);
   const engine = new RelationEngine(RELATION_RULES);
   const mentionsByPassage = groupBy([...graph.mentions.values()], (m) => m.passageId);
   const heads = new Map<string, string | null>();
@@ -186,6 +187,31 @@ export function readEditions(passages: Passage[], graph: GraphDraft): void {
     graph.addMention({ entityId: id, passageId: p.id, start: m.start, end, text: p.text.slice(m.start, end) });
     const ev: Evidence = { passageId: p.id, start: m.start, end, quote: p.text.slice(m.start, end) };
     if (!graph.relations.has(`${id}|PART_OF|${e.id}`)) graph.addRelation(id, 'PART_OF', e.id, [ev], { origin: 'automatic', rule: 'structure.edition', confidence: 0.8 });
+  }
+}
+
+/**
+ * "(HDI, 2015)" cites an index, not an organisation: an acronym read as a citation's author whose
+ * letters are the initials of a dataset named in the text ("Human Development Index") is that
+ * dataset, and the citing study uses its data.
+ */
+function acronymsOfDatasets(graph: GraphDraft): void {
+  const byInitials = new Map<string, string>();
+  for (const e of graph.entities.values()) {
+    if (e.type !== 'Dataset') continue;
+    const initials = e.name.split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+    if (initials.length >= 2) byInitials.set(initials, e.id);
+  }
+  for (const e of [...graph.entities.values()]) {
+    if (e.origin === 'curated' || (e.type !== 'Organization' && e.type !== 'Person') || !/^\p{Lu}{2,}$/u.test(e.name)) continue;
+    const dataset = byInitials.get(e.name);
+    if (!dataset) continue;
+    for (const r of [...graph.relations.values()]) {
+      if (r.target !== e.id || (r.type !== 'PUBLISHED_BY' && r.type !== 'AUTHORED_BY')) continue;
+      graph.relations.delete(r.id);
+      graph.addRelation(r.source, 'USES_DATA', dataset, r.evidence, { origin: 'automatic', rule: 'names.acronym-of-dataset', confidence: 0.7 });
+    }
+    graph.merge(e.id, dataset);
   }
 }
 
