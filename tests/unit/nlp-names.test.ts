@@ -64,3 +64,10 @@ describe('references', () => {
     expect(relations.map((r) => `${r.source} ${r.type} ${r.target}`)).toContain('yep FUNDED_BY african-development-bank');
   });
 });
+
+describe('definite references to instruments', () => {
+  it('resolves "the Decree" to the decree named before', () => {
+    const { relations } = readText('Decree 88 (2011) set new fees. The Licensing Agency was established under the Decree.');
+    expect(relations.map((r) => `${r.source} ${r.type} ${r.target}`)).toEqual(['licensing-agency ESTABLISHED_BY decree-88']);
+  });
+});
