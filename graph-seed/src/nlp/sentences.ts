@@ -56,7 +56,7 @@ export function readSentences(text: string): Sentence[] {
     // wink's values are the text's own characters; a mismatch would shift every later offset.
     const found = text.startsWith(v, at) ? at : text.indexOf(v, at);
     const start = found < 0 ? at : found;
-    words.push({ text: v, lower: v.toLowerCase().replace(/[’‘]/g, "'"), start, end: start + v.length });
+    words.push({ text: v, lower: /[’‘]/.test(v) ? v.toLowerCase().replace(/[’‘]/g, "'") : v.toLowerCase(), start, end: start + v.length });
     at = start + v.length;
   }
   const spans = doc.sentences().out(its.span) as unknown as [number, number][];
@@ -74,7 +74,8 @@ export function readSentences(text: string): Sentence[] {
   return out;
 }
 
-const tagger = winkNLP(model, ['sbd', 'pos']);
+/** Made on first use: a run whose rules never find two arguments never loads it. */
+let tagger: ReturnType<typeof winkNLP> | null = null;
 
 /**
  * Universal part-of-speech tags of a sentence's words, read only for the few sentences where a
@@ -82,6 +83,7 @@ const tagger = winkNLP(model, ['sbd', 'pos']);
  * differently gets the tag of the token that starts it.
  */
 export function tagWords(text: string, s: Sentence): string[] {
+  tagger ??= winkNLP(model, ['sbd', 'pos']);
   const doc = tagger.readDoc(text.slice(s.start, s.end));
   const values = doc.tokens().out(tagger.its.value) as string[];
   const spaces = doc.tokens().out(tagger.its.precedingSpaces) as string[];
