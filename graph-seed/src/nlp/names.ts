@@ -37,7 +37,8 @@ const JOINERS = new Set(['of', 'for', 'on', 'and', '&']);
 
 const isCapitalised = (w: Word) => /^[\p{Lu}]/u.test(w.text) || /^(?:mou|sub-decree)$/i.test(w.text);
 const isNameWord = (w: Word) => isCapitalised(w) && /[\p{L}]/u.test(w.text) && !FUNCTION_WORDS.has(w.lower);
-const isPossessive = (w: Word | undefined) => !!w && /^[’']s$/.test(w.text);
+const POSSESSIVE = /^[’']s$/;
+const isPossessive = (w: Word | undefined) => !!w && POSSESSIVE.test(w.text);
 
 const isAcronym = (w: Word) => /^[\p{Lu}]{2,}s?$/u.test(w.text);
 
@@ -53,17 +54,13 @@ function possessiveInside(w: Word[], first: number, at: number): boolean {
   return !!next && isHeadNoun(next.text) && !(after && isNameWord(after));
 }
 
-function chunk(words: Word[], first: number, last: number): Omit<NameChunk, 'type'> {
-  const a = words[first]!;
-  const b = words[last]!;
-  return { text: '', start: a.start, end: b.end, first, last };
-}
-
 function typed(s: Sentence, text: string, first: number, last: number): NameChunk | null {
-  const ws = s.words.slice(first, last + 1).map((w) => w.text).filter((t) => !isPossessive({ text: t } as Word));
+  const ws = s.words.slice(first, last + 1).map((w) => w.text).filter((t) => !POSSESSIVE.test(t));
   const head = headOf(ws);
   if (!head) return null;
-  return { ...chunk(s.words, first, last), text: text.slice(s.words[first]!.start, s.words[last]!.end), type: head.type };
+  const start = s.words[first]!.start;
+  const end = s.words[last]!.end;
+  return { text: text.slice(start, end), start, end, first, last, type: head.type };
 }
 
 /** Every maximal capitalised run of the sentence, typed; untyped runs are left out. */
