@@ -15,7 +15,7 @@ import { checkEvidence, type EvidenceCheck } from './stages/evidence';
 import { emitBundle } from './stages/emit';
 import { extractAll } from './stages/extract';
 import { readFindings } from './nlp/findings';
-import { readNames, readRelations } from './nlp/read-facts';
+import { addNameMentions, readNames, readRelations } from './nlp/read-facts';
 import { tokenize } from './stages/furniture';
 import { buildTextLayer, documentIdFor } from './stages/passages';
 import { applyOverrides, type Override } from './stages/override';
@@ -76,6 +76,7 @@ export function runPipeline(files: CorpusFile[], curation: Curation = EMPTY_CURA
   resolveAcronyms(graph, extracted, byId);
   mergeIntoCurated(graph);
   warnings.push(...matchMentions(graph, text.passages));
+  addNameMentions(graph);
   resolveNoteReferences(graph, text.noteAnchors, byId);
   resolveAuthors(graph, extracted, byId);
   matchExhibitReferences(graph, text.passages);

@@ -128,6 +128,11 @@ export function findNames(s: Sentence, text: string): { names: NameChunk[]; spli
           names.pop();
           names.push(part, container);
           splits.push({ part, whole: container });
+        } else if (k - i === 1 && container && BODIES.has(container.type)) {
+          // "the Secretariat of the National Committee ...": the body named is B; a bare head
+          // before it is no name of its own.
+          names.pop();
+          names.push(container);
         }
         break;
       }

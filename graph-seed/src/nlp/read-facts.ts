@@ -21,6 +21,22 @@ import { readSentences, type Sentence, tagWords } from './sentences';
 
 export type SentenceCache = Map<string, Sentence[]>;
 
+/**
+ * Mentions of the names read in step 1, held back until every curated and known name has been
+ * matched over the text: a longer name that covers one of them keeps its span.
+ */
+const pendingMentions: Mention[] = [];
+export function addNameMentions(graph: GraphDraft): void {
+  const taken = groupBy([...graph.mentions.values()], (m) => m.passageId);
+  for (const m of pendingMentions.splice(0)) {
+    if (!graph.entities.has(m.entityId)) continue;
+    // A mention nested inside this name ("the MoU with Thailand" in the group's name) does not block it.
+    const crossing = (x: Mention) => x.entityId !== m.entityId && m.start < x.end && x.start < m.end && !(x.start >= m.start && x.end <= m.end);
+    if ((taken.get(m.passageId) ?? []).some(crossing)) continue;
+    graph.addMention(m);
+  }
+}
+
 export interface AutomaticProvenance {
   origin: 'automatic';
   rule: string;
@@ -66,7 +82,7 @@ export function readNames(passages: Passage[], graph: GraphDraft, acronyms: read
         ids.set(c, id);
         graph.upsertEntity({ id, type: c.type, name: c.text, aliases: [c.text], properties: {}, origin: 'extracted' });
         index.add(c.text, id);
-        graph.addMention({ entityId: id, passageId: p.id, start: c.start, end: c.end, text: c.text });
+        pendingMentions.push({ entityId: id, passageId: p.id, start: c.start, end: c.end, text: c.text });
       }
       for (const [c, id] of ids) implementsFromName(c, id, p, graph, index);
       for (const sp of splits) {
