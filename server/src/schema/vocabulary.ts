@@ -65,6 +65,11 @@ const RELATION_TYPE_DOCS: Record<RelationType, string> = {
   MEASURES: 'The source statistic measures the target.',
   LOCATED_IN: 'The source is located in the target place.',
   COVERS: 'The source survey or dataset covers the target place.',
+  APPOINTED_BY: 'The source body or its members are appointed by the target.',
+  REPORTS_TO: 'The source body reports to, or is accountable to, the target.',
+  AMENDS: 'The source instrument amends the target instrument.',
+  REPEALS: 'The source instrument repeals, revokes or replaces the target instrument.',
+  SIGNED: 'The source signed the target agreement.',
 };
 
 const quote = (text: string) => JSON.stringify(text);
