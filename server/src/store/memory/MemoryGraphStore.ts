@@ -64,7 +64,7 @@ export class MemoryGraphStore implements GraphStore {
     }
     const passageOrder = (id: string) => this.passageById.get(id)?.order ?? 0;
     this.mentionsByEntity = groupBy(bundle.mentions, (m) => m.entityId);
-    for (const list of this.mentionsByEntity.values()) list.sort((a, b) => passageOrder(a.passageId) - passageOrder(b.passageId) || a.start - b.start);
+    for (const list of this.mentionsByEntity.values()) list.sort((a, b) => passageOrder(a.passageId) - passageOrder(b.passageId) || a.start - b.start || a.end - b.end);
     this.mentionsByPassage = groupBy(bundle.mentions, (m) => m.passageId);
     for (const list of this.mentionsByPassage.values()) list.sort((a, b) => a.start - b.start || a.end - b.end || (a.entityId < b.entityId ? -1 : 1));
     this.citationsByPassage = groupBy(bundle.citations, (c) => c.passageId);

@@ -521,7 +521,7 @@ export class Neo4jGraphStore implements GraphStore {
     if (!ids.length || limit === 0) return ids.map(() => []);
     const rows = await this.read(
       `${STATE} UNWIND $ids AS id MATCH (e:Entity {uid: s.gen + '|' + id})
-       CALL (e) { MATCH (e)-[m:MENTIONED_IN]->(p:Passage) WITH m, p ORDER BY p.order, m.start SKIP $offset LIMIT $limit
+       CALL (e) { MATCH (e)-[m:MENTIONED_IN]->(p:Passage) WITH m, p ORDER BY p.order, m.start, m.end SKIP $offset LIMIT $limit
          RETURN collect(${MENTION('m', 'e', 'p')}) AS ms${companions?.passages ? `, collect(DISTINCT ${PASSAGE('p')}) AS ps` : ''} }
        RETURN id, ms${companions?.passages ? ', ps' : ''}`,
       { ids, offset: int(offset), limit: int(limit) },
