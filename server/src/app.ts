@@ -225,6 +225,14 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
     }
     if (req.method !== 'GET' && req.method !== 'POST') return json(res, 405, errorBody('send operations with POST (or GET)', 'METHOD_NOT_ALLOWED'), { ...cors, allow: 'GET, POST, OPTIONS' });
     for (const [k, v] of Object.entries(cors)) res.setHeader(k, v);
+    // Yoga builds a URL from the target and the Host header: an absolute-form target or an
+    // empty or malformed Host would make that throw (a 500), so both are normalised first.
+    const target = req.url ?? '/graphql';
+    if (!target.startsWith('/')) {
+      const q = target.indexOf('?');
+      req.url = `/graphql${q < 0 ? '' : target.slice(q)}`;
+    }
+    if (!/^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(req.headers.host ?? '')) req.headers.host = 'localhost';
     // The body's size is known before it is read: a chunked body (no Content-Length) is refused,
     // so no stream needs counting on the way in.
     if (req.headers['transfer-encoding'] !== undefined && req.headers['content-length'] === undefined) {
