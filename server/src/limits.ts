@@ -100,11 +100,16 @@ function guarded(resolve: GraphQLFieldResolver<unknown, { guard?: ExecutionGuard
       const value = resolve(source, args, context, info);
       return value instanceof Promise ? value.then((v) => guard.account(v)) : guard.account(value);
     };
-    if (!guard.beforeField()) return run();
-    return nextTurn().then(() => {
-      if (guard.error) throw guard.error;
-      return run();
-    });
+    const value = guard.beforeField()
+      ? nextTurn().then(() => {
+          if (guard.error) throw guard.error;
+          return run();
+        })
+      : run();
+    // graphql-js stops waiting for a field's siblings once one of them fails a non-null parent;
+    // their later rejections must not surface as unhandled (the result is settled already).
+    if (value instanceof Promise) value.catch(() => {});
+    return value;
   };
 }
 
