@@ -24,6 +24,8 @@ RUN npm ci --no-audit --no-fund --omit=dev && npm cache clean --force
 COPY --from=build /app/graph-seed ./graph-seed
 COPY --from=build /app/server/src ./server/src
 COPY --from=build /app/client/dist ./client/dist
+# The explorer's operations, which the server registers as persisted operations at start-up.
+COPY --from=build /app/client/src/api ./client/src/api
 COPY --from=build /app/tsconfig.json ./
 USER node
 EXPOSE 4000

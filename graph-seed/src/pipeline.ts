@@ -14,8 +14,11 @@ import { findDiscrepancies } from './stages/discrepancies';
 import { checkEvidence, type EvidenceCheck } from './stages/evidence';
 import { emitBundle } from './stages/emit';
 import { extractAll } from './stages/extract';
+import { readFindings } from './nlp/findings';
+import { addNameMentions, readNames, readRelations } from './nlp/read-facts';
 import { tokenize } from './stages/furniture';
 import { buildTextLayer, documentIdFor } from './stages/passages';
+import { applyOverrides, type Override } from './stages/override';
 import { QuoteIndex } from './stages/quotes';
 import type { CorpusFile } from './stages/read';
 import { mergeCorpus } from './stages/read';
@@ -38,7 +41,7 @@ export interface SeedOutput {
 
 export type Progress = (stage: string, detail?: string) => void;
 
-export function runPipeline(files: CorpusFile[], curation: Curation = EMPTY_CURATION, progress: Progress = () => {}): Result<SeedOutput> {
+export function runPipeline(files: CorpusFile[], curation: Curation = EMPTY_CURATION, progress: Progress = () => {}, overrides: Override[] = []): Result<SeedOutput> {
   const merged = mergeCorpus(files);
   if (!merged.ok) return merged;
   const warnings: Problem[] = [...merged.warnings];
@@ -62,6 +65,7 @@ export function runPipeline(files: CorpusFile[], curation: Curation = EMPTY_CURA
   for (const f of text.figures) graph.upsertEntity({ id: f.id, type: 'Figure', name: `Figure ${f.number}. ${f.title}`, properties: { number: f.number, passageId: f.passageId, ...(f.doi ? { doi: f.doi } : {}) }, origin: 'extracted' });
 
   const extracted = extractAll(text.passages, graph);
+  const sentences = readNames(text.passages, graph, extracted.acronyms);
   progress('extract', `${extracted.citations.length} citations, ${extracted.acronyms.length} acronym definitions`);
 
   const quotes = new QuoteIndex(text.passages);
@@ -72,6 +76,7 @@ export function runPipeline(files: CorpusFile[], curation: Curation = EMPTY_CURA
   resolveAcronyms(graph, extracted, byId);
   mergeIntoCurated(graph);
   warnings.push(...matchMentions(graph, text.passages));
+  addNameMentions(graph);
   resolveNoteReferences(graph, text.noteAnchors, byId);
   resolveAuthors(graph, extracted, byId);
   matchExhibitReferences(graph, text.passages);
@@ -79,6 +84,16 @@ export function runPipeline(files: CorpusFile[], curation: Curation = EMPTY_CURA
   curator.applyRelations(curation);
   curator.applyFindings(curation);
   if (curator.problems.length) return fail(curator.problems, warnings);
+  const curatedRelations = new Set(curation.relations.map((r) => `${r.source}|${r.type}|${r.target}`));
+  const automatic = readRelations(text.passages, sentences, graph, curatedRelations);
+  // Findings and recommendations are read by cue where the curation states none of its own.
+  const cued = readFindings(text.passages, sentences, extracted.citations, graph, { findings: !curation.findings.length, recommendations: !curation.recommendations.length });
+  progress('relations', `${automatic} relation statements read by rule, ${cued.findings} findings and ${cued.recommendations} recommendations by cue`);
+  if (overrides.length) {
+    const problems = applyOverrides(graph, overrides, quotes);
+    if (problems.length) return fail(problems, warnings);
+    progress('override', `${overrides.length} overrides applied`);
+  }
   progress('curate', `${curation.entities.length} entities, ${curation.relations.length} relations, ${curation.findings.length} findings overlaid`);
 
   const mentionsByPassage = groupBy([...graph.mentions.values()], (m) => m.passageId);

@@ -15,6 +15,7 @@ import { createContext, type Context } from './context';
 import { corsHeaders, crossSiteUnsafe, errorBody, getRunsOperation, json, originAllowed, requestPath, serveStatic } from './http';
 import { DEFAULT_OPERATION_LIMITS, guardSchema, useOperationLimits, useRepeatedFieldLimit, type OperationLimits } from './limits';
 import type { Logger } from './log';
+import { persistedOperations } from './persistedOperations';
 import { schemaNames, useRedactedErrors } from './redact';
 import { buildSchema } from './schema';
 import { costBoundsFromBundles, STATIC_COST_BOUNDS } from './schema/cost-bounds';
@@ -23,6 +24,7 @@ import { readsEntityContent, readsPassageContent, readsRelationContent } from '.
 import { LIGHT_ENTITY_FIELDS, LIGHT_RELATION_FIELDS } from './schema/resolvers';
 import { StoreUnavailableError, type GraphStore } from './store/GraphStore';
 import { MemoryGraphStore } from './store/memory/MemoryGraphStore';
+import { validationHints } from './validationHints';
 
 /** net.Server#close: stops listening and leaves the open connections be. */
 const netServerClose = NetServer.prototype.close;
@@ -119,6 +121,8 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
     // hold memory.
     parserAndValidationCache: { documentCache: new LRUCache<string, DocumentNode>({ max: DOCUMENT_CACHE }), errorCache: new LRUCache<string, object>({ max: DOCUMENT_CACHE }) },
     plugins: [
+      persistedOperations(),
+      validationHints(),
       EnvelopArmorPlugin({
         maxDepth: { n: REQUEST_LIMITS.maxDepth },
         maxAliases: { n: REQUEST_LIMITS.maxAliases },
@@ -221,6 +225,14 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
     }
     if (req.method !== 'GET' && req.method !== 'POST') return json(res, 405, errorBody('send operations with POST (or GET)', 'METHOD_NOT_ALLOWED'), { ...cors, allow: 'GET, POST, OPTIONS' });
     for (const [k, v] of Object.entries(cors)) res.setHeader(k, v);
+    // Yoga builds a URL from the target and the Host header: an absolute-form target or an
+    // empty or malformed Host would make that throw (a 500), so both are normalised first.
+    const target = req.url ?? '/graphql';
+    if (!target.startsWith('/')) {
+      const q = target.indexOf('?');
+      req.url = `/graphql${q < 0 ? '' : target.slice(q)}`;
+    }
+    if (!/^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(req.headers.host ?? '')) req.headers.host = 'localhost';
     // The body's size is known before it is read: a chunked body (no Content-Length) is refused,
     // so no stream needs counting on the way in.
     if (req.headers['transfer-encoding'] !== undefined && req.headers['content-length'] === undefined) {
@@ -285,7 +297,7 @@ function requestErrorCode(e: unknown): string | null {
   if ((e as Error | undefined)?.name !== 'GraphQLError') return null;
   const message = (e as Error).message;
   if (/Query Cost limit|Max depth|Aliases limit|Token limit|Directives limit|exceeded/i.test(message)) return 'QUERY_TOO_COMPLEX';
-  if (/^Variable "\$|got invalid value|cannot represent/.test(message)) return 'BAD_USER_INPUT';
+  if (/^Variable "\$|got invalid value|cannot represent|^Too many errors processing variables/.test(message)) return 'BAD_USER_INPUT';
   if (/^Syntax Error/.test(message)) return 'GRAPHQL_PARSE_FAILED';
   if (/not configured to execute|Cannot query field|Unknown (argument|type|fragment|directive)|must have a selection|Fragment .* cycle|cannot spread|is required|Expected type|must not have a selection|Unknown operation|not defined|cannot be used|There can be only one|Must provide|operation/i.test(message)) return 'GRAPHQL_VALIDATION_FAILED';
   return null;

@@ -21,6 +21,8 @@ export interface Loaders {
   relations: DataLoader<RelationKey, Relation[], string>;
   mentions: DataLoader<MentionKey, Mention[], string>;
   mentionCount: DataLoader<string, number>;
+  /** How many relations each key would list without a limit (a relations connection's totalCount). */
+  relationCount: DataLoader<Omit<RelationKey, 'limit' | 'offset'>, number, string>;
   passage: DataLoader<string, Passage | null>;
   passageAt: DataLoader<{ documentId: string; order: number }, Passage | null, string>;
   mentionsIn: DataLoader<string, Mention[]>;
@@ -93,12 +95,13 @@ export function createLoaders(store: GraphStore, reads: Reads = {}): Loaders {
   };
   const loaders: Loaders = {
     entity: new DataLoader((ids) => store.entities(ids, companions)),
-    relations: new DataLoader((keys) => store.relationsFor(keys, companions), { cacheKeyFn: (k) => JSON.stringify([k.id, k.direction, k.types, k.limit]) }),
+    relations: new DataLoader((keys) => store.relationsFor(keys, companions), { cacheKeyFn: (k) => JSON.stringify([k.id, k.direction, k.types, k.limit, k.offset ?? 0]) }),
     mentions: new DataLoader(
       grouped<MentionKey, Mention[]>((k) => `${k.limit}:${k.offset}`, (ids, k) => store.mentionsOf(ids, k.limit, k.offset, companions)),
       { cacheKeyFn: (k) => `${k.id}:${k.limit}:${k.offset}` },
     ),
     mentionCount: new DataLoader((ids) => store.mentionCounts(ids)),
+    relationCount: new DataLoader((keys) => store.relationCounts(keys), { cacheKeyFn: (k) => JSON.stringify([k.id, k.direction, k.types]) }),
     passageRef: reads.passages !== false ? (id) => loaders.passage.load(id) : (id) => Promise.resolve({ id } as Passage),
     passage: new DataLoader((ids) => store.passages(ids)),
     passageAt: new DataLoader((keys) => store.passagesAt(keys), { cacheKeyFn: (k) => `${k.documentId}#${k.order}` }),

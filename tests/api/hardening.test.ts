@@ -197,6 +197,17 @@ describe('HTTP that cannot be tripped', () => {
     await alive(s.url);
   });
 
+  it('answers an absolute-form target with an empty or odd Host without a 5xx (the HTTP fuzzer found a 500)', async () => {
+    for (const host of ['', 'a b', 'x'.repeat(300), '[::1']) {
+      const answer = await raw(s.port, `GET http://localhost/graphql?query=%7Bstats%7Bentities%7D%7D HTTP/1.1\r\nHost: ${host}\r\nGraphQL-Preflight: 1\r\nConnection: close\r\n\r\n`);
+      expect(statusOf(answer), host).toBeLessThan(500);
+      expect(answer).not.toMatch(/TypeError|node_modules/);
+    }
+    const ok = await raw(s.port, 'GET http://localhost/graphql?query=%7Bstats%7Bentities%7D%7D HTTP/1.1\r\nHost: \r\nGraphQL-Preflight: 1\r\nAccept: application/json\r\nConnection: close\r\n\r\n');
+    expect(ok).toMatch(/"entities":\d+/);
+    await alive(s.url);
+  });
+
   it('answers headers Node cannot parse with 400 and an oversized header block with 431', async () => {
     expect(statusOf(await raw(s.port, 'GET / HTTP/1.1\r\nHost: x\r\nBad Header: y\r\n\r\n'))).toBe(400);
     expect(statusOf(await raw(s.port, `GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`))).toBe(431);

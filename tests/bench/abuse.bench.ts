@@ -8,11 +8,11 @@
  * unloaded value, memory bounded. Writes bench/results/abuse.json and abuse.md.
  *   npm run bench:abuse [-- --duration 20 --rate 50 --out bench/results]
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { startServer, type RunningApp } from '../helpers/serve';
+import { residentMb, startServer, type RunningApp } from '../helpers/serve';
 
 /** Expensive operations that pass the cost limit; the slowest one measured is the attacker's. */
 export const HEAVY_CANDIDATES: { name: string; query: string }[] = [
@@ -49,14 +49,6 @@ export interface AbuseReport {
   rssMb: { before: number; peak: number; after: number };
   alive: boolean;
 }
-
-const rssOf = (pid: number): number => {
-  try {
-    return Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
-  } catch {
-    return 0;
-  }
-};
 
 const percentile = (xs: number[], p: number) => {
   if (!xs.length) return 0;
@@ -102,7 +94,7 @@ export async function runAbuse(opts: { duration: number; rate: number }): Promis
     const worst = accepted.reduce((a, b) => (b.ms > a.ms ? b : a));
     const attackQuery = HEAVY_CANDIDATES.find((c) => c.name === worst.name)!.query;
 
-    const before = rssOf(app.pid);
+    const before = residentMb(app.pid);
     const alone = await ordinary(app.url, opts.duration, opts.rate);
 
     // The attack, /healthz probes and memory samples, all while ordinary traffic runs.
@@ -135,7 +127,7 @@ export async function runAbuse(opts: { duration: number; rate: number }): Promis
       }
     };
     let peak = before;
-    const sampler = setInterval(() => (peak = Math.max(peak, rssOf(app.pid))), 200);
+    const sampler = setInterval(() => (peak = Math.max(peak, residentMb(app.pid))), 200);
     const attacks = Array.from({ length: 4 }, attacker);
     const probe = prober();
     await new Promise((r) => setTimeout(r, 1000));
@@ -144,7 +136,7 @@ export async function runAbuse(opts: { duration: number; rate: number }): Promis
     await Promise.all([...attacks, probe]);
     clearInterval(sampler);
     await new Promise((r) => setTimeout(r, 5000));
-    const after = rssOf(app.pid);
+    const after = residentMb(app.pid);
     const alive = !exited && (await fetch(`${app.url}/healthz`)).ok;
     return {
       durationS: opts.duration,

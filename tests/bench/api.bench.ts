@@ -24,6 +24,7 @@ import { Neo4jGraphStore } from '../../server/src/store/neo4j/Neo4jGraphStore';
 import { testNeo4j, type Neo4jAddress } from '../helpers/neo4j';
 import { reportBundle } from '../helpers/report';
 import { spawnServer, startCommand, startServer, type RunningApp } from '../helpers/serve';
+import { encodeCursor } from '../../server/src/schema/connections';
 import { PEER_QUERIES } from './peer/operations';
 
 export const OPERATIONS: { name: string; query: string }[] = [
@@ -39,6 +40,11 @@ export const OPERATIONS: { name: string; query: string }[] = [
   {
     name: 'finding traced to its studies',
     query: '{ entity(id: "finding:tong-remittances-reduce-poverty") { id name ... on Finding { statement evidence { quote passage { id } } citations { id name ... on Study { year usesData { id name } } } about { id name } } } }',
+  },
+  {
+    // The second page of bodies that take part in or answer for something, most mentioned first.
+    name: 'filtered entities (second page)',
+    query: `{ entitiesConnection(first: 10, after: "${encodeCursor(9)}", where: { types: [Ministry, Committee, GovernmentBody], hasRelation: [{ types: [PARTICIPATES_IN, RESPONSIBLE_FOR, CHAIRS, VICE_CHAIRS, MEMBER_OF], direction: OUT }] }, orderBy: [{ field: MENTION_COUNT, direction: DESC }]) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id name type mentionCount } } } }`,
   },
 ];
 

@@ -92,7 +92,8 @@ function field(r: Rng, schema: GraphQLSchema, f: GraphQLField<unknown, unknown>,
   return `${alias}${f.name}${args.length ? `(${args.join(', ')})` : ''}${selection(r, schema, getNamedType(f.type), depth, vars, decls)}`;
 }
 
-export type Case = { kind: 'json'; body: unknown } | { kind: 'raw'; body: string; contentType: string } | { kind: 'get'; query: string; preflight: boolean };
+/** `heavy`: one of the expensive shapes, which the server may rightly stop at its time budget. */
+export type Case = ({ kind: 'json'; body: unknown } | { kind: 'raw'; body: string; contentType: string } | { kind: 'get'; query: string; preflight: boolean }) & { heavy?: boolean };
 
 function generated(r: Rng, schema: GraphQLSchema): Built {
   const vars: Record<string, unknown> = {};
@@ -211,7 +212,7 @@ export function fuzzCase(schema: GraphQLSchema, seed: number, i: number): Case {
   const r = rng(seed * 1_000_003 + i);
   const base = generated(r, schema);
   const roll = r.next();
-  if (roll < 0.15) return expensive(r, schema);
+  if (roll < 0.15) return { ...expensive(r, schema), heavy: true };
   return roll < 0.4 ? mutated(r, base) : { kind: 'json', body: { query: base.text, variables: base.variables } };
 }
 

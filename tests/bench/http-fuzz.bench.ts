@@ -5,11 +5,11 @@
  * never finish their headers or their body. Prints and writes bench/results/http-fuzz.json and .md.
  *   npm run bench:http-fuzz [-- --cases 5000 --seed 1 --slow 500 --out bench/results]
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startServer, type RunningApp } from '../helpers/serve';
+import { residentMb, startServer, type RunningApp } from '../helpers/serve';
 import { rawCase, sendRaw } from './http-fuzz';
 
 export interface HttpFuzzReport {
@@ -28,15 +28,6 @@ export interface HttpFuzzReport {
 
 /** The server's request timeout in this run. */
 const REQUEST_TIMEOUT_MS = 1000;
-
-const rssOf = (pid: number): number => {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
-  } catch {
-    return 0;
-  }
-};
 
 async function health(url: string): Promise<boolean> {
   try {
@@ -82,7 +73,7 @@ export async function runHttpFuzz(cases: number, seed: number, slow: number, opt
   const port = Number(new URL(app.url).port);
   let exited = false;
   void app.exited.then(() => (exited = true));
-  const report: HttpFuzzReport = { cases, seed, ms: 0, byStatus: {}, problems: [], healthAlways: true, alive: true, slow: { connections: 0, closedByServer: 0, closedWithinMs: 0, healthDuringMs: 0 }, rssMb: { before: rssOf(app.pid), peak: 0, after: 0 } };
+  const report: HttpFuzzReport = { cases, seed, ms: 0, byStatus: {}, problems: [], healthAlways: true, alive: true, slow: { connections: 0, closedByServer: 0, closedWithinMs: 0, healthDuringMs: 0 }, rssMb: { before: residentMb(app.pid), peak: 0, after: 0 } };
   const started = performance.now();
   try {
     const concurrency = opts.concurrency ?? 8;
@@ -98,11 +89,11 @@ export async function runHttpFuzz(cases: number, seed: number, slow: number, opt
         report.problems.push({ case: batch, label: 'health', problem: `/healthz did not answer after cases ${batch}-${batch + ids.length - 1}` });
         break;
       }
-      report.rssMb.peak = Math.max(report.rssMb.peak, rssOf(app.pid));
+      report.rssMb.peak = Math.max(report.rssMb.peak, residentMb(app.pid));
     }
     if (slow > 0) report.slow = await slowFlood(port, slow, app.url);
     report.alive = (await health(app.url)) && !exited;
-    report.rssMb.after = rssOf(app.pid);
+    report.rssMb.after = residentMb(app.pid);
   } finally {
     report.ms = Math.round(performance.now() - started);
     await app.stop();

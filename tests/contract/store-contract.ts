@@ -232,6 +232,83 @@ export function describeStoreContract(name: string, open: (bundle: GraphBundle) 
       expect(await store.path('ministry:mowa', 'committee:ncct', 4, ['CHAIRS'])).toBeNull();
     });
 
+    it('pages filtered entity lists in the order asked, and counts them', async () => {
+      const ministries = bundle.entities.filter((e) => e.type === 'Ministry').map((e) => e.id).sort();
+      const all = await store.findEntities({ types: ['Ministry'] }, [], 1000, 0, true);
+      expect(all.items.map((e) => e.id)).toEqual(ministries);
+      expect(all.total).toBe(ministries.length);
+      const page = await store.findEntities({ types: ['Ministry'] }, [], 2, 1, false);
+      expect(page).toEqual({ items: all.items.slice(1, 3), total: null });
+      // Orders: mentions (descending), then id; names ignoring case; never-mentioned entities last.
+      const count = (id: string) => bundle.mentions.filter((m) => m.entityId === id).length;
+      const byMentions = await store.findEntities({ types: ['Ministry', 'Committee'] }, [{ field: 'MENTIONS', direction: 'DESC' }], 1000, 0, false);
+      const expected = bundle.entities.filter((e) => e.type === 'Ministry' || e.type === 'Committee').map((e) => e.id).sort().sort((a, b) => count(b) - count(a));
+      expect(byMentions.items.map((e) => e.id)).toEqual(expected);
+      const byName = (await store.findEntities({ types: ['Country'] }, [{ field: 'NAME', direction: 'ASC' }], 1000, 0, false)).items.map((e) => e.name.toLowerCase());
+      expect(byName).toEqual([...byName].sort());
+      const first = (await store.findEntities({}, [{ field: 'FIRST_MENTION', direction: 'DESC' }], 1000, 0, false)).items;
+      const mentioned = new Set(bundle.mentions.map((m) => m.entityId));
+      expect(first.findIndex((e) => !mentioned.has(e.id))).toBe(mentioned.size);
+      const byDegree = (await store.findEntities({}, [{ field: 'DEGREE', direction: 'DESC' }], 1, 0, false)).items[0]!;
+      const degree = (id: string) => bundle.relations.filter((r) => r.source === id || r.target === id).length;
+      expect(degree(byDegree.id)).toBe(Math.max(...bundle.entities.map((e) => degree(e.id))));
+    });
+
+    it('filters entities by name, relations, mentions, document and property', async () => {
+      const ids = async (filter: Parameters<GraphStore['findEntities']>[0]) => (await store.findEntities(filter, [], 1000, 0, true)).items.map((e) => e.id);
+      expect(await ids({ types: ['Ministry'], nameContains: 'LABOUR' })).toContain('ministry:molvt');
+      expect(await ids({ nameMatches: 'Labuor ministry' })).toContain('ministry:molvt');
+      expect(await ids({ relations: [{ types: ['CHAIRS'], direction: 'OUT' }] })).toEqual(['ministry:moi']);
+      expect(await ids({ relations: [{ types: ['VICE_CHAIRS'], direction: 'IN', to: 'ministry:molvt' }] })).toEqual(['committee:migration-working-group']);
+      // Every condition must hold: vice-chairs of the group that are also responsible for something.
+      const has = (id: string, type: string) => bundle.relations.some((r) => r.source === id && r.type === type);
+      const both = bundle.entities.filter((e) => has(e.id, 'VICE_CHAIRS') && has(e.id, 'RESPONSIBLE_FOR')).map((e) => e.id).sort();
+      expect(both.length).toBeGreaterThan(0);
+      expect(await ids({ relations: [{ types: ['VICE_CHAIRS'], direction: 'OUT', to: 'committee:migration-working-group' }, { types: ['RESPONSIBLE_FOR'], direction: 'OUT' }] })).toEqual(both);
+      const around = bundle.relations.flatMap((r) => (r.source === 'ministry:molvt' ? [r.target] : r.target === 'ministry:molvt' ? [r.source] : []));
+      expect(await ids({ relations: [{ types: null, direction: 'BOTH', to: 'ministry:molvt' }] })).toEqual([...new Set(around)].sort());
+      const busy = await store.findEntities({ minMentions: 20 }, [], 1000, 0, true);
+      expect(busy.total).toBe(bundle.entities.filter((e) => bundle.mentions.filter((m) => m.entityId === e.id).length >= 20).length);
+      expect(busy.total).toBeGreaterThan(0);
+      expect((await store.findEntities({ document: bundle.document.id }, [], 0, 0, true)).total).toBe(new Set(bundle.mentions.map((m) => m.entityId)).size);
+      expect((await store.findEntities({ document: 'doc:none' }, [], 10, 0, true)).total).toBe(0);
+      const literature = await ids({ types: ['Finding'], property: { key: 'origin', value: 'literature' } });
+      expect(literature).toEqual(bundle.entities.filter((e) => e.type === 'Finding' && e.properties.origin === 'literature').map((e) => e.id).sort());
+      expect(await ids({ types: ['Finding'], relations: [{ types: ['SUPPORTED_BY'], direction: 'OUT', to: 'study:tong-2012' }] })).toContain('finding:tong-remittances-reduce-poverty');
+      expect(await ids({ types: [] })).toEqual([]);
+    });
+
+    it('pages and counts relations, mentioning passages and a document\'s passages', async () => {
+      const key = { id: 'ministry:molvt', direction: 'BOTH' as const, types: null };
+      const [all] = await store.relationsOf([key.id], { ...key, limit: 1000 });
+      const [page] = await store.relationsFor([{ ...key, limit: 3, offset: 2 }]);
+      expect(page).toEqual(all!.slice(2, 5));
+      const [chairsIn] = await store.relationsFor([{ id: 'committee:migration-working-group', direction: 'IN', types: ['VICE_CHAIRS'], limit: 5, offset: 1 }]);
+      expect(chairsIn).toHaveLength(2);
+      expect(await store.relationCounts([key, { id: 'committee:migration-working-group', direction: 'IN', types: ['VICE_CHAIRS'] }, { id: 'nothing:here', direction: 'BOTH', types: null }])).toEqual([all!.length, 3, 0]);
+      const passages = [...new Set(bundle.mentions.filter((m) => m.entityId === 'ministry:molvt').map((m) => m.passageId))];
+      const mentioning = await store.passagesMentioning('ministry:molvt', 1000, 0, true);
+      expect(mentioning.total).toBe(passages.length);
+      expect(new Set(mentioning.items.map((p) => p.id))).toEqual(new Set(passages));
+      expect((await store.passagesMentioning('ministry:molvt', 2, 1, false)).items).toEqual(mentioning.items.slice(1, 3));
+      const doc = await store.documentPassages(bundle.document.id, 5, 3, true);
+      expect(doc.total).toBe(bundle.passages.length);
+      expect(doc.items.map((p) => p.order)).toEqual([...bundle.passages].sort((a, b) => a.order - b.order).slice(3, 8).map((p) => p.order));
+    });
+
+    it('searches passages by any term, those holding more terms first, paged', async () => {
+      const all = await store.searchPassagesPage('remittances poverty Gini', 1000, 0);
+      const one = await store.searchPassagesPage('remittances', 1000, 0);
+      expect(all.total).toBeGreaterThan(one.total!);
+      expect(all.items[0]!.text).toContain('Gini');
+      expect((await store.searchPassagesPage('remittances poverty Gini', 3, 2)).items).toEqual(all.items.slice(2, 5));
+    });
+
+    it('finds names through a swapped pair of letters', async () => {
+      expect((await store.search('koera', null, 5))[0]?.entity.id).toBe('country:south-korea');
+      expect((await store.search('Labuor ministry', null, 5))[0]?.entity.id).toBe('ministry:molvt');
+    });
+
     it('lists findings, discrepancies, tables, documents and stats', async () => {
       const about = await store.findings('dimension:remittances', 100);
       expect(about.map((f) => f.id)).toContain('finding:tong-remittances-reduce-poverty');

@@ -26,6 +26,8 @@ const SAMPLE: Record<string, unknown> = { String: 'molvt', ID: 'ministry:molvt',
 function sample(arg: GraphQLArgument): unknown {
   const named = getNamedType(arg.type).name;
   const value = arg.name === 'types' || arg.name === 'entityTypes' ? 'Ministry' : arg.name === 'relationTypes' ? 'CHAIRS' : arg.name === 'number' ? '2.1' : SAMPLE[named];
+  // Enums and input objects without a sample are left out (absent, not null).
+  if (value === undefined) return undefined;
   return isListType(getNullableType(arg.type)) ? [value] : value;
 }
 

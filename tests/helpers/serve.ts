@@ -99,3 +99,12 @@ export function startCommand(): string[] {
 export function startServer(extraEnv: Record<string, string> = {}, label = 'server'): Promise<RunningApp> {
   return spawnServer({ command: process.execPath, args: startCommand().slice(1), env: extraEnv, readyPath: '/readyz', label });
 }
+
+/** A process's resident memory in MB, read from /proc (0 when it is gone). */
+export function residentMb(pid: number): number {
+  try {
+    return Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
+  } catch {
+    return 0;
+  }
+}

@@ -4,7 +4,7 @@
  * answer for answer between the memory store and Neo4j.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { GraphStore } from '../../server/src/store/GraphStore';
+import type { EntityFilter, EntityOrder, GraphStore } from '../../server/src/store/GraphStore';
 import { MemoryGraphStore } from '../../server/src/store/memory/MemoryGraphStore';
 import { loadBundle } from '../../server/src/store/neo4j/load';
 import { Neo4jGraphStore } from '../../server/src/store/neo4j/Neo4jGraphStore';
@@ -96,7 +96,7 @@ describe('memory and Neo4j answer identically', () => {
     const queries = [
       ...bundle.entities.filter((_, i) => i % 3 === 0).flatMap((e) => [e.name, ...e.aliases.slice(0, 1)]),
       ...bundle.entities.filter((_, i) => i % 5 === 0).map((e) => e.name.split(' ')[0]!.slice(0, 4)),
-      'molvt', 'korea', 'Tailand', 'cote d ivoire', 'Côte', 'ministry of interior', 'remitances', 'recruitment agencies', 'sub-decree 190',
+      'molvt', 'korea', 'koera', 'Labuor ministry', 'Tailand', 'cote d ivoire', 'Côte', 'ministry of interior', 'remitances', 'recruitment agencies', 'sub-decree 190',
     ];
     for (const q of queries) {
       const [a, b] = [await neo.search(q, null, 10), await memory.search(q, null, 10)];
@@ -128,6 +128,42 @@ describe('memory and Neo4j answer identically', () => {
     // Shared queries were sent: fewer round trips than the calls' own reads alone.
     expect(neo.roundTrips - before).toBeLessThan(calls.length);
     calls.forEach(([name], i) => expect(got[i], name).toEqual(expected[i]));
+  });
+
+  it('filtered, ordered entity pages and their counts', async () => {
+    const orders = [[], [{ field: 'NAME', direction: 'ASC' }], [{ field: 'MENTIONS', direction: 'DESC' }], [{ field: 'DEGREE', direction: 'DESC' }, { field: 'NAME', direction: 'DESC' }], [{ field: 'FIRST_MENTION', direction: 'ASC' }], [{ field: 'FIRST_MENTION', direction: 'DESC' }]] as const;
+    const filters = [
+      {},
+      { types: ['Ministry', 'Committee', 'GovernmentBody'] },
+      { nameContains: 'migration' },
+      { nameMatches: 'labuor migration' },
+      { document: bundle.document.id, minMentions: 3 },
+      { relations: [{ types: ['ABOUT'], direction: 'IN' as const }] },
+      { relations: [{ types: null, direction: 'BOTH' as const, to: 'ministry:molvt' }] },
+      { types: ['Finding'], property: { key: 'origin', value: 'ippmd' }, relations: [{ types: ['SUPPORTED_BY'], direction: 'OUT' as const }] },
+    ];
+    // Every filter in one order and a page of it, every order over everything.
+    type Ask = [EntityFilter, readonly EntityOrder[], number, number];
+    const asks: Ask[] = [
+      ...filters.flatMap((filter, i): Ask[] => [
+        [filter, orders[i % orders.length]!, 1000, 0],
+        [filter, orders[(i + 1) % orders.length]!, 7, 5],
+      ]),
+      ...orders.map((order): Ask => [{}, order, 1000, 0]),
+    ];
+    for (const [filter, order, limit, offset] of asks) {
+      const [a, b] = [await neo.findEntities(filter, order, limit, offset, true), await memory.findEntities(filter, order, limit, offset, true)];
+      expect(a, `${JSON.stringify(filter)} ${JSON.stringify(order)} ${limit}/${offset}`).toEqual(b);
+    }
+    const ids = bundle.entities.map((e) => e.id).filter((_, i) => i % 5 === 0);
+    const keys = ids.flatMap((id) => (['OUT', 'IN', 'BOTH'] as const).map((direction) => ({ id, direction, types: direction === 'IN' ? ['ABOUT', 'MEASURES'] : null })));
+    expect(await neo.relationCounts(keys)).toEqual(await memory.relationCounts(keys));
+    expect(await neo.relationsFor(keys.map((k) => ({ ...k, limit: 3, offset: 1 })))).toEqual(await memory.relationsFor(keys.map((k) => ({ ...k, limit: 3, offset: 1 }))));
+    for (const id of seeds) expect(await neo.passagesMentioning(id, 4, 1, true)).toEqual(await memory.passagesMentioning(id, 4, 1, true));
+    expect(await neo.documentPassages(bundle.document.id, 20, 40, true)).toEqual(await memory.documentPassages(bundle.document.id, 20, 40, true));
+    for (const q of ['remittances poverty Gini', 'labour migration policy', 'Thailand MoU recruitment', 'koera']) {
+      expect(await neo.searchPassagesPage(q, 10, 3), q).toEqual(await memory.searchPassagesPage(q, 10, 3));
+    }
   });
 
   it('findings, records and stats', async () => {

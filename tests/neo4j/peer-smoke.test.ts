@@ -44,6 +44,18 @@ describe('benchmark peer: @neo4j/graphql', () => {
     expect(passage.passages[0]!.cites.map((c) => c.id).sort()).toEqual([...new Set(bundle.citations.filter((c) => c.passageId === 'p:2-004').map((c) => c.studyId))].sort());
     const finding = (await checkAnswer(url, PEER_QUERIES['finding traced to its studies']!.peer!, 'finding')) as { entities: { outSupportedBy: Node[] }[] };
     expect(finding.entities[0]!.outSupportedBy.map((s) => s.id)).toContain('study:tong-2012');
+    // The filtered page: the same entities in the same order as the bundle gives.
+    const types = ['Ministry', 'Committee', 'GovernmentBody'];
+    const relTypes = ['PARTICIPATES_IN', 'RESPONSIBLE_FOR', 'CHAIRS', 'VICE_CHAIRS', 'MEMBER_OF'];
+    const count = (id: string) => bundle.mentions.filter((m) => m.entityId === id).length;
+    const bodies = bundle.entities
+      .filter((e) => types.includes(e.type) && bundle.relations.some((r) => r.source === e.id && relTypes.includes(r.type)))
+      .map((e) => e.id)
+      .sort()
+      .sort((a, b) => count(b) - count(a));
+    const page = (await checkAnswer(url, PEER_QUERIES['filtered entities (second page)']!.peer!, 'filtered')) as { entitiesConnection: { totalCount: number; edges: { node: Node }[] } };
+    expect(page.entitiesConnection.totalCount).toBe(bodies.length);
+    expect(page.entitiesConnection.edges.map((e) => e.node.id)).toEqual(bodies.slice(10, 20));
     const search = (await checkAnswer(url, PEER_QUERIES['entity search']!.peer!, 'search')) as { entitySearch: { edges: unknown[] } };
     expect(search.entitySearch.edges.length).toBeGreaterThan(0);
   });

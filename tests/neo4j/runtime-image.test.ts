@@ -9,12 +9,13 @@
  * What differs from a real image: the Node version is this machine's, and the user is not `node`.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { command, copiesOf, envOf, healthcheckOf, ROOT, stage, type Stage } from '../helpers/dockerfile';
 import { freePort } from '../helpers/neo4j';
-import { reportBundle } from '../helpers/report';
+import { createLogger } from '../../server/src/log';
+import { seedGraph } from '../../server/src/seed';
 import { tempDir } from '../helpers/tmp';
 
 const ignored = readFileSync(join(ROOT, '.dockerignore'), 'utf8')
@@ -41,7 +42,8 @@ const appDir = join(work, 'app');
 let url = '';
 let child: ReturnType<typeof spawn> | undefined;
 let output = '';
-const bundle = reportBundle();
+/** What the image's npm start command builds and serves with no options: the bundled report. */
+const bundle = (await seedGraph({}, createLogger('error')))!.bundle;
 
 beforeAll(async () => {
   // Build stage: the context, its dependencies, then its RUN lines after `npm ci` (the explorer).
@@ -103,7 +105,8 @@ describe('runtime image, assembled from the Dockerfile', () => {
     expect(existsSync(join(appDir, 'node_modules', 'neo4j-driver'))).toBe(true);
     for (const dev of ['vite', 'vitest', 'typescript', 'playwright-core']) expect(existsSync(join(appDir, 'node_modules', dev)), dev).toBe(false);
     expect(existsSync(join(appDir, 'client', 'dist', 'index.html'))).toBe(true);
-    expect(existsSync(join(appDir, 'client', 'src'))).toBe(false);
+    // Of the explorer's sources, only its operations (registered by the server as persisted operations).
+    expect(readdirSync(join(appDir, 'client', 'src'))).toEqual(['api']);
     expect(existsSync(join(appDir, 'tests'))).toBe(false);
   });
 

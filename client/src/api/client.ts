@@ -1,4 +1,9 @@
-/** A small GraphQL client over fetch: one POST per operation, errors carry the server's code. */
+/**
+ * A small GraphQL client over fetch: one POST per operation, errors carry the server's code.
+ * The explorer's operations are persisted on the server (see operations.ts): each is sent as its
+ * SHA-256 hash, and as text only when the server does not know the hash (or the browser cannot
+ * hash outside a secure context).
+ */
 export class ApiError extends Error {
   constructor(
     message: string,
@@ -9,20 +14,43 @@ export class ApiError extends Error {
   }
 }
 
-export async function gql<T>(query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal): Promise<T> {
+type Body<T> = { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+
+const hashes = new Map<string, Promise<string | null>>();
+
+/** The operation's SHA-256 in hex, or null when the browser offers no digest here. */
+function hashOf(query: string): Promise<string | null> {
+  let hash = hashes.get(query);
+  if (!hash) {
+    const subtle = globalThis.crypto?.subtle;
+    hash = subtle
+      ? subtle.digest('SHA-256', new TextEncoder().encode(query)).then((d) => [...new Uint8Array(d)].map((b) => b.toString(16).padStart(2, '0')).join(''), () => null)
+      : Promise.resolve(null);
+    hashes.set(query, hash);
+  }
+  return hash;
+}
+
+async function post<T>(payload: Record<string, unknown>, signal?: AbortSignal): Promise<{ res: Response; body: Body<T> }> {
   let res: Response;
   try {
-    res = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }), signal });
+    res = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload), signal });
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
     throw new ApiError('The server cannot be reached. Check that it is running, then try again.', 'NETWORK');
   }
-  let body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
   try {
-    body = await res.json();
+    return { res, body: await res.json() };
   } catch {
     throw new ApiError(`The server answered ${res.status} without a readable body.`, 'BAD_RESPONSE');
   }
+}
+
+export async function gql<T>(query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal): Promise<T> {
+  const hash = await hashOf(query);
+  let answer = hash ? await post<T>({ variables, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }, signal) : null;
+  if (!answer || answer.body.errors?.[0]?.extensions?.code === 'PERSISTED_QUERY_NOT_FOUND') answer = await post<T>({ query, variables }, signal);
+  const { res, body } = answer;
   if (body.errors?.length) {
     const e = body.errors[0]!;
     const code = e.extensions?.code ?? 'ERROR';

@@ -42,14 +42,14 @@ export interface EntityData extends EntityRef {
 
 const REF = 'id type name';
 const EVIDENCE = 'start end quote passage { id section }';
-const RELATION = `id type properties source { ${REF} } target { ${REF} } evidence { ${EVIDENCE} }`;
+const RELATION = `id type properties source { ${REF} } target { ${REF} } evidence { ${EVIDENCE} }` as const;
 
-export const SEARCH = `query Search($q: String!, $limit: Int) { search(query: $q, limit: $limit) { score entity { ${REF} aliases } } }`;
+export const SEARCH = `query Search($q: String!, $limit: Int) { search(query: $q, limit: $limit) { score entity { ${REF} aliases } } }` as const;
 export interface SearchData {
   search: { score: number; entity: EntityRef & { aliases: string[] } }[];
 }
 
-export const ENTITY_REF = `query EntityRef($id: ID!) { entity(id: $id) { ${REF} } }`;
+export const ENTITY_REF = `query EntityRef($id: ID!) { entity(id: $id) { ${REF} } }` as const;
 
 export const ENTITY = `query Entity($id: ID!) {
   entity(id: $id) {
@@ -58,7 +58,7 @@ export const ENTITY = `query Entity($id: ID!) {
     relations(limit: 500) { ${RELATION} }
     ... on Finding { statement evidence { ${EVIDENCE} } citations { ${REF} ... on Study { usesData { ${REF} } } } about { ${REF} } }
   }
-}`;
+}` as const;
 export interface EntityResult {
   entity: EntityData | null;
 }
@@ -67,14 +67,14 @@ export const NEIGHBORHOOD = `query Neighborhood($ids: [ID!]!, $depth: Int, $rela
   neighborhood(ids: $ids, depth: $depth, relationTypes: $relationTypes, limit: $limit) {
     truncated nodes { ${REF} } relations { id type source { id } target { id } }
   }
-}`;
+}` as const;
 export interface NeighborhoodData {
   neighborhood: { truncated: boolean; nodes: EntityRef[]; relations: { id: string; type: string; source: { id: string }; target: { id: string } }[] };
 }
 
 export const PATH = `query Path($from: ID!, $to: ID!, $maxLength: Int) {
   path(from: $from, to: $to, maxLength: $maxLength) { nodes { ${REF} } relations { ${RELATION} } }
-}`;
+}` as const;
 export interface PathData {
   path: { nodes: EntityRef[]; relations: RelationData[] } | null;
 }
@@ -98,24 +98,24 @@ export const DOCUMENT = `query Document {
     exhibits { label title passage { id } }
     chapters { number title sections { title passages { id order kind label section text page mentions { start end entity { ${REF} } } citations { ${REF} } } } }
   }
-}`;
+}` as const;
 export interface DocumentData {
   documents: {
     id: string;
     title: string;
     publisher: string | null;
     year: number | null;
-    exhibits: { label: string; title: string; passage: { id: string } }[];
+    exhibits: { label: string; title: string; passage: { id: string } | null }[];
     chapters: { number: string; title: string; sections: { title: string; passages: PassageData[] }[] }[];
   }[];
 }
 
-export const FINDINGS = `query Findings { findings(limit: 1000) { ${REF} statement about { ${REF} } citations { ${REF} } } }`;
+export const FINDINGS = `query Findings { findings(limit: 1000) { ${REF} statement about { ${REF} } citations { ${REF} } } }` as const;
 export interface FindingsData {
   findings: (EntityRef & { statement: string; about: EntityRef[]; citations: EntityRef[] })[];
 }
 
-export const TABLES = `query Tables { tables { id number title columns source rows { label group values } passage { id } } }`;
+export const TABLES = `query Tables { tables { id number title columns source rows { label group values } passage { id } } }` as const;
 export interface TableData {
   id: string;
   number: string;
@@ -126,7 +126,7 @@ export interface TableData {
   passage: { id: string } | null;
 }
 
-export const DISCREPANCIES = `query Discrepancies { discrepancies { id note subject { ${REF} } statements { ${EVIDENCE} } } }`;
+export const DISCREPANCIES = `query Discrepancies { discrepancies { id note subject { ${REF} } statements { ${EVIDENCE} } } }` as const;
 export interface DiscrepancyData {
   id: string;
   note: string;
@@ -134,17 +134,17 @@ export interface DiscrepancyData {
   statements: EvidenceData[];
 }
 
-const DATED = `${REF} properties`;
+const DATED = `${REF} properties` as const;
 export const TIMELINE = `query Timeline {
   instruments: entities(type: "LegalInstrument", limit: 1000) { ${DATED} }
   agreements: entities(type: "Agreement", limit: 1000) { ${DATED} }
   policies: entities(type: "Policy", limit: 1000) { ${DATED} }
   bodies: entities(type: "GovernmentBody", limit: 1000) { ${DATED} }
   committees: entities(type: "Committee", limit: 1000) { ${DATED} }
-}`;
+}` as const;
 export type TimelineData = Record<'instruments' | 'agreements' | 'policies' | 'bodies' | 'committees', (EntityRef & { properties: Record<string, unknown> })[]>;
 
-export const ENTITY_LISTS = `query Lists($types: [String!]) { stats { entityTypes { type count } relationTypes { type count } } }`;
+export const ENTITY_LISTS = `query Lists($types: [String!]) { stats { entityTypes { type count } relationTypes { type count } } }` as const;
 export interface StatsData {
   stats: { entityTypes: { type: string; count: number }[]; relationTypes: { type: string; count: number }[] };
 }
@@ -152,7 +152,7 @@ export interface StatsData {
 // --- The explorer's exports: the evidence of every relation among the drawn entities.
 export const SUBGRAPH_EVIDENCE = `query SubgraphEvidence($ids: [ID!]!, $limit: Int) {
   neighborhood(ids: $ids, depth: 0, limit: $limit) { relations { id evidence { ${EVIDENCE} } } }
-}`;
+}` as const;
 export interface SubgraphEvidenceData {
   neighborhood: { relations: { id: string; evidence: EvidenceData[] }[] };
 }

@@ -68,6 +68,16 @@ export const RELATION_TYPES = [
   'LOCATED_IN',
   /** A dataset or survey that covers a place (the CRUMP survey covered Pailin, Takeo...). */
   'COVERS',
+  /** A body or office-holder appointed by another body ("members appointed by the Council"). */
+  'APPOINTED_BY',
+  /** A body that reports to, or is accountable to, another. */
+  'REPORTS_TO',
+  /** An instrument that amends another. */
+  'AMENDS',
+  /** An instrument that repeals, revokes or replaces another. */
+  'REPEALS',
+  /** A party that signed an agreement. */
+  'SIGNED',
 ] as const;
 export type RelationType = (typeof RELATION_TYPES)[number];
 

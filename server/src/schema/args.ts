@@ -14,6 +14,10 @@ export const LIMITS = {
   maxPathLength: 8,
   maxIds: 200,
   maxQueryLength: 500,
+  /** Furthest position a cursor or an offset may name. */
+  maxOffset: 1_000_000,
+  /** Most relation conditions in one filter. */
+  maxConditions: 10,
 } as const;
 
 export function badInput(message: string, argument: string): GraphQLError {

@@ -29,6 +29,9 @@ const RELATED_FIELDS = [
   'parents', 'units', 'chairs', 'viceChairs', 'chairedBy', 'establishedBy', 'responsibleFor', 'mandatedBy', 'people', 'publishers', 'usesData', 'supports',
   'establishes', 'governs', 'mandates', 'parties', 'implementedBy', 'issuedBy', 'promotes', 'about', 'fundedBy', 'conductedBy', 'partOf', 'usedBy',
   'statistics', 'agreements', 'measures', 'basedOn', 'citations', 'datasets', 'studies', 'viceChairedBy', 'members', 'memberOf',
+  'participants', 'participatesIn', 'focalPoints', 'focalPointOf', 'issued', 'published', 'funds', 'conducts', 'implements', 'partyTo',
+  'predecessors', 'successors', 'supersedes', 'supersededBy', 'parts', 'governedBy', 'promotedBy', 'responsibleBodies', 'covers',
+  'coveredBy', 'locatedIn', 'places', 'subjectOf', 'authored', 'measuredBy', 'recommendations',
 ];
 
 /** The bounds of one loaded graph; several bundles (reports) served together add up. */

@@ -6,7 +6,9 @@ import { GraphQLJSON } from 'graphql-scalars';
 import type { Citation, Entity, Evidence, Mention, Passage, Relation } from '../../../graph-seed/src/model/bundle';
 import { primeEntities, type Context, type MentionKey } from '../context';
 import type { Direction, RelationKey } from '../store/GraphStore';
-import { entityTypes, id, ids, intIn, LIMITS, notFound, relationTypes, text } from './args';
+import { entityTypes, id, ids, intIn, LIMITS, relationTypes, text } from './args';
+import { apiResolvers, either, entityConnectionFields, findingFilter } from './apiResolvers';
+import { assertFilterKnown, assertKnown, entityFilter, entityOrder } from './filters';
 import { argumentsOf, selectedFields } from './lookahead';
 
 type Args = Record<string, unknown>;
@@ -52,10 +54,11 @@ const ALL = 1000;
 /** The loader key of a field that lists the entities across relations of some types, one way. */
 const relatedKey = (e: Entity | string, [direction, types]: Hop): RelationKey => ({ id: typeof e === 'string' ? e : e.id, direction, types, limit: ALL });
 
-async function related(e: Entity, ctx: Context, hop: Hop): Promise<Entity[]> {
+/** The entities across an entity's relations of some types, one way, each once; the first `limit`. */
+async function related(e: Entity, ctx: Context, hop: Hop, limit: number = ALL): Promise<Entity[]> {
   const rels = await ctx.loaders.relations.load(relatedKey(e, hop));
   const other = rels.map((r) => (r.source === e.id ? r.target : r.source));
-  return present(await ctx.loaders.entity.loadMany([...new Set(other)]));
+  return present(await ctx.loaders.entity.loadMany([...new Set(other)].slice(0, limit)));
 }
 
 type Hop = [Direction, string[]];
@@ -68,6 +71,21 @@ const RELATED: Record<string, Record<string, Hop>> = {
     chairs: ['OUT', ['CHAIRS']],
     viceChairs: ['OUT', ['VICE_CHAIRS']],
     chairedBy: ['IN', ['CHAIRS']],
+    viceChairedBy: ['IN', ['VICE_CHAIRS']],
+    members: ['IN', ['MEMBER_OF']],
+    memberOf: ['OUT', ['MEMBER_OF']],
+    participants: ['IN', ['PARTICIPATES_IN']],
+    participatesIn: ['OUT', ['PARTICIPATES_IN']],
+    focalPoints: ['IN', ['FOCAL_POINT_OF']],
+    focalPointOf: ['OUT', ['FOCAL_POINT_OF']],
+    issued: ['IN', ['ISSUED_BY']],
+    published: ['IN', ['PUBLISHED_BY']],
+    funds: ['IN', ['FUNDED_BY']],
+    conducts: ['IN', ['CONDUCTED_BY']],
+    implements: ['OUT', ['IMPLEMENTS']],
+    partyTo: ['OUT', ['PARTY_TO']],
+    predecessors: ['IN', ['PREDECESSOR_OF']],
+    successors: ['OUT', ['PREDECESSOR_OF']],
     establishedBy: ['OUT', ['ESTABLISHED_BY']],
     responsibleFor: ['OUT', ['RESPONSIBLE_FOR']],
     mandatedBy: ['IN', ['MANDATES']],
@@ -82,6 +100,9 @@ const RELATED: Record<string, Record<string, Hop>> = {
     establishes: ['IN', ['ESTABLISHED_BY']],
     governs: ['OUT', ['GOVERNS']],
     mandates: ['OUT', ['MANDATES']],
+    issuedBy: ['OUT', ['ISSUED_BY']],
+    supersedes: ['OUT', ['SUPERSEDES']],
+    supersededBy: ['IN', ['SUPERSEDES']],
   },
   Agreement: {
     parties: ['IN', ['PARTY_TO']],
@@ -98,10 +119,18 @@ const RELATED: Record<string, Record<string, Hop>> = {
     conductedBy: ['OUT', ['CONDUCTED_BY']],
     partOf: ['OUT', ['PART_OF']],
     usedBy: ['IN', ['USES_DATA']],
+    parts: ['IN', ['PART_OF']],
+    governedBy: ['IN', ['GOVERNS']],
+    promotedBy: ['IN', ['PROMOTES']],
+    responsibleBodies: ['IN', ['RESPONSIBLE_FOR']],
+    covers: ['OUT', ['COVERS']],
   },
   Place: {
     statistics: ['IN', ['MEASURES']],
     agreements: ['OUT', ['PARTY_TO']],
+    coveredBy: ['IN', ['COVERS']],
+    locatedIn: ['OUT', ['LOCATED_IN']],
+    places: ['IN', ['LOCATED_IN']],
   },
   Statistic: {
     measures: ['OUT', ['MEASURES']],
@@ -113,17 +142,25 @@ const RELATED: Record<string, Record<string, Hop>> = {
   Finding: {
     citations: ['OUT', ['SUPPORTED_BY']],
     about: ['OUT', ['ABOUT']],
+    recommendations: ['IN', ['SUPPORTED_BY']],
+  },
+  Thing: {
+    subjectOf: ['IN', ['ABOUT']],
+    authored: ['IN', ['AUTHORED_BY']],
+    measuredBy: ['IN', ['MEASURES']],
   },
 };
 
 const relatedFields = (type: string) =>
-  Object.fromEntries(Object.entries(RELATED[type]!).map(([field, hop]) => [field, (e: Entity, _a: Args, ctx: Context) => related(e, ctx, hop)]));
+  Object.fromEntries(
+    Object.entries(RELATED[type]!).map(([field, hop]) => [field, (e: Entity, a: Args, ctx: Context) => related(e, ctx, hop, a.limit == null ? ALL : intIn(a.limit as number, 'limit', 0, LIMITS.maxLimit, 100))]),
+  );
 
 /** The relations and mentions loader keys of the entity fields an operation selects. */
 const relationsKey = (entityId: string, a: Args): RelationKey => ({
   id: entityId,
   direction: (a.direction as Direction) ?? 'BOTH',
-  types: relationTypes(a.types as string[] | null, 'types'),
+  types: relationTypes(either(a.types, a.relationTypes), a.relationTypes ? 'relationTypes' : 'types'),
   limit: intIn(a.limit as number, 'limit', 0, LIMITS.maxLimit, 100),
 });
 const mentionsKey = (entityId: string, a: Args): MentionKey => ({
@@ -170,11 +207,15 @@ export const LIGHT_ENTITY_FIELDS: ReadonlySet<string> = new Set([
   'relations',
   'citedBy',
   'datasets',
+  'studies',
+  'entityType',
+  'relationsConnection',
+  'mentionsConnection',
   ...Object.values(RELATED).flatMap((fields) => Object.keys(fields)),
 ]);
 
 /** Relation fields answered without a relation's properties or evidence. */
-export const LIGHT_RELATION_FIELDS: ReadonlySet<string> = new Set(['id', 'type', 'source', 'target', '__typename']);
+export const LIGHT_RELATION_FIELDS: ReadonlySet<string> = new Set(['id', 'type', 'relationType', 'source', 'target', '__typename']);
 
 /** Whether a search's selection reads only the hits' scores and names (no properties, evidence or relations). */
 function asksNamesOnly(info: GraphQLResolveInfo): boolean {
@@ -187,14 +228,6 @@ function asksNamesOnly(info: GraphQLResolveInfo): boolean {
 /** Whether a passage's selection asks for its mentions or citations. */
 const wantsLinks = (info: GraphQLResolveInfo) => selectedFields(info).some(({ node }) => node.name.value === 'mentions' || node.name.value === 'citations');
 
-/** Throws NOT_FOUND naming every id that is not an entity. */
-async function assertKnown(ctx: Context, list: string[]): Promise<void> {
-  const known = await ctx.loaders.entity.loadMany(list);
-  for (const k of known) if (k instanceof Error) throw k;
-  const missing = list.filter((_x, i) => !known[i]);
-  if (missing.length) throw notFound(`unknown entity id ${missing.map((m) => JSON.stringify(m.slice(0, 80))).join(', ')}`);
-}
-
 const prop = <T>(e: Entity, key: string): T | null => (e.properties[key] ?? null) as T | null;
 
 const entityFields = {
@@ -202,6 +235,7 @@ const entityFields = {
   mentions: (e: Entity, a: Args, ctx: Context) => ctx.loaders.mentions.load(mentionsKey(e.id, a)),
   relations: (e: Entity, a: Args, ctx: Context) => ctx.loaders.relations.load(relationsKey(e.id, a)),
   evidenceSpans: (e: Entity) => e.evidence,
+  ...entityConnectionFields,
 };
 
 const typed = (fields: Record<string, (e: Entity, a: Args, ctx: Context) => unknown>) => ({ ...entityFields, ...fields });
@@ -211,7 +245,9 @@ export const resolvers = {
   Entity: {
     __resolveType: (e: Entity) => GRAPHQL_TYPE[e.type] ?? 'Thing',
   },
-  Thing: typed({}),
+  Thing: typed({
+    ...relatedFields('Thing'),
+  }),
   Organization: typed({
     ...relatedFields('Organization'),
   }),
@@ -265,6 +301,11 @@ export const resolvers = {
     statement: (e) => prop<string>(e, 'statement') ?? e.name,
     origin: (e) => prop<string>(e, 'origin'),
     evidence: (e) => e.evidence,
+    studies: async (e, a, ctx) => {
+      const limit = intIn(a.limit as number, 'limit', 0, LIMITS.maxLimit, 100);
+      // One relation type leads to studies and datasets alike; the study half is what is asked.
+      return (await related(e, ctx, RELATED.Finding!.citations!)).filter((s) => s.type === 'Study').slice(0, limit);
+    },
     datasets: async (e, _a, ctx) => {
       const sources = await related(e, ctx, RELATED.Finding!.citations!);
       const direct = sources.filter((s) => s.type === 'Dataset');
@@ -272,7 +313,13 @@ export const resolvers = {
       return [...new Map([...direct, ...used.flat()].map((d) => [d.id, d])).values()];
     },
   }),
+  ...Object.fromEntries(Object.entries(apiResolvers).filter(([k]) => k !== 'Query' && k !== 'Relation' && k !== 'Document')),
+  Document: {
+    ...apiResolvers.Document,
+    sources: (d: { sources?: unknown[] }) => d.sources ?? [],
+  },
   Relation: {
+    ...apiResolvers.Relation,
     source: (r: Relation, _a: Args, ctx: Context) => ctx.loaders.entity.load(r.source),
     target: (r: Relation, _a: Args, ctx: Context) => ctx.loaders.entity.load(r.target),
   },
@@ -307,15 +354,13 @@ export const resolvers = {
   Exhibit: {
     passage: (t: { passageId: string }, _a: Args, ctx: Context) => ctx.loaders.passage.load(t.passageId),
   },
-  Document: {
-    sources: (d: { sources?: unknown[] }) => d.sources ?? [],
-  },
   Section: {
     passages: async (s: { passageIds: string[] }, _a: Args, ctx: Context) => present(await ctx.loaders.passage.loadMany(s.passageIds)),
   },
   Query: {
+    ...apiResolvers.Query,
     search: async (_: unknown, a: Args, ctx: Context, info: GraphQLResolveInfo) =>
-      ctx.store.search(text(a.query as string, 'query'), entityTypes(a.types as string[] | null), intIn(a.limit as number, 'limit', 0, LIMITS.maxLimit, 20), {
+      ctx.store.search(text(a.query as string, 'query'), entityTypes(either(a.types, a.entityTypes)), intIn(a.limit as number, 'limit', 0, LIMITS.maxLimit, 20), {
         namesOnly: asksNamesOnly(info),
         document: a.document ? id(a.document as string, 'document') : null,
       }),
@@ -325,17 +370,28 @@ export const resolvers = {
       return ctx.loaders.entity.load(entityId);
     },
     entitiesById: (_: unknown, a: Args, ctx: Context) => ctx.loaders.entity.loadMany(ids(a.ids as string[], 'ids')),
-    entities: (_: unknown, a: Args, ctx: Context) => {
+    entities: async (_: unknown, a: Args, ctx: Context) => {
       const type = a.type === null || a.type === undefined ? null : entityTypes([a.type as string], 'type')![0]!;
-      return ctx.store.listEntities(type, intIn(a.limit as number, 'limit', 0, LIMITS.maxLimit, 100), intIn(a.offset as number, 'offset', 0, 1e6, 0), a.document ? id(a.document as string, 'document') : null);
+      const limit = intIn(a.limit as number, 'limit', 0, LIMITS.maxLimit, 100);
+      const offset = intIn(a.offset as number, 'offset', 0, LIMITS.maxOffset, 0);
+      const filter = entityFilter(a.where);
+      const document = a.document ? id(a.document as string, 'document') : null;
+      const named = [...new Set([type, a.entityType as string | null].filter((t): t is string => !!t))];
+      // The plain list keeps its own store read; filters and orders go through findEntities.
+      if (!a.where && !a.orderBy && named.length <= 1) return ctx.store.listEntities(named[0] ?? null, limit, offset, document);
+      // An entity has one type: two different ones name no entity.
+      if (named.length) filter.types = named.length > 1 ? [] : filter.types ? filter.types.filter((t) => t === named[0]) : named;
+      if (document && !filter.document) filter.document = document;
+      await assertFilterKnown(ctx, filter);
+      return (await ctx.store.findEntities(filter, entityOrder(a.orderBy), limit, offset, false)).items;
     },
     neighborhood: async (_: unknown, a: Args, ctx: Context) => {
       const start = ids(a.ids as string[], 'ids');
       const sub = await ctx.store.neighborhood(
         start,
         intIn(a.depth as number, 'depth', 0, LIMITS.maxDepth, 1),
-        relationTypes(a.relationTypes as string[] | null),
-        entityTypes(a.entityTypes as string[] | null, 'entityTypes'),
+        relationTypes(either(a.relationTypes, a.relationTypeIn)),
+        entityTypes(either(a.entityTypes, a.entityTypeIn), 'entityTypes'),
         intIn(a.limit as number, 'limit', 1, LIMITS.maxNeighborhood, 200),
         ctx.shape,
       );
@@ -349,7 +405,7 @@ export const resolvers = {
     },
     path: async (_: unknown, a: Args, ctx: Context) => {
       const [from, to] = [id(a.from as string, 'from'), id(a.to as string, 'to')];
-      const found = await ctx.store.path(from, to, intIn(a.maxLength as number, 'maxLength', 1, LIMITS.maxPathLength, 4), relationTypes(a.relationTypes as string[] | null), ctx.shape);
+      const found = await ctx.store.path(from, to, intIn(a.maxLength as number, 'maxLength', 1, LIMITS.maxPathLength, 4), relationTypes(either(a.relationTypes, a.relationTypeIn)), ctx.shape);
       if (found) primeEntities(ctx, found.nodes);
       // No path: say so, or say which end does not exist.
       else await assertKnown(ctx, [from, to]);
@@ -363,8 +419,10 @@ export const resolvers = {
     },
     passages: (_: unknown, a: Args, ctx: Context) =>
       ctx.store.searchPassages(text(a.query as string, 'query'), intIn(a.limit as number, 'limit', 0, LIMITS.maxLimit, 20), a.document ? id(a.document as string, 'document') : null),
-    findings: (_: unknown, a: Args, ctx: Context) =>
-      ctx.store.findings(a.about ? id(a.about as string, 'about') : null, intIn(a.limit as number, 'limit', 0, LIMITS.maxLimit, 100)),
+    findings: async (_: unknown, a: Args, ctx: Context) => {
+      const limit = intIn(a.limit as number, 'limit', 0, LIMITS.maxLimit, 100);
+      return (await ctx.store.findEntities(await findingFilter(a, ctx), [], limit, 0, false)).items;
+    },
     discrepancies: (_: unknown, _a: Args, ctx: Context) => ctx.store.discrepancies(),
     tables: (_: unknown, _a: Args, ctx: Context) => ctx.store.tables(),
     table: async (_: unknown, a: Args, ctx: Context) => (await ctx.store.tables()).find((t) => t.number === text(a.number as string, 'number')) ?? null,

@@ -52,6 +52,8 @@ export interface RelationQuery {
   direction: Direction;
   types: string[] | null;
   limit: number;
+  /** How many of the first relations (in answer order) to pass over; 0 when absent. */
+  offset?: number;
 }
 
 /** One entity's relations to fetch (a key of a relationsFor batch). */
@@ -87,6 +89,59 @@ export interface PassageLinks {
   citations: Citation[];
 }
 
+/** Orders an entity list can take; every order ends with the id, so pages never overlap. */
+export type EntityOrderField = 'ID' | 'NAME' | 'MENTIONS' | 'DEGREE' | 'FIRST_MENTION';
+
+export interface EntityOrder {
+  field: EntityOrderField;
+  direction: 'ASC' | 'DESC';
+}
+
+/** A relation an entity must have: of one of `types` (any when null), in `direction`, to `to` when given. */
+export interface RelationFilter {
+  types: string[] | null;
+  direction: Direction;
+  to?: string | null;
+}
+
+/**
+ * Which entities a list holds. Every condition given must hold. Names compare folded (lower
+ * case, no accents, runs of other characters one space; see searchText) against the name and
+ * aliases together.
+ */
+export interface EntityFilter {
+  types?: string[] | null;
+  /** The folded name or an alias contains this folded text. */
+  nameContains?: string | null;
+  /**
+   * The entity is among the best 1,000 answers of entity search for this phrase (every word
+   * found exactly, as a prefix or with a typo or two).
+   */
+  nameMatches?: string | null;
+  /** Mentioned in a passage of this document. */
+  document?: string | null;
+  /** Has at least one relation matching each entry. */
+  relations?: RelationFilter[] | null;
+  minMentions?: number | null;
+  /** A top-level property equal to this string (a finding's origin). */
+  property?: { key: string; value: string } | null;
+}
+
+/** One page of a list, and the size of the whole list when it was asked for. */
+export interface Page<T> {
+  items: T[];
+  total: number | null;
+}
+
+/**
+ * The property filter's test: the properties' JSON (as Neo4j holds them) contains the pair, so
+ * both stores answer alike without parsing it.
+ */
+export const propertyNeedle = (key: string, value: string) => `${JSON.stringify(key)}:${JSON.stringify(value)}`;
+
+/** The most entities `nameMatches` considers. */
+export const NAME_MATCHES_CAP = 1000;
+
 export interface StoreInfo {
   backend: 'memory' | 'neo4j';
   /** The bundle version the store serves. */
@@ -108,6 +163,23 @@ export interface GraphStore {
   entities(ids: readonly string[], companions?: Companions): Promise<(Entity | null)[]>;
   /** Entities of one type (or all), ordered by id; with `document`, only those appearing in it. */
   listEntities(type: string | null, limit: number, offset: number, document?: string | null): Promise<Entity[]>;
+  /**
+   * Entities matching the filter, in the order asked (then by id), `limit` from `offset`; with
+   * `count`, also how many match in all.
+   */
+  findEntities(filter: EntityFilter, order: readonly EntityOrder[], limit: number, offset: number, count: boolean): Promise<Page<Entity>>;
+  /** Each entity's relations that a key asks for, counted (what relationsFor would list without a limit). */
+  relationCounts(keys: readonly Omit<RelationKey, 'limit' | 'offset'>[]): Promise<number[]>;
+  /** The passages that mention an entity, each once, in reading order, paged; with `count`, how many in all. */
+  passagesMentioning(id: string, limit: number, offset: number, count: boolean): Promise<Page<Passage>>;
+  /** A document's passages in reading order, paged; with `count`, how many in all. */
+  documentPassages(documentId: string, limit: number, offset: number, count: boolean): Promise<Page<Passage>>;
+  /**
+   * Ranked passage search, `limit` from `offset`: passages holding any of the terms, those
+   * matching more of them (and the rarer ones) first; `total` is how many matched among the
+   * candidates ranked (see searchCandidates).
+   */
+  searchPassagesPage(query: string, limit: number, offset: number, document?: string | null): Promise<Page<Passage>>;
   /** Ranked search over names and aliases, tolerant of case, accents and small typos. */
   search(query: string, types: string[] | null, limit: number, options?: SearchOptions): Promise<SearchHit[]>;
   /** Each entity's relations, ordered by type then id; `limit` applies per entity. */

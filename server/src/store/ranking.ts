@@ -2,13 +2,13 @@
  * Search ranking shared by the adapters. Each store's own engine (MiniSearch, Neo4j's Lucene
  * indexes) finds candidates; the same predicate and score here then decide what matches and in
  * which order, so both stores answer a search identically. A query matches when every term is
- * found in the text exactly, as a prefix, or within a small edit distance (none under three
- * letters, one up to seven, then two).
+ * found in the text exactly, as a prefix, or within a few typos (see ./typos.ts: none under three
+ * letters, one up to seven, then two). Passage search is any-term: see rankPassages.
  */
-import { distance } from 'fastest-levenshtein';
 import { searchText } from '../../../graph-seed/src/export/neo4j-model';
 import type { Entity, Passage } from '../../../graph-seed/src/model/bundle';
 import type { SearchHit } from './GraphStore';
+import { typoDistance } from './typos';
 
 /** Lower case without accents: "Côte" and "cote" are one term. */
 export const foldTerm = (term: string) => term.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
@@ -44,7 +44,7 @@ function termScore(term: string, tokens: readonly string[]): number {
   for (const t of tokens) {
     if (t === term) return EXACT;
     if (t.startsWith(term)) best = PREFIX;
-    else if (best < FUZZY && edits && Math.abs(t.length - term.length) <= edits && distance(t, term) <= edits) best = FUZZY;
+    else if (best < FUZZY && edits && Math.abs(t.length - term.length) <= edits && typoDistance(t, term, edits) <= edits) best = FUZZY;
   }
   return best;
 }
@@ -68,15 +68,27 @@ export function entityScore(terms: readonly string[], tokens: EntityTokens): num
   return sum / lengthDamping(tokens);
 }
 
-/** Score of a passage for the query terms, or 0 when some term is not found. */
-export function passageScore(terms: readonly string[], tokens: readonly string[]): number {
+/** What the ranking knows of the passages searched: how many there are in all. */
+export interface PassageStats {
+  passages: number;
+}
+
+/**
+ * Score of a passage for the query terms and how many of them it holds (0 when none). Each term
+ * found adds how well it matched (exact, prefix, typo) times its rarity among the passages
+ * (BM25's inverse document frequency, from `documentFrequency`), a little more for each
+ * repetition; long passages score less for the same matches.
+ */
+export function passageScore(terms: readonly string[], tokens: readonly string[], idf: (term: string) => number): { score: number; matched: number } {
   let sum = 0;
+  let matched = 0;
   for (const term of terms) {
     const s = termScore(term, tokens);
-    if (!s) return 0;
-    sum += s + 0.05 * Math.min(10, tokens.filter((t) => t === term).length);
+    if (!s) continue;
+    matched++;
+    sum += idf(term) * (s + 0.05 * Math.min(10, tokens.filter((t) => t === term).length));
   }
-  return sum / (1 + tokens.length / 400);
+  return { score: sum / (1 + tokens.length / 400), matched };
 }
 
 const byId = (a: Entity, b: Entity) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -99,13 +111,21 @@ export function rankEntities(query: string, candidates: { entity: Entity; tokens
 
 const sameTerms = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((t, i) => t === b[i]);
 
-/** Final passage ranking: score, then reading order. */
-export function rankPassages(query: string, candidates: { passage: Passage; tokens: readonly string[] }[]): Passage[] {
-  const terms = termsOf(query);
+/**
+ * Final passage ranking, any-term: passages that hold more of the query's terms first, then by
+ * score, then in reading order. A term's rarity is counted over the candidates, which hold every
+ * passage matching any term unless a very common term filled the candidate cap (see
+ * searchCandidates); `stats.passages` is the whole collection.
+ */
+export function rankPassages(query: string, candidates: { passage: Passage; tokens: readonly string[] }[], stats: PassageStats): Passage[] {
+  const terms = [...new Set(termsOf(query))];
+  const df = new Map(terms.map((t) => [t, candidates.filter((c) => termScore(t, c.tokens) > 0).length]));
+  const n = Math.max(stats.passages, candidates.length);
+  const idf = (t: string) => Math.log(1 + (n - df.get(t)! + 0.5) / (df.get(t)! + 0.5));
   return candidates
-    .map((c) => ({ p: c.passage, score: passageScore(terms, c.tokens) }))
-    .filter((c) => c.score > 0)
-    .sort((a, b) => b.score - a.score || a.p.order - b.p.order)
+    .map((c) => ({ p: c.passage, ...passageScore(terms, c.tokens, idf) }))
+    .filter((c) => c.matched > 0)
+    .sort((a, b) => b.matched - a.matched || b.score - a.score || a.p.order - b.p.order || (a.p.id < b.p.id ? -1 : a.p.id > b.p.id ? 1 : 0))
     .map((c) => c.p);
 }
 

@@ -28,6 +28,10 @@ export const PEER_QUERIES: Record<string, { peer: string | null; why?: string }>
   'passage with mentions and citations': {
     peer: '{ passages(where: { id: { eq: "p:2-004" } }) { id text mentionsConnection(sort: [{ edge: { start: ASC } }]) { edges { properties { start end } node { id name type } } } cites { id name } } }',
   },
+  'filtered entities (second page)': {
+    // The library's cursors are base64 of "arrayconnection:<position>".
+    peer: `{ entitiesConnection(first: 10, after: "${Buffer.from('arrayconnection:9').toString('base64')}", where: { type: { in: ["Ministry", "Committee", "GovernmentBody"] }, OR: [${['PARTICIPATES_IN', 'RESPONSIBLE_FOR', 'CHAIRS', 'VICE_CHAIRS', 'MEMBER_OF'].map((t) => `{ ${relationField(t, 'OUT')}: { some: { id: { startsWith: "" } } } }`).join(', ')}] }, sort: [{ mentionCount: DESC }, { id: ASC }]) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id name type mentionCount } } } }`,
+  },
   'finding traced to its studies': {
     peer: '{ entities(where: { id: { eq: "finding:tong-remittances-reduce-poverty" } }) { id name properties evidence outSupportedBy { id name type properties outUsesData { id name } } outAbout { id name } } }',
   },

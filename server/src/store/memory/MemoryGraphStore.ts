@@ -5,12 +5,14 @@
  */
 import { MultiDirectedGraph, MultiUndirectedGraph } from 'graphology';
 import MiniSearch from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
+import { typoMatches } from '../typos';
 import type { Citation, Entity, GraphBundle, Mention, Passage, Relation } from '../../../../graph-seed/src/model/bundle';
 import { groupBy, typeCounts } from '../../../../graph-seed/src/model/group';
-import type { SearchOptions } from '../GraphStore';
-import type { Companions, GraphPath, GraphStore, PassageLinks, RelationKey, RelationQuery, SearchHit, Stats, StoreInfo, Subgraph } from '../GraphStore';
+import { NAME_MATCHES_CAP, type Companions, type EntityFilter, type EntityOrder, type GraphPath, type GraphStore, type Page, type PassageLinks, type RelationKey, type RelationQuery, type SearchHit, type SearchOptions, type Stats, type StoreInfo, type Subgraph } from '../GraphStore';
+import { EntityLists } from './entityLists';
 import { selectBreadthFirst } from '../traversal';
-import { entityTokens, rankEntities, rankPassages, searchCandidates, termsOf, type EntityTokens } from '../ranking';
+import { entityTokens, maxEdits, rankEntities, rankPassages, searchCandidates, termsOf, type EntityTokens } from '../ranking';
 import { searchText } from '../../../../graph-seed/src/export/neo4j-model';
 import { EntityCandidates } from './candidates';
 import { entityDocuments } from '../../../../graph-seed/src/model/documents';
@@ -39,6 +41,10 @@ export class MemoryGraphStore implements GraphStore {
   private readonly neighboursCache = new Map<string, string[]>();
   /** The documents each entity appears in, for lists and searches of one document. */
   private readonly documentsOf: Map<string, string[]>;
+  private passageTermMap: SearchableMap<true> | null = null;
+  /** Built on first use: a graph served only by id and search never pays for it. */
+  private lists: EntityLists | null = null;
+  private passagesByDocument: Map<string, Passage[]> | null = null;
 
   constructor(readonly bundle: GraphBundle) {
     this.documentsOf = entityDocuments(bundle);
@@ -58,7 +64,7 @@ export class MemoryGraphStore implements GraphStore {
     }
     const passageOrder = (id: string) => this.passageById.get(id)?.order ?? 0;
     this.mentionsByEntity = groupBy(bundle.mentions, (m) => m.entityId);
-    for (const list of this.mentionsByEntity.values()) list.sort((a, b) => passageOrder(a.passageId) - passageOrder(b.passageId) || a.start - b.start);
+    for (const list of this.mentionsByEntity.values()) list.sort((a, b) => passageOrder(a.passageId) - passageOrder(b.passageId) || a.start - b.start || a.end - b.end);
     this.mentionsByPassage = groupBy(bundle.mentions, (m) => m.passageId);
     for (const list of this.mentionsByPassage.values()) list.sort((a, b) => a.start - b.start || a.end - b.end || (a.entityId < b.entityId ? -1 : 1));
     this.citationsByPassage = groupBy(bundle.citations, (c) => c.passageId);
@@ -70,7 +76,7 @@ export class MemoryGraphStore implements GraphStore {
       fields: ['text'],
       storeFields: [],
       tokenize: (t) => t.split(' '),
-      searchOptions: { prefix: true, fuzzy: 0.2, combineWith: 'AND' },
+      searchOptions: { prefix: true, fuzzy: 0.2, combineWith: 'OR' },
     });
     for (const e of bundle.entities) this.entityTokens.set(e.id, entityTokens(e));
     this.entityIndex = new EntityCandidates(
@@ -107,6 +113,36 @@ export class MemoryGraphStore implements GraphStore {
   async listEntities(type: string | null, limit: number, offset: number, document?: string | null): Promise<Entity[]> {
     const list = type || document ? this.sortedEntities.filter((e) => (!type || e.type === type) && this.inDocument(e.id, document)) : this.sortedEntities;
     return list.slice(offset, offset + limit);
+  }
+
+  async findEntities(filter: EntityFilter, order: readonly EntityOrder[], limit: number, offset: number, count: boolean): Promise<Page<Entity>> {
+    this.lists ??= new EntityLists({
+      entities: this.bundle.entities,
+      graph: this.graph,
+      relationType: (k) => this.relationById.get(k)!.type,
+      mentionsByEntity: this.mentionsByEntity,
+      passageById: this.passageById,
+    });
+    const among = filter.nameMatches ? new Set((await this.search(filter.nameMatches, filter.types ?? null, NAME_MATCHES_CAP)).map((h) => h.entity.id)) : null;
+    return this.lists.page(filter, order, limit, offset, count, among);
+  }
+
+  async relationCounts(keys: readonly Omit<RelationKey, 'limit' | 'offset'>[]): Promise<number[]> {
+    return (await this.relationsFor(keys.map((k) => ({ ...k, limit: Number.MAX_SAFE_INTEGER })))).map((l) => l.length);
+  }
+
+  async passagesMentioning(id: string, limit: number, offset: number, count: boolean): Promise<Page<Passage>> {
+    const all = [...new Set((this.mentionsByEntity.get(id) ?? []).map((m) => m.passageId))].map((p) => this.passageById.get(p)!).sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1));
+    return { items: all.slice(offset, offset + limit), total: count ? all.length : null };
+  }
+
+  async documentPassages(documentId: string, limit: number, offset: number, count: boolean): Promise<Page<Passage>> {
+    if (!this.passagesByDocument) {
+      this.passagesByDocument = groupBy(this.bundle.passages, (p) => p.documentId);
+      for (const list of this.passagesByDocument.values()) list.sort((a, b) => a.order - b.order);
+    }
+    const all = this.passagesByDocument.get(documentId) ?? [];
+    return { items: all.slice(offset, offset + limit), total: count ? all.length : null };
   }
 
   async search(query: string, types: string[] | null, limit: number, options: SearchOptions = {}): Promise<SearchHit[]> {
@@ -159,12 +195,15 @@ export class MemoryGraphStore implements GraphStore {
     const out = keys.map((q) => {
       if (!this.graph.hasNode(q.id) || q.limit <= 0) return [];
       const all = this.sortedRelations(q.id);
-      if (!q.types && q.direction === 'BOTH') return all.slice(0, q.limit);
+      const skip = q.offset ?? 0;
+      if (!q.types && q.direction === 'BOTH') return all.slice(skip, skip + q.limit);
       const taken: Relation[] = [];
+      let passed = 0;
       for (const r of all) {
         if (q.types && !q.types.includes(r.type)) continue;
         if (q.direction === 'OUT' && r.source !== q.id) continue;
         if (q.direction === 'IN' && r.target !== q.id) continue;
+        if (passed++ < skip) continue;
         taken.push(r);
         if (taken.length >= q.limit) break;
       }
@@ -219,11 +258,24 @@ export class MemoryGraphStore implements GraphStore {
     return [...new Set(ids)].map((id) => this.entityById.get(id)).filter((e): e is Entity => !!e);
   }
 
+  /** Every term of the passages' text, for typo expansion (built on first use). */
+  private passageTerms(): SearchableMap<true> {
+    this.passageTermMap ??= SearchableMap.from([...new Set([...this.passageTokens.values()].flat())].map((t): [string, true] => [t, true]));
+    return this.passageTermMap;
+  }
+
   async searchPassages(query: string, limit: number, document?: string | null): Promise<Passage[]> {
+    return (await this.searchPassagesPage(query, limit, 0, document)).items;
+  }
+
+  async searchPassagesPage(query: string, limit: number, offset: number, document?: string | null): Promise<Page<Passage>> {
     const terms = termsOf(query);
-    if (!terms.length || limit === 0) return [];
-    const candidates = matches(this.passageIndex, terms, searchCandidates(limit), document ? (id) => this.passageById.get(id)?.documentId === document : undefined).map((h) => ({ passage: this.passageById.get(String(h.id))!, tokens: this.passageTokens.get(String(h.id))! }));
-    return rankPassages(query, candidates).slice(0, limit);
+    if (!terms.length) return { items: [], total: 0 };
+    const swapped = () => terms.flatMap((t) => [...typoMatches(this.passageTerms(), t, maxEdits(t)).keys()].filter((v) => !terms.includes(v)));
+    const only = document ? (id: string) => this.passageById.get(id)?.documentId === document : undefined;
+    const candidates = matches(this.passageIndex, terms, searchCandidates(offset + limit), swapped, only).map((h) => ({ passage: this.passageById.get(String(h.id))!, tokens: this.passageTokens.get(String(h.id))! }));
+    const ranked = rankPassages(query, candidates, { passages: this.bundle.passages.length });
+    return { items: ranked.slice(offset, offset + limit), total: ranked.length };
   }
 
   async neighborhood(ids: string[], depth: number, relationTypes: string[] | null, entityTypes: string[] | null, limit: number): Promise<Subgraph> {
@@ -339,11 +391,14 @@ export class MemoryGraphStore implements GraphStore {
  * dictionary, which in a large graph holds hundreds of thousands of terms: it runs only when exact
  * and prefix matches do not already fill the candidates (always, for a report-sized graph).
  */
-function matches(index: MiniSearch<{ id: string; text: string }>, terms: string[], cap: number, filter?: (id: string) => boolean) {
+function matches(index: MiniSearch<{ id: string; text: string }>, terms: string[], cap: number, swapped: () => string[], filter?: (id: string) => boolean) {
   const query = terms.join(' ');
   const only = filter ? { filter: (r: { id: unknown }) => filter(String(r.id)) } : {};
   const plain = index.search(query, { fuzzy: false, ...only });
-  return (plain.length >= cap ? plain : index.search(query, only)).slice(0, cap);
+  if (plain.length >= cap) return plain.slice(0, cap);
+  // MiniSearch's fuzzy matching counts a swap of two letters as two edits; the indexed terms one
+  // swap (and the allowance left) away are asked for by name, as Lucene's fuzzy queries find them.
+  return index.search([query, ...swapped()].join(' '), only).slice(0, cap);
 }
 
 /**

@@ -10,6 +10,7 @@
  */
 import Heap from 'mnemonist/heap';
 import SearchableMap from 'minisearch/SearchableMap';
+import { typoMatches } from '../typos';
 import { EXACT, FUZZY, PREFIX, entityScore, maxEdits, termImpact, type EntityTokens } from '../ranking';
 
 /** The entities (by number) a term occurs in, highest impact first. */
@@ -176,7 +177,7 @@ export class EntityCandidates {
     for (const [t, postings] of this.terms.atPrefix(term)) out.push({ postings, factor: t === term ? EXACT : PREFIX });
     const edits = maxEdits(term);
     if (fuzzy && edits) {
-      for (const [t, [postings]] of this.terms.fuzzyGet(term, edits)) if (!t.startsWith(term)) out.push({ postings, factor: FUZZY });
+      for (const [t, { value: postings }] of typoMatches(this.terms, term, edits)) if (!t.startsWith(term)) out.push({ postings, factor: FUZZY });
     }
     return out;
   }

@@ -9,12 +9,13 @@ import neo4j, { type Driver, type QueryResult, type RecordShape } from 'neo4j-dr
 import { ACTIVE_STATE, CITATION_REL, MENTION_REL, type RelationCounts } from '../../../../graph-seed/src/export/neo4j-model';
 import type { Citation, Discrepancy, DocumentRecord, Entity, Figure, Mention, Passage, Relation, Table } from '../../../../graph-seed/src/model/bundle';
 import { ENTITY_TYPES, RELATION_TYPES, type RelationType } from '../../../../graph-seed/src/model/ontology';
-import { StoreUnavailableError, type Companions, type GraphPath, type GraphStore, type PassageLinks, type RelationKey, type RelationQuery, type SearchHit, type Shape, type SearchOptions, type Stats, type StoreInfo, type Subgraph } from '../GraphStore';
+import { NAME_MATCHES_CAP, StoreUnavailableError, type EntityFilter, type EntityOrder, type Page, type Companions, type GraphPath, type GraphStore, type PassageLinks, type RelationKey, type RelationQuery, type SearchHit, type Shape, type SearchOptions, type Stats, type StoreInfo, type Subgraph } from '../GraphStore';
 import { rankEntities, rankPassages, searchCandidates, termsOf, type EntityTokens } from '../ranking';
 import { storeError } from './errors';
 import { luceneQuery } from './lucene';
 import { ReadBatcher } from './batch';
 import { Vocabulary } from './vocabulary';
+import { entityListQuery } from './entityLists';
 import { selectBreadthFirst } from '../traversal';
 
 export interface Neo4jOptions {
@@ -306,6 +307,51 @@ export class Neo4jGraphStore implements GraphStore {
     return rows.map((r) => toEntity(r.e));
   }
 
+  async findEntities(filter: EntityFilter, order: readonly EntityOrder[], limit: number, offset: number, count: boolean): Promise<Page<Entity>> {
+    const among = filter.nameMatches ? (await this.search(filter.nameMatches, filter.types ?? null, NAME_MATCHES_CAP, { namesOnly: true })).map((h) => h.entity.id) : null;
+    const q = entityListQuery(filter, order, among, STATE);
+    if (q.empty) return { items: [], total: count ? 0 : null };
+    // The page and the count are read in the same tick: one round trip.
+    const [page, total] = await Promise.all([
+      this.read(`${q.match} ${q.order} SKIP $offset LIMIT $limit RETURN collect(${ENTITY('x')}) AS page`, { ...q.params, offset: int(offset), limit: int(limit) }, ['page']),
+      count ? this.read(`${q.match} RETURN count(x) AS total`, q.params, ['total']) : Promise.resolve(null),
+    ]);
+    return { items: ((page[0]?.page as unknown[] | undefined) ?? []).map(toEntity), total: total ? ((total[0]?.total as number | undefined) ?? 0) : null };
+  }
+
+  async relationCounts(keys: readonly Omit<RelationKey, 'limit' | 'offset'>[]): Promise<number[]> {
+    if (!keys.length) return [];
+    const rows = await this.read(
+      `${STATE} UNWIND range(0, size($keys) - 1) AS i WITH s, i, $keys[i] AS k MATCH (e:Entity {uid: s.gen + '|' + k.id})
+       RETURN i, size(COLLECT { MATCH (e)-[r:!${MENTION_REL}&!${CITATION_REL}]-() WHERE (k.types IS NULL OR type(r) IN k.types)
+         AND (k.direction = 'BOTH' OR (k.direction = 'OUT' AND startNode(r) = e) OR (k.direction = 'IN' AND endNode(r) = e)) RETURN DISTINCT r.id }) AS n`,
+      { keys: keys.map((k) => ({ id: k.id, direction: k.direction, types: k.types })) },
+      ['i', 'n'],
+    );
+    const by = new Map(rows.map((r) => [r.i as number, r.n as number]));
+    return keys.map((_k, i) => by.get(i) ?? 0);
+  }
+
+  async passagesMentioning(id: string, limit: number, offset: number, count: boolean): Promise<Page<Passage>> {
+    const rows = await this.read(
+      `${STATE} MATCH (e:Entity {uid: s.gen + '|' + $id})
+       CALL (e) { MATCH (e)-[:${MENTION_REL}]->(p:Passage) WITH DISTINCT p ORDER BY p.order, p.id RETURN collect(p) AS ps }
+       RETURN [q IN ps[$offset..$end] | ${PASSAGE('q')}] AS page, size(ps) AS total`,
+      { id, offset: int(offset), end: int(offset + limit) },
+      ['page', 'total'],
+    );
+    return { items: ((rows[0]?.page as Row[] | undefined) ?? []).map(toPassage), total: count ? ((rows[0]?.total as number | undefined) ?? 0) : null };
+  }
+
+  async documentPassages(documentId: string, limit: number, offset: number, count: boolean): Promise<Page<Passage>> {
+    const match = `${STATE} MATCH (p:Passage) WHERE p.gen = s.gen AND p.documentId = $documentId`;
+    const [page, total] = await Promise.all([
+      this.read(`${match} WITH p ORDER BY p.order SKIP $offset LIMIT $limit RETURN collect(${PASSAGE('p')}) AS page`, { documentId, offset: int(offset), limit: int(limit) }, ['page']),
+      count ? this.read(`${match} RETURN count(p) AS total`, { documentId }, ['total']) : Promise.resolve(null),
+    ]);
+    return { items: ((page[0]?.page as Row[] | undefined) ?? []).map(toPassage), total: total ? ((total[0]?.total as number | undefined) ?? 0) : null };
+  }
+
   async search(query: string, types: string[] | null, limit: number, options: SearchOptions = {}): Promise<SearchHit[]> {
     if (!termsOf(query).length || limit === 0) return [];
     // Candidates travel light (names only); the shared ranking orders them, then the winners are
@@ -416,9 +462,9 @@ export class Neo4jGraphStore implements GraphStore {
     const asked = wanted.map((k) => {
       const all = (k.types ?? RELATION_TYPES).filter((t) => (RELATION_TYPES as readonly string[]).includes(t));
       const counts = hubs.counts.get(k.id);
-      const types = counts ? firstTypes(all, k.direction, k.limit, counts) : all;
+      const types = counts ? firstTypes(all, k.direction, (k.offset ?? 0) + k.limit, counts) : all;
       if (types.length < all.length) narrowed = true;
-      return { id: k.id, direction: k.direction, types, limit: int(k.limit) };
+      return { id: k.id, direction: k.direction, types, offset: int(k.offset ?? 0), end: int((k.offset ?? 0) + k.limit) };
     });
     // One pattern for the whole batch: the union of the types asked and, when every key agrees,
     // the direction; a key's own types and direction, where they differ, then filter its rows.
@@ -443,7 +489,7 @@ export class Neo4jGraphStore implements GraphStore {
          MATCH ${pattern}${filters.length ? ` WHERE ${filters.join(' AND ')}` : ''}
          WITH DISTINCT r ORDER BY type(r), r.id LIMIT $most
          RETURN collect(r) AS all }
-       WITH s, i, e, all[0..k.limit] AS rs
+       WITH s, i, e, all[k.offset..k.end] AS rs
        RETURN i, s.gen AS gen, [r IN rs | ${RELATION('r', companions)}] AS rels${
          companions
            ? `, COLLECT { UNWIND [e] + [r IN rs | startNode(r)] + [r IN rs | endNode(r)] AS x WITH DISTINCT x RETURN ${ENTITY('x', companions)} } AS ends${withPassages ? `, ${EVIDENCE_PASSAGES('rs')} AS ps` : ''}`
@@ -451,7 +497,7 @@ export class Neo4jGraphStore implements GraphStore {
        }`,
       // The first `most` of each key in answer order (a partial sort: a hub's relations are not
       // sorted whole), then each key's own limit.
-      { keys, most: int(Math.max(...wanted.map((k) => k.limit))) },
+      { keys, most: int(Math.max(...wanted.map((k) => (k.offset ?? 0) + k.limit))) },
       ['i', 'gen', 'rels', ...(companions ? ['ends'] : []), ...(withPassages ? ['ps'] : [])],
     );
     return { rows, gen: (rows[0]?.gen as string | undefined) ?? null, narrowed, withPassages };
@@ -475,7 +521,7 @@ export class Neo4jGraphStore implements GraphStore {
     if (!ids.length || limit === 0) return ids.map(() => []);
     const rows = await this.read(
       `${STATE} UNWIND $ids AS id MATCH (e:Entity {uid: s.gen + '|' + id})
-       CALL (e) { MATCH (e)-[m:MENTIONED_IN]->(p:Passage) WITH m, p ORDER BY p.order, m.start SKIP $offset LIMIT $limit
+       CALL (e) { MATCH (e)-[m:MENTIONED_IN]->(p:Passage) WITH m, p ORDER BY p.order, m.start, m.end SKIP $offset LIMIT $limit
          RETURN collect(${MENTION('m', 'e', 'p')}) AS ms${companions?.passages ? `, collect(DISTINCT ${PASSAGE('p')}) AS ps` : ''} }
        RETURN id, ms${companions?.passages ? ', ps' : ''}`,
       { ids, offset: int(offset), limit: int(limit) },
@@ -560,17 +606,26 @@ export class Neo4jGraphStore implements GraphStore {
   }
 
   async searchPassages(query: string, limit: number, document: string | null = null): Promise<Passage[]> {
-    const q = luceneQuery(query);
-    if (!q || limit === 0) return [];
+    return (await this.searchPassagesPage(query, limit, 0, document)).items;
+  }
+
+  async searchPassagesPage(query: string, limit: number, offset: number, document: string | null = null): Promise<Page<Passage>> {
+    const q = luceneQuery(query, undefined, { every: false });
+    if (!q) return { items: [], total: 0 };
     const rows = await this.read(
-      `CALL db.index.fulltext.queryNodes('passage_search', $q, {limit: $cap}) YIELD node, score
-       ${STATE} WITH node, score, s WHERE node.gen = s.gen AND ($document IS NULL OR node.documentId = $document)
-       RETURN ${PASSAGE('node')} AS p, node.searchText AS tokens`,
-      { q, cap: int(searchCandidates(limit) * (document ? 4 : 1)), document },
-      ['p', 'tokens'],
+      `${STATE} CALL (s) {
+         CALL db.index.fulltext.queryNodes('passage_search', $q, {limit: $cap}) YIELD node
+         WITH node WHERE node.gen = s.gen AND ($document IS NULL OR node.documentId = $document)
+         RETURN collect({p: ${PASSAGE('node')}, tokens: node.searchText}) AS hits }
+       RETURN s.stats AS stats, hits`,
+      { q, cap: int(searchCandidates(offset + limit) * (document ? 4 : 1)), document },
+      ['stats', 'hits'],
     );
-    const candidates = rows.map((r) => ({ passage: toPassage(r.p as Row), tokens: (r.tokens as string).split(' ') }));
-    return rankPassages(query, candidates).slice(0, limit);
+    const [row] = rows;
+    if (!row) return { items: [], total: 0 };
+    const candidates = (row.hits as Row[]).map((h) => ({ passage: toPassage(h.p as Row), tokens: (h.tokens as string).split(' ') }));
+    const ranked = rankPassages(query, candidates, { passages: (JSON.parse(row.stats as string) as Stats).passages });
+    return { items: ranked.slice(offset, offset + limit), total: ranked.length };
   }
 
   async neighborhood(ids: string[], depth: number, relationTypes: string[] | null, entityTypes: string[] | null, limit: number, shape?: Shape): Promise<Subgraph> {

@@ -17,20 +17,20 @@ export const escapeLucene = (term: string) => term.replace(SPECIAL, (c) => `\\${
 export const MAX_TERMS = 24;
 
 /**
- * Every term required; each matches exactly (boosted), as a prefix, or within a small edit
+ * Every term required (with `every: false`, any term: passage search); each matches exactly (boosted), as a prefix, or within a small edit
  * distance (see ../ranking.ts), so that the candidates include every match the ranking accepts.
  * With `variants`, the terms within that distance are listed as plain terms (see vocabulary.ts);
  * without, Lucene finds them with a fuzzy query. Returns null when the phrase has no searchable
  * term.
  */
-export function luceneQuery(phrase: string, variants?: (term: string) => string[]): string | null {
+export function luceneQuery(phrase: string, variants?: (term: string) => string[], { every = true } = {}): string | null {
   const terms = [...new Set(termsOf(phrase))].slice(0, MAX_TERMS);
   if (!terms.length) return null;
   return terms
     .map((t) => {
       const e = escapeLucene(t);
       const close = variants ? variants(t).map(escapeLucene) : maxEdits(t) ? [`${e}~${maxEdits(t)}`] : [];
-      return `+(${[`${e}^3`, `${e}*`, ...close].join(' ')})`;
+      return `${every ? '+' : ''}(${[`${e}^3`, `${e}*`, ...close].join(' ')})`;
     })
     .join(' ');
 }

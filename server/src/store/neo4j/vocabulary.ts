@@ -3,11 +3,12 @@
  * into its spelling variants before the query reaches Lucene. Lucene's own fuzzy queries build an
  * edit-distance automaton over the whole term dictionary on every search, which costs more than
  * the rest of a search together; a trie walk here over the same terms finds the same variants
- * (plain Levenshtein distance, as the shared ranking measures it) and Lucene then matches plain
+ * (typos as the shared ranking counts them, see ../typos.ts) and Lucene then matches plain
  * terms only.
  */
 import SearchableMap from 'minisearch/SearchableMap';
 import { maxEdits } from '../ranking';
+import { typoMatches } from '../typos';
 
 /** Most variants one query term expands to (Lucene's fuzzy queries stop at 50 by default). */
 export const MAX_VARIANTS = 40;
@@ -35,9 +36,9 @@ export class Vocabulary {
   variants(term: string): string[] {
     const edits = maxEdits(term);
     if (!edits) return [];
-    return [...this.terms.fuzzyGet(term, edits)]
+    return [...typoMatches(this.terms, term, edits)]
       .filter(([t]) => !t.startsWith(term))
-      .sort(([a, [, da]], [b, [, db]]) => da - db || (a < b ? -1 : a > b ? 1 : 0))
+      .sort(([a, { distance: da }], [b, { distance: db }]) => da - db || (a < b ? -1 : a > b ? 1 : 0))
       .slice(0, MAX_VARIANTS)
       .map(([t]) => t);
   }

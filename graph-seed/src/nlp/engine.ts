@@ -1,0 +1,215 @@
+/**
+ * The rule engine: one sentence, its argument mentions (names, acronyms, resolved references),
+ * every rule of relation-rules.ts. A trigger is found by its words; its left and right
+ * arguments are the nearest mentions (or coordinated lists of them) within a few words, with no
+ * clause break between; their types must fit the rule. Longer triggers win over the shorter
+ * ones they contain ("created by" over "created").
+ */
+import type { EntityType, RelationType } from '../model/ontology';
+import type { RelationRule } from './relation-rules';
+import { type Argument, BREAKS, groupLeft, groupRight, isWord, type Item, matchWords, toItems } from './items';
+import type { Sentence, Word } from './sentences';
+
+export type { Argument } from './items';
+
+export interface FoundRelation {
+  source: string;
+  target: string;
+  type: RelationType;
+  rule: string;
+  confidence: number;
+  /** Span of the sentence that holds the trigger and both arguments. */
+  start: number;
+  end: number;
+}
+
+const AUXILIARIES = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being']);
+const MAX_LEFT_GAP = 6;
+/** What a fronted "with support from Y," may be about: the work, not the body doing it. */
+const FRONTED_TYPES = new Set<EntityType>(['Project', 'Programme', 'Dataset', 'Study']);
+const MAX_RIGHT_GAP = 3;
+
+interface Trigger {
+  words: string[];
+  rule: RelationRule;
+}
+
+export class RelationEngine {
+  private readonly byFirstWord = new Map<string, Trigger[]>();
+
+  constructor(rules: readonly RelationRule[]) {
+    for (const rule of rules) {
+      for (const t of rule.triggers) {
+        const words = t.toLowerCase().split(/\s+/);
+        const list = this.byFirstWord.get(words[0]!) ?? [];
+        list.push({ words, rule });
+        this.byFirstWord.set(words[0]!, list);
+      }
+    }
+    for (const list of this.byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
+  }
+
+  /** True when some trigger's first word is in the sentence: most sentences need no more work. */
+  mayMatch(s: Sentence): boolean {
+    return s.words.some((w) => this.byFirstWord.has(w.lower));
+  }
+
+  /** `tags` gives the sentence's part-of-speech tags, read on demand. */
+  apply(s: Sentence, args: Argument[], tags: () => string[] = () => []): FoundRelation[] {
+    const items = toItems(s, args);
+    let tagged: Map<Word, string> | null = null;
+    const tagOf = (w: Word) => {
+      if (!tagged) {
+        const t = tags();
+        tagged = new Map(s.words.map((x, i) => [x, t[i] ?? 'X']));
+      }
+      return tagged.get(w) ?? 'X';
+    };
+    const out: FoundRelation[] = [];
+    const taken: [number, number][] = [];
+    for (let i = 0; i < items.length; i++) {
+      const it = items[i]!;
+      if (it.kind !== 'word') continue;
+      const triggers = this.byFirstWord.get(it.word.lower);
+      if (!triggers) continue;
+      for (const t of triggers) {
+        const end = matchWords(items, i, t.words);
+        if (end < 0) continue;
+        if (taken.some(([a, b]) => i <= b && end >= a)) continue;
+        const found = applyRule(items, i, end, t.rule, tagOf);
+        if (!found.length) continue;
+        taken.push([i, end]);
+        out.push(...found);
+      }
+    }
+    return out;
+  }
+}
+
+/**
+ * A finite verb between an argument and the trigger starts another clause: "X launched a
+ * project, co-funded by Y" does not say that Y funds X.
+ */
+function gapHasVerb(items: Item[], from: number, to: number, tagOf: (w: Word) => string, allowed: readonly string[] = []): boolean {
+  for (let i = from; i < to; i++) {
+    const it = items[i]!;
+    if (it.kind === 'word' && /^\p{L}/u.test(it.word.text) && !allowed.includes(it.word.lower) && tagOf(it.word) === 'VERB') return true;
+  }
+  return false;
+}
+
+/**
+ * "X, a public agency for recruiting and sending workers, and created by Y": the subject of a
+ * participle that follows an appositive. Returns the index of X, or -1.
+ */
+function appositiveSubject(items: Item[], trigger: number): number {
+  let i = trigger - 1;
+  if (isWord(items[i], 'and')) i--;
+  if (!isWord(items[i], ',')) return -1;
+  for (let k = i - 1, n = 0; k >= 1 && n < 30; k--, n++) {
+    const it = items[k]!;
+    if (it.kind === 'arg' || (it.kind === 'word' && /^[.;:()]$/.test(it.word.text))) return -1;
+    if (isWord(it, 'a', 'an') && isWord(items[k - 1], ',') && items[k - 2]?.kind === 'arg') return k - 2;
+  }
+  return -1;
+}
+
+function applyRule(items: Item[], from: number, to: number, rule: RelationRule, tagOf: (w: Word) => string): FoundRelation[] {
+  const maxLeft = MAX_LEFT_GAP;
+  const maxRight = MAX_RIGHT_GAP;
+  if (rule.active && isWord(items[to + 1], 'by', 'under', 'through', 'via')) return [];
+
+  let right: { args: Argument[]; last: number } | null = null;
+  let gapRight = 0;
+  for (let i = to + 1; i < items.length && gapRight <= maxRight; i++) {
+    const it = items[i]!;
+    if (it.kind === 'arg') {
+      right = groupRight(items, i);
+      break;
+    }
+    if (BREAKS.has(it.word.lower) || it.word.text === ',') break;
+    gapRight++;
+  }
+  if (!right) return [];
+  let thenEnd = -1;
+  if (rule.then) {
+    const need = rule.then.split(' ');
+    const limit = Math.min(items.length, right.last + 1 + need.length + 3);
+    for (let i = right.last + 1; i + need.length <= limit && thenEnd < 0; i++) {
+      if (need.every((n, k) => isWord(items[i + k], n))) thenEnd = i + need.length - 1;
+    }
+    if (thenEnd < 0) return [];
+  }
+
+  let left: { args: Argument[]; first: number } | null = null;
+  let gapLeft = 0;
+  for (let i = from - 1; i >= 0 && gapLeft <= maxLeft; i--) {
+    const it = items[i]!;
+    if (it.kind === 'arg') {
+      left = groupLeft(items, i);
+      break;
+    }
+    if (BREAKS.has(it.word.lower)) break;
+    if (rule.active && AUXILIARIES.has(it.word.lower)) return [];
+    gapLeft++;
+  }
+  let appositive = false;
+  if (!left && !rule.active) {
+    const a = appositiveSubject(items, from);
+    if (a >= 0) {
+      left = { args: [(items[a] as { arg: Argument }).arg], first: a };
+      appositive = true;
+    }
+  }
+  let leftArgs = left?.args.filter((a) => rule.left.includes(a.type)) ?? [];
+  let spanStart = left ? left.first : from;
+  let spanEnd = Math.max(right.last, thenEnd);
+  const rightArgs = right.args.filter((a) => rule.right.includes(a.type));
+  if (!leftArgs.length && rule.fronted && !left) {
+    // "With financial support from Y, Z launched X": the funded thing comes after Y.
+    for (let i = right.last + 1; i < items.length; i++) {
+      const it = items[i]!;
+      if (it.kind === 'word' && /^[.;:]$/.test(it.word.text)) break;
+      if (it.kind === 'arg' && FRONTED_TYPES.has(it.arg.type) && rule.left.includes(it.arg.type)) {
+        leftArgs = [it.arg];
+        spanEnd = i;
+        break;
+      }
+    }
+    spanStart = from;
+  }
+  let far = !!rule.farLeft;
+  if (!leftArgs.length && rule.farLeft) {
+    for (let i = from - 1; i >= 0; i--) {
+      const it = items[i]!;
+      if (it.kind === 'word' && /^[.;:]$/.test(it.word.text)) break;
+      if (it.kind === 'arg' && rule.left.includes(it.arg.type)) {
+        leftArgs = [it.arg];
+        spanStart = i;
+        break;
+      }
+    }
+  }
+  if (!leftArgs.length || !rightArgs.length) return [];
+  const leftEnd = left && leftArgs.length ? items.findIndex((x, k) => k >= left!.first && x.kind === 'arg' && x.arg === left!.args[left!.args.length - 1]) : from - 1;
+  if (left && !far && !appositive && gapHasVerb(items, leftEnd + 1, from, tagOf, rule.verbs)) return [];
+  const rightStart = items.findIndex((x, k) => k > to && x.kind === 'arg');
+  if (gapHasVerb(items, to + 1, rightStart, tagOf)) return [];
+
+  const first = items[spanStart]!;
+  const last = items[spanEnd]!;
+  const start = first.kind === 'arg' ? first.arg.start : first.word.start;
+  const end = last.kind === 'arg' ? last.arg.end : last.word.end;
+  const out: FoundRelation[] = [];
+  for (const l of leftArgs) {
+    for (const r of rightArgs) {
+      if (l.entityId === r.entityId) continue;
+      const [source, target] = rule.source === 'left' ? [l, r] : [r, l];
+      let confidence = rule.confidence - (far ? 0 : 0.02 * Math.max(0, gapLeft - 2));
+      if (l.reference || r.reference) confidence -= 0.1;
+      if (far || appositive) confidence -= 0.1;
+      out.push({ source: source.entityId, target: target.entityId, type: rule.relation, rule: rule.id, confidence: Math.round(confidence * 100) / 100, start, end });
+    }
+  }
+  return out;
+}

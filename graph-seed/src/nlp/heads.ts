@@ -1,0 +1,75 @@
+/**
+ * The head noun of a name says what kind of thing it names: "Manpower Training and Overseas
+ * Sending Board" is a body because of "Board", whatever words come before. The lexicon is the
+ * general vocabulary of government and policy texts, kept as data.
+ */
+import type { EntityType } from '../model/ontology';
+
+/** Lower-case head (singular or plural) -> type. Multi-word heads are matched first. */
+const HEADS: [string[], EntityType][] = [
+  [['ministry', 'ministries'], 'Ministry'],
+  [
+    ['department', 'departments', 'board', 'agency', 'agencies', 'bureau', 'commission', 'council', 'directorate', 'general directorate',
+      'office', 'secretariat', 'authority', 'government', 'delegation', 'court', 'courts', 'tribunal', 'assembly', 'parliament', 'senate',
+      'cabinet', 'administration', 'inspectorate', 'unit', 'division'],
+    'GovernmentBody',
+  ],
+  [['committee', 'committees', 'working group', 'working groups', 'taskforce', 'task force', 'group'], 'Committee'],
+  [['act', 'law', 'sub-decree', 'prakas', 'decree', 'order', 'proclamation', 'resolution', 'regulation', 'regulations', 'circular', 'statute', 'constitution', 'code'], 'LegalInstrument'],
+  [['treaty', 'convention', 'mou', 'memorandum', 'memorandum of understanding', 'agreement', 'protocol', 'accord', 'accords'], 'Agreement'],
+  // Plural "Policies" and "Plans" name kinds, not one policy.
+  [['policy', 'plan', 'strategy', 'guideline', 'guidelines', 'agenda', 'framework'], 'Policy'],
+  [['programme', 'programmes', 'program', 'programs', 'scheme', 'initiative', 'system'], 'Programme'],
+  [['project'], 'Project'],
+  [['survey', 'surveys', 'census', 'database', 'index', 'indicators', 'assessment', 'statistics', 'register', 'registry'], 'Dataset'],
+  [['organisation', 'organization', 'union', 'bank', 'fund', 'nations', 'association', 'alliance', 'forum'], 'InternationalOrganization'],
+  [['institute', 'centre', 'center', 'university'], 'ResearchOrganization'],
+];
+
+const SINGLE = new Map<string, EntityType>();
+const MULTI: [string[], EntityType][] = [];
+for (const [words, type] of HEADS) {
+  for (const w of words) {
+    if (w.includes(' ')) MULTI.push([w.split(' '), type]);
+    else SINGLE.set(w, type);
+  }
+}
+MULTI.sort((a, b) => b[0].length - a[0].length);
+
+/** "National Institute of Statistics": a state institute is a body, not a research centre. */
+const STATE_QUALIFIER = /^(?:national|royal|state|federal|provincial|central)\b/i;
+
+/**
+ * The type a name's head noun gives, with the index of the head's first word: the last word
+ * before the first "of / for / on" ("Ministry of Interior"), or the last word.
+ */
+export function headOf(words: string[]): { type: EntityType; at: number; bare: boolean } | null {
+  const lower = words.map((w) => w.toLowerCase().replace(/[’']s$/, ''));
+  let end = lower.findIndex((w, i) => i > 0 && (w === 'of' || w === 'for' || w === 'on'));
+  if (end < 0) end = lower.length;
+  // "Sub-decree 70", "Prakas 012/07": the number after the head is not the head.
+  while (end > 1 && /^\(?\d/.test(lower[end - 1]!)) end--;
+  for (const [multi, type] of MULTI) {
+    const at = end - multi.length;
+    if (at >= 0 && multi.every((m, k) => lower[at + k] === m)) return { type, at, bare: at === 0 && end === lower.length };
+  }
+  const head = lower[end - 1];
+  const type = head ? SINGLE.get(head) : undefined;
+  if (!type) return null;
+  const bare = end === 1 && end === lower.length;
+  if (type === 'ResearchOrganization' && STATE_QUALIFIER.test(words[0] ?? '')) return { type: 'GovernmentBody', at: end - 1, bare };
+  return { type, at: end - 1, bare };
+}
+
+export function typeOfName(name: string): EntityType | null {
+  return headOf(name.split(/\s+/).filter(Boolean))?.type ?? null;
+}
+
+/** Heads that a definite phrase ("the Board", "this group") may use to point back at a name. */
+export function isHeadNoun(word: string): boolean {
+  return SINGLE.has(word.toLowerCase());
+}
+
+export function typeOfHead(word: string): EntityType | null {
+  return SINGLE.get(word.toLowerCase()) ?? null;
+}

@@ -1,0 +1,246 @@
+/**
+ * The automatic reading of a report, in two steps around name resolution:
+ *   1. readNames: every passage split into sentences; capitalised names typed by their head
+ *      noun become entities (an acronym right after a name gives the id), "A of the B" gives A
+ *      PART_OF B;
+ *   2. readRelations, once every name and alias has been matched over the text: references are
+ *      resolved, then the relation rules run sentence by sentence.
+ * Every automatic relation records its rule, a confidence and origin "automatic"; its evidence is
+ * the span of the sentence that holds the trigger and a mention of each end.
+ */
+import type { Evidence, Mention, Passage } from '../model/bundle';
+import { groupBy } from '../model/group';
+import { ID_PREFIX, slugify } from '../model/ontology';
+import type { GraphDraft } from '../stages/registry';
+import { NameIndex } from '../stages/resolve';
+import { type Argument, RelationEngine } from './engine';
+import { findNames, type NameChunk } from './names';
+import { announcedAcronyms, headWord, ReferenceResolver } from './references';
+import { RELATION_RULES } from './relation-rules';
+import { readSentences, type Sentence, tagWords } from './sentences';
+
+export type SentenceCache = Map<string, Sentence[]>;
+
+/**
+ * Mentions of the names read in step 1, held back until every curated and known name has been
+ * matched over the text: a longer name that covers one of them keeps its span.
+ */
+const pendingMentions: Mention[] = [];
+export function addNameMentions(graph: GraphDraft): void {
+  const taken = groupBy([...graph.mentions.values()], (m) => m.passageId);
+  for (const m of pendingMentions.splice(0)) {
+    if (!graph.entities.has(m.entityId)) continue;
+    // A mention nested inside this name ("the MoU with Thailand" in the group's name) does not block it.
+    const crossing = (x: Mention) => x.entityId !== m.entityId && m.start < x.end && x.start < m.end && !(x.start >= m.start && x.end <= m.end);
+    if ((taken.get(m.passageId) ?? []).some(crossing)) continue;
+    graph.addMention(m);
+  }
+}
+
+export interface AutomaticProvenance {
+  origin: 'automatic';
+  rule: string;
+  confidence: number;
+}
+
+const ACRONYM_AFTER = /^\s*\(([A-Z][A-Za-z&]{1,9})\)/;
+
+/** Step 1: sentences and typed names. */
+export function readNames(passages: Passage[], graph: GraphDraft, acronyms: readonly { short: string; long: string }[] = []): SentenceCache {
+  const cache: SentenceCache = new Map();
+  const index = new NameIndex(graph);
+  // A name the text defines an acronym for anywhere takes the acronym as its id: "body:mtosb".
+  const defined = new Map(acronyms.map((a) => [a.long.toLowerCase(), a.short]));
+  // A name that starts where another reader already found an entity is that entity
+  // ("Sub-decree 57 on the Sending of Khmer Workers" and the instrument "Sub-decree 57").
+  const startsAt = new Map<string, string>();
+  for (const m of graph.mentions.values()) startsAt.set(`${m.passageId}:${m.start}`, m.entityId);
+  const idFor = (c: NameChunk, p: Passage): string => {
+    const name = c.text.replace(/^the\s+/i, '');
+    const known = index.get(name);
+    if (known) return known;
+    const same = startsAt.get(`${p.id}:${c.start}`);
+    if (same && graph.entities.get(same)?.type === c.type) return same;
+    const acr = ACRONYM_AFTER.exec(p.text.slice(c.end))?.[1] ?? defined.get(name.toLowerCase());
+    const id = `${ID_PREFIX[c.type]}:${slugify(acr ? acr.replace(/s$/, '') : name)}`;
+    const existing = graph.entities.get(id);
+    if (existing && existing.type !== c.type) return `${ID_PREFIX[c.type]}:${slugify(name)}`;
+    return id;
+  };
+  for (const p of passages) {
+    if (p.kind === 'table' || p.kind === 'figure') continue;
+    const sentences = readSentences(p.text);
+    cache.set(p.id, sentences);
+    for (const s of sentences) {
+      announceAcronym(p, s, graph, index);
+      const { names, splits } = findNames(s, p.text);
+      const ids = new Map<NameChunk, string>();
+      for (const c of names) {
+        // A lone head word opening a sentence ("Government", "Council") is a reference, not a name.
+        if (c.first === c.last && c.first === 0 && !index.get(c.text)) continue;
+        const id = idFor(c, p);
+        ids.set(c, id);
+        graph.upsertEntity({ id, type: c.type, name: c.text, aliases: [c.text], properties: {}, origin: 'extracted' });
+        index.add(c.text, id);
+        pendingMentions.push({ entityId: id, passageId: p.id, start: c.start, end: c.end, text: c.text });
+      }
+      for (const [c, id] of ids) implementsFromName(c, id, p, graph, index);
+      for (const sp of splits) {
+        const a = ids.get(sp.part);
+        const b = ids.get(sp.whole);
+        if (!a || !b || a === b) continue;
+        const ev: Evidence = { passageId: p.id, start: sp.part.start, end: sp.whole.end, quote: p.text.slice(sp.part.start, sp.whole.end) };
+        const prov: AutomaticProvenance = { origin: 'automatic', rule: 'structure.of-the', confidence: 0.7 };
+        graph.addRelation(a, 'PART_OF', b, [ev], { ...prov });
+      }
+    }
+  }
+  return cache;
+}
+
+/**
+ * Step 2: references and relation rules. Relations already in the graph (curated) are kept as
+ * they are; `curated` names the relation ids the curation states, so that a relation read from a
+ * name in step 1 and also curated counts as curated.
+ */
+export function readRelations(passages: Passage[], cache: SentenceCache, graph: GraphDraft, curated: ReadonlySet<string> = new Set()): number {
+  for (const id of curated) {
+    const r = graph.relations.get(id);
+    if (r?.properties.origin !== 'automatic') continue;
+    delete r.properties.origin;
+    delete r.properties.rule;
+    delete r.properties.confidence;
+  }
+  readEditions(passages, graph);
+  acronymsOfDatasets(graph);
+  const engine = new RelationEngine(RELATION_RULES);
+  const mentionsByPassage = groupBy([...graph.mentions.values()], (m) => m.passageId);
+  const heads = new Map<string, string | null>();
+  const describe = (id: string) => {
+    const e = graph.entities.get(id);
+    if (!e) return null;
+    if (!heads.has(id)) heads.set(id, headWord(e.name));
+    return { entityId: id, type: e.type, head: heads.get(id) ?? null };
+  };
+  let added = 0;
+  let resolver = new ReferenceResolver(describe);
+  let section: string | null = null;
+  for (const p of passages) {
+    const sentences = cache.get(p.id);
+    if (!sentences) continue;
+    const mentions = longestFirst(mentionsByPassage.get(p.id) ?? []);
+    // References reach back through the section ("this group" after the paragraph naming it).
+    if (p.section !== section || p.kind === 'note') resolver = new ReferenceResolver(describe);
+    section = p.section;
+    resolver.newPassage();
+    for (const s of sentences) {
+      const args: Argument[] = [];
+      for (const m of mentions) {
+        if (m.start < s.start || m.end > s.end) continue;
+        const e = graph.entities.get(m.entityId);
+        if (!e || args.some((a) => m.start < a.end && m.end > a.start)) continue;
+        args.push({ entityId: m.entityId, type: e.type, start: m.start, end: m.end, reference: false });
+      }
+      const refs = resolver.resolve(s, args);
+      if (!engine.mayMatch(s)) continue;
+      const found = engine.apply(s, [...args, ...refs], () => tagWords(p.text, s));
+      for (const f of found) {
+        const id = `${f.source}|${f.type}|${f.target}`;
+        const existing = graph.relations.get(id);
+        if (existing && existing.properties.origin !== 'automatic') continue;
+        const ev: Evidence = { passageId: p.id, start: f.start, end: f.end, quote: p.text.slice(f.start, f.end) };
+        const prov: AutomaticProvenance = { origin: 'automatic', rule: f.rule, confidence: f.confidence };
+        if (existing && Number(existing.properties.confidence) >= f.confidence) graph.addRelation(f.source, f.type, f.target, [ev]);
+        else graph.addRelation(f.source, f.type, f.target, [ev], { ...prov });
+        added++;
+        // The reference is a mention of its antecedent: the evidence names both ends.
+        for (const r of refs) {
+          if (r.start >= f.start && r.end <= f.end && (r.entityId === f.source || r.entityId === f.target)) {
+            const m: Mention = { entityId: r.entityId, passageId: p.id, start: r.start, end: r.end, text: p.text.slice(r.start, r.end) };
+            graph.addMention(m);
+          }
+        }
+      }
+    }
+  }
+  return added;
+}
+
+/** "Working Group for Implementation of the MoU with Thailand": the name states what the body implements. */
+const FOR_IMPLEMENTING = /\bfor (?:the )?implement(?:ation|ing) of (?:the )?(.+)$/i;
+const BODY_TYPES = new Set(['Ministry', 'GovernmentBody', 'Committee']);
+function implementsFromName(c: NameChunk, id: string, p: Passage, graph: GraphDraft, index: NameIndex): void {
+  if (!BODY_TYPES.has(c.type)) return;
+  const m = FOR_IMPLEMENTING.exec(c.text);
+  const target = m ? index.get(m[1]!) : undefined;
+  const t = target ? graph.entities.get(target) : undefined;
+  if (!t || !['Agreement', 'LegalInstrument', 'Policy'].includes(t.type) || target === id) return;
+  const start = c.start + c.text.length - m![1]!.length;
+  graph.addMention({ entityId: target!, passageId: p.id, start, end: c.end, text: p.text.slice(start, c.end) });
+  const ev: Evidence = { passageId: p.id, start: c.start, end: c.end, quote: c.text };
+  const prov: AutomaticProvenance = { origin: 'automatic', rule: 'work.implements-in-name', confidence: 0.8 };
+  graph.addRelation(id, 'IMPLEMENTS', target!, [ev], { ...prov });
+}
+
+/**
+ * "CSES 2007", "the Census 2010": a dataset's name with a year names one edition of it, an
+ * entity of its own, part of the series.
+ */
+export function readEditions(passages: Passage[], graph: GraphDraft): void {
+  const byId = new Map(passages.map((p) => [p.id, p]));
+  for (const m of [...graph.mentions.values()]) {
+    const e = graph.entities.get(m.entityId);
+    if (e?.type !== 'Dataset') continue;
+    const p = byId.get(m.passageId);
+    const year = p ? /^ ((?:19|20)\d\d)\b(?!-)/.exec(p.text.slice(m.end, m.end + 6)) : null;
+    if (!p || !year) continue;
+    const series = e.id.replace(/-(?:19|20)\d\d$/, '');
+    if (series !== e.id) continue;
+    const id = `${series}-${year[1]}`;
+    const name = `${m.text} ${year[1]}`;
+    graph.upsertEntity({ id, type: 'Dataset', name, aliases: [name], properties: { year: Number(year[1]) }, origin: 'extracted' });
+    const end = m.end + year[0].length;
+    graph.addMention({ entityId: id, passageId: p.id, start: m.start, end, text: p.text.slice(m.start, end) });
+    const ev: Evidence = { passageId: p.id, start: m.start, end, quote: p.text.slice(m.start, end) };
+    if (!graph.relations.has(`${id}|PART_OF|${e.id}`)) graph.addRelation(id, 'PART_OF', e.id, [ev], { origin: 'automatic', rule: 'structure.edition', confidence: 0.8 });
+  }
+}
+
+/**
+ * "(HDI, 2015)" cites an index, not an organisation: an acronym read as a citation's author whose
+ * letters are the initials of a dataset named in the text ("Human Development Index") is that
+ * dataset, and the citing study uses its data.
+ */
+function acronymsOfDatasets(graph: GraphDraft): void {
+  const byInitials = new Map<string, string>();
+  for (const e of graph.entities.values()) {
+    if (e.type !== 'Dataset') continue;
+    const initials = e.name.split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+    if (initials.length >= 2) byInitials.set(initials, e.id);
+  }
+  for (const e of [...graph.entities.values()]) {
+    if (e.origin === 'curated' || (e.type !== 'Organization' && e.type !== 'Person') || !/^\p{Lu}{2,}$/u.test(e.name)) continue;
+    const dataset = byInitials.get(e.name);
+    if (!dataset) continue;
+    for (const r of [...graph.relations.values()]) {
+      if (r.target !== e.id || (r.type !== 'PUBLISHED_BY' && r.type !== 'AUTHORED_BY')) continue;
+      graph.relations.delete(r.id);
+      graph.addRelation(r.source, 'USES_DATA', dataset, r.evidence, { origin: 'automatic', rule: 'names.acronym-of-dataset', confidence: 0.7 });
+    }
+    graph.merge(e.id, dataset);
+  }
+}
+
+/** An acronym announced by "a project ... (ACRONYM)" is an entity of the phrase's kind. */
+function announceAcronym(p: Passage, s: Sentence, graph: GraphDraft, index: NameIndex): void {
+  for (const { acronym, type } of announcedAcronyms(p.text.slice(s.start, s.end))) {
+    if (index.get(acronym)) continue;
+    const id = `${ID_PREFIX[type]}:${slugify(acronym)}`;
+    graph.upsertEntity({ id, type, name: acronym, aliases: [acronym], properties: {}, origin: 'extracted' });
+    index.add(acronym, id);
+  }
+}
+
+function longestFirst(ms: Mention[]): Mention[] {
+  return [...ms].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+}

@@ -1,0 +1,119 @@
+/**
+ * Relation triggers, kept as data. A rule names its trigger phrases (words; "*" stands for one
+ * to three words), the types its left and right arguments may have, and which of the two is the
+ * relation's source. The engine (engine.ts) applies every rule in every form the text uses:
+ *   passive      "X was created by Y"              X left, Y right
+ *   active       "Y established X"                 Y left, X right (no auxiliary before, no "by" after)
+ *   appositive   "X, created under Y,"             the left gap may hold a comma
+ *   relative     "X, which chairs Y"               the left gap may hold "which / that / who"
+ *   coordinated  "X, Y and the Z vice-chair W"     every member of a list is an argument
+ *   fronted      "With support from Y, ... X"      no left argument: the first fitting one after Y
+ */
+import type { EntityType, RelationType } from '../model/ontology';
+
+export interface RelationRule {
+  id: string;
+  relation: RelationType;
+  triggers: string[];
+  /** Which argument is the relation's source. */
+  source: 'left' | 'right';
+  left: readonly EntityType[];
+  right: readonly EntityType[];
+  confidence: number;
+  /** Active verbs: an auxiliary in the left gap or "by" after the trigger means a passive. */
+  active?: boolean;
+  /** When nothing fits on the left, take the first fitting argument after the right one. */
+  fronted?: boolean;
+  /** Verbs that may stand between the left argument and the trigger ("X sits within Y"). */
+  verbs?: readonly string[];
+  /** Words that must follow the right argument (within three words): "as ... focal point". */
+  then?: string;
+  /**
+   * The left argument may be anywhere before the trigger in the sentence: a list of members
+   * named after the body ("MOI chairs this group, and there are vice-chairs, including X").
+   */
+  farLeft?: boolean;
+}
+
+const MINISTRY_OR_BODY = ['Ministry', 'GovernmentBody', 'Committee'] as const;
+const ORGANISATION = ['Ministry', 'GovernmentBody', 'Committee', 'InternationalOrganization', 'ResearchOrganization', 'Organization'] as const;
+const ACTOR = [...ORGANISATION, 'Country', 'Region'] as const;
+const INSTRUMENT = ['LegalInstrument', 'Policy', 'Agreement'] as const;
+const WORK = ['Project', 'Programme', 'Dataset', 'Study'] as const;
+const CREATED = [...ORGANISATION, 'Programme', 'Project', 'Dataset', 'Policy'] as const;
+const CREATOR = [...ORGANISATION, 'LegalInstrument', 'Policy', 'Agreement', 'Country'] as const;
+
+export const RELATION_RULES: readonly RelationRule[] = [
+  // creation
+  { id: 'creation.passive', relation: 'ESTABLISHED_BY', source: 'left', left: CREATED, right: CREATOR, confidence: 0.9,
+    triggers: ['created by', 'established by', 'set up by', 'founded by', 'formed by', 'instituted by', 'added to * by', 'created under', 'established under', 'set up under', 'created pursuant to', 'established pursuant to', 'created via', 'created through'] },
+  { id: 'creation.active', relation: 'ESTABLISHED_BY', source: 'right', left: CREATOR, right: CREATED, confidence: 0.8, active: true,
+    triggers: ['created', 'creates', 'established', 'establishes', 'set up', 'sets up', 'founded', 'instituted'] },
+  // leadership
+  { id: 'leadership.chairs', relation: 'CHAIRS', source: 'left', left: ACTOR, right: MINISTRY_OR_BODY, confidence: 0.9, active: true,
+    triggers: ['chairs', 'chaired', 'chair', 'co-chairs', 'co-chaired', 'co-chair', 'presides over', 'presided over', 'heads', 'headed', 'leads'] },
+  { id: 'leadership.chaired-by', relation: 'CHAIRS', source: 'right', left: MINISTRY_OR_BODY, right: ACTOR, confidence: 0.9,
+    triggers: ['chaired by', 'co-chaired by', 'headed by', 'led by', 'presided over by', 'presided by'] },
+  { id: 'leadership.vice-chairs', relation: 'VICE_CHAIRS', source: 'left', left: ACTOR, right: MINISTRY_OR_BODY, confidence: 0.9, active: true,
+    triggers: ['vice-chairs', 'vice-chair', 'vice-chaired', 'vice chairs'] },
+  { id: 'leadership.vice-chairs-list', relation: 'VICE_CHAIRS', source: 'right', left: MINISTRY_OR_BODY, right: ACTOR, confidence: 0.75, farLeft: true,
+    triggers: ['vice-chairs , including', 'vice-chairs include', 'vice-chairs are', 'vice-chairs :', 'co-chairs , including', 'co-chairs are'] },
+  { id: 'leadership.members-list', relation: 'MEMBER_OF', source: 'right', left: ['Committee'], right: ACTOR, confidence: 0.75, farLeft: true,
+    triggers: ['members , including', 'members include', 'members are', 'its members are', 'membership includes'] },
+  { id: 'leadership.vice-chaired-by', relation: 'VICE_CHAIRS', source: 'right', left: MINISTRY_OR_BODY, right: ACTOR, confidence: 0.9,
+    triggers: ['vice-chaired by', 'deputy-chaired by'] },
+  // structure
+  { id: 'structure.part-of', relation: 'PART_OF', source: 'left', left: [...CREATED, 'Country', 'Region', 'Province'], right: [...ORGANISATION, 'Project', 'Programme', 'Dataset', 'Country', 'Region'], confidence: 0.85,
+    triggers: ['part of', 'a component of', 'a unit of', 'a division of', 'a branch of'] },
+  { id: 'structure.under', relation: 'SUBORDINATE_TO', source: 'left', left: MINISTRY_OR_BODY, right: MINISTRY_OR_BODY, confidence: 0.75,
+    verbs: ['sits', 'sit', 'operates', 'operate', 'falls', 'fall', 'functions', 'works', 'placed', 'housed', 'located', 'established', 'created', 'set'],
+    triggers: ['under', 'within', 'attached to', 'subordinate to', 'placed under'] },
+  { id: 'structure.reports-to', relation: 'REPORTS_TO', source: 'left', left: ORGANISATION, right: ORGANISATION, confidence: 0.9,
+    triggers: ['reports to', 'report to', 'reporting to', 'accountable to', 'answerable to', 'reports directly to'] },
+  // funding
+  { id: 'funding.passive', relation: 'FUNDED_BY', source: 'left', left: [...WORK, ...ORGANISATION], right: [...ORGANISATION, 'Programme', 'Country'], confidence: 0.9, fronted: true,
+    triggers: ['funded by', 'co-funded by', 'financed by', 'co-financed by', 'sponsored by', 'with financial support from', 'with funding from', 'with financial assistance from', 'financially supported by'] },
+  { id: 'funding.active', relation: 'FUNDED_BY', source: 'right', left: [...ORGANISATION, 'Programme', 'Country'], right: [...WORK, ...ORGANISATION], confidence: 0.85, active: true,
+    triggers: ['provided funding to', 'provided financial support to', 'provides funding to', 'funds', 'funded', 'co-funded', 'financed', 'co-financed', 'sponsored'] },
+  // work
+  { id: 'work.conducted', relation: 'CONDUCTED_BY', source: 'right', left: ORGANISATION, right: WORK, confidence: 0.85, active: true,
+    triggers: ['conducted', 'conducts', 'carried out', 'carries out', 'launched', 'launches', 'undertook', 'undertakes', 'managed', 'manages', 'administers', 'administered', 'ran', 'runs', 'implemented', 'implements', 'coordinated'] },
+  { id: 'work.conducted-by', relation: 'CONDUCTED_BY', source: 'left', left: WORK, right: ORGANISATION, confidence: 0.85,
+    triggers: ['conducted by', 'carried out by', 'launched by', 'managed by', 'administered by', 'run by', 'undertaken by', 'implemented by', 'coordinated by'] },
+  { id: 'work.implemented-by', relation: 'IMPLEMENTS', source: 'right', left: INSTRUMENT, right: ORGANISATION, confidence: 0.85,
+    triggers: ['implemented by', 'enforced by', 'put into effect by'] },
+  { id: 'work.focal-point', relation: 'FOCAL_POINT_OF', source: 'right', left: [...WORK, ...ORGANISATION], right: ORGANISATION, confidence: 0.9,
+    triggers: ['worked with', 'works with', 'work with', 'collaborated with', 'partnered with'], then: 'focal point' },
+  { id: 'work.partner', relation: 'PARTICIPATES_IN', source: 'right', left: ['Project', 'Programme'], right: ORGANISATION, confidence: 0.75,
+    triggers: ['worked with', 'works with', 'collaborated with', 'partnered with', 'in partnership with', 'in co-operation with', 'in cooperation with'] },
+  { id: 'work.participates', relation: 'MEMBER_OF', source: 'left', left: ACTOR, right: ['Committee'], confidence: 0.85,
+    triggers: ['participates in', 'participated in', 'takes part in', 'took part in', 'sits on', 'is a member of', 'are members of', 'a member of', 'became a member of', 'joined'] },
+  { id: 'work.member', relation: 'MEMBER_OF', source: 'left', left: ACTOR, right: ['InternationalOrganization', 'Organization', 'GovernmentBody'], confidence: 0.8,
+    triggers: ['is a member of', 'are members of', 'became a member of', 'a member of', 'joined', 'acceded to'] },
+  // agreements
+  { id: 'agreement.signed', relation: 'SIGNED', source: 'left', left: ACTOR, right: ['Agreement'], confidence: 0.85, active: true,
+    triggers: ['signed', 'signs', 'sign', 'concluded', 'entered into'] },
+  { id: 'agreement.signed-by', relation: 'SIGNED', source: 'right', left: ['Agreement'], right: ACTOR, confidence: 0.85,
+    triggers: ['signed by', 'concluded by'] },
+  { id: 'agreement.ratified', relation: 'PARTY_TO', source: 'left', left: ACTOR, right: ['Agreement', 'LegalInstrument'], confidence: 0.85, active: true,
+    triggers: ['ratified', 'ratifies', 'acceded to', 'accedes to'] },
+  { id: 'agreement.ratified-by', relation: 'PARTY_TO', source: 'right', left: ['Agreement', 'LegalInstrument'], right: ACTOR, confidence: 0.85,
+    triggers: ['ratified by'] },
+  // law
+  { id: 'law.amends', relation: 'AMENDS', source: 'left', left: INSTRUMENT, right: INSTRUMENT, confidence: 0.9, active: true,
+    triggers: ['amends', 'amended', 'amending', 'modifies', 'modified'] },
+  { id: 'law.amended-by', relation: 'AMENDS', source: 'right', left: INSTRUMENT, right: INSTRUMENT, confidence: 0.9,
+    triggers: ['amended by', 'modified by', 'as amended by'] },
+  { id: 'law.repeals', relation: 'REPEALS', source: 'left', left: INSTRUMENT, right: INSTRUMENT, confidence: 0.9, active: true,
+    triggers: ['repeals', 'repealed', 'revokes', 'revoked', 'abrogates', 'abrogated', 'replaces', 'replaced'] },
+  { id: 'law.repealed-by', relation: 'REPEALS', source: 'right', left: INSTRUMENT, right: INSTRUMENT, confidence: 0.9,
+    triggers: ['repealed by', 'revoked by', 'abrogated by', 'replaced by'] },
+  { id: 'law.appointed-by', relation: 'APPOINTED_BY', source: 'left', left: ORGANISATION, right: [...ORGANISATION, 'LegalInstrument'], confidence: 0.85,
+    triggers: ['appointed by', 'nominated by', 'designated by', 'named by'] },
+  { id: 'law.appoints', relation: 'APPOINTED_BY', source: 'right', left: ORGANISATION, right: ORGANISATION, confidence: 0.8, active: true,
+    triggers: ['appoints', 'appointed', 'nominates', 'designates'] },
+  { id: 'law.issued-by', relation: 'ISSUED_BY', source: 'left', left: [...INSTRUMENT, 'Programme'], right: ACTOR, confidence: 0.85,
+    triggers: ['issued by', 'adopted by', 'enacted by', 'promulgated by', 'passed by', 'formulated by', 'introduced by', 'approved by'] },
+  { id: 'law.issued', relation: 'ISSUED_BY', source: 'right', left: ACTOR, right: INSTRUMENT, confidence: 0.85, active: true,
+    triggers: ['issued', 'issues', 'adopted', 'adopts', 'enacted', 'enacts', 'promulgated', 'passed', 'formulated', 'introduced', 'approved'] },
+];

@@ -1,0 +1,73 @@
+/** Sentences, names and their types, references: on sentences worded unlike the bundled report. */
+import { describe, expect, it } from 'vitest';
+import { typeOfName } from '../../graph-seed/src/nlp/heads';
+import { findNames } from '../../graph-seed/src/nlp/names';
+import { readText } from '../../graph-seed/src/nlp/read-text';
+import { readSentences } from '../../graph-seed/src/nlp/sentences';
+
+const sentences = (t: string) => readSentences(t).map((s) => t.slice(s.start, s.end));
+const names = (t: string) => readSentences(t).flatMap((s) => findNames(s, t).names.map((n) => `${n.text} <${n.type}>`));
+
+describe('sentences', () => {
+  it('keeps exact offsets and does not end a sentence at "et al." or a list marker', () => {
+    const t = 'Lee et al. (2019) argue that 2. the levy works.\nThe Tax Office disagrees (Park, 2020).';
+    expect(sentences(t)).toEqual(['Lee et al. (2019) argue that 2. the levy works.', 'The Tax Office disagrees (Park, 2020).']);
+    for (const s of readSentences(t)) for (const w of s.words) expect(t.slice(w.start, w.end)).toBe(w.text);
+  });
+});
+
+describe('names', () => {
+  it('joins capitalised words across of / for / and, never across "and the"', () => {
+    expect(names('The Office for Budget Responsibility reports on the Ministry of Agriculture and Fisheries.')).toEqual([
+      'Office for Budget Responsibility <GovernmentBody>',
+      'Ministry of Agriculture and Fisheries <Ministry>',
+    ]);
+    expect(names('The Ministry of Science and Technology and the Research Council agreed.')).toEqual([
+      'Ministry of Science and Technology <Ministry>',
+      'Research Council <GovernmentBody>',
+    ]);
+  });
+  it('types a name by its head noun, not by the words before it', () => {
+    expect(typeOfName('Skills Training and Placement Board')).toBe('GovernmentBody');
+    expect(typeOfName('Human Capital Index')).toBe('Dataset');
+    expect(typeOfName('Ministry of Planning')).toBe('Ministry');
+    expect(typeOfName('Sub-decree 12')).toBe('LegalInstrument');
+    expect(typeOfName('Joint Working Group on Trade')).toBe('Committee');
+    expect(typeOfName('Memorandum of Understanding on Fisheries')).toBe('Agreement');
+    expect(typeOfName('Rural Credit Scheme')).toBe('Programme');
+    expect(typeOfName('National Institute of Public Health')).toBe('GovernmentBody');
+    expect(typeOfName('Green Growth Strategy')).toBe('Policy');
+    expect(typeOfName('Harbour Street')).toBeNull();
+  });
+  it('reads hyphenated and possessive names whole, and separates an owner from its plan', () => {
+    expect(names('The Socio-Economic Council met the Ministry of Veterans’ Affairs.')).toContain('Socio-Economic Council <GovernmentBody>');
+    expect(names('The People’s Court ruled.')).toEqual(['People’s Court <GovernmentBody>']);
+    expect(names('The MOH’s Health Strategy was late.')).toEqual(['Health Strategy <Policy>']);
+  });
+  it('leaves a bare head after a determiner to reference resolution', () => {
+    expect(names('The Board met. The Agency for Roads replied.')).toEqual(['Agency for Roads <GovernmentBody>']);
+  });
+  it('splits "A of the B" into two bodies, A part of B', () => {
+    expect(names('The Licensing Unit of the Energy Regulatory Commission resigned.')).toEqual(['Licensing Unit <GovernmentBody>', 'Energy Regulatory Commission <GovernmentBody>']);
+    expect(readText('The Licensing Unit of the Energy Regulatory Commission resigned.').relations.map((r) => `${r.source} ${r.type} ${r.target}`)).toEqual(['licensing-unit PART_OF energy-regulatory-commission']);
+  });
+});
+
+describe('references', () => {
+  it('resolves "It" opening a sentence to the previous subject', () => {
+    const { relations } = readText('The Data Protection Authority opened in 2012. It reports to the Ministry of Justice.');
+    expect(relations.map((r) => `${r.source} ${r.type} ${r.target}`)).toEqual(['data-protection-authority REPORTS_TO ministry-of-justice']);
+    expect(relations[0]!.evidence).toBe('It reports to the Ministry of Justice');
+  });
+  it('resolves "a programme ... (ACRONYM)" to the acronym', () => {
+    const { relations } = readText('The Ministry of Labour launched a programme on youth jobs (YEP) in 2016. The YEP is financed by the African Development Bank.');
+    expect(relations.map((r) => `${r.source} ${r.type} ${r.target}`)).toContain('yep FUNDED_BY african-development-bank');
+  });
+});
+
+describe('definite references to instruments', () => {
+  it('resolves "the Decree" to the decree named before', () => {
+    const { relations } = readText('Decree 88 (2011) set new fees. The Licensing Agency was established under the Decree.');
+    expect(relations.map((r) => `${r.source} ${r.type} ${r.target}`)).toEqual(['licensing-agency ESTABLISHED_BY decree-88']);
+  });
+});

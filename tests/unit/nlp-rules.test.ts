@@ -1,0 +1,94 @@
+/**
+ * Each relation rule on sentences worded unlike the bundled report, in each form it claims:
+ * active, passive, appositive, relative clause, coordination, fronted phrase.
+ */
+import { describe, expect, it } from 'vitest';
+import { readText } from '../../graph-seed/src/nlp/read-text';
+
+const triples = (text: string) => readText(text).relations.map((r) => `${r.source} ${r.type} ${r.target}`);
+
+describe('creation', () => {
+  it('reads the passive, the active and the appositive', () => {
+    expect(triples('The Fisheries Administration was established by Royal Decree 45 in 2008.')).toContain('fisheries-administration ESTABLISHED_BY royal-decree-45');
+    expect(triples('In 2019 the Ministry of Health established the National Vaccine Board.')).toContain('national-vaccine-board ESTABLISHED_BY ministry-of-health');
+    expect(triples('The Water Council, set up under the Water Resources Act, meets twice a year.')).toContain('water-council ESTABLISHED_BY water-resources-act');
+  });
+  it('does not read the passive as the active', () => {
+    expect(triples('The Coastal Agency was created by the Marine Law.')).toEqual(['coastal-agency ESTABLISHED_BY marine-law']);
+  });
+});
+
+describe('leadership', () => {
+  it('reads chairs, chaired by, a relative clause and a coordinated list', () => {
+    expect(triples('The Ministry of Finance chairs the Budget Committee.')).toContain('ministry-of-finance CHAIRS budget-committee');
+    expect(triples('The Steering Committee is chaired by the Prime Minister’s Office.')).toContain('prime-minister-s-office CHAIRS steering-committee');
+    expect(triples('The Ministry of Trade, which chairs the Export Council, opposed the plan.')).toContain('ministry-of-trade CHAIRS export-council');
+    const co = triples('The Ministry of Energy, the Ministry of Mines and the Environment Agency vice-chair the Climate Taskforce.');
+    expect(co).toEqual(expect.arrayContaining(['ministry-of-energy VICE_CHAIRS climate-taskforce', 'ministry-of-mines VICE_CHAIRS climate-taskforce', 'environment-agency VICE_CHAIRS climate-taskforce']));
+  });
+  it('resolves "this committee" to the committee named before', () => {
+    const text = 'A Road Safety Committee meets every month. The Ministry of Transport chairs this committee.';
+    expect(triples(text)).toContain('ministry-of-transport CHAIRS road-safety-committee');
+  });
+  it('reads a list of vice-chairs after the chair', () => {
+    const text = 'The Ministry of Education heads the Literacy Working Group, and its vice-chairs include the Ministry of Culture and the Ministry of Youth.';
+    expect(triples(text)).toEqual(expect.arrayContaining(['ministry-of-education CHAIRS literacy-working-group', 'ministry-of-culture VICE_CHAIRS literacy-working-group', 'ministry-of-youth VICE_CHAIRS literacy-working-group']));
+  });
+});
+
+describe('structure', () => {
+  it('reads part of, under, reports to, and "A of the B"', () => {
+    expect(triples('The Statistics Bureau is part of the Ministry of Economy.')).toContain('statistics-bureau PART_OF ministry-of-economy');
+    expect(triples('The Audit Office reports to the National Assembly.')).toContain('audit-office REPORTS_TO national-assembly');
+    expect(triples('The Customs Department of the Ministry of Finance collects duties.')).toContain('customs-department PART_OF ministry-of-finance');
+  });
+  it('does not split "A of the B" when B is not a body', () => {
+    expect(triples('The Ministry of the Interior issued new rules.')).toEqual([]);
+  });
+});
+
+describe('funding and work', () => {
+  it('reads funded by, a fronted funding phrase and the active', () => {
+    expect(triples('The Rural Roads Project is co-financed by the Asian Development Bank.')).toContain('rural-roads-project FUNDED_BY asian-development-bank');
+    expect(triples('With funding from the World Bank, the Planning Department conducted the Household Income Survey.')).toEqual(
+      expect.arrayContaining(['household-income-survey FUNDED_BY world-bank', 'household-income-survey CONDUCTED_BY planning-department']),
+    );
+    expect(triples('The European Union provided funding to the Clean Water Programme.')).toContain('clean-water-programme FUNDED_BY european-union');
+  });
+  it('reads conducted by, implemented by and a focal point', () => {
+    expect(triples('The Labour Force Survey was carried out by the National Statistics Office.')).toContain('labour-force-survey CONDUCTED_BY national-statistics-office');
+    expect(triples('The Paris Agreement is implemented by the Climate Change Directorate.')).toContain('climate-change-directorate IMPLEMENTS paris-agreement');
+    expect(triples('The Health Systems Project worked with the Ministry of Health as its national focal point.')).toContain('ministry-of-health FOCAL_POINT_OF health-systems-project');
+  });
+  it('does not link across a second verb', () => {
+    expect(triples('The Trade Institute published a report, funded by the Export Bank.')).toEqual([]);
+  });
+});
+
+describe('agreements and law', () => {
+  it('reads signing, ratifying, amending, repealing, appointing and issuing', () => {
+    expect(triples('The Ministry of Foreign Affairs signed the Fisheries Agreement in 2015.')).toContain('ministry-of-foreign-affairs SIGNED fisheries-agreement');
+    expect(triples('The National Assembly ratified the Minamata Convention.')).toContain('national-assembly PARTY_TO minamata-convention');
+    expect(triples('The Labour Act amends the Employment Law.')).toContain('labour-act AMENDS employment-law');
+    expect(triples('The Mining Code was repealed by the Minerals Act.')).toContain('minerals-act REPEALS mining-code');
+    expect(triples('The Ethics Commission is appointed by the Supreme Council.')).toContain('ethics-commission APPOINTED_BY supreme-council');
+    expect(triples('The Council of State issued the Procurement Regulation.')).toContain('procurement-regulation ISSUED_BY council-of-state');
+  });
+});
+
+describe('evidence', () => {
+  it('quotes a span that names both ends', () => {
+    const { relations } = readText('Since 2001 the Port Authority has been led by the Ministry of Transport, according to officials.');
+    expect(relations).toHaveLength(1);
+    expect(relations[0]!.evidence).toBe('Port Authority has been led by the Ministry of Transport');
+    expect(relations[0]!.confidence).toBeGreaterThan(0.5);
+  });
+});
+
+describe('appositives', () => {
+  it('reads the participle after an appositive back to the name before it', () => {
+    expect(triples('Exports are licensed by the Trade Promotion Board, a state agency for promoting and financing small exporters, and established by Decree 14 in 2001.')).toContain(
+      'trade-promotion-board ESTABLISHED_BY decree-14',
+    );
+  });
+});
