@@ -3,6 +3,8 @@
  * operations it is sent, one at a time, under the same guard as the server's own execution, and
  * replies with the answer's JSON (or, with errors, the answer as data).
  */
+import { readlinkSync } from 'node:fs';
+import { constants, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { execute, parse, type ExecutionResult, type GraphQLError } from 'graphql';
 import { createContext } from './context';
@@ -17,6 +19,21 @@ import { Neo4jGraphStore } from './store/neo4j/Neo4jGraphStore';
 
 const { spec, limits } = workerData as { spec: StoreSpec; limits: OperationLimits };
 const port = parentPort!;
+
+/**
+ * This thread yields the cores to the server's own thread: on Linux a thread has a scheduling
+ * priority of its own, set through its thread id (/proc/thread-self names it). Where that cannot
+ * be done, the thread runs at the process's priority.
+ */
+function lowerPriority(): void {
+  try {
+    const tid = Number(/task\/(\d+)$/.exec(readlinkSync('/proc/thread-self'))?.[1]);
+    if (tid) setPriority(tid, constants.priority.PRIORITY_LOW);
+  } catch {
+    /* not Linux, or not allowed: same priority as the server */
+  }
+}
+lowerPriority();
 
 async function openStore(): Promise<GraphStore> {
   if (spec.kind === 'memory') return new MemoryGraphStore(spec.bundle);

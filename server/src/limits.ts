@@ -291,6 +291,30 @@ export function useOperationLimits(bounds: () => CostBounds, budgetMs: number, l
   const inBackground = new WeakSet<Request>();
   /** Complete answers from the heavy-operation thread, as UTF-8 JSON, by request. */
   const answered = new WeakMap<Request, Uint8Array>();
+  /**
+   * Costs by parsed document (Yoga hands the same document for the same text) and by operation
+   * and variables: a client repeating an expensive operation is not costed again each time.
+   */
+  let costs = new WeakMap<DocumentNode, Map<string, number>>();
+  let costsFor = bounds();
+  const costOf = (schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | undefined): number => {
+    // Other graph, other list sizes: costs start again.
+    if (bounds() !== costsFor) {
+      costs = new WeakMap();
+      costsFor = bounds();
+    }
+    const key = JSON.stringify([operationName ?? null, variables ?? null]);
+    let known = costs.get(document);
+    if (!known) costs.set(document, (known = new Map()));
+    let cost = known.get(key);
+    if (cost === undefined) {
+      cost = operationCost(schema, document, operationName, variables, bounds()).cost;
+      // A handful of variants per document at most: variables are the client's to vary.
+      if (known.size >= 16) known.clear();
+      known.set(key, cost);
+    }
+    return cost;
+  };
   const uncount = (request: Request) => {
     if (ordinary.delete(request)) background.ordinaryEnd();
   };
@@ -303,7 +327,7 @@ export function useOperationLimits(bounds: () => CostBounds, budgetMs: number, l
       uncount(request);
     },
     async onExecute({ args, extendContext, setResultAndStopExecution }) {
-      const { cost } = operationCost(args.schema, args.document, args.operationName, args.variableValues as Record<string, unknown> | undefined, bounds());
+      const cost = costOf(args.schema, args.document, args.operationName, args.variableValues as Record<string, unknown> | undefined);
       if (cost > limits.maxCost) {
         setResultAndStopExecution({ errors: [costError(cost, limits.maxCost)] });
         return;
