@@ -13,6 +13,7 @@ import { createGraphQLError, createYoga, maskError, type Plugin } from 'graphql-
 import { LRUCache } from 'lru-cache';
 import { createContext, type Context } from './context';
 import { corsHeaders, crossSiteUnsafe, errorBody, getRunsOperation, json, originAllowed, requestPath, serveStatic } from './http';
+import { HeavyThread, type StoreSpec } from './heavy-thread';
 import { DEFAULT_OPERATION_LIMITS, guardSchema, useOperationLimits, useRepeatedFieldLimit, type OperationLimits } from './limits';
 import type { Logger } from './log';
 import { persistedOperations } from './persistedOperations';
@@ -73,6 +74,8 @@ export interface AppOptions {
   httpLimits?: Partial<HttpLimits>;
   /** Origins other than the server's own allowed to call the API from a browser. */
   corsOrigins?: readonly string[];
+  /** How a thread of heavy operations opens a store like this one; without it, they run here. */
+  heavyThread?: StoreSpec;
 }
 
 /**
@@ -106,6 +109,10 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
   const http: HttpLimits = { ...DEFAULT_HTTP_LIMITS, ...options.httpLimits };
   const origins = { allowed: new Set(options.corsOrigins ?? []) };
   const budgetMs = options.queryTimeoutMs ?? 10_000;
+  const thread = options.heavyThread ? new HeavyThread(options.heavyThread, limits, log) : null;
+  // Started now so the first heavy operation does not wait; a failure is logged, and the next
+  // heavy operation tries again.
+  thread?.start().catch((e: Error) => log.error('the heavy-operation thread did not start', { error: e.message }));
   const yoga = createYoga<{ req: IncomingMessage; res: ServerResponse }, Context>({
     schema,
     // CORS is answered below, before Yoga: same-origin unless an origin is listed.
@@ -135,7 +142,7 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
       }),
       useRepeatedFieldLimit(),
       operationContext(store, budgetMs),
-      useOperationLimits(() => bounds, budgetMs, limits),
+      useOperationLimits(() => bounds, budgetMs, limits, thread ?? undefined),
       useRedactedErrors(known),
     ],
     maskedErrors: {
@@ -279,7 +286,7 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
         // a request not read yet): a connection closes once idle at two sweeps, each after a
         // poll phase; answers in progress end their own.
         setTimeout(() => {
-          netServerClose.call(server, () => void store.close().then(resolve, resolve));
+          netServerClose.call(server, () => void Promise.allSettled([store.close(), thread?.close()]).then(() => resolve()));
           const sweep = setInterval(() => setImmediate(() => {
             for (const [socket, state] of sockets) {
               if (state.active > 0) state.idleSweeps = 0;

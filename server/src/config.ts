@@ -30,6 +30,8 @@ const Env = z
     MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100_000).default(1024),
     /** Time a client has to send a whole request, in ms. */
     REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+    /** Whether heavy operations run on a thread of their own (with its own copy of a memory store). */
+    HEAVY_THREAD: z.enum(['on', 'off'], { message: 'HEAVY_THREAD must be on or off' }).default('on'),
   })
   .superRefine((env, ctx) => {
     if (!env.NEO4J_URI && (env.NEO4J_PASSWORD || process.env.NEO4J_USER)) {

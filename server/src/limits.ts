@@ -7,12 +7,16 @@
  *   answer holds and stops the operation past their caps, checks the time budget as it goes (so
  *   work that never waits on the store is stopped too), and every few milliseconds lets the
  *   event loop run other requests before going on;
- * - operations costlier than `heavyCost` run one at a time (a short queue, then BUSY), so a
- *   client sending expensive operations gets one core's slices, not the server.
+ * - operations costlier than `heavyCost` run one at a time (a short queue, then BUSY), and in
+ *   the background: their slices of work go through a Scheduler that runs one slice per turn of
+ *   the event loop, and only while no ordinary request is being answered (or when one has waited
+ *   `maxWaitMs`), and their answers are written in chunks, a chunk per turn. An ordinary request
+ *   arriving meanwhile waits for one slice at most, not for the expensive operation.
  */
-import { defaultFieldResolver, type DocumentNode, type ExecutionResult, type GraphQLError, type GraphQLFieldResolver, type GraphQLSchema, type SelectionSetNode } from 'graphql';
+import { defaultFieldResolver, print, type DocumentNode, type ExecutionResult, type GraphQLError, type GraphQLFieldResolver, type GraphQLSchema, type SelectionSetNode } from 'graphql';
 import { mapSchema, MapperKind } from '@graphql-tools/utils';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
+import type { HeavyThread } from './heavy-thread';
 import { operationCost, type CostBounds } from './schema/cost';
 
 export interface OperationLimits {
@@ -28,6 +32,12 @@ export interface OperationLimits {
   maxBytes: number;
   /** Longest stretch of work before other requests get the event loop, in ms. */
   sliceMs: number;
+  /** Longest a heavy operation waits for ordinary requests before its next slice, in ms. */
+  maxWaitMs: number;
+  /** Heavy answers are written in chunks of this many bytes, one per turn of the event loop. */
+  chunkBytes: number;
+  /** Share of the time heavy operations' turns may take while ordinary requests come (0–1]. */
+  backgroundShare: number;
 }
 
 export const DEFAULT_OPERATION_LIMITS: OperationLimits = {
@@ -37,6 +47,9 @@ export const DEFAULT_OPERATION_LIMITS: OperationLimits = {
   maxNodes: 100_000,
   maxBytes: 4 * 1024 * 1024,
   sliceMs: 4,
+  maxWaitMs: 50,
+  chunkBytes: 64 * 1024,
+  backgroundShare: 0.5,
 };
 
 /**
@@ -51,12 +64,15 @@ export class ExecutionGuard {
   bytes = 0;
   calls = 0;
   error: GraphQLError | null = null;
-  private lastYield = performance.now();
+  private sliceStart = performance.now();
+  private yielding = false;
 
   constructor(
     readonly deadline: number,
     readonly budgetMs: number,
     readonly limits: OperationLimits,
+    /** Defers a field once the slice is used up, so other work runs first. */
+    readonly schedule: Schedule = nextImmediate,
   ) {}
 
   fail(error: GraphQLError): GraphQLError {
@@ -72,9 +88,18 @@ export class ExecutionGuard {
     // the clock is read before each, not every so many.
     const now = performance.now();
     if (now > this.deadline) throw this.fail(clientError(`the query used up its ${this.budgetMs} ms time budget; ask for less (smaller limit or depth)`, { extensions: { code: 'TIMEOUT' } }));
-    if (now - this.lastYield < this.limits.sliceMs) return false;
-    this.lastYield = now;
+    // Once the slice is used up, every field waits for a turn until one resumes: sibling fields
+    // (thirty aliased searches, say) each wait their own turn instead of running together.
+    if (this.yielding) return true;
+    if (now - this.sliceStart < this.limits.sliceMs) return false;
+    this.yielding = true;
     return true;
+  }
+
+  /** A field got its turn: a new slice starts. */
+  resumed(): void {
+    this.yielding = false;
+    this.sliceStart = performance.now();
   }
 
   /** Counts what a field returned against the caps. */
@@ -90,7 +115,109 @@ export class ExecutionGuard {
   }
 }
 
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Runs work later, on a turn of the event loop the caller's scheduler gives. */
+export type Schedule = <T>(job: () => T) => Promise<T>;
+
+/**
+ * Turns of the event loop for deferred work (operations' fields after their slice is used up,
+ * heavy answers' chunks). Each turn runs queued jobs, synchronously and in order, for at most
+ * `sliceMs`, then lets I/O be polled before the next turn. A background scheduler (`maxWaitMs`
+ * above 0) runs no turn while an ordinary request is in flight, unless it has waited
+ * `maxWaitMs` since its last turn: background work is slowed by ordinary traffic, never starved.
+ */
+export class Scheduler {
+  private ordinaryInFlight = 0;
+  private readonly waiting: (() => void)[] = [];
+  private stepQueued = false;
+  private timer: NodeJS.Timeout | null = null;
+  private lastTurn = performance.now();
+
+  /** Earliest time of the next turn (after a rest, while ordinary requests come). */
+  private notBefore = 0;
+  private lastOrdinary = -Infinity;
+  /** Whether turns rest: by default, while ordinary requests come (one in the last second). */
+  resting: () => boolean = () => performance.now() - this.lastOrdinary < 1000;
+
+  constructor(
+    private readonly sliceMs: number,
+    private readonly maxWaitMs: number,
+    /**
+     * Share of the time turns may take while ordinary requests come (one arrived in the last
+     * second), between 0 and 1: the rest of the core is left to them and to the collector.
+     * Alone, background work runs at full speed.
+     */
+    private readonly share = 1,
+  ) {}
+
+  get ordinary(): number {
+    return this.ordinaryInFlight;
+  }
+
+  ordinaryStart(): void {
+    this.ordinaryInFlight++;
+    this.lastOrdinary = performance.now();
+  }
+
+  ordinaryEnd(): void {
+    this.ordinaryInFlight = Math.max(0, this.ordinaryInFlight - 1);
+    if (this.ordinaryInFlight === 0) this.queueStep();
+  }
+
+  /** Runs `job` on a later turn; the promise settles with what it returns or throws. */
+  readonly schedule: Schedule = <T>(job: () => T) =>
+    new Promise<T>((resolve, reject) => {
+      this.waiting.push(() => {
+        try {
+          resolve(job());
+        } catch (error) {
+          reject(error);
+        }
+      });
+      this.queueStep();
+    });
+
+  private queueStep(): void {
+    if (this.stepQueued || !this.waiting.length) return;
+    this.stepQueued = true;
+    const rest = this.notBefore - performance.now();
+    if (rest >= 1) setTimeout(this.step, rest);
+    else setImmediate(this.step);
+  }
+
+  private readonly step = (): void => {
+    this.stepQueued = false;
+    if (!this.waiting.length) return;
+    const now = performance.now();
+    const waited = now - this.lastTurn;
+    if (this.maxWaitMs > 0 && this.ordinaryInFlight > 0 && waited < this.maxWaitMs) {
+      // Ordinary requests first; ordinaryEnd() or the timer queues the next step.
+      this.timer ??= setTimeout(() => {
+        this.timer = null;
+        this.lastTurn = -Infinity;
+        this.queueStep();
+      }, this.maxWaitMs - waited);
+      return;
+    }
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.lastTurn = now;
+    do this.waiting.shift()!();
+    while (this.waiting.length && performance.now() - now < this.sliceMs);
+    const end = performance.now();
+    this.notBefore = this.share < 1 && this.resting() ? end + ((end - now) * (1 - this.share)) / this.share : 0;
+    // Queued from the check phase, the next step runs on the next turn, after I/O.
+    this.queueStep();
+  };
+}
+
+/** Jobs deferred to the next turn of the event loop, with no scheduler of their own. */
+const nextImmediate: Schedule = (job) => new Promise((resolve, reject) => setImmediate(() => {
+  try {
+    resolve(job());
+  } catch (error) {
+    reject(error);
+  }
+}));
 
 function guarded(resolve: GraphQLFieldResolver<unknown, { guard?: ExecutionGuard }>): GraphQLFieldResolver<unknown, { guard?: ExecutionGuard }> {
   return (source, args, context, info) => {
@@ -101,7 +228,8 @@ function guarded(resolve: GraphQLFieldResolver<unknown, { guard?: ExecutionGuard
       return value instanceof Promise ? value.then((v) => guard.account(v)) : guard.account(value);
     };
     const value = guard.beforeField()
-      ? nextTurn().then(() => {
+      ? guard.schedule(() => {
+          guard.resumed();
           if (guard.error) throw guard.error;
           return run();
         })
@@ -153,24 +281,96 @@ const costError = (cost: number, limit: number) =>
  * The cost check, the heavy operations' turns and the guard, as one Yoga plugin. `budgetMs` is
  * the operation's time budget; `bounds` the list sizes of the loaded graph.
  */
-export function useOperationLimits(bounds: () => CostBounds, budgetMs: number, limits: OperationLimits = DEFAULT_OPERATION_LIMITS): Plugin {
+export function useOperationLimits(bounds: () => CostBounds, budgetMs: number, limits: OperationLimits = DEFAULT_OPERATION_LIMITS, thread?: HeavyThread): Plugin {
   const heavy = new Turns(1, limits.heavyQueue);
+  const background = new Scheduler(limits.sliceMs, limits.maxWaitMs, limits.backgroundShare);
+  const foreground = new Scheduler(limits.sliceMs, 0);
+  /** Requests counted as ordinary and not yet answered. */
+  const ordinary = new WeakSet<Request>();
+  /** Requests whose operation runs in the background. */
+  const inBackground = new WeakSet<Request>();
+  /** Complete answers from the heavy-operation thread, as UTF-8 JSON, by request. */
+  const answered = new WeakMap<Request, Uint8Array>();
+  /**
+   * Costs by parsed document (Yoga hands the same document for the same text) and by operation
+   * and variables: a client repeating an expensive operation is not costed again each time.
+   */
+  let costs = new WeakMap<DocumentNode, Map<string, number>>();
+  let costsFor = bounds();
+  const costOf = (schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | undefined): number => {
+    // Other graph, other list sizes: costs start again.
+    if (bounds() !== costsFor) {
+      costs = new WeakMap();
+      costsFor = bounds();
+    }
+    const key = JSON.stringify([operationName ?? null, variables ?? null]);
+    let known = costs.get(document);
+    if (!known) costs.set(document, (known = new Map()));
+    let cost = known.get(key);
+    if (cost === undefined) {
+      cost = operationCost(schema, document, operationName, variables, bounds()).cost;
+      // A handful of variants per document at most: variables are the client's to vary.
+      if (known.size >= 16) known.clear();
+      known.set(key, cost);
+    }
+    return cost;
+  };
+  const uncount = (request: Request) => {
+    if (ordinary.delete(request)) background.ordinaryEnd();
+  };
   return {
+    onRequest({ request }) {
+      ordinary.add(request);
+      background.ordinaryStart();
+    },
+    onResponse({ request }) {
+      uncount(request);
+    },
     async onExecute({ args, extendContext, setResultAndStopExecution }) {
-      const { cost } = operationCost(args.schema, args.document, args.operationName, args.variableValues as Record<string, unknown> | undefined, bounds());
+      const cost = costOf(args.schema, args.document, args.operationName, args.variableValues as Record<string, unknown> | undefined);
       if (cost > limits.maxCost) {
         setResultAndStopExecution({ errors: [costError(cost, limits.maxCost)] });
         return;
       }
       const costExtension = { requested: cost, limit: limits.maxCost };
       const started = performance.now();
-      const release = cost >= limits.heavyCost ? await heavy.acquire() : () => {};
+      const isHeavy = cost >= limits.heavyCost;
+      const request = (args.contextValue as { request?: Request }).request;
+      if (isHeavy && request) {
+        uncount(request);
+        inBackground.add(request);
+      }
+      const release = isHeavy ? await heavy.acquire() : () => {};
       if (!release) {
         setResultAndStopExecution({ errors: [clientError('the server is busy with other large queries; try again shortly', { extensions: { code: 'BUSY' } })], extensions: { cost: costExtension } });
         return;
       }
+      if (isHeavy && thread && request) {
+        try {
+          const answer = await thread.run({
+            query: print(args.document),
+            variables: args.variableValues as Record<string, unknown> | undefined,
+            operationName: args.operationName ?? undefined,
+            remainingMs: started + budgetMs - performance.now(),
+            budgetMs,
+            cost: costExtension,
+            share: background.resting() ? limits.backgroundShare : 1,
+          });
+          if ('body' in answer) {
+            answered.set(request, answer.body);
+            // A stand-in: the answer written is the thread's JSON (onResultProcess).
+            setResultAndStopExecution({ data: {} });
+          } else setResultAndStopExecution({ ...answer.result, extensions: { cost: costExtension } });
+        } catch (e) {
+          // Masked and logged like any unexpected error.
+          setResultAndStopExecution({ errors: [createGraphQLError('Unexpected error.', { originalError: e as Error }) as unknown as GraphQLError], extensions: { cost: costExtension } });
+        } finally {
+          release();
+        }
+        return;
+      }
       // Time spent waiting for a turn counts against the budget.
-      const guard = new ExecutionGuard(started + budgetMs, budgetMs, limits);
+      const guard = new ExecutionGuard(started + budgetMs, budgetMs, limits, (isHeavy ? background : foreground).schedule);
       extendContext({ guard } as never);
       return {
         onExecuteDone({ result, setResult }) {
@@ -181,7 +381,83 @@ export function useOperationLimits(bounds: () => CostBounds, budgetMs: number, l
         },
       };
     },
+    onResultProcess({ request, result, acceptableMediaTypes, setResult, setResultProcessor }) {
+      // A heavy operation's complete answer is written in chunks, in the background; anything
+      // else (errors, batches, streams, other media types) is left to Yoga.
+      if (!inBackground.has(request) || Array.isArray(result) || !result || typeof result !== 'object' || Symbol.asyncIterator in result) return;
+      const type = ['application/graphql-response+json', 'application/json'].find((t) => acceptableMediaTypes.includes(t));
+      const body = answered.get(request);
+      if (body !== undefined) {
+        answered.delete(request);
+        if (type) setResultProcessor((_, fetchAPI) => chunkedBytes(body, fetchAPI, type, limits.chunkBytes, background.schedule), type);
+        // Another media type: Yoga writes it from the answer itself.
+        else setResult(JSON.parse(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8')) as ExecutionResult);
+        return;
+      }
+      const single = result as ExecutionResult;
+      if (single.errors?.length || !type) return;
+      setResultProcessor((_, fetchAPI) => chunkedAnswer(answerPieces(single), fetchAPI, type, limits.chunkBytes, background.schedule), type);
+    },
   };
+}
+
+/**
+ * An answer's pieces of JSON text as a stream of chunks, each made on a turn the scheduler
+ * gives, and cut to at most `chunkBytes`.
+ */
+function chunkedAnswer(pieces: (() => string)[], fetchAPI: { Response: typeof Response; ReadableStream: typeof ReadableStream }, type: string, chunkBytes: number, schedule: Schedule): Response {
+  // Characters, not bytes: a chunk of UTF-16 code units is at most three times as many bytes.
+  const chunkChars = Math.max(1, Math.floor(chunkBytes / 3));
+  let text = '';
+  let at = 0;
+  const next = (): Buffer | null => {
+    while (at >= text.length) {
+      const piece = pieces.shift();
+      if (!piece) return null;
+      text = piece();
+      at = 0;
+    }
+    let end = Math.min(text.length, at + chunkChars);
+    // Never split a surrogate pair.
+    if (end < text.length && /[\uD800-\uDBFF]/.test(text[end - 1]!)) end--;
+    const chunk = Buffer.from(text.slice(at, end));
+    at = end;
+    return chunk;
+  };
+  const body = new fetchAPI.ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const chunk = await schedule(next);
+      if (chunk) controller.enqueue(chunk);
+      else controller.close();
+    },
+  });
+  return new fetchAPI.Response(body, { status: 200, headers: { 'content-type': `${type}; charset=utf-8` } });
+}
+
+/** An answer's UTF-8 JSON as a stream of chunks of at most `chunkBytes`, one per turn. */
+function chunkedBytes(body: Uint8Array, fetchAPI: { Response: typeof Response; ReadableStream: typeof ReadableStream }, type: string, chunkBytes: number, schedule: Schedule): Response {
+  let at = 0;
+  const stream = new fetchAPI.ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const chunk = at ? await schedule(() => body.subarray(at, at + chunkBytes)) : body.subarray(0, chunkBytes);
+      at += chunk.byteLength;
+      if (chunk.byteLength) controller.enqueue(chunk);
+      if (at >= body.byteLength) controller.close();
+    },
+  });
+  return new fetchAPI.Response(stream, { status: 200, headers: { 'content-type': `${type}; charset=utf-8`, 'content-length': String(body.byteLength) } });
+}
+
+/**
+ * An answer's JSON in pieces: its top-level fields serialised one by one (thirty aliased searches
+ * are thirty pieces, not one long JSON.stringify).
+ */
+function answerPieces(result: ExecutionResult): (() => string)[] {
+  const { http: _, ...rest } = (result.extensions ?? {}) as Record<string, unknown>;
+  const extensions = Object.keys(rest).length ? `,"extensions":${JSON.stringify(rest)}` : '';
+  const data = result.data;
+  if (!data || typeof data !== 'object') return [() => `{"data":${JSON.stringify(data ?? null)}${extensions}}`];
+  return [() => '{"data":{', ...Object.keys(data).map((key, i) => () => `${i ? ',' : ''}${JSON.stringify(key)}:${JSON.stringify(data[key])}`), () => `}${extensions}}`];
 }
 
 /** Most selections of one response name in one selection set (fragments' included). */

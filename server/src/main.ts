@@ -6,6 +6,7 @@
  * SIGTERM and SIGINT.
  */
 import { createApp } from './app';
+import type { StoreSpec } from './heavy-thread';
 import { ConfigError, readConfig, type Config } from './config';
 import { createLogger, type Logger } from './log';
 import { installProcessGuards } from './process-guards';
@@ -17,7 +18,7 @@ import { MemoryGraphStore } from './store/memory/MemoryGraphStore';
 import { openNeo4jStore } from './store/neo4j/connect';
 import { activeReports } from './store/neo4j/load-reports';
 
-async function openStore(config: Config, seedOptions: SeedOptions, log: Logger): Promise<{ store: GraphStore; costBounds: CostBounds } | null> {
+async function openStore(config: Config, seedOptions: SeedOptions, log: Logger): Promise<{ store: GraphStore; costBounds: CostBounds; spec: StoreSpec } | null> {
   const started = performance.now();
   const seeded = await seedGraph(seedOptions, log);
   if (!seeded) return null;
@@ -26,18 +27,19 @@ async function openStore(config: Config, seedOptions: SeedOptions, log: Logger):
   if (!config.NEO4J_URI) {
     const store = new MemoryGraphStore(bundle);
     log.info('graph seeded', { backend: 'memory', version: bundle.version, ...counts, ms: Math.round(performance.now() - started) });
-    return { store, costBounds: costBoundsFromBundles([bundle]) };
+    return { store, costBounds: costBoundsFromBundles([bundle]), spec: { kind: 'memory', bundle } };
   }
+  const options = { uri: config.NEO4J_URI, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD ?? '', database: config.NEO4J_DATABASE, queryTimeoutMs: config.QUERY_TIMEOUT_MS };
   try {
     const { store, report } = await openNeo4jStore(
-      { uri: config.NEO4J_URI, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD ?? '', database: config.NEO4J_DATABASE, queryTimeoutMs: config.QUERY_TIMEOUT_MS },
+      options,
       bundle,
       log,
       { waitMs: config.NEO4J_WAIT_MS, reports },
     );
     log.info(report.status === 'loaded' ? 'graph seeded' : 'graph already loaded', { backend: 'neo4j', uri: config.NEO4J_URI, version: report.version, ...counts, elements: report.elements, ms: Math.round(performance.now() - started) });
     // The graph served holds the reports loaded before as well as these.
-    return { store, costBounds: costBoundsFromBundles(await activeReports(store.driver, config.NEO4J_DATABASE)) };
+    return { store, costBounds: costBoundsFromBundles(await activeReports(store.driver, config.NEO4J_DATABASE)), spec: { kind: 'neo4j', options } };
   } catch (e) {
     log.error(`cannot serve from Neo4j at ${config.NEO4J_URI}: ${(e as Error).message}`);
     return null;
@@ -68,6 +70,7 @@ async function main(): Promise<number> {
     operationLimits: { maxCost: config.QUERY_COST_LIMIT },
     httpLimits: { maxConnections: config.MAX_CONNECTIONS, requestTimeoutMs: config.REQUEST_TIMEOUT_MS },
     corsOrigins: config.CORS_ORIGINS,
+    heavyThread: config.HEAVY_THREAD === 'on' ? opened.spec : undefined,
   });
   await new Promise<void>((resolve, reject) => {
     app.server.once('error', reject);

@@ -226,6 +226,23 @@ export async function startPeer(address: Neo4jAddress): Promise<RunningApp> {
   });
 }
 
+/**
+ * The target restricted to the operations it answers without errors: an older checkout may lack
+ * fields a newer operation asks for, and those are left out of its runs (and said so).
+ */
+async function answerable(t: Target): Promise<Target> {
+  const ok = new Set<string>();
+  for (const { name } of OPERATIONS) {
+    const query = t.query(name);
+    if (query === null) continue;
+    const res = await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    const body = (await res.json()) as { errors?: { message: string }[] };
+    if (res.ok && !body.errors?.length) ok.add(name);
+    else console.log(`${t.name}: not measured on "${name}" (${body.errors?.[0]?.message ?? `HTTP ${res.status}`})`);
+  }
+  return { ...t, query: (op) => (ok.has(op) ? t.query(op) : null) };
+}
+
 const ours = (name: string, app: RunningApp): Target => ({ name, url: `${app.url}/graphql`, query: (op) => OPERATIONS.find((o) => o.name === op)!.query });
 
 if (process.argv[1] && import.meta.filename === process.argv[1]) {
@@ -263,7 +280,7 @@ if (process.argv[1] && import.meta.filename === process.argv[1]) {
     const app = await startServer({}, 'bench-memory');
     const baseline = values.baseline ? await spawnServer({ command: process.execPath, args: startCommand().slice(1), env: {}, readyPath: '/readyz', label: 'bench-baseline', cwd: values.baseline }) : null;
     try {
-      const targets = [chosen(ours('memory', app)), ...(baseline ? [chosen(ours(`memory (${values['baseline-label']})`, baseline))] : [])];
+      const targets = [chosen(ours('memory', app)), ...(baseline ? [await answerable(chosen(ours(`memory (${values['baseline-label']})`, baseline)))] : [])];
       results.push(...(await benchTargets(targets, opts, print)));
     } finally {
       await app.stop();

@@ -37,16 +37,47 @@ const mentionBoost = (mentions: number) => 1 + Math.log1p(mentions) / 4;
  */
 export const termImpact = (inName: boolean, tokens: EntityTokens, mentions: number) => ((inName ? NAME_WEIGHT : 1) * mentionBoost(mentions)) / lengthDamping(tokens);
 
+/** How well one query term matches one token: exact, prefix, fuzzy or not at all. */
+function tokenScore(term: string, edits: number, t: string): number {
+  if (t === term) return EXACT;
+  if (t.startsWith(term)) return PREFIX;
+  if (edits && Math.abs(t.length - term.length) <= edits && typoDistance(t, term, edits) <= edits) return FUZZY;
+  return 0;
+}
+
+/** A term's scorer for token lists: the best match among the tokens. */
+type TermScorer = (tokens: readonly string[]) => number;
+
+function bestOf(score: (t: string) => number): TermScorer {
+  return (tokens) => {
+    let best = 0;
+    for (const t of tokens) {
+      const s = score(t);
+      if (s === EXACT) return EXACT;
+      if (s > best) best = s;
+    }
+    return best;
+  };
+}
+
 /** How well one query term matches a list of tokens: exact, prefix, fuzzy or not at all. */
 function termScore(term: string, tokens: readonly string[]): number {
   const edits = maxEdits(term);
-  let best = 0;
-  for (const t of tokens) {
-    if (t === term) return EXACT;
-    if (t.startsWith(term)) best = PREFIX;
-    else if (best < FUZZY && edits && Math.abs(t.length - term.length) <= edits && typoDistance(t, term, edits) <= edits) best = FUZZY;
-  }
-  return best;
+  return bestOf((t) => tokenScore(term, edits, t))(tokens);
+}
+
+/**
+ * The same scorer, remembering each distinct token's score: ranking many passages scores the
+ * same words again and again, and the typo distance is the costly part.
+ */
+function memoTermScorer(term: string): TermScorer {
+  const edits = maxEdits(term);
+  const seen = new Map<string, number>();
+  return bestOf((t) => {
+    let s = seen.get(t);
+    if (s === undefined) seen.set(t, (s = tokenScore(term, edits, t)));
+    return s;
+  });
 }
 
 /** Tokens of an entity's name and aliases, kept per entity by the stores that rank often. */
@@ -79,11 +110,11 @@ export interface PassageStats {
  * (BM25's inverse document frequency, from `documentFrequency`), a little more for each
  * repetition; long passages score less for the same matches.
  */
-export function passageScore(terms: readonly string[], tokens: readonly string[], idf: (term: string) => number): { score: number; matched: number } {
+export function passageScore(terms: readonly string[], tokens: readonly string[], idf: (term: string) => number, scorers?: ReadonlyMap<string, TermScorer>): { score: number; matched: number } {
   let sum = 0;
   let matched = 0;
   for (const term of terms) {
-    const s = termScore(term, tokens);
+    const s = scorers?.get(term)?.(tokens) ?? termScore(term, tokens);
     if (!s) continue;
     matched++;
     sum += idf(term) * (s + 0.05 * Math.min(10, tokens.filter((t) => t === term).length));
@@ -119,11 +150,12 @@ const sameTerms = (a: readonly string[], b: readonly string[]) => a.length === b
  */
 export function rankPassages(query: string, candidates: { passage: Passage; tokens: readonly string[] }[], stats: PassageStats): Passage[] {
   const terms = [...new Set(termsOf(query))];
-  const df = new Map(terms.map((t) => [t, candidates.filter((c) => termScore(t, c.tokens) > 0).length]));
+  const scorers = new Map(terms.map((t) => [t, memoTermScorer(t)]));
+  const df = new Map(terms.map((t) => [t, candidates.filter((c) => scorers.get(t)!(c.tokens) > 0).length]));
   const n = Math.max(stats.passages, candidates.length);
   const idf = (t: string) => Math.log(1 + (n - df.get(t)! + 0.5) / (df.get(t)! + 0.5));
   return candidates
-    .map((c) => ({ p: c.passage, ...passageScore(terms, c.tokens, idf) }))
+    .map((c) => ({ p: c.passage, ...passageScore(terms, c.tokens, idf, scorers) }))
     .filter((c) => c.matched > 0)
     .sort((a, b) => b.matched - a.matched || b.score - a.score || a.p.order - b.p.order || (a.p.id < b.p.id ? -1 : a.p.id > b.p.id ? 1 : 0))
     .map((c) => c.p);

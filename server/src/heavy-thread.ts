@@ -1,0 +1,143 @@
+/**
+ * Heavy operations on a thread of their own. An operation costlier than `heavyCost` runs on a
+ * worker thread holding its own store (the same bundle, or its own connection to the same
+ * Neo4j): its work and the garbage it makes (a search over every passage, a few megabytes of
+ * answer) stay off the thread that answers ordinary requests and /healthz, whose collector
+ * pauses would otherwise be theirs. The worker answers with the serialised JSON of a complete
+ * answer, as bytes moved between the threads without a copy, written out in chunks as they are; an answer with errors comes back as data, and
+ * its errors go through the same masking and redaction as any other.
+ *
+ * One operation at a time (the caller's turns); a worker that dies is replaced on the next
+ * operation, and the operation it was running answers an error.
+ */
+import { Worker } from 'node:worker_threads';
+import { createGraphQLError } from 'graphql-yoga';
+import type { GraphQLError } from 'graphql';
+import type { GraphBundle } from '../../graph-seed/src/model/bundle';
+import type { OperationLimits } from './limits';
+import type { Logger } from './log';
+import type { Neo4jOptions } from './store/neo4j/Neo4jGraphStore';
+
+/** How the worker opens a store like the server's: serialisable. */
+export type StoreSpec = { kind: 'memory'; bundle: GraphBundle } | { kind: 'neo4j'; options: Neo4jOptions };
+
+export interface HeavyRequest {
+  query: string;
+  variables: Record<string, unknown> | undefined;
+  operationName: string | undefined;
+  /** Time left of the operation's budget, in ms. */
+  remainingMs: number;
+  budgetMs: number;
+  cost: { requested: number; limit: number };
+  /** Share of the time the operation's work may take (ordinary requests are coming), 0–1. */
+  share: number;
+}
+
+/** An error as the worker sends it back. */
+export interface WireError {
+  message: string;
+  path?: readonly (string | number)[];
+  extensions?: Record<string, unknown>;
+  original?: { name: string; message: string; stack?: string; extensions?: Record<string, unknown> };
+}
+
+/** The worker's reply: a complete answer as UTF-8 JSON, or an answer with errors as data. */
+export type HeavyReply = { id: number; body: Uint8Array } | { id: number; data: unknown; errors: WireError[] } | { id: number; failed: string };
+
+/** The worker's answer: the UTF-8 JSON of an answer without errors, or an answer with errors. */
+export type HeavyAnswer = { body: Uint8Array } | { result: { data?: Record<string, unknown> | null; errors: GraphQLError[] } };
+
+export class HeavyThread {
+  private worker: Worker | null = null;
+  private ready: Promise<void> | null = null;
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (a: HeavyAnswer) => void; reject: (e: Error) => void }>();
+  private closed = false;
+
+  constructor(
+    private readonly spec: StoreSpec,
+    private readonly limits: OperationLimits,
+    private readonly log: Logger,
+  ) {}
+
+  /** Starts the worker (and its store) now, so the first heavy operation does not wait for it. */
+  start(): Promise<void> {
+    if (this.closed) return Promise.reject(new Error('the heavy-operation thread is closed'));
+    if (this.ready) return this.ready;
+    let worker: Worker;
+    try {
+      // The worker runs TypeScript like the server: tsx's loader is registered in it first (a
+      // worker does not inherit the loader hooks of the thread that starts it).
+      const entry = new URL('./heavy-worker.ts', import.meta.url).href;
+      const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
+      worker = new Worker(boot, { eval: true, workerData: { spec: this.spec, limits: this.limits } });
+    } catch (e) {
+      return Promise.reject(e as Error);
+    }
+    this.worker = worker;
+    this.ready = new Promise<void>((resolve, reject) => {
+      const onMessage = (m: { ready: boolean; error?: string } | HeavyReply) => {
+        if ('ready' in m) {
+          if (m.ready) resolve();
+          else reject(new Error(`the heavy-operation thread could not open its store: ${m.error}`));
+          return;
+        }
+        const waiter = this.pending.get(m.id);
+        if (!waiter) return;
+        this.pending.delete(m.id);
+        if ('body' in m) waiter.resolve({ body: m.body });
+        else if ('failed' in m) waiter.reject(new Error(m.failed));
+        else waiter.resolve({ result: { data: m.data as Record<string, unknown> | null | undefined, errors: m.errors.map(fromWire) } });
+      };
+      worker.on('message', onMessage);
+      worker.once('error', (e) => {
+        this.log.error('the heavy-operation thread failed', { error: e });
+        reject(e);
+      });
+      worker.once('exit', (code) => {
+        if (this.worker === worker) {
+          this.worker = null;
+          this.ready = null;
+        }
+        reject(new Error(`the heavy-operation thread exited (${code})`));
+        for (const [id, waiter] of this.pending) {
+          this.pending.delete(id);
+          waiter.reject(new Error(`the heavy-operation thread exited (${code}) while answering`));
+        }
+      });
+    });
+    // A failed start is reported to the operation that waits for it, not left unhandled.
+    this.ready.catch(() => {});
+    return this.ready;
+  }
+
+  /** Runs one operation on the worker. */
+  async run(request: HeavyRequest): Promise<HeavyAnswer> {
+    await this.start();
+    const worker = this.worker!;
+    const id = this.nextId++;
+    return new Promise<HeavyAnswer>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.postMessage({ id, ...request });
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const worker = this.worker;
+    this.worker = null;
+    this.ready = null;
+    if (worker) await worker.terminate();
+  }
+}
+
+/** A worker's error as a GraphQL error again, its original error's name and code kept. */
+function fromWire(e: WireError): GraphQLError {
+  let original: Error | undefined;
+  if (e.original) {
+    original = e.original.name === 'GraphQLError' ? (createGraphQLError(e.original.message, { extensions: e.original.extensions }) as unknown as Error) : new Error(e.original.message);
+    original.name = e.original.name;
+    if (e.original.stack) original.stack = e.original.stack;
+  }
+  return createGraphQLError(e.message, { path: e.path, extensions: e.extensions, originalError: original }) as unknown as GraphQLError;
+}

@@ -1,0 +1,88 @@
+/**
+ * The heavy-operation thread (heavy-thread.ts): opens a store like the server's, then runs the
+ * operations it is sent, one at a time, under the same guard as the server's own execution, and
+ * replies with the answer's JSON (or, with errors, the answer as data).
+ */
+import { readlinkSync } from 'node:fs';
+import { constants, setPriority } from 'node:os';
+import { parentPort, workerData } from 'node:worker_threads';
+import { execute, parse, type ExecutionResult, type GraphQLError } from 'graphql';
+import { createContext } from './context';
+import type { HeavyReply, HeavyRequest, StoreSpec, WireError } from './heavy-thread';
+import { ExecutionGuard, guardSchema, Scheduler, type OperationLimits } from './limits';
+import { buildSchema } from './schema';
+import { readsEntityContent, readsPassageContent, readsRelationContent } from './schema/lookahead';
+import { LIGHT_ENTITY_FIELDS, LIGHT_RELATION_FIELDS } from './schema/resolvers';
+import type { GraphStore } from './store/GraphStore';
+import { MemoryGraphStore } from './store/memory/MemoryGraphStore';
+import { Neo4jGraphStore } from './store/neo4j/Neo4jGraphStore';
+
+const { spec, limits } = workerData as { spec: StoreSpec; limits: OperationLimits };
+const port = parentPort!;
+
+/**
+ * This thread yields the cores to the server's own thread: on Linux a thread has a scheduling
+ * priority of its own, set through its thread id (/proc/thread-self names it). Where that cannot
+ * be done, the thread runs at the process's priority.
+ */
+function lowerPriority(): void {
+  try {
+    const tid = Number(/task\/(\d+)$/.exec(readlinkSync('/proc/thread-self'))?.[1]);
+    if (tid) setPriority(tid, constants.priority.PRIORITY_LOW);
+  } catch {
+    /* not Linux, or not allowed: same priority as the server */
+  }
+}
+lowerPriority();
+
+async function openStore(): Promise<GraphStore> {
+  if (spec.kind === 'memory') return new MemoryGraphStore(spec.bundle);
+  const store = Neo4jGraphStore.open(spec.options);
+  await store.prepare();
+  return store;
+}
+
+const toWire = (e: GraphQLError): WireError => {
+  const original = e.originalError as (Error & { extensions?: Record<string, unknown> }) | undefined;
+  return {
+    message: e.message,
+    path: e.path,
+    extensions: e.extensions && Object.keys(e.extensions).length ? { ...e.extensions } : undefined,
+    original: original ? { name: original.name, message: original.message, stack: original.stack, extensions: original.extensions ? { ...original.extensions } : undefined } : undefined,
+  };
+};
+
+async function answer(store: GraphStore, schema: ReturnType<typeof guardSchema>, id: number, request: HeavyRequest): Promise<HeavyReply> {
+  const document = parse(request.query);
+  // Rests between slices as the server asks, leaving the cores to its ordinary requests.
+  const turns = new Scheduler(limits.sliceMs, 0, request.share);
+  turns.resting = () => true;
+  const guard = new ExecutionGuard(performance.now() + request.remainingMs, request.budgetMs, limits, turns.schedule);
+  const contextValue = {
+    ...createContext(store, request.budgetMs, {
+      passages: readsPassageContent(schema, document),
+      entityContent: readsEntityContent(schema, document, LIGHT_ENTITY_FIELDS),
+      relationContent: readsRelationContent(schema, document, LIGHT_RELATION_FIELDS),
+    }),
+    guard,
+  };
+  let result = (await execute({ schema, document, variableValues: request.variables, operationName: request.operationName, contextValue })) as ExecutionResult;
+  if (guard.error) result = { errors: [guard.error] };
+  // Bytes, moved to the server's thread without a copy.
+  if (!result.errors?.length) return { id, body: new TextEncoder().encode(JSON.stringify({ data: result.data, extensions: { cost: request.cost } })) };
+  return { id, data: result.data, errors: result.errors.map(toWire) };
+}
+
+try {
+  const store = await openStore();
+  const schema = guardSchema(buildSchema());
+  port.on('message', (m: HeavyRequest & { id: number }) => {
+    answer(store, schema, m.id, m).then(
+      (reply) => port.postMessage(reply, 'body' in reply ? [reply.body.buffer as ArrayBuffer] : []),
+      (e: Error) => port.postMessage({ id: m.id, failed: e.message } satisfies HeavyReply),
+    );
+  });
+  port.postMessage({ ready: true });
+} catch (e) {
+  port.postMessage({ ready: false, error: (e as Error).message });
+}
