@@ -13,7 +13,7 @@
  *   `maxWaitMs`), and their answers are written in chunks, a chunk per turn. An ordinary request
  *   arriving meanwhile waits for one slice at most, not for the expensive operation.
  */
-import { defaultFieldResolver, print, type DocumentNode, type ExecutionResult, type GraphQLError, type GraphQLFieldResolver, type GraphQLSchema, type SelectionSetNode } from 'graphql';
+import { defaultFieldResolver, print, type DocumentNode, type ExecutionResult, type GraphQLError, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema, type SelectionSetNode } from 'graphql';
 import { mapSchema, MapperKind } from '@graphql-tools/utils';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import type { HeavyThread } from './heavy-thread';
@@ -101,6 +101,9 @@ export class ExecutionGuard {
     this.yielding = false;
     this.sliceStart = performance.now();
   }
+
+  /** account, bound once per operation (for promises' then). */
+  readonly accountBound = <T>(value: T): T => this.account(value);
 
   /** Counts what a field returned against the caps. */
   account<T>(value: T): T {
@@ -219,24 +222,38 @@ const nextImmediate: Schedule = (job) => new Promise((resolve, reject) => setImm
   }
 }));
 
-function guarded(resolve: GraphQLFieldResolver<unknown, { guard?: ExecutionGuard }>): GraphQLFieldResolver<unknown, { guard?: ExecutionGuard }> {
+type GuardedResolver = GraphQLFieldResolver<unknown, { guard?: ExecutionGuard }>;
+
+/** A field's value, counted against the caps (no closure made per field: this runs for every one). */
+function runField(resolve: GuardedResolver, source: unknown, args: Record<string, unknown>, context: { guard?: ExecutionGuard }, info: GraphQLResolveInfo, guard: ExecutionGuard): unknown {
+  const value = resolve(source, args, context, info);
+  return value instanceof Promise ? value.then(guard.accountBound) : guard.account(value);
+}
+
+/** graphql-js stops waiting for a field's siblings once one of them fails a non-null parent; their later rejections must not surface as unhandled. */
+const ignore = () => {};
+
+/**
+ * The resolver under the guard. A field read straight off its parent (no resolver of its own)
+ * takes no time worth a clock reading: only what it returns is counted. Every other field reads
+ * the clock first, and waits for a turn once the slice is used up.
+ */
+function guarded(resolve: GuardedResolver, own: boolean): GuardedResolver {
   return (source, args, context, info) => {
     const guard = context?.guard;
     if (!guard) return resolve(source, args, context, info);
-    const run = () => {
-      const value = resolve(source, args, context, info);
-      return value instanceof Promise ? value.then((v) => guard.account(v)) : guard.account(value);
-    };
+    if (!own) {
+      if (guard.error) throw guard.error;
+      return guard.account(resolve(source, args, context, info));
+    }
     const value = guard.beforeField()
       ? guard.schedule(() => {
           guard.resumed();
           if (guard.error) throw guard.error;
-          return run();
+          return runField(resolve, source, args, context, info, guard);
         })
-      : run();
-    // graphql-js stops waiting for a field's siblings once one of them fails a non-null parent;
-    // their later rejections must not surface as unhandled (the result is settled already).
-    if (value instanceof Promise) value.catch(() => {});
+      : runField(resolve, source, args, context, info, guard);
+    if (value instanceof Promise) value.catch(ignore);
     return value;
   };
 }
@@ -244,7 +261,7 @@ function guarded(resolve: GraphQLFieldResolver<unknown, { guard?: ExecutionGuard
 /** The schema with every field's resolver under the operation's guard (when its context has one). */
 export function guardSchema(schema: GraphQLSchema): GraphQLSchema {
   return mapSchema(schema, {
-    [MapperKind.OBJECT_FIELD]: (field) => ({ ...field, resolve: guarded((field.resolve ?? defaultFieldResolver) as GraphQLFieldResolver<unknown, { guard?: ExecutionGuard }>) }),
+    [MapperKind.OBJECT_FIELD]: (field) => ({ ...field, resolve: guarded((field.resolve ?? defaultFieldResolver) as GuardedResolver, !!field.resolve) }),
   });
 }
 
