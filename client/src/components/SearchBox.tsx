@@ -18,8 +18,7 @@ export function SearchBox({ label, placeholder, onChoose, testId }: Props) {
   const [text, setText] = useState('');
   const [hits, setHits] = useState<SearchData['search']>([]);
   const [open, setOpen] = useState(false);
-  // -1: no option highlighted yet; the first ArrowDown highlights the top hit, Enter alone chooses it.
-  const [active, setActive] = useState(-1);
+  const [active, setActive] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const listId = useId();
 
@@ -35,7 +34,7 @@ export function SearchBox({ label, placeholder, onChoose, testId }: Props) {
       gql<SearchData>(SEARCH, { q, limit: 8 }, ctrl.signal).then(
         (d) => {
           setHits(d.search);
-          setActive(-1);
+          setActive(0);
           setOpen(true);
           setError(null);
         },
@@ -83,7 +82,7 @@ export function SearchBox({ label, placeholder, onChoose, testId }: Props) {
             setActive((a) => Math.max(a - 1, 0));
           } else if (e.key === 'Enter') {
             e.preventDefault();
-            choose(Math.max(active, 0));
+            choose(active);
           } else if (e.key === 'Escape') setOpen(false);
         }}
       />

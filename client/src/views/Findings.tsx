@@ -3,19 +3,11 @@ import { useEffect, useMemo, useState } from 'react';
 import { gql } from '../api/client';
 import { FINDINGS, type EntityRef, type FindingsData } from '../api/queries';
 
-interface Props {
-  sector: string | null;
-  dimension: string | null;
-  /** The filters live in the URL, so a shared link shows the same findings. */
-  onFilter(sector: string | null, dimension: string | null): void;
-  onSelectEntity(e: EntityRef): void;
-}
-
-export function FindingsView({ sector: sectorId, dimension: dimensionId, onFilter, onSelectEntity }: Props) {
+export function FindingsView({ onSelectEntity }: { onSelectEntity(e: EntityRef): void }) {
   const [findings, setFindings] = useState<FindingsData['findings'] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const sector = sectorId ?? '';
-  const dimension = dimensionId ?? '';
+  const [sector, setSector] = useState('');
+  const [dimension, setDimension] = useState('');
   useEffect(() => {
     gql<FindingsData>(FINDINGS).then((d) => setFindings(d.findings), (e: Error) => setError(e.message));
   }, []);
@@ -33,7 +25,7 @@ export function FindingsView({ sector: sectorId, dimension: dimensionId, onFilte
       <div className="filters">
         <label>
           Sector{' '}
-          <select value={sector} onChange={(e) => onFilter(e.target.value || null, dimensionId)} aria-label="Filter by sector">
+          <select value={sector} onChange={(e) => setSector(e.target.value)} aria-label="Filter by sector">
             <option value="">all</option>
             {topics.sectors.map((s) => (
               <option key={s.id} value={s.id}>{s.name}</option>
@@ -42,7 +34,7 @@ export function FindingsView({ sector: sectorId, dimension: dimensionId, onFilte
         </label>
         <label>
           Migration dimension{' '}
-          <select value={dimension} onChange={(e) => onFilter(sectorId, e.target.value || null)} aria-label="Filter by migration dimension">
+          <select value={dimension} onChange={(e) => setDimension(e.target.value)} aria-label="Filter by migration dimension">
             <option value="">all</option>
             {topics.dimensions.map((s) => (
               <option key={s.id} value={s.id}>{s.name}</option>
