@@ -1,18 +1,25 @@
 /** URL state round trips, passage text segmentation, timeline years and table CSV. */
 import { describe, expect, it } from 'vitest';
-import { tableCsv } from '../../client/src/core/export';
+import { tableCsv } from '../../client/src/core/tables';
 import { segmentText, snippet, yearOf } from '../../client/src/core/text';
-import { DEFAULT_STATE, decodeState, encodeState, MAX_URL_NODES } from '../../client/src/core/url';
+import { DEFAULT_STATE, decodeState, encodeState, MAX_URL_NODES, withoutGeometry } from '../../client/src/core/url';
 
 describe('URL state', () => {
   it('round-trips a full view and leaves defaults out', () => {
-    const s = { ...DEFAULT_STATE, entity: 'ministry:molvt', nodes: ['b:x', 'a:y'], hiddenTypes: ['Policy'], hiddenRelations: ['ABOUT'], passage: 'p:2-004', span: [3, 9] as [number, number], tab: 'report' as const, path: ['a:y', 'b:x'] as [string, string], table: '2.1' };
+    const geometry = { positions: { 'a:y': { x: -120, y: 3500 }, 'b:x': { x: 0, y: -7 } }, zoom: 0.481, pan: { x: 12, y: -340 } };
+    const s = { ...DEFAULT_STATE, entity: 'ministry:molvt', nodes: ['b:x', 'a:y'], hiddenTypes: ['Policy'], hiddenRelations: ['ABOUT'], passage: 'p:2-004', span: [3, 9] as [number, number], tab: 'report' as const, path: ['a:y', 'b:x'] as [string, string], table: '2.1', sector: 'sector:agriculture', dimension: 'dimension:remittances', layout: 'hierarchy' as const, geometry };
     expect(decodeState(encodeState(s))).toEqual({ ...s, nodes: ['a:y', 'b:x'] });
+    // Positions are whole model units; a node without one is left out.
+    const partial = decodeState(encodeState({ ...s, geometry: { ...geometry, positions: { 'b:x': { x: 10.4, y: 0 } } } }));
+    expect(partial.geometry.positions).toEqual({ 'b:x': { x: 10, y: 0 } });
+    expect(withoutGeometry(encodeState(s))).toBe(withoutGeometry(encodeState({ ...s, geometry: DEFAULT_STATE.geometry })));
     expect(encodeState(DEFAULT_STATE)).toBe('');
   });
 
   it('falls back to defaults on malformed input and caps the node list', () => {
-    expect(decodeState('?tab=nope&s=9-3&path=only-one&n=,,')).toEqual(DEFAULT_STATE);
+    expect(decodeState('?tab=nope&s=9-3&path=only-one&n=,,&l=spiral&z=-1&pan=x,y')).toEqual(DEFAULT_STATE);
+    // Positions that do not match the node list are ignored rather than misassigned.
+    expect(decodeState('?n=a,b&pos=1.2').geometry.positions).toEqual({});
     const many = Array.from({ length: MAX_URL_NODES + 50 }, (_, i) => `n:${i}`).join(',');
     expect(decodeState(`?n=${many}`).nodes).toHaveLength(MAX_URL_NODES);
   });
@@ -46,6 +53,6 @@ describe('passage text', () => {
 describe('table CSV', () => {
   it('quotes what needs quoting and keeps groups', () => {
     const csv = tableCsv({ columns: ['2000', '2015'], rows: [{ label: 'Thailand, "main"', group: 'Asia', values: ['12 198', '3.7%'] }] });
-    expect(csv).toBe('group,label,2000,2015\r\nAsia,"Thailand, ""main""",12 198,3.7%\r\n');
+    expect(csv).toBe('group,label,2000,2015 (%)\r\nAsia,"Thailand, ""main""",12198,3.7\r\n');
   });
 });

@@ -143,3 +143,16 @@ export const TIMELINE = `query Timeline {
   committees: entities(type: "Committee", limit: 1000) { ${DATED} }
 }` as const;
 export type TimelineData = Record<'instruments' | 'agreements' | 'policies' | 'bodies' | 'committees', (EntityRef & { properties: Record<string, unknown> })[]>;
+
+export const ENTITY_LISTS = `query Lists($types: [String!]) { stats { entityTypes { type count } relationTypes { type count } } }` as const;
+export interface StatsData {
+  stats: { entityTypes: { type: string; count: number }[]; relationTypes: { type: string; count: number }[] };
+}
+
+// --- The explorer's exports: the evidence of every relation among the drawn entities.
+export const SUBGRAPH_EVIDENCE = `query SubgraphEvidence($ids: [ID!]!, $limit: Int) {
+  neighborhood(ids: $ids, depth: 0, limit: $limit) { relations { id evidence { ${EVIDENCE} } } }
+}` as const;
+export interface SubgraphEvidenceData {
+  neighborhood: { relations: { id: string; evidence: EvidenceData[] }[] };
+}

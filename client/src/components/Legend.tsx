@@ -1,5 +1,16 @@
+import { useState } from 'react';
 /** Legend of entity and relation types on the canvas; each entry toggles that type's visibility. */
-import { relationLabel, typeStyle } from '../core/style';
+import { relationLabel, shapeOutline, typeStyle } from '../core/style';
+
+/** The canvas shape of a type, drawn in SVG from the same outline the canvas uses. */
+export function ShapeIcon({ shape, color, size = 14 }: { shape: string; color: string; size?: number }) {
+  const o = shapeOutline(shape, size);
+  return (
+    <svg className="shape" width={size} height={size} aria-hidden="true" data-shape={shape}>
+      {o.kind === 'ellipse' ? <ellipse cx={size / 2} cy={size / 2} rx={size / 2 - 0.5} ry={size / 2 - 0.5} fill={color} /> : o.kind === 'rect' ? <rect x={0.5} y={0.5} width={size - 1} height={size - 1} rx={o.rx} fill={color} /> : <polygon points={o.points} fill={color} />}
+    </svg>
+  );
+}
 
 interface Props {
   entityTypes: { type: string; count: number }[];
@@ -11,8 +22,12 @@ interface Props {
 }
 
 export function Legend(p: Props) {
+  // Folded on a phone, where the canvas needs the room.
+  const [open] = useState(() => !window.matchMedia('(max-width: 700px)').matches);
   return (
     <aside className="legend" aria-label="Legend and filters">
+      <details className="legend-fold" open={open}>
+      <summary>Legend and filters</summary>
       <h2>Entity types</h2>
       {p.entityTypes.length === 0 && <p className="muted">Nothing on the canvas yet.</p>}
       <ul>
@@ -23,7 +38,7 @@ export function Legend(p: Props) {
             <li key={type}>
               <label className={hidden ? 'off' : ''}>
                 <input type="checkbox" checked={!hidden} onChange={() => p.onToggleType(type)} aria-label={`Show ${s.label}`} />
-                <span className={`shape shape-${s.shape}`} style={{ background: s.color }} />
+                <ShapeIcon shape={s.shape} color={s.color} />
                 {s.label} <span className="muted">{count}</span>
               </label>
             </li>
@@ -44,6 +59,7 @@ export function Legend(p: Props) {
           );
         })}
       </ul>
+      </details>
     </aside>
   );
 }

@@ -18,7 +18,8 @@ export function SearchBox({ label, placeholder, onChoose, testId }: Props) {
   const [text, setText] = useState('');
   const [hits, setHits] = useState<SearchData['search']>([]);
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(0);
+  // -1: no option highlighted yet; the first ArrowDown highlights the top hit, Enter alone chooses it.
+  const [active, setActive] = useState(-1);
   const [error, setError] = useState<string | null>(null);
   const listId = useId();
 
@@ -34,7 +35,7 @@ export function SearchBox({ label, placeholder, onChoose, testId }: Props) {
       gql<SearchData>(SEARCH, { q, limit: 8 }, ctrl.signal).then(
         (d) => {
           setHits(d.search);
-          setActive(0);
+          setActive(-1);
           setOpen(true);
           setError(null);
         },
@@ -82,7 +83,7 @@ export function SearchBox({ label, placeholder, onChoose, testId }: Props) {
             setActive((a) => Math.max(a - 1, 0));
           } else if (e.key === 'Enter') {
             e.preventDefault();
-            choose(active);
+            choose(Math.max(active, 0));
           } else if (e.key === 'Escape') setOpen(false);
         }}
       />

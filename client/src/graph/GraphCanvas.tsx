@@ -1,21 +1,29 @@
 /**
  * The Cytoscape canvas. Cytoscape is created once on mount and destroyed on unmount; each change
- * of the elements is applied as a diff by id inside cy.batch(), new nodes are placed beside the
- * neighbours already drawn, and fcose then settles only around them, so the user's mental map
- * survives an expansion. Pinned nodes are locked in place.
+ * of the elements is applied as a diff by id inside cy.batch(). A first drawing is laid out whole
+ * (seeded, so the same nodes always draw the same); later additions are placed around the node
+ * they hang on and nothing drawn moves; nodes come back where they were (undo, a shared URL's
+ * positions). Labels keep a readable size and are shown by priority where they fit (labels.ts).
  */
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
-import fcose from 'cytoscape-fcose';
-import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
+import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import { diffElements, isEmptyDiff, type GraphEdge, type GraphNode } from '../core/graph';
+import { wrapWidth } from '../core/labels';
+import { degrees, nearestInDirection, nodeSize, type Direction, type LayoutName, type Point } from '../core/layout';
 import { relationLabel, typeStyle } from '../core/style';
-
-cytoscape.use(fcose);
+import type { Geometry } from '../core/url';
+import { applyLabelScale, followZoom, getLabelScale, scaledData, setLabelScale, STYLE } from './canvasStyle';
+import { ContextMenu, HoverCardView, type HoverCard, type MenuItem } from './CanvasOverlay';
+import { placeLabels, spreadOut } from './labels';
+import { neighbourIndex, placeFresh, ringsByHops, runLayout } from './layouts';
+import { pngWithLegend } from './png';
 
 export interface CanvasHandle {
   fit(): void;
   zoom(factor: number): void;
-  png(): string | null;
+  relayout(): void;
+  png(legend: { label: string; color: string; shape: string }[], title: string): Promise<string | null>;
+  geometry(): Geometry;
 }
 
 interface Props {
@@ -23,135 +31,215 @@ interface Props {
   edges: GraphEdge[];
   selected: string | null;
   pinned: string[];
+  layout: LayoutName;
+  /** Positions and viewport to restore (a URL, a saved view); applied when `key` changes. */
+  hints: { key: number; geometry: Geometry } | null;
   onSelectNode(id: string): void;
   onSelectEdge(id: string): void;
-  onBackground(): void;
+  onGeometry(g: Geometry): void;
+  onSelection(ids: string[]): void;
+  menu(id: string): MenuItem[];
 }
 
-const STYLE: cytoscape.StylesheetJson = [
-  {
-    selector: 'node',
-    style: {
-      'background-color': 'data(color)',
-      shape: 'data(shape)' as never,
-      label: 'data(name)',
-      width: 26,
-      height: 26,
-      'font-size': 12,
-      'text-wrap': 'ellipsis',
-      'text-max-width': '140px',
-      'text-valign': 'bottom',
-      'text-margin-y': 4,
-      color: '#1f2937',
-      'text-background-color': '#ffffff',
-      'text-background-opacity': 0.75,
-      'text-background-padding': '1px',
-      'min-zoomed-font-size': 4,
-    },
-  },
-  { selector: 'node.pinned', style: { 'border-width': 3, 'border-color': '#111827', 'border-style': 'double' } },
-  { selector: 'node:selected, node.selected', style: { 'border-width': 4, 'border-color': '#f59e0b', 'z-index': 10 } },
-  {
-    selector: 'edge',
-    style: {
-      width: 1.5,
-      'line-color': '#9ca3af',
-      'target-arrow-color': '#9ca3af',
-      'target-arrow-shape': 'triangle',
-      'curve-style': 'bezier',
-      label: 'data(label)',
-      'font-size': 8,
-      color: '#4b5563',
-      'text-rotation': 'autorotate',
-      'text-background-color': '#ffffff',
-      'text-background-opacity': 0.8,
-      'min-zoomed-font-size': 9,
-    },
-  },
-  // Large drawings (thousands of relations): straight lines without labels until hovered or
-  // selected, which Cytoscape draws and measures many times faster.
-  { selector: 'edge.dense', style: { 'curve-style': 'haystack', 'haystack-radius': 0, label: '', width: 1, opacity: 0.6 } },
-  { selector: 'edge.dense.hover, edge.dense:selected, edge.dense.selected', style: { label: 'data(label)', opacity: 1 } },
-  { selector: 'edge.hover, edge:selected, edge.selected', style: { 'min-zoomed-font-size': 0, 'font-size': 10, 'line-color': '#f59e0b', 'target-arrow-color': '#f59e0b', width: 3, 'z-index': 10 } },
-];
+/**
+ * Makes room for every label at the zoom the drawing will be seen at: fitting changes the zoom,
+ * which changes the labels' size in model units, so spreading and fitting alternate a few times.
+ */
+function fitSpread(cy: Core, movable: ReadonlySet<string> | null = null) {
+  for (let i = 0; i < 3; i++) {
+    cy.fit(undefined, 30);
+    setLabelScale(cy.zoom());
+    applyLabelScale(cy);
+    spreadOut(cy, movable);
+  }
+  // The last spread may reach past the edges: fit again, keeping the labels' scale (followZoom).
+  cy.fit(undefined, 30);
+}
 
-/** Above this many nodes, a layout in rings replaces the force layout (see ringsByHops). */
+/**
+ * Lays the whole drawing out: first with labels at a fixed guess of their size (so the result
+ * depends on the nodes and the canvas alone, never on the zoom before), then again with labels
+ * at the size the fitted zoom gives them, then spread and fitted.
+ */
+async function layoutWhole(cy: Core, name: LayoutName): Promise<void> {
+  // Every label counts in the layout, including those the last placement hid.
+  cy.nodes('.nolabel').removeClass('nolabel');
+  setLabelScale(1 / 0.75);
+  applyLabelScale(cy);
+  await runLayout(cy, name, true);
+  setLabelScale(cy.zoom());
+  applyLabelScale(cy);
+  if (cy.nodes().length <= 300) await runLayout(cy, name, true);
+  fitSpread(cy);
+}
+
+/** Above this many nodes, a layout in rings replaces the others (see ringsByHops). */
 const LARGE_DRAWING = 800;
-/** Nodes on one ring of that layout, at most. */
-const RING_SIZE = 150;
 /** Above this many relations, edges are drawn the fast way (see the 'edge.dense' style). */
 const DENSE_EDGES = 3000;
+/** Above this many nodes, hovering highlights the node alone (restyling thousands costs a frame). */
+const HIGHLIGHT_LIMIT = 1500;
 
-const nodeData = (n: GraphNode) => ({ id: n.id, name: n.name, type: n.type, color: typeStyle(n.type).color, shape: typeStyle(n.type).shape });
+const nodeData = (n: GraphNode) => ({ id: n.id, name: n.name, type: n.type, color: typeStyle(n.type).color, shape: typeStyle(n.type).shape, lw: wrapWidth(n.name), size: nodeSize(0), ...scaledData(nodeSize(0), wrapWidth(n.name)) });
+type Win = Window & { __explorerCy?: Core; __layoutStoppedAt?: number };
 
 export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(props, ref) {
   const container = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   const drawn = useRef<{ nodes: GraphNode[]; edges: GraphEdge[] }>({ nodes: [], edges: [] });
+  /** Last positions of nodes taken off the canvas (undo puts them back there), and positions asked for by hints. */
+  const remembered = useRef(new Map<string, Point>());
+  const hinted = useRef(new Map<string, Point>());
+  const pendingViewport = useRef<Pick<Geometry, 'zoom' | 'pan'> | null>(null);
   const handlers = useRef(props);
   handlers.current = props;
+  const [hover, setHover] = useState<HoverCard | null>(null);
+  const [menu, setMenu] = useState<{ id: string; x: number; y: number } | null>(null);
+  const hovered = useRef<string | null>(null);
+  const timers = useRef<{ labels?: number; geometry?: number }>({});
+
+  const geometry = (): Geometry => {
+    const cy = cyRef.current;
+    if (!cy) return { positions: {}, zoom: null, pan: null };
+    const positions: Geometry['positions'] = {};
+    cy.nodes().forEach((n) => {
+      const p = n.position();
+      positions[n.id()] = { x: Math.round(p.x), y: Math.round(p.y) };
+    });
+    return { positions, zoom: cy.zoom(), pan: { ...cy.pan() } };
+  };
+  const relabel = () => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    followZoom(cy.zoom());
+    applyLabelScale(cy);
+    placeLabels(cy, { selected: handlers.current.selected, pinned: handlers.current.pinned, hovered: hovered.current });
+  };
+  const later = (what: 'labels' | 'geometry', ms: number) => {
+    window.clearTimeout(timers.current[what]);
+    timers.current[what] = window.setTimeout(() => (what === 'labels' ? relabel() : handlers.current.onGeometry(geometry())), ms);
+  };
+  const settle = () => {
+    relabel();
+    (window as Win).__layoutStoppedAt = performance.now();
+    later('geometry', 200);
+  };
 
   useEffect(() => {
-    const cy = cytoscape({ container: container.current, style: STYLE, wheelSensitivity: 0.3, minZoom: 0.05, maxZoom: 4, boxSelectionEnabled: false });
+    const cy = cytoscape({ container: container.current, style: STYLE, wheelSensitivity: 0.3, minZoom: 0.05, maxZoom: 4, boxSelectionEnabled: true, selectionType: 'additive' });
     cyRef.current = cy;
     cy.on('tap', 'node', (e) => handlers.current.onSelectNode(e.target.id()));
     cy.on('tap', 'edge', (e) => handlers.current.onSelectEdge(e.target.id()));
     cy.on('tap', (e) => {
-      if (e.target === cy) handlers.current.onBackground();
+      if (e.target !== cy) return;
+      setMenu(null);
+      if (cy.$('node:selected').nonempty()) (cy.$(':selected').unselect(), handlers.current.onSelection([]));
     });
+    cy.on('boxend', () => setTimeout(() => handlers.current.onSelection(cy.$('node:selected').map((n) => n.id())), 0));
+    cy.on('cxttap', 'node', (e) => setMenu({ id: e.target.id(), ...e.renderedPosition }));
     cy.on('mouseover', 'edge', (e) => e.target.addClass('hover'));
     cy.on('mouseout', 'edge', (e) => e.target.removeClass('hover'));
-    (window as unknown as { __explorerCy?: Core }).__explorerCy = cy;
+    cy.on('mouseover', 'node', (e) => {
+      const n = e.target as cytoscape.NodeSingular;
+      hovered.current = n.id();
+      setHover({ name: n.data('name'), type: n.data('type'), degree: n.degree(false), ...n.renderedPosition() });
+      cy.batch(() => {
+        n.addClass('hover');
+        if (cy.nodes().length > HIGHLIGHT_LIMIT) return;
+        const near = n.closedNeighborhood();
+        cy.elements().not(near).addClass('faded');
+        n.connectedEdges().addClass('hl');
+      });
+    });
+    cy.on('mouseout', 'node', () => {
+      hovered.current = null;
+      setHover(null);
+      cy.batch(() => cy.elements('.hover, .faded, .hl').removeClass('hover faded hl'));
+    });
+    cy.on('zoom', () => later('labels', 60));
+    cy.on('viewport', () => later('geometry', 300));
+    cy.on('dragfree', 'node', () => (later('labels', 0), later('geometry', 100)));
+    (window as Win).__explorerCy = cy;
     return () => {
+      Object.values(timers.current).forEach((t) => window.clearTimeout(t));
       cy.destroy();
       cyRef.current = null;
       drawn.current = { nodes: [], edges: [] };
     };
   }, []);
 
+  // Hints first (effects run in order), so that nodes drawn in the same change land where asked.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy || !props.hints) return;
+    const { positions, zoom, pan } = props.hints.geometry;
+    hinted.current = new Map(Object.entries(positions));
+    cy.batch(() => cy.nodes().forEach((n) => { const p = positions[n.id()]; if (p) n.position(p); }));
+    pendingViewport.current = zoom !== null && pan ? { zoom, pan } : null;
+    if (pendingViewport.current && cy.nodes().nonempty()) (cy.viewport({ zoom: zoom!, pan: pan! }), (pendingViewport.current = null), relabel());
+  }, [props.hints?.key]); // eslint-disable-line react-hooks/exhaustive-deps
+
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
-    const next = { nodes: props.nodes, edges: props.edges };
+    const next = { nodes: [...props.nodes].sort((a, b) => (a.id < b.id ? -1 : 1)), edges: props.edges };
     const diff = diffElements(drawn.current, next);
     drawn.current = next;
     if (isEmptyDiff(diff)) return;
-    const fresh = new Set(diff.addNodes.map((n) => n.id));
-    const around = neighbourIndex(next.edges);
+    const unplaced: string[] = [];
+    const deg = degrees(next.edges);
     cy.batch(() => {
-      for (const id of diff.removeIds) cy.getElementById(id).remove();
-      for (const n of diff.updateNodes) cy.getElementById(n.id).data(nodeData(n));
-      const adds: ElementDefinition[] = diff.addNodes.map((n) => ({ group: 'nodes', data: nodeData(n), position: placeNear(cy, n.id, around) }));
+      for (const id of diff.removeIds) {
+        const el = cy.getElementById(id);
+        if (el.isNode()) remembered.current.set(id, { ...el.position() });
+        el.remove();
+      }
+      for (const n of diff.updateNodes) cy.getElementById(n.id).data({ name: n.name, type: n.type, lw: wrapWidth(n.name) });
+      // A drawing that replaces the whole canvas (a preset, a trace) is laid out afresh, unless it
+      // is one drawn before (undo of a clear).
+      const replaced = cy.nodes().empty() && !diff.addNodes.every((n) => remembered.current.has(n.id));
+      const adds: ElementDefinition[] = diff.addNodes.map((n) => {
+        const known = hinted.current.get(n.id) ?? (replaced ? undefined : remembered.current.get(n.id));
+        if (!known) unplaced.push(n.id);
+        return { group: 'nodes', data: nodeData(n), position: known ? { ...known } : { x: 0, y: 0 } };
+      });
       const dense = next.edges.length > DENSE_EDGES;
       adds.push(...diff.addEdges.map((e): ElementDefinition => ({ group: 'edges', classes: dense ? 'dense' : '', data: { id: e.id, source: e.source, target: e.target, label: relationLabel(e.type), type: e.type } })));
       cy.add(adds);
+      cy.nodes().forEach((n) => {
+        const size = nodeSize(deg.get(n.id()) ?? 0);
+        if (n.data('size') !== size) n.data({ size, ...scaledData(size, n.data('lw')) });
+      });
     });
-    if (fresh.size) {
-      const first = cy.nodes().length === fresh.size;
-      // Thousands of nodes at once (a two-hop expansion): rings by hops from what was drawn
-      // before (or from the best connected node), which takes milliseconds where a force
-      // layout over hubs takes many seconds.
-      const large = cy.nodes().length > LARGE_DRAWING;
-      const layout = large
-        ? cy.layout({ name: 'concentric', ...ringsByHops(cy, fresh, around), levelWidth: () => 1, minNodeSpacing: 6, avoidOverlap: true, animate: false, fit: true, padding: 40 } as cytoscape.LayoutOptions)
-        : cy.layout({
-            name: 'fcose',
-            randomize: first,
-            animate: !first && cy.nodes().length < 400,
-            animationDuration: 350,
-            fit: first,
-            padding: 40,
-            quality: 'default',
-            nodeRepulsion: 6000,
-            idealEdgeLength: 90,
-            // Nodes already drawn stay where the user knows them.
-            fixedNodeConstraint: first ? undefined : cy.nodes().filter((n) => !fresh.has(n.id())).map((n) => ({ nodeId: n.id(), position: { ...(n as cytoscape.NodeSingular).position() } })),
-          } as cytoscape.LayoutOptions);
-      // When the drawing settled (benchmarks and browser tests read it).
-      layout.one('layoutstop', () => ((window as unknown as { __layoutStoppedAt?: number }).__layoutStoppedAt = performance.now()));
+    const viewport = pendingViewport.current;
+    const finish = () => {
+      if (viewport) (cy.viewport({ zoom: viewport.zoom!, pan: viewport.pan! }), (pendingViewport.current = null));
+      else if (unplaced.length === cy.nodes().length) cy.fit(undefined, 30);
+      settle();
+    };
+    if (!unplaced.length) return finish();
+    const fresh = new Set(unplaced);
+    const around = neighbourIndex(next.edges);
+    if (cy.nodes().length > LARGE_DRAWING) {
+      // Thousands of nodes at once (a two-hop expansion): rings by hops from what was drawn before.
+      const layout = cy.layout(ringsByHops(cy, fresh, around));
+      layout.one('layoutstop', settle);
       layout.run();
+    } else if (unplaced.length === cy.nodes().length) {
+      void layoutWhole(cy, props.layout).then(finish);
+    } else {
+      const spots = placeFresh(cy, unplaced, around, getLabelScale());
+      cy.batch(() => spots.forEach((p, id) => cy.getElementById(id).position(p)));
+      spreadOut(cy, fresh);
+      const added = cy.nodes().filter((n) => fresh.has(n.id()));
+      const ext = cy.extent();
+      const bb = added.boundingBox({});
+      const outside = bb.x1 < ext.x1 || bb.x2 > ext.x2 || bb.y1 < ext.y1 || bb.y2 > ext.y2;
+      // New nodes beyond the view: zoom out to show them, making room for labels at the new zoom.
+      if (outside && !viewport) (fitSpread(cy, fresh), settle());
+      else finish();
     }
-  }, [props.nodes, props.edges]);
+  }, [props.nodes, props.edges]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useEffect(() => {
     const cy = cyRef.current;
@@ -166,80 +254,66 @@ export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(
       cy.elements('.selected').removeClass('selected');
       if (props.selected) cy.getElementById(props.selected).addClass('selected');
     });
-  }, [props.pinned, props.selected, props.nodes]);
+    later('labels', 0);
+  }, [props.pinned, props.selected, props.nodes]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const relayout = () => {
+    const cy = cyRef.current;
+    if (cy?.nodes().nonempty()) void layoutWhole(cy, handlers.current.layout).then(settle);
+  };
+  useEffect(relayout, [props.layout]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useImperativeHandle(ref, () => ({
-    fit: () => cyRef.current?.fit(undefined, 40),
+    fit: () => cyRef.current?.fit(undefined, 30),
     zoom: (factor) => {
       const cy = cyRef.current;
       if (cy) cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
     },
-    png: () => cyRef.current?.png({ full: true, scale: 2, bg: '#ffffff' }) ?? null,
+    relayout,
+    png: async (legend, title) => (cyRef.current ? pngWithLegend(cyRef.current, legend, title) : null),
+    geometry,
   }));
 
-  return <div ref={container} className="canvas" data-testid="canvas" role="img" aria-label={`Graph of ${props.nodes.length} entities and ${props.edges.length} relations`} />;
-});
-
-/** A starting point for a new node: beside a drawn neighbour, or the centre. */
-function placeNear(cy: Core, id: string, around: ReadonlyMap<string, string[]>): { x: number; y: number } {
-  for (const other of around.get(id) ?? []) {
-    const n = cy.getElementById(other);
-    if (n.nonempty() && n.isNode()) {
-      const p = n.position();
-      const angle = Math.random() * Math.PI * 2;
-      return { x: p.x + Math.cos(angle) * 80, y: p.y + Math.sin(angle) * 80 };
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const dirs: Record<string, Direction> = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' };
+    const from = props.selected ? cy.getElementById(props.selected) : null;
+    if (dirs[e.key]) {
+      e.preventDefault();
+      const ext = cy.extent();
+      const origin = from?.nonempty() ? (from as cytoscape.NodeSingular).position() : { x: (ext.x1 + ext.x2) / 2, y: (ext.y1 + ext.y2) / 2 };
+      const candidates = cy.nodes(':visible').filter((n) => n.id() !== props.selected).map((n) => ({ id: n.id(), p: (n as cytoscape.NodeSingular).position() }));
+      const id = nearestInDirection(origin, candidates, dirs[e.key]!) ?? (!from?.nonempty() ? candidates[0]?.id ?? null : null);
+      if (!id) return;
+      handlers.current.onSelectNode(id);
+      const n = cy.getElementById(id);
+      const bb = n.boundingBox({});
+      if (bb.x1 < ext.x1 || bb.x2 > ext.x2 || bb.y1 < ext.y1 || bb.y2 > ext.y2) cy.animate({ center: { eles: n }, duration: 200 });
+    } else if (e.key === '+' || e.key === '=') cy.zoom({ level: cy.zoom() * 1.25, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+    else if (e.key === '-' || e.key === '_') cy.zoom({ level: cy.zoom() * 0.8, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+    else if (e.key === '0') cy.fit(undefined, 30);
+    else if ((e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) && from?.nonempty()) {
+      e.preventDefault();
+      setMenu({ id: props.selected!, ...(from as cytoscape.NodeSingular).renderedPosition() });
     }
-  }
-  const ext = cy.extent();
-  return { x: (ext.x1 + ext.x2) / 2 + (Math.random() - 0.5) * 40, y: (ext.y1 + ext.y2) / 2 + (Math.random() - 0.5) * 40 };
-}
-
-/** Each node's neighbours over the given edges (one pass, so placing n nodes is not n passes). */
-function neighbourIndex(edges: readonly GraphEdge[]): Map<string, string[]> {
-  const around = new Map<string, string[]>();
-  const add = (a: string, b: string) => {
-    const list = around.get(a);
-    if (list) list.push(b);
-    else around.set(a, [b]);
   };
-  for (const e of edges) {
-    add(e.source, e.target);
-    add(e.target, e.source);
-  }
-  return around;
-}
 
-/**
- * Concentric options placing each node on the ring of its hop distance from the nodes drawn
- * before this change (or, for a first drawing, from the node with most relations).
- */
-function ringsByHops(cy: Core, fresh: ReadonlySet<string>, around: ReadonlyMap<string, string[]>) {
-  let roots = cy.nodes().map((n) => n.id()).filter((id) => !fresh.has(id));
-  if (!roots.length) {
-    let best = '';
-    for (const [id, list] of around) if (!best || list.length > around.get(best)!.length) best = id;
-    roots = best ? [best] : [];
-  }
-  const hops = new Map(roots.map((id) => [id, 0]));
-  let frontier = roots;
-  while (frontier.length) {
-    const next: string[] = [];
-    for (const id of frontier) for (const n of around.get(id) ?? []) if (!hops.has(n)) (hops.set(n, hops.get(id)! + 1), next.push(n));
-    frontier = next;
-  }
-  // Each hop's nodes in id order, a ring per RING_SIZE of them, so that no ring grows too wide to see.
-  const byHop = new Map<number, string[]>();
-  for (const [id, h] of hops) {
-    const list = byHop.get(h);
-    if (list) list.push(id);
-    else byHop.set(h, [id]);
-  }
-  const ring = new Map<string, number>();
-  let rings = 0;
-  for (const h of [...byHop.keys()].sort((a, b) => a - b)) {
-    const ids = byHop.get(h)!.sort();
-    ids.forEach((id, i) => ring.set(id, rings + Math.floor(i / RING_SIZE)));
-    rings += Math.ceil(ids.length / RING_SIZE);
-  }
-  return { concentric: (n: cytoscape.NodeSingular) => rings - (ring.get(n.id()) ?? rings) };
-}
+  const menuNode = menu && cyRef.current?.getElementById(menu.id);
+  return (
+    <div className="canvas-wrap">
+      <div
+        ref={container}
+        className="canvas"
+        data-testid="canvas"
+        tabIndex={0}
+        role="application"
+        aria-roledescription="graph canvas"
+        aria-label={`Graph of ${props.nodes.length} entities and ${props.edges.length} relations. Arrow keys move the selection between entities, plus and minus zoom, 0 fits, the context menu key opens actions.`}
+        onKeyDown={onKeyDown}
+      />
+      {hover && !menu && <HoverCardView card={hover} />}
+      {menu && menuNode?.nonempty() && <ContextMenu title={menuNode.data('name')} items={props.menu(menu.id)} x={menu.x} y={menu.y} onClose={() => (setMenu(null), container.current?.focus())} />}
+    </div>
+  );
+});

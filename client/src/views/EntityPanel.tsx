@@ -18,6 +18,8 @@ interface Props {
   onTogglePin(id: string): void;
   pinned: boolean;
   onTrace(finding: EntityData): void;
+  /** On a phone: back to the canvas, where the entity is drawn. */
+  onShowOnCanvas(): void;
 }
 
 export function EntityPanel(p: Props) {
@@ -75,6 +77,7 @@ export function EntityPanel(p: Props) {
         <button onClick={() => p.onCollapse(data.id)}>Collapse</button>
         <button onClick={() => p.onTogglePin(data.id)} aria-pressed={p.pinned}>{p.pinned ? 'Unpin' : 'Pin'}</button>
         <button onClick={() => p.onRemove(data.id)}>Remove</button>
+        <button className="phone-only" onClick={p.onShowOnCanvas}>Show on canvas</button>
       </div>
       {data.statement && (
         <div className="finding">

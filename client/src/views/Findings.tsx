@@ -3,11 +3,19 @@ import { useEffect, useMemo, useState } from 'react';
 import { gql } from '../api/client';
 import { FINDINGS, type EntityRef, type FindingsData } from '../api/queries';
 
-export function FindingsView({ onSelectEntity }: { onSelectEntity(e: EntityRef): void }) {
+interface Props {
+  sector: string | null;
+  dimension: string | null;
+  /** The filters live in the URL, so a shared link shows the same findings. */
+  onFilter(sector: string | null, dimension: string | null): void;
+  onSelectEntity(e: EntityRef): void;
+}
+
+export function FindingsView({ sector: sectorId, dimension: dimensionId, onFilter, onSelectEntity }: Props) {
   const [findings, setFindings] = useState<FindingsData['findings'] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [sector, setSector] = useState('');
-  const [dimension, setDimension] = useState('');
+  const sector = sectorId ?? '';
+  const dimension = dimensionId ?? '';
   useEffect(() => {
     gql<FindingsData>(FINDINGS).then((d) => setFindings(d.findings), (e: Error) => setError(e.message));
   }, []);
@@ -25,7 +33,7 @@ export function FindingsView({ onSelectEntity }: { onSelectEntity(e: EntityRef):
       <div className="filters">
         <label>
           Sector{' '}
-          <select value={sector} onChange={(e) => setSector(e.target.value)} aria-label="Filter by sector">
+          <select value={sector} onChange={(e) => onFilter(e.target.value || null, dimensionId)} aria-label="Filter by sector">
             <option value="">all</option>
             {topics.sectors.map((s) => (
               <option key={s.id} value={s.id}>{s.name}</option>
@@ -34,7 +42,7 @@ export function FindingsView({ onSelectEntity }: { onSelectEntity(e: EntityRef):
         </label>
         <label>
           Migration dimension{' '}
-          <select value={dimension} onChange={(e) => setDimension(e.target.value)} aria-label="Filter by migration dimension">
+          <select value={dimension} onChange={(e) => onFilter(sectorId, e.target.value || null)} aria-label="Filter by migration dimension">
             <option value="">all</option>
             {topics.dimensions.map((s) => (
               <option key={s.id} value={s.id}>{s.name}</option>

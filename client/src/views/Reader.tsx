@@ -3,7 +3,7 @@
  * scrolled to and its span highlighted; mentions are marked by type and open their entity;
  * citations open their study; table passages render as tables.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
 import { gql } from '../api/client';
 import { DOCUMENT, TABLES, type DocumentData, type EntityRef, type PassageData, type TableData } from '../api/queries';
 import { typeStyle } from '../core/style';
@@ -113,6 +113,8 @@ export function Reader({ passage, span, onOpenPassage, onSelectEntity }: Props) 
 function PassageView({ p, open, span, table, onSelectEntity }: { p: PassageData; open: boolean; span: [number, number] | null; table?: TableData; onSelectEntity(e: EntityRef): void }) {
   const segments = segmentText(p.text, p.mentions, span);
   const Tag = p.kind === 'heading' ? 'h3' : p.kind === 'list-item' ? 'li' : 'p';
+  // A list item stands in a list of its own, so that it is announced as one.
+  const Wrap = p.kind === 'list-item' ? 'ul' : Fragment;
   return (
     <div className={`passage kind-${p.kind}${open ? ' open' : ''}`} data-passage={p.id} id={`passage-${p.id}`}>
       {p.page ? <span className="page" title={`Page ${p.page}`}>p. {p.page}</span> : null}
@@ -120,18 +122,25 @@ function PassageView({ p, open, span, table, onSelectEntity }: { p: PassageData;
       {table ? (
         <DataTable table={table} />
       ) : (
+        <Wrap>
         <Tag>
           {segments.map((s, i) => {
+            // An inline element with the button role: a <button> is laid out as an inline block, which
+            // breaks lines around a name ("(IPPMD" / ") project") instead of inside it.
+            const open = () => onSelectEntity({ id: s.mention!.entityId, type: s.mention!.type, name: s.mention!.name });
             const inner = s.mention ? (
-              <button
+              <span
                 key={i}
+                role="button"
+                tabIndex={0}
                 className="mention"
                 style={{ borderBottomColor: typeStyle(s.mention.type).color }}
                 title={`${typeStyle(s.mention.type).label}: ${s.mention.name}`}
-                onClick={() => onSelectEntity({ id: s.mention!.entityId, type: s.mention!.type, name: s.mention!.name })}
+                onClick={open}
+                onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), open())}
               >
                 {s.text}
-              </button>
+              </span>
             ) : (
               <span key={i}>{s.text}</span>
             );
@@ -144,6 +153,7 @@ function PassageView({ p, open, span, table, onSelectEntity }: { p: PassageData;
             );
           })}
         </Tag>
+        </Wrap>
       )}
       {p.citations.length > 0 && (
         <div className="citations small">

@@ -1,87 +1,102 @@
-/** Every table of the report, rendered as a table, with a bar chart where one reads better, and CSV export. */
+/** Every table of the report, rendered as a table, with bar charts of its shares, and CSV export. */
 import { useEffect, useState } from 'react';
 import { gql } from '../api/client';
 import { TABLES, type TableData } from '../api/queries';
-import { download, tableCsv } from '../core/export';
+import { download } from '../core/export';
+import { chartGroups, displayRows, tableCsv } from '../core/tables';
 
+/** The table in a box that scrolls sideways when it is wider than the panel (the page never does). */
 export function DataTable({ table }: { table: TableData }) {
   let group: string | null = null;
   return (
-    <table className="data" data-testid={`table-${table.number}`}>
-      <caption>
-        Table {table.number}. {table.title}
-      </caption>
-      <thead>
-        <tr>
-          <th />
-          {table.columns.map((c) => (
-            <th key={c} scope="col">{c}</th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {table.rows.flatMap((r, i) => {
-          const out = [];
-          if (r.group && r.group !== group) out.push(<tr key={`g${i}`} className="group"><th scope="rowgroup" colSpan={table.columns.length + 1}>{r.group}</th></tr>);
-          group = r.group;
-          out.push(
-            <tr key={i}>
-              <th scope="row">{r.label}</th>
-              {r.values.map((v, j) => (
-                <td key={j}>{v}</td>
-              ))}
-            </tr>,
-          );
-          return out;
-        })}
-      </tbody>
-      {table.source && (
-        <tfoot>
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={`Table ${table.number}`}>
+      <table className="data" data-testid={`table-${table.number}`}>
+        <caption>
+          Table {table.number}. {table.title}
+        </caption>
+        <thead>
           <tr>
-            <td colSpan={table.columns.length + 1} className="small muted">{table.source}</td>
+            <th />
+            {table.columns.map((c) => (
+              <th key={c} scope="col">{c}</th>
+            ))}
           </tr>
-        </tfoot>
-      )}
-    </table>
+        </thead>
+        <tbody>
+          {displayRows(table).flatMap((r, i) => {
+            const out = [];
+            if (r.group && r.group !== group) out.push(<tr key={`g${i}`} className="group"><th scope="rowgroup" colSpan={table.columns.length + 1}>{r.group}</th></tr>);
+            group = r.group;
+            out.push(
+              <tr key={i} className={r.group ? 'in-group' : undefined}>
+                <th scope="row">{r.label}</th>
+                {r.values.map((v, j) => (
+                  <td key={j}>{v}</td>
+                ))}
+              </tr>,
+            );
+            return out;
+          })}
+        </tbody>
+        {table.source && (
+          <tfoot>
+            <tr>
+              <td colSpan={table.columns.length + 1} className="small muted">{table.source}</td>
+            </tr>
+          </tfoot>
+        )}
+      </table>
+    </div>
   );
 }
 
-/** Horizontal bars for the rows whose values are percentages, one bar per column. */
+const COLOURS = ['#60a5fa', '#1d4ed8', '#f59e0b', '#10b981'];
+
+/**
+ * Horizontal bars of the rows that are shares (never means or totals on the same axis), one chart
+ * per group, drawn to the panel's width: the SVG scales with its box.
+ */
 export function BarChart({ table }: { table: TableData }) {
-  const rows = table.rows.filter((r) => r.values.every((v) => /^\s*[\d.]+\s*%?\s*$/.test(v)) && r.values.some((v) => v.includes('%') || Number(v) <= 100));
-  const shareRows = rows.filter((r) => !/total|stock|population/i.test(r.label));
-  if (!shareRows.length) return null;
-  const num = (v: string) => Number(v.replace(/[%\s]/g, ''));
-  const max = Math.max(...shareRows.flatMap((r) => r.values.map(num)));
-  const colours = ['#60a5fa', '#1d4ed8', '#f59e0b', '#10b981'];
-  const rowH = 14 * table.columns.length + 10;
-  const width = 520;
-  const left = 170;
+  const chart = chartGroups(table);
+  if (!chart) return null;
+  const width = 400;
+  const left = 130;
+  const barH = 11;
+  const rowH = barH * chart.columns.length + 8;
   return (
     <figure className="chart" data-testid={`chart-${table.number}`}>
-      <svg width={width} height={shareRows.length * rowH + 30} role="img" aria-label={`Bar chart of table ${table.number}`}>
-        {shareRows.map((r, i) => (
-          <g key={r.label} transform={`translate(0, ${i * rowH})`}>
-            <text x={left - 6} y={rowH / 2} textAnchor="end" fontSize="11">{r.label.length > 28 ? `${r.label.slice(0, 27)}…` : r.label}</text>
-            {r.values.map((v, j) => (
-              <g key={j}>
-                <rect x={left} y={4 + j * 14} width={((width - left - 50) * num(v)) / max} height={12} fill={colours[j % colours.length]}>
-                  <title>{`${r.label}, ${table.columns[j]}: ${v}`}</title>
-                </rect>
-                <text x={left + ((width - left - 50) * num(v)) / max + 4} y={14 + j * 14} fontSize="10">{v}</text>
-              </g>
-            ))}
-          </g>
+      <figcaption className="small">
+        Shares in per cent{' '}
+        {chart.columns.map((j, k) => (
+          <span key={j} className="chart-key">
+            <span className="swatch" style={{ background: COLOURS[k % COLOURS.length], borderRadius: 0 }} /> {table.columns[j]}
+          </span>
         ))}
-        <g transform={`translate(${left}, ${shareRows.length * rowH + 10})`}>
-          {table.columns.map((c, j) => (
-            <g key={c} transform={`translate(${j * 90}, 0)`}>
-              <rect width={10} height={10} fill={colours[j % colours.length]} />
-              <text x={14} y={9} fontSize="11">{c}</text>
+      </figcaption>
+      {chart.groups.map((g) => {
+        const height = g.rows.length * rowH + 4;
+        const scale = (width - left - 44) / Math.max(g.max, 1);
+        return (
+          <svg key={g.title ?? ''} viewBox={`0 0 ${width} ${height + (g.title ? 16 : 0)}`} width="100%" role="img" aria-label={`Bar chart of table ${table.number}${g.title ? `, ${g.title}` : ''}`}>
+            {g.title && <text x={0} y={11} fontSize="11" fontWeight="600">{g.title}</text>}
+            <g transform={`translate(0, ${g.title ? 16 : 0})`}>
+              {g.rows.map((r, i) => (
+                <g key={r.label} transform={`translate(0, ${i * rowH})`}>
+                  <text x={left - 6} y={rowH / 2 + 3} textAnchor="end" fontSize="10">{r.label.length > 24 ? `${r.label.slice(0, 23)}…` : r.label}<title>{r.label}</title></text>
+                  {r.values.map((v, k) => (
+                    <g key={k}>
+                      <rect x={left} y={4 + k * barH} width={(v ?? 0) * scale} height={barH - 2} fill={COLOURS[k % COLOURS.length]}>
+                        <title>{`${r.label}, ${table.columns[chart.columns[k]!]}: ${v ?? 'no value'}%`}</title>
+                      </rect>
+                      <text x={left + (v ?? 0) * scale + 3} y={4 + k * barH + barH - 3} fontSize="9">{v ?? '–'}</text>
+                    </g>
+                  ))}
+                </g>
+              ))}
             </g>
-          ))}
-        </g>
-      </svg>
+          </svg>
+        );
+      })}
     </figure>
   );
 }
@@ -98,13 +113,13 @@ export function TablesView({ selected, onSelect, onOpenPassage }: { selected: st
   const table = tables.find((t) => t.number === selected) ?? tables[0]!;
   return (
     <section className="panel" data-testid="tables-view">
-      <div className="tabs-inline" role="tablist" aria-label="Tables">
+      <nav className="tabs-inline" aria-label="Tables">
         {tables.map((t) => (
-          <button key={t.number} role="tab" aria-selected={t === table} onClick={() => onSelect(t.number)}>
+          <button key={t.number} aria-pressed={t === table} onClick={() => onSelect(t.number)}>
             Table {t.number}
           </button>
         ))}
-      </div>
+      </nav>
       <DataTable table={table} />
       <BarChart table={table} />
       <div className="actions">

@@ -1,5 +1,24 @@
-/** A table as the CSV export sees it. */
-export interface CsvTable {
-  columns: string[];
-  rows: { label: string; group: string | null; values: string[] }[];
+import type { GraphEdge, GraphNode } from '../graph/types';
+
+/** A relation's evidence as exported: the quote and where it stands in the report. */
+export interface ExportedEvidence {
+  quote: string;
+  passage: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * A drawing saved to a file: what is drawn, where, under which filters and layout, with the
+ * evidence of each relation. The explorer opens it again ("Open a saved view").
+ */
+export interface ViewFile {
+  format: 'policy-graph-view';
+  version: 1;
+  nodes: (GraphNode & { x: number | null; y: number | null })[];
+  relations: (GraphEdge & { evidence: ExportedEvidence[] })[];
+  hiddenTypes: string[];
+  hiddenRelations: string[];
+  layout: string | null;
+  selected: string | null;
 }

@@ -16,6 +16,10 @@ export interface GraphView {
   nodes: Record<string, GraphNode>;
   edges: Record<string, GraphEdge>;
   pinned: string[];
+  /** For nodes an expansion drew: the nodes whose expansion brought them (collapse takes them back). */
+  anchors: Record<string, string[]>;
+  /** The entity selected when this view was left (undo selects it again). */
+  focus: string | null;
 }
 
 /** Views the user can go back to (undo), newest last. */

@@ -1,13 +1,24 @@
 import type { ElementDiff, Filters, GraphEdge, GraphHistory, GraphNode, GraphView } from './types';
 
-export const EMPTY_VIEW: GraphView = { nodes: {}, edges: {}, pinned: [] };
+export const EMPTY_VIEW: GraphView = { nodes: {}, edges: {}, pinned: [], anchors: {}, focus: null };
 export const HISTORY_LIMIT = 50;
 
-/** Adds nodes and the edges whose both ends are on the canvas; returns the same view when nothing is new. */
-export function mergeSubgraph(view: GraphView, nodes: GraphNode[], edges: GraphEdge[]): GraphView {
-  const next: GraphView = { nodes: { ...view.nodes }, edges: { ...view.edges }, pinned: view.pinned };
+/**
+ * Adds nodes and the edges whose both ends are on the canvas; returns the same view when nothing
+ * is new. With an `anchor` (an expansion), each node other than the anchor records that it came
+ * with the anchor's expansion, so that collapsing the anchor takes back exactly those.
+ */
+export function mergeSubgraph(view: GraphView, nodes: GraphNode[], edges: GraphEdge[], anchor: string | null = null): GraphView {
+  const next: GraphView = { ...view, nodes: { ...view.nodes }, edges: { ...view.edges } };
   let changed = false;
   for (const n of nodes) {
+    if (anchor && n.id !== anchor && (!view.nodes[n.id] || view.anchors[n.id])) {
+      const list = next.anchors[n.id] ?? [];
+      if (!list.includes(anchor)) {
+        next.anchors = { ...next.anchors, [n.id]: [...list, anchor] };
+        changed = true;
+      }
+    }
     const old = next.nodes[n.id];
     if (!old || old.name !== n.name || old.type !== n.type) {
       next.nodes[n.id] = { id: n.id, type: n.type, name: n.name };
@@ -29,7 +40,8 @@ export function removeNodes(view: GraphView, ids: string[]): GraphView {
   if (!gone.size) return view;
   const nodes = Object.fromEntries(Object.entries(view.nodes).filter(([id]) => !gone.has(id)));
   const edges = Object.fromEntries(Object.entries(view.edges).filter(([, e]) => !gone.has(e.source) && !gone.has(e.target)));
-  return { nodes, edges, pinned: view.pinned.filter((p) => !gone.has(p)) };
+  const anchors = Object.fromEntries(Object.entries(view.anchors).filter(([id]) => !gone.has(id)));
+  return { ...view, nodes, edges, anchors, pinned: view.pinned.filter((p) => !gone.has(p)) };
 }
 
 /** Neighbours of `id` on the canvas. */
@@ -42,10 +54,31 @@ export function neighboursOf(view: GraphView, id: string): string[] {
   return [...out];
 }
 
-/** Collapses a node: removes the neighbours that hang on it alone (and are not pinned). */
-export function collapse(view: GraphView, id: string): GraphView {
-  const leaves = neighboursOf(view, id).filter((n) => !view.pinned.includes(n) && neighboursOf(view, n).every((m) => m === id));
-  return removeNodes(view, leaves);
+/**
+ * Collapses a node: takes back what its expansions drew, that is the nodes no other expansion
+ * still holds (and that are not pinned or kept), and what their own expansions drew in turn.
+ * Without any expansion to take back, the neighbours that hang on it alone go.
+ */
+export function collapse(view: GraphView, id: string, keep: readonly string[] = []): GraphView {
+  const gone = new Set<string>();
+  const anchors: Record<string, string[]> = { ...view.anchors };
+  let from = [id];
+  while (from.length) {
+    const next: string[] = [];
+    for (const [n, list] of Object.entries(anchors)) {
+      if (!list.some((a) => from.includes(a))) continue;
+      const rest = list.filter((a) => !from.includes(a));
+      anchors[n] = rest;
+      if (!rest.length && n !== id && !view.pinned.includes(n) && !keep.includes(n) && !gone.has(n)) (gone.add(n), next.push(n));
+    }
+    from = next;
+  }
+  if (!gone.size) {
+    const leaves = neighboursOf(view, id).filter((n) => !view.pinned.includes(n) && !keep.includes(n) && neighboursOf(view, n).every((m) => m === id));
+    return removeNodes(view, leaves);
+  }
+  const kept = Object.fromEntries(Object.entries(anchors).filter(([, l]) => l.length));
+  return removeNodes({ ...view, anchors: kept }, [...gone]);
 }
 
 export function togglePin(view: GraphView, id: string): GraphView {
@@ -80,10 +113,10 @@ export function diffElements(prev: { nodes: GraphNode[]; edges: GraphEdge[] }, n
 
 export const isEmptyDiff = (d: ElementDiff) => !d.addNodes.length && !d.addEdges.length && !d.removeIds.length && !d.updateNodes.length;
 
-/** Records a new view; the previous one can be restored with undo. */
-export function commit(history: GraphHistory, view: GraphView): GraphHistory {
+/** Records a new view; the previous one, with the entity then selected, can be restored with undo. */
+export function commit(history: GraphHistory, view: GraphView, focus: string | null = history.current.focus): GraphHistory {
   if (view === history.current) return history;
-  return { current: view, past: [...history.past, history.current].slice(-HISTORY_LIMIT) };
+  return { current: view, past: [...history.past, { ...history.current, focus }].slice(-HISTORY_LIMIT) };
 }
 
 export function undo(history: GraphHistory): GraphHistory {
@@ -96,4 +129,12 @@ export function subgraphJson(view: GraphView, filters: Filters): string {
   const { nodes, edges } = visibleElements(view, filters);
   const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : 1);
   return JSON.stringify({ nodes: [...nodes].sort(byId), relations: [...edges].sort(byId) }, null, 2);
+}
+
+/** The nodes with at least one of the edges (a preset drawing leaves out what relates to nothing in it). */
+export function withoutIsolates(nodes: GraphNode[], edges: GraphEdge[]): { nodes: GraphNode[]; left: number } {
+  const linked = new Set<string>();
+  for (const e of edges) if (e.source !== e.target) (linked.add(e.source), linked.add(e.target));
+  const kept = nodes.filter((n) => linked.has(n.id));
+  return { nodes: kept, left: nodes.length - kept.length };
 }

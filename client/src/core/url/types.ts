@@ -1,7 +1,16 @@
 /** The part of the explorer's state that the URL carries: enough to restore the view on reload. */
+import type { LayoutName } from '../layout/types';
+
 export type Tab = 'details' | 'report' | 'findings' | 'path' | 'tables' | 'discrepancies' | 'timeline';
 
 export const TABS: readonly Tab[] = ['details', 'report', 'findings', 'path', 'tables', 'discrepancies', 'timeline'];
+
+/** Where the drawing sits: node positions (model units, rounded) and the viewport. */
+export interface Geometry {
+  positions: Record<string, { x: number; y: number }>;
+  zoom: number | null;
+  pan: { x: number; y: number } | null;
+}
 
 export interface UrlState {
   /** Selected entity id. */
@@ -20,4 +29,10 @@ export interface UrlState {
   path: [string, string] | null;
   /** Table shown in the tables tab. */
   table: string | null;
+  /** Findings filters: a sector and a migration dimension id. */
+  sector: string | null;
+  dimension: string | null;
+  /** The layout the drawing was made with (null: the user's remembered choice). */
+  layout: LayoutName | null;
+  geometry: Geometry;
 }

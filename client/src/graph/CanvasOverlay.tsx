@@ -1,0 +1,57 @@
+/** What floats over the canvas: the hover card (full name, type, relations) and the context menu. */
+import { useEffect, useRef } from 'react';
+import { typeStyle } from '../core/style';
+
+export interface HoverCard {
+  name: string;
+  type: string;
+  degree: number;
+  x: number;
+  y: number;
+}
+
+export interface MenuItem {
+  label: string;
+  run(): void;
+}
+
+export function HoverCardView({ card }: { card: HoverCard }) {
+  const s = typeStyle(card.type);
+  return (
+    <div className="hover-card" role="tooltip" data-testid="hover-card" style={{ left: card.x + 12, top: card.y + 12 }}>
+      <strong>{card.name}</strong>
+      <div>
+        <span className="swatch" style={{ background: s.color }} /> {s.label} · {card.degree} relation{card.degree === 1 ? '' : 's'} drawn
+      </div>
+    </div>
+  );
+}
+
+/** A menu of actions on one node; arrow keys move, Enter runs, Escape closes. */
+export function ContextMenu({ title, items, x, y, onClose }: { title: string; items: MenuItem[]; x: number; y: number; onClose(): void }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.querySelector<HTMLButtonElement>('button')?.focus();
+  }, []);
+  const move = (e: React.KeyboardEvent) => {
+    const buttons = [...(ref.current?.querySelectorAll<HTMLButtonElement>('button') ?? [])];
+    const i = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      buttons[(i + (e.key === 'ArrowDown' ? 1 : buttons.length - 1)) % buttons.length]?.focus();
+    } else if (e.key === 'Escape' || e.key === 'Tab') {
+      e.preventDefault();
+      onClose();
+    }
+  };
+  return (
+    <div ref={ref} className="context-menu" role="menu" aria-label={`Actions on ${title}`} style={{ left: x, top: y }} onKeyDown={move} data-testid="context-menu">
+      <div className="menu-title" aria-hidden="true">{title}</div>
+      {items.map((it) => (
+        <button key={it.label} role="menuitem" tabIndex={-1} onClick={() => { onClose(); it.run(); }}>
+          {it.label}
+        </button>
+      ))}
+    </div>
+  );
+}

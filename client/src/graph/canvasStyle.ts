@@ -1,0 +1,111 @@
+/**
+ * The canvas stylesheet. Labels keep a constant size on screen when zoomed out (LABEL_PX, about
+ * 12 px) instead of shrinking into illegibility: their size in model units is divided by the zoom
+ * (`labelScale`), and labels that would then collide are hidden by priority (see labels.ts).
+ * Names wrap on up to three lines at a per-node width and are never cut.
+ */
+import type cytoscape from 'cytoscape';
+import { LABEL_PX } from '../core/labels';
+
+let labelScale = 1;
+/** Model units per screen pixel for labels: 1 at zoom 1 and above, 1/zoom below. */
+export const setLabelScale = (zoom: number) => (labelScale = 1 / Math.min(1, zoom));
+/**
+ * The same, but keeping the scale through small changes of zoom (a fit after spreading nodes),
+ * within which labels stay between about 11 and 13 px: it spares a re-measure and a re-cull.
+ */
+export const followZoom = (zoom: number) => {
+  const next = 1 / Math.min(1, zoom);
+  if (Math.abs(next - labelScale) / labelScale > 0.0) labelScale = next;
+};
+export const getLabelScale = () => labelScale;
+
+/**
+ * The size data of a node at the current label scale. Sizes go through element data rather than
+ * style functions so that Cytoscape re-measures and redraws each label when they change. Nodes
+ * grow by the square root of the scale: smaller on screen when zoomed out, but not to dots.
+ */
+export const scaledData = (size: number, lw: number, s = labelScale) => ({
+  ns: Math.round(size * Math.sqrt(s) * 10) / 10,
+  fs: Math.round(LABEL_PX * s * 100) / 100,
+  tmw: `${Math.round(lw * s)}px`,
+  tmy: Math.round(LABEL_GAP * s * 10) / 10,
+  tbp: `${Math.round(4 * s * 10) / 10}px`,
+});
+
+/** Applies the current label scale to every node (only to nodes whose data would change). */
+export function applyLabelScale(cy: cytoscape.Core): void {
+  cy.batch(() =>
+    cy.nodes().forEach((n) => {
+      const d = scaledData(n.data('size'), n.data('lw'));
+      if (n.data('fs') !== d.fs || n.data('ns') !== d.ns) n.data(d);
+    }),
+  );
+}
+/** Gap between a node and its label, in screen pixels. */
+export const LABEL_GAP = 3;
+export const LINE_HEIGHT = 1.15;
+/** One font for drawing and measuring labels. */
+export const LABEL_FONT = 'sans-serif';
+
+export const STYLE: cytoscape.StylesheetJson = [
+  {
+    selector: 'node',
+    style: {
+      'background-color': 'data(color)',
+      shape: 'data(shape)' as never,
+      label: 'data(name)',
+      // Nodes grow by the square root of the label scale: smaller on screen when zoomed out, but
+      // not to dots.
+      width: 'data(ns)',
+      height: 'data(ns)',
+      'border-width': 1,
+      'border-color': '#ffffff',
+      'font-family': LABEL_FONT,
+      'font-size': 'data(fs)',
+      'line-height': LINE_HEIGHT,
+      'text-wrap': 'wrap',
+      'text-overflow-wrap': 'whitespace',
+      'text-max-width': 'data(tmw)' as never,
+      'text-valign': 'bottom',
+      'text-margin-y': 'data(tmy)',
+      color: '#111827',
+      'text-background-color': '#ffffff',
+      'text-background-opacity': 0.85,
+      // Room on each side: at small zooms Cytoscape draws labels from textures whose hinted glyphs
+      // run wider than the measured text, and the padding keeps the ends of names inside them.
+      'text-background-padding': 'data(tbp)' as never,
+      'text-background-shape': 'roundrectangle',
+    } as never,
+  },
+  { selector: 'node.nolabel', style: { label: '' } },
+  { selector: 'node.faded', style: { opacity: 0.25 } },
+  { selector: 'edge.faded', style: { opacity: 0.12 } },
+  { selector: 'node.hover', style: { 'border-width': 3, 'border-color': '#f59e0b', 'z-index': 20 } },
+  { selector: 'node.pinned', style: { 'border-width': 3, 'border-color': '#111827', 'border-style': 'double' } },
+  { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#2563eb', 'overlay-opacity': 0 } },
+  { selector: 'node.selected', style: { 'border-width': 4, 'border-color': '#f59e0b', 'z-index': 10 } },
+  {
+    selector: 'edge',
+    style: {
+      width: 1.5,
+      'line-color': '#9ca3af',
+      'target-arrow-color': '#9ca3af',
+      'target-arrow-shape': 'triangle',
+      'curve-style': 'bezier',
+      label: 'data(label)',
+      'font-size': 8,
+      color: '#4b5563',
+      'text-rotation': 'autorotate',
+      'text-background-color': '#ffffff',
+      'text-background-opacity': 0.8,
+      'min-zoomed-font-size': 9,
+    },
+  },
+  // Large drawings (thousands of relations): straight lines without labels until hovered or
+  // selected, which Cytoscape draws and measures many times faster.
+  { selector: 'edge.dense', style: { 'curve-style': 'haystack', 'haystack-radius': 0, label: '', width: 1, opacity: 0.6 } },
+  { selector: 'edge.dense.hover, edge.dense:selected, edge.dense.selected, edge.dense.hl', style: { label: 'data(label)', opacity: 1 } },
+  { selector: 'edge.hl', style: { 'line-color': '#f59e0b', 'target-arrow-color': '#f59e0b', width: 2.5, 'z-index': 9 } },
+  { selector: 'edge.hover, edge:selected, edge.selected', style: { 'min-zoomed-font-size': 0, 'font-size': 10, 'line-color': '#f59e0b', 'target-arrow-color': '#f59e0b', width: 3, 'z-index': 10 } },
+];

@@ -1,0 +1,49 @@
+/**
+ * Label boxes and which labels to show. Boxes are Cytoscape's own measure of each label as it
+ * draws it (wrapped, at the current label scale), taken with every label on; the greedy choice
+ * of which to keep is cullLabels, and spreadOut moves nodes apart so that fewer have to go.
+ */
+import type { Core } from 'cytoscape';
+import { cullLabels, labelPriority, type LabelBox } from '../core/labels';
+import { separate, type Footprint } from '../core/layout';
+import { getLabelScale } from './canvasStyle';
+
+/** Each visible node's label box in model units, measured with all labels drawn. */
+function labelBoxes(cy: Core): Map<string, { x1: number; x2: number; y1: number; y2: number }> {
+  cy.batch(() => cy.nodes('.nolabel').removeClass('nolabel'));
+  const out = new Map<string, { x1: number; x2: number; y1: number; y2: number }>();
+  cy.nodes(':visible').forEach((n) => {
+    const b = n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false } as never);
+    if (b.w > 0) out.set(n.id(), { x1: b.x1, x2: b.x2, y1: b.y1, y2: b.y2 });
+  });
+  return out;
+}
+
+/**
+ * Moves nodes (the `movable` ones, or all) so that no node with its label overlaps another: the
+ * last step of every layout, so that labels have room before any has to be hidden.
+ */
+export function spreadOut(cy: Core, movable: ReadonlySet<string> | null): void {
+  if (cy.nodes().length > 600) return;
+  const boxes = labelBoxes(cy);
+  const items: Footprint[] = cy.nodes(':visible').map((n) => {
+    const p = n.position();
+    const half = n.width() / 2;
+    const b = boxes.get(n.id()) ?? { x1: p.x - half, x2: p.x + half, y1: p.y, y2: p.y + half };
+    return { id: n.id(), x: p.x, y: p.y, left: Math.min(-half, b.x1 - p.x), right: Math.max(half, b.x2 - p.x), top: -n.height() / 2, bottom: Math.max(half, b.y2 - p.y), fixed: n.locked() || (movable !== null && !movable.has(n.id())) };
+  });
+  const moved = separate(items, 8 * getLabelScale());
+  cy.batch(() => moved.forEach((p, id) => cy.getElementById(id).position(p)));
+}
+
+/** Shows the labels that fit, by priority, and hides the rest (hovering a node shows its name). */
+export function placeLabels(cy: Core, o: { selected: string | null; pinned: readonly string[]; hovered: string | null }): number {
+  const boxes: LabelBox[] = [];
+  for (const [id, b] of labelBoxes(cy)) {
+    const n = cy.getElementById(id);
+    boxes.push({ id, ...b, priority: labelPriority({ selected: id === o.selected, pinned: o.pinned.includes(id), hovered: id === o.hovered, degree: n.degree(false) }) });
+  }
+  const shown = cullLabels(boxes, 2 * getLabelScale());
+  cy.batch(() => cy.nodes().forEach((n) => void n.toggleClass('nolabel', !shown.has(n.id()))));
+  return shown.size;
+}

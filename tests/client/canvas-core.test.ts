@@ -1,0 +1,90 @@
+/** The canvas's pure logic: seeded layouts, placement around an anchor, label culling, overlap removal, arrow-key moves. */
+import { describe, expect, it } from 'vitest';
+import { cullLabels, labelPriority, overlappingCount, wrapWidth } from '../../client/src/core/labels';
+import { degrees, medianDisplacement, nearestInDirection, nodeSize, placeAround, seededRandom, seedOf, separate, SLOT, withSeed } from '../../client/src/core/layout';
+
+describe('seeded layouts', () => {
+  it('draws the same numbers for the same seed, whatever the order of the ids', () => {
+    const a = seededRandom(seedOf(['b', 'a', 'c']));
+    const b = seededRandom(seedOf(['c', 'b', 'a']));
+    const xs = Array.from({ length: 5 }, a);
+    expect(Array.from({ length: 5 }, b)).toEqual(xs);
+    expect(xs.every((x) => x >= 0 && x < 1)).toBe(true);
+    expect(seedOf(['a', 'b'])).not.toBe(seedOf(['a', 'c']));
+  });
+
+  it('seeds Math.random during a task and restores it after, even when the task throws', () => {
+    const original = Math.random;
+    const first = withSeed(7, () => [Math.random(), Math.random()]);
+    expect(withSeed(7, () => [Math.random(), Math.random()])).toEqual(first);
+    expect(() => withSeed(7, () => { throw new Error('boom'); })).toThrow('boom');
+    expect(Math.random).toBe(original);
+  });
+});
+
+describe('placement around an anchor', () => {
+  const clear = (ps: { x: number; y: number }[], w: number, h: number) => ps.every((p, i) => ps.every((q, j) => i === j || Math.abs(p.x - q.x) >= w || Math.abs(p.y - q.y) >= h));
+
+  it('puts every new node in a free slot around the anchor, never on a drawn node, the same way twice', () => {
+    const taken = [{ x: 0, y: 0 }, { x: 140, y: 0 }, { x: 0, y: 90 }];
+    const spots = placeAround({ x: 0, y: 0 }, 40, taken);
+    expect(spots).toHaveLength(40);
+    expect(clear([...taken, ...spots], SLOT.width * 0.8, SLOT.height * 0.8)).toBe(true);
+    expect(placeAround({ x: 0, y: 0 }, 40, taken)).toEqual(spots);
+    // Around the anchor: the nearest ring first.
+    const dist = spots.map((p) => Math.hypot(p.x, p.y));
+    expect(Math.min(...dist)).toBeLessThan(SLOT.width * 1.2);
+  });
+
+  it('sizes nodes by degree within bounds', () => {
+    expect(degrees([{ source: 'a', target: 'b' }, { source: 'a', target: 'a' }]).get('a')).toBe(2);
+    expect(nodeSize(0)).toBeLessThan(nodeSize(4));
+    expect(nodeSize(10_000)).toBe(64);
+  });
+});
+
+describe('overlap removal', () => {
+  const box = (id: string, x: number, y: number, fixed = false) => ({ id, x, y, left: -50, right: 50, top: -10, bottom: 30, fixed });
+  it('pushes overlapping footprints apart and leaves fixed ones in place', () => {
+    const items = [box('a', 0, 0, true), box('b', 10, 5), box('c', 20, 0)];
+    const moved = separate(items, 4);
+    expect(moved.has('a')).toBe(false);
+    const at = items.map((i) => ({ ...i, ...(moved.get(i.id) ?? {}) }));
+    const boxes = at.map((i) => ({ id: i.id, x1: i.x + i.left, x2: i.x + i.right, y1: i.y + i.top, y2: i.y + i.bottom, priority: 0 }));
+    expect(overlappingCount(boxes)).toBe(0);
+    expect(separate(items, 4)).toEqual(moved);
+  });
+});
+
+describe('labels', () => {
+  it('wraps long names wider rather than on more than three lines, and short ones at a readable width', () => {
+    expect(wrapWidth('MOI')).toBe(110);
+    const long = 'Inter-ministerial Working Group for Implementation of the MoU with Thailand';
+    expect(wrapWidth(long) * 3).toBeGreaterThanOrEqual(long.length * 12 * 0.56);
+  });
+
+  it('keeps labels by priority where they fit: the selection first, then degree', () => {
+    const b = (id: string, x: number, priority: number) => ({ id, x1: x, x2: x + 100, y1: 0, y2: 20, priority });
+    const boxes = [b('hub', 0, labelPriority({ selected: false, pinned: false, hovered: false, degree: 9 })), b('leaf', 50, 1), b('far', 300, 1), b('chosen', 60, labelPriority({ selected: true, pinned: false, hovered: false, degree: 0 }))];
+    const shown = cullLabels(boxes);
+    expect([...shown].sort()).toEqual(['chosen', 'far']);
+    expect(overlappingCount(boxes.filter((x) => shown.has(x.id)))).toBe(0);
+    expect(overlappingCount(boxes)).toBe(3);
+  });
+});
+
+describe('keyboard moves and displacement', () => {
+  const nodes = [{ id: 'right', p: { x: 100, y: 5 } }, { id: 'up', p: { x: 0, y: -80 } }, { id: 'far-right', p: { x: 400, y: 0 } }];
+  it('moves to the nearest node in the direction of the arrow, or nowhere', () => {
+    expect(nearestInDirection({ x: 0, y: 0 }, nodes, 'right')).toBe('right');
+    expect(nearestInDirection({ x: 0, y: 0 }, nodes, 'up')).toBe('up');
+    expect(nearestInDirection({ x: 0, y: 0 }, nodes, 'left')).toBeNull();
+  });
+
+  it('measures the median displacement of the nodes two drawings share', () => {
+    const a = new Map([['x', { x: 0, y: 0 }], ['y', { x: 0, y: 0 }], ['z', { x: 0, y: 0 }]]);
+    const b = new Map([['x', { x: 3, y: 4 }], ['y', { x: 0, y: 0 }], ['z', { x: 30, y: 40 }], ['w', { x: 9, y: 9 }]]);
+    expect(medianDisplacement(a, b)).toBe(5);
+    expect(medianDisplacement(a, new Map())).toBeNaN();
+  });
+});

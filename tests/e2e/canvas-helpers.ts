@@ -1,0 +1,86 @@
+/**
+ * What the canvas tests measure in the page: label boxes as Cytoscape draws them, node positions,
+ * screenshots at desktop and phone sizes, and an axe-core run.
+ */
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { screenshot } from '../helpers/browser';
+
+const require = createRequire(import.meta.url);
+
+export interface LabelReport {
+  nodes: number;
+  shown: number;
+  /** Shown labels whose box overlaps another shown label's box. */
+  overlapping: number;
+  /** Labels that are not the node's full name, or that Cytoscape would cut with an ellipsis. */
+  cut: string[];
+  /** Smallest rendered label size in pixels among shown labels. */
+  minFontPx: number;
+}
+
+export async function labelReport(page: Page): Promise<LabelReport> {
+  return page.evaluate(() => {
+    const cy = (window as unknown as { __explorerCy: import('cytoscape').Core }).__explorerCy;
+    const nodes = cy.nodes(':visible');
+    const shown = nodes.filter((n) => !n.hasClass('nolabel'));
+    const boxes = shown.map((n) => n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true } as never));
+    let overlapping = 0;
+    boxes.forEach((a, i) => {
+      if (boxes.some((b, j) => i !== j && a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2)) overlapping++;
+    });
+    const cut = nodes.filter((n) => n.style('label') !== n.data('name') && !n.hasClass('nolabel')).map((n) => n.id());
+    nodes.forEach((n) => {
+      if (n.style('text-wrap') === 'ellipsis') cut.push(n.id());
+    });
+    const sizes = shown.map((n) => parseFloat(n.renderedStyle('font-size')));
+    return { nodes: nodes.length, shown: shown.length, overlapping, cut, minFontPx: sizes.length ? Math.min(...sizes) : 0 };
+  });
+}
+
+export async function positions(page: Page): Promise<Map<string, { x: number; y: number }>> {
+  const list = await page.evaluate(() => {
+    const cy = (window as unknown as { __explorerCy: import('cytoscape').Core }).__explorerCy;
+    return cy.nodes().map((n) => [n.id(), { ...n.position() }] as const);
+  });
+  return new Map(list);
+}
+
+/** Waits until the drawing has settled: a layout stopped and no position changed for a while. */
+export async function drawn(page: Page, minNodes = 1): Promise<void> {
+  await expect
+    .poll(() => page.evaluate((min) => { const w = window as unknown as { __explorerCy?: import('cytoscape').Core; __layoutStoppedAt?: number }; return (w.__explorerCy?.nodes().length ?? 0) >= min && !!w.__layoutStoppedAt; }, minNodes), { timeout: 30_000, interval: 200 })
+    .toBe(true);
+  let last = '';
+  await expect
+    .poll(async () => {
+      const now = JSON.stringify([...(await positions(page))]) + (await page.url());
+      const same = now === last;
+      last = now;
+      return same;
+    }, { timeout: 30_000, interval: 700 })
+    .toBe(true);
+}
+
+/** Screenshots at 1440x900 and at a phone's 390x844, then back to the page's own size. */
+export async function shots(page: Page, name: string): Promise<void> {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.waitForTimeout(300);
+  await screenshot(page, `${name}-1440`);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForTimeout(300);
+  await screenshot(page, `${name}-390`);
+  if (size) await page.setViewportSize(size);
+}
+
+/** axe-core in the page; the violations of serious or critical impact. */
+export async function seriousViolations(page: Page): Promise<{ id: string; impact: string; nodes: string[] }[]> {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+}

@@ -1,0 +1,309 @@
+/**
+ * The canvas as people read it, in headless Chromium: labels (full, readable, not on top of each
+ * other), layouts (seeded, chosen and remembered, expansion around its anchor), the URL restoring
+ * the drawing, keyboard paths, accessibility (axe-core), the phone layout, and the views that
+ * used to mislead. Screenshots at 1440x900 and 390x844 go to test-results/screenshots/.
+ */
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { medianDisplacement } from '../../client/src/core/layout';
+import { canvasState, launch, openApp, settled } from '../helpers/browser';
+import { drawn, labelReport, positions, seriousViolations, shots } from './canvas-helpers';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const open = async (path = '/', viewport = { width: 1440, height: 900 }) => (await openApp(browser, path, viewport)).page;
+const HUB = 'country:cambodia';
+const hubUrl = `/?e=${encodeURIComponent(HUB)}&n=${encodeURIComponent(HUB)}`;
+
+/** Opens `url` in a fresh page and returns the median displacement of the nodes from `before`. */
+async function reopened(url: string, before: Map<string, { x: number; y: number }>): Promise<number> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto(url);
+  await drawn(page, before.size);
+  const after = await positions(page);
+  expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+  await page.close();
+  return medianDisplacement(before, after);
+}
+
+function readable(r: Awaited<ReturnType<typeof labelReport>>) {
+  expect(r.cut).toEqual([]);
+  expect(r.overlapping).toBeLessThanOrEqual(Math.floor(r.nodes * 0.05));
+  expect(r.minFontPx).toBeGreaterThanOrEqual(10.5);
+  // Most names are on the canvas, not hidden.
+  expect(r.shown).toBeGreaterThanOrEqual(Math.ceil(r.nodes * 0.6));
+}
+
+describe('canvas people can read', () => {
+  it('first view: full names, readable size, no overlapping labels, and the URL redraws it in place', async () => {
+    const page = await open('/');
+    await drawn(page, 10);
+    const report = await labelReport(page);
+    readable(report);
+    const before = await positions(page);
+    expect(page.url()).toMatch(/pos=/);
+    expect(page.url()).toMatch(/[?&]z=/);
+    expect(await reopened(page.url(), before)).toBeLessThanOrEqual(5);
+    // The first drawing replaced the bare URL: there is no empty view to go Back to.
+    expect(await page.evaluate(() => history.length)).toBe(2);
+    await page.getByRole('button', { name: 'Evidence map' }).click();
+    await drawn(page, 3);
+    await page.goBack();
+    await expect.poll(() => canvasState(page).then((s) => s.nodes.some((n) => n.type === 'Ministry')), { timeout: 20_000 }).toBe(true);
+    // Hovering a node shows its full name and type.
+    const box = await page.getByTestId('canvas').boundingBox();
+    const spot = await page.evaluate(() => { const cy = (window as unknown as { __explorerCy: import('cytoscape').Core }).__explorerCy; const n = cy.nodes().first(); return { ...n.renderedPosition(), name: n.data('name') as string }; });
+    await page.mouse.move(box!.x + spot.x, box!.y + spot.y);
+    await expect.poll(() => page.getByTestId('hover-card').textContent(), { timeout: 5000 }).toContain(spot.name);
+    await shots(page, 'c01-first-view');
+  }, 240_000);
+
+  it('Expand all on a hub: new nodes around it, nothing drawn moves, labels readable, the URL redraws it', async () => {
+    const page = await open(hubUrl);
+    await drawn(page, 1);
+    const hubAt = (await positions(page)).get(HUB)!;
+    await page.getByRole('button', { name: 'Expand all' }).click();
+    await drawn(page, 10);
+    const after = await positions(page);
+    expect(after.get(HUB)).toEqual(hubAt);
+    readable(await labelReport(page));
+    // Around the anchor: each new node nearer to the hub than to the far side of the drawing.
+    const dist = [...after].filter(([id]) => id !== HUB).map(([, p]) => Math.hypot(p.x - hubAt.x, p.y - hubAt.y));
+    const xs = [...after.values()].map((p) => p.x);
+    expect(Math.max(...dist)).toBeLessThanOrEqual(Math.max(...xs) - Math.min(...xs));
+    expect(await page.getByTestId('notice').textContent()).toMatch(/Added \d+ neighbours/);
+    expect(await reopened(page.url(), after)).toBeLessThanOrEqual(5);
+    await shots(page, 'c02-expand-hub');
+  }, 240_000);
+
+  it('layouts: hierarchy, rings and force, chosen one remembered, re-layout deterministic', async () => {
+    const page = await open('/');
+    await drawn(page, 10);
+    await page.getByRole('button', { name: 'Hierarchy layout' }).click();
+    await drawn(page, 10);
+    expect(page.url()).toContain('l=hierarchy');
+    readable(await labelReport(page));
+    await shots(page, 'c03-hierarchy');
+    const first = await positions(page);
+    await page.getByRole('button', { name: 'Re-layout' }).click();
+    await drawn(page, 10);
+    expect(medianDisplacement(first, await positions(page))).toBeLessThanOrEqual(5);
+    const again = await open('/');
+    await drawn(again, 10);
+    expect(await again.getByRole('button', { name: 'Hierarchy layout' }).getAttribute('aria-pressed')).toBe('true');
+    await again.getByRole('button', { name: 'Rings layout' }).click();
+    await drawn(again, 10);
+    await shots(again, 'c03-rings');
+    await again.getByRole('button', { name: 'Force layout' }).click();
+    await drawn(again, 10);
+    expect(again.url()).toContain('l=force');
+  }, 240_000);
+
+  it('keyboard: a short path to the panel, arrow keys on the canvas and in the node list, tabs, zoom keys', async () => {
+    const page = await open(hubUrl);
+    await drawn(page, 1);
+    await page.getByTestId('search').getByRole('combobox').focus();
+    let presses = 0;
+    while (presses < 40 && (await page.evaluate(() => document.activeElement?.textContent)) !== 'Expand all') {
+      await page.keyboard.press('Tab');
+      presses++;
+    }
+    expect(presses).toBeLessThanOrEqual(14);
+    // Search: ArrowDown then Enter chooses the top hit.
+    const box = page.getByTestId('search').getByRole('combobox');
+    await box.fill('molvt');
+    await expect.poll(() => page.getByTestId('search').getByRole('option').first().textContent(), { timeout: 10_000 }).toContain('Ministry of Labour');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('entity-panel').getByRole('heading', { level: 2 }).textContent(), { timeout: 10_000 }).toBe('Ministry of Labour and Vocational Training');
+    await page.getByRole('button', { name: 'Expand all' }).click();
+    await drawn(page, 5);
+    // Arrow keys on the canvas move the selection; + zooms.
+    await page.getByTestId('canvas').focus();
+    const zoom = (await canvasState(page)).zoom;
+    await page.keyboard.press('+');
+    expect((await canvasState(page)).zoom).toBeGreaterThan(zoom);
+    const selected = () => page.evaluate(() => new URLSearchParams(location.search).get('e'));
+    const start = await selected();
+    let moved = start;
+    for (const key of ['ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp']) {
+      await page.keyboard.press(key);
+      await page.waitForTimeout(400);
+      moved = await selected();
+      if (moved !== start) break;
+    }
+    expect(moved).not.toBe(start);
+    expect(moved).toBeTruthy();
+    // The node list: a focusable list of every drawn entity; Enter selects.
+    await page.getByRole('button', { name: 'List of entities on the canvas' }).click();
+    const list = page.getByTestId('node-list');
+    const drawnCount = (await canvasState(page)).nodes.length;
+    await expect.poll(() => list.getByRole('option').count(), { timeout: 10_000 }).toBe(drawnCount);
+    await list.focus();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Enter');
+    const firstName = await list.getByRole('option').first().locator('.hit-name').textContent();
+    await expect.poll(() => page.getByTestId('entity-panel').getByRole('heading', { level: 2 }).textContent(), { timeout: 10_000 }).toBe(firstName);
+    // Tabs: arrow keys move between them.
+    await page.getByRole('tab', { name: 'Details' }).focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.getByRole('tab', { name: 'Report' }).getAttribute('aria-selected')).toBe('true');
+    expect(await page.getByRole('tabpanel').getAttribute('aria-labelledby')).toBe('tab-report');
+    await shots(page, 'c04-keyboard');
+  }, 240_000);
+
+  it('axe-core: no serious or critical violation on the main views', async () => {
+    const page = await open('/');
+    await drawn(page, 10);
+    expect(await seriousViolations(page)).toEqual([]);
+    for (const path of [hubUrl, '/?tab=report', '/?tab=tables&t=2.4']) {
+      const p = await open(path);
+      await settled(p);
+      await p.waitForTimeout(800);
+      expect({ path, violations: await seriousViolations(p) }).toEqual({ path, violations: [] });
+      await p.close();
+    }
+    const phone = await open('/', { width: 390, height: 844 });
+    await drawn(phone, 10);
+    expect(await seriousViolations(phone)).toEqual([]);
+  }, 240_000);
+});
+
+describe('phone, tables, text and views that used to mislead', () => {
+  it('phone: search, canvas and details each get the screen; a search result opens its details', async () => {
+    const page = await open('/', { width: 390, height: 844 });
+    await drawn(page, 5);
+    const canvasBox = await page.getByTestId('canvas').boundingBox();
+    expect(canvasBox!.height).toBeGreaterThan(400);
+    await shots(page, 'c05-phone-canvas');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.getByTestId('search').getByRole('combobox').fill('mtosb');
+    await expect.poll(() => page.getByTestId('search').getByRole('option').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await page.keyboard.press('Enter');
+    const heading = page.getByTestId('entity-panel').getByRole('heading', { level: 2 });
+    await expect.poll(() => heading.textContent(), { timeout: 10_000 }).toContain('Manpower Training');
+    const h = await heading.boundingBox();
+    expect(h!.y + h!.height).toBeLessThan(844);
+    expect(await page.getByTestId('canvas').isVisible()).toBe(false);
+    await shots(page, 'c05-phone-details');
+  }, 240_000);
+
+  it('tables fit the panel, Table 2.4 files no share under a mean, charts show shares only, CSV holds numbers', async () => {
+    const page = await open('/?tab=tables&t=2.1');
+    const panel = page.locator('#side-panel');
+    await page.getByTestId('table-2.1').waitFor();
+    const pb = (await panel.boundingBox())!;
+    for (const el of [page.locator('.table-scroll').first(), page.getByTestId('chart-2.1')]) {
+      const b = (await el.boundingBox())!;
+      expect(b.x + b.width).toBeLessThanOrEqual(pb.x + pb.width + 1);
+    }
+    expect(await page.getByTestId('chart-2.1').textContent()).not.toContain('Total population');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+    const csv = readFileSync((await download.path())!).toString();
+    expect(csv).toMatch(/Total population \(in thousands\),12198,15578/);
+    await page.getByRole('button', { name: 'Table 2.4' }).click();
+    const t24 = page.getByTestId('table-2.4');
+    await t24.waitFor();
+    expect(await t24.getByText('Age (mean)', { exact: true }).count()).toBe(1);
+    expect(await page.getByTestId('chart-2.4').textContent()).not.toContain('Age (mean)');
+    await shots(page, 'c06-tables');
+  }, 240_000);
+
+  it('report text: names stay on one line with their brackets, outline bullets on the first line', async () => {
+    const page = await open('/?tab=report');
+    const mention = page.locator('.mention').first();
+    await mention.waitFor();
+    expect(await mention.evaluate((el) => getComputedStyle(el).display)).toBe('inline');
+    expect(await page.locator('.outline li > button.link').first().evaluate((el) => getComputedStyle(el).display)).toBe('block');
+    await shots(page, 'c07-report');
+  }, 240_000);
+
+  it('views that used to mislead: destinations are all connected, legend shapes and colours match the canvas, the timeline dates plans', async () => {
+    const page = await open('/');
+    await drawn(page, 10);
+    await page.getByRole('button', { name: 'Destinations' }).click();
+    await drawn(page, 2);
+    const isolated = await page.evaluate(() => (window as unknown as { __explorerCy: import('cytoscape').Core }).__explorerCy.nodes().filter((n) => n.degree(false) === 0).length);
+    expect(isolated).toBe(0);
+    const canvasShapes = await page.evaluate(() => Object.fromEntries((window as unknown as { __explorerCy: import('cytoscape').Core }).__explorerCy.nodes().map((n) => [n.data('type'), n.style('shape')])));
+    for (const [type, shape] of Object.entries(canvasShapes)) {
+      const label = await page.locator('.legend li', { hasText: new RegExp(`^${type === 'Country' ? 'Country' : 'Agreement'}`) }).first().locator('svg').getAttribute('data-shape');
+      expect({ type, label }).toEqual({ type, label: shape });
+    }
+    await shots(page, 'c08-destinations');
+    const timeline = await open('/?tab=timeline');
+    const view = timeline.getByTestId('timeline-view');
+    await expect.poll(() => view.getByRole('listitem').count(), { timeout: 10_000 }).toBeGreaterThan(5);
+    const text = (await view.textContent()) ?? '';
+    expect(text).toMatch(/2014–2018\s*National Strategic Development Plan/);
+    expect(text).toMatch(/2015–2025\s*National Employment Policy/);
+    expect(text).not.toMatch(/1998\s*MoU between Cambodia and Malaysia/);
+    await shots(timeline, 'c09-timeline');
+  }, 240_000);
+
+  it('collapse takes back one expansion, undo puts a removed node back in place and selected, an empty expansion says so', async () => {
+    const page = await open('/?e=committee%3Amigration-working-group&n=committee%3Amigration-working-group');
+    await drawn(page, 1);
+    await page.getByRole('button', { name: 'Expand all' }).click();
+    await drawn(page, 4);
+    const afterFirst = (await canvasState(page)).nodes.map((n) => n.id).sort();
+    // Expand a neighbour, then collapse it: exactly its additions go.
+    await page.goto(page.url().replace(/e=[^&]+/, 'e=ministry%3Amolvt'));
+    await drawn(page, afterFirst.length);
+    await page.getByRole('button', { name: 'Expand all' }).click();
+    await drawn(page, afterFirst.length + 1);
+    expect((await canvasState(page)).nodes.length).toBeGreaterThan(afterFirst.length);
+    await page.getByRole('button', { name: 'Collapse' }).click();
+    await drawn(page, 1);
+    expect((await canvasState(page)).nodes.map((n) => n.id).sort()).toEqual(afterFirst);
+    // Remove, then Undo: the node comes back where it was, and selected.
+    const at = (await positions(page)).get('ministry:molvt')!;
+    await page.getByRole('button', { name: 'Remove' }).click();
+    await drawn(page, 1);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await drawn(page, 1);
+    expect((await positions(page)).get('ministry:molvt')).toEqual(at);
+    await expect.poll(() => page.getByTestId('entity-panel').getByRole('heading', { level: 2 }).textContent(), { timeout: 10_000 }).toBe('Ministry of Labour and Vocational Training');
+    // An expansion by a relation type that adds nothing says so.
+    await page.getByRole('button', { name: 'Expand all' }).click();
+    await drawn(page, 1);
+    await page.getByRole('button', { name: 'Expand all' }).click();
+    await expect.poll(() => page.getByTestId('notice').textContent(), { timeout: 10_000 }).toMatch(/adds nothing/);
+    await shots(page, 'c10-collapse-undo');
+  }, 240_000);
+
+  it('Bloom-like tools: context menu, PNG with its legend, export with evidence that opens again', async () => {
+    const page = await open('/');
+    await drawn(page, 10);
+    const box = (await page.getByTestId('canvas').boundingBox())!;
+    const spot = await page.evaluate(() => { const cy = (window as unknown as { __explorerCy: import('cytoscape').Core }).__explorerCy; return cy.nodes().first().renderedPosition(); });
+    await page.mouse.click(box.x + spot.x, box.y + spot.y, { button: 'right' });
+    const menu = page.getByTestId('context-menu');
+    await menu.waitFor();
+    expect(await menu.getByRole('menuitem').allTextContents()).toEqual(['Details', 'Expand all', 'Collapse', 'Pin', 'Hide']);
+    await shots(page, 'c11-context-menu');
+    const before = (await canvasState(page)).nodes.length;
+    await menu.getByRole('menuitem', { name: 'Hide' }).click();
+    await expect.poll(async () => (await canvasState(page)).nodes.length, { timeout: 5000 }).toBe(before - 1);
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'PNG' }).click()]);
+    const image = readFileSync((await png.path())!);
+    expect(image.subarray(1, 4).toString()).toBe('PNG');
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export the view with its evidence' }).click()]);
+    const saved = JSON.parse(readFileSync((await file.path())!).toString());
+    expect(saved.format).toBe('policy-graph-view');
+    expect(saved.nodes).toHaveLength(before - 1);
+    expect(saved.relations.every((r: { evidence: unknown[] }) => r.evidence.length > 0)).toBe(true);
+    const fresh = await open('/?tab=timeline');
+    await settled(fresh);
+    await fresh.locator('input[type=file]').setInputFiles((await file.path())!);
+    await expect.poll(async () => (await canvasState(fresh)).nodes.length, { timeout: 20_000 }).toBe(before - 1);
+  }, 240_000);
+});
