@@ -96,9 +96,8 @@ describe('canvas people can read', () => {
     await page.getByRole('button', { name: 'Re-layout' }).click();
     await drawn(page, 10);
     expect(medianDisplacement(first, await positions(page))).toBeLessThanOrEqual(5);
-    // Remembered by the browser: a new page of the same browser profile (context) opens with it.
-    const again = await page.context().newPage();
-    await again.setViewportSize({ width: 1440, height: 900 });
+    // Remembered by the browser: the bare address, loaded again in the same browser profile.
+    const again = page;
     await again.goto(new URL('/', page.url()).href);
     await drawn(again, 10);
     expect(await again.getByRole('button', { name: 'Hierarchy layout' }).getAttribute('aria-pressed')).toBe('true');
