@@ -16,7 +16,11 @@ export function NodeList({ nodes, edges, selected, onSelect }: { nodes: GraphNod
     const i = sorted.findIndex((n) => n.id === selected);
     if (i >= 0) setActive(i);
   }, [selected, sorted]);
-  useEffect(() => document.getElementById(`node-option-${active}`)?.scrollIntoView({ block: 'nearest' }), [active]);
+  // A block, not an expression: browsers where scrollIntoView returns a promise would hand it
+  // to React as the effect's clean-up.
+  useEffect(() => {
+    document.getElementById(`node-option-${active}`)?.scrollIntoView({ block: 'nearest' });
+  }, [active]);
   const onKey = (e: React.KeyboardEvent) => {
     const last = sorted.length - 1;
     const next = e.key === 'ArrowDown' ? Math.min(active + 1, last) : e.key === 'ArrowUp' ? Math.max(active - 1, 0) : e.key === 'Home' ? 0 : e.key === 'End' ? last : null;

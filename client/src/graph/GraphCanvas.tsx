@@ -62,10 +62,20 @@ function fitSpread(cy: Core, movable: ReadonlySet<string> | null = null) {
  * at the size the fitted zoom gives them, then spread and fitted.
  */
 async function layoutWhole(cy: Core, name: LayoutName): Promise<void> {
+  // The fit (and with it the label size of the second pass) depends on the canvas's size, which
+  // Cytoscape reads on window resizes only: read it now, or a panel or toolbar that changed
+  // height since makes a different drawing.
+  cy.resize();
   // Every label counts in the layout, including those the last placement hid.
   cy.nodes('.nolabel').removeClass('nolabel');
+  // The first pass starts from the same zoom whatever was drawn before, so the same nodes always
+  // make the same drawing.
+  cy.viewport({ zoom: 0.75, pan: { x: 0, y: 0 } });
   setLabelScale(1 / 0.75);
   applyLabelScale(cy);
+  // Label boxes are measured by Cytoscape from the style it last computed: a first run with the
+  // fixed label size brings every box up to date, so the counted run starts from the same sizes.
+  await runLayout(cy, name, true);
   await runLayout(cy, name, true);
   setLabelScale(cy.zoom());
   applyLabelScale(cy);

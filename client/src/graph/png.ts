@@ -3,8 +3,11 @@ import type { Core } from 'cytoscape';
 import { shapeOutline } from '../core/style';
 
 export async function pngWithLegend(cy: Core, legend: { label: string; color: string; shape: string }[], title: string): Promise<string> {
-  // At most 3,000 px a side: a zoomed-out drawing at twice its size would take seconds to encode.
-  const url = cy.png({ full: true, scale: 2, maxWidth: 3000, maxHeight: 3000, bg: '#ffffff', output: 'base64uri' }) as string;
+  // At most 3,000 px a side: a zoomed-out drawing at twice its size would take seconds to encode
+  // (Cytoscape's maxWidth and maxHeight are not applied to a full drawing, so the scale is set here).
+  const bb = cy.elements().boundingBox({});
+  const scale = Math.min(2, 3000 / Math.max(1, bb.w, bb.h));
+  const url = cy.png({ full: true, scale, bg: '#ffffff', output: 'base64uri' }) as string;
   const img = new Image();
   await new Promise<void>((resolve, reject) => {
     img.onload = () => resolve();
