@@ -7,20 +7,12 @@
  * Per relation: 0.5 entities, 0.1 passages, 1 mention.
  */
 import type { Entity, Evidence, GraphBundle, Mention, Passage, Relation } from '../../graph-seed/src/model/bundle';
+import { seededRandom } from '../../client/src/core/layout';
 import { BUNDLE_FORMAT } from '../../graph-seed/src/model/bundle';
 import type { EntityType, RelationType } from '../../graph-seed/src/model/ontology';
 
-/** mulberry32: a small seeded generator, so every run builds the same graph. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded generator (the explorer's own), so every run builds the same graph. */
+const random = seededRandom;
 
 const WORDS = 'labour migration remittance household province border agency training recruitment welfare policy survey workers return skills rural urban poverty income safety rights employment mobility village district council garment construction agriculture fishing domestic service'.split(' ');
 
