@@ -152,10 +152,6 @@ export class Scheduler {
     private readonly share = 1,
   ) {}
 
-  get ordinary(): number {
-    return this.ordinaryInFlight;
-  }
-
   ordinaryStart(): void {
     this.ordinaryInFlight++;
     this.lastOrdinary = performance.now();

@@ -13,7 +13,7 @@ import { operationHash } from '../../server/src/persistedOperations';
 import { withHint } from '../../server/src/validationHints';
 import { MemoryGraphStore } from '../../server/src/store/memory/MemoryGraphStore';
 import { EXPLORER_OPERATIONS } from '../../client/src/api/operations';
-import { reportBundle } from '../helpers/report';
+import { filteredBodies, reportBundle } from '../helpers/report';
 
 const bundle = reportBundle();
 let app: App;
@@ -177,14 +177,7 @@ describe('connections', () => {
 
   it('answers the benchmark\'s filtered second page as the bundle orders it', async () => {
     const { OPERATIONS } = await import('../bench/api.bench');
-    const types = ['Ministry', 'Committee', 'GovernmentBody'];
-    const relTypes = ['PARTICIPATES_IN', 'RESPONSIBLE_FOR', 'CHAIRS', 'VICE_CHAIRS', 'MEMBER_OF'];
-    const count = (id: string) => bundle.mentions.filter((m) => m.entityId === id).length;
-    const bodies = bundle.entities
-      .filter((e) => types.includes(e.type) && bundle.relations.some((r) => r.source === e.id && relTypes.includes(r.type)))
-      .map((e) => e.id)
-      .sort()
-      .sort((a, b) => count(b) - count(a));
+    const bodies = filteredBodies(bundle);
     const c = (await ok(OPERATIONS.find((o) => o.name === 'filtered entities (second page)')!.query)).entitiesConnection;
     expect(c.totalCount).toBe(bodies.length);
     expect(c.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual(bodies.slice(10, 20));

@@ -27,3 +27,19 @@ export function passageContaining(b: GraphBundle, text: string) {
   if (!p) throw new Error(`no passage contains "${text}"`);
   return p;
 }
+
+/**
+ * The entities the benchmark's filtered page asks for (ministries, committees and government
+ * bodies that take part in, are responsible for, chair, vice-chair or are members of something),
+ * in the order the API gives them: most mentioned first, then by id.
+ */
+export function filteredBodies(bundle: GraphBundle): string[] {
+  const types = ['Ministry', 'Committee', 'GovernmentBody'];
+  const relTypes = ['PARTICIPATES_IN', 'RESPONSIBLE_FOR', 'CHAIRS', 'VICE_CHAIRS', 'MEMBER_OF'];
+  const count = (id: string) => bundle.mentions.filter((m) => m.entityId === id).length;
+  return bundle.entities
+    .filter((e) => types.includes(e.type) && bundle.relations.some((r) => r.source === e.id && relTypes.includes(r.type)))
+    .map((e) => e.id)
+    .sort()
+    .sort((a, b) => count(b) - count(a));
+}

@@ -8,7 +8,7 @@ import neo4j from 'neo4j-driver';
 import { benchTargets, checkAnswer, OPERATIONS, startPeer } from '../bench/api.bench';
 import { PEER_QUERIES } from '../bench/peer/operations';
 import { loadBundle } from '../../server/src/store/neo4j/load';
-import { reportBundle } from '../helpers/report';
+import { filteredBodies, reportBundle } from '../helpers/report';
 import type { RunningApp } from '../helpers/serve';
 
 describe('benchmark peer: @neo4j/graphql', () => {
@@ -45,14 +45,7 @@ describe('benchmark peer: @neo4j/graphql', () => {
     const finding = (await checkAnswer(url, PEER_QUERIES['finding traced to its studies']!.peer!, 'finding')) as { entities: { outSupportedBy: Node[] }[] };
     expect(finding.entities[0]!.outSupportedBy.map((s) => s.id)).toContain('study:tong-2012');
     // The filtered page: the same entities in the same order as the bundle gives.
-    const types = ['Ministry', 'Committee', 'GovernmentBody'];
-    const relTypes = ['PARTICIPATES_IN', 'RESPONSIBLE_FOR', 'CHAIRS', 'VICE_CHAIRS', 'MEMBER_OF'];
-    const count = (id: string) => bundle.mentions.filter((m) => m.entityId === id).length;
-    const bodies = bundle.entities
-      .filter((e) => types.includes(e.type) && bundle.relations.some((r) => r.source === e.id && relTypes.includes(r.type)))
-      .map((e) => e.id)
-      .sort()
-      .sort((a, b) => count(b) - count(a));
+    const bodies = filteredBodies(bundle);
     const page = (await checkAnswer(url, PEER_QUERIES['filtered entities (second page)']!.peer!, 'filtered')) as { entitiesConnection: { totalCount: number; edges: { node: Node }[] } };
     expect(page.entitiesConnection.totalCount).toBe(bodies.length);
     expect(page.entitiesConnection.edges.map((e) => e.node.id)).toEqual(bodies.slice(10, 20));
