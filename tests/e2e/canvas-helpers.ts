@@ -14,7 +14,7 @@ export interface LabelReport {
   shown: number;
   /** Shown labels whose box overlaps another shown label's box. */
   overlapping: number;
-  /** Labels that are not the node's full name, or that Cytoscape would cut with an ellipsis. */
+  /** Labels that are not the node's full name, that Cytoscape would cut with an ellipsis, or names that are themselves cut ("…"). */
   cut: string[];
   /** Smallest rendered label size in pixels among shown labels. */
   minFontPx: number;
@@ -32,7 +32,7 @@ export async function labelReport(page: Page): Promise<LabelReport> {
     });
     const cut = nodes.filter((n) => n.style('label') !== n.data('name') && !n.hasClass('nolabel')).map((n) => n.id());
     nodes.forEach((n) => {
-      if (n.style('text-wrap') === 'ellipsis') cut.push(n.id());
+      if (n.style('text-wrap') === 'ellipsis' || /(?:…|\.\.\.)$/.test(String(n.data('name')))) cut.push(n.id());
     });
     const sizes = shown.map((n) => parseFloat(n.renderedStyle('font-size')));
     return { nodes: nodes.length, shown: shown.length, overlapping, cut, minFontPx: sizes.length ? Math.min(...sizes) : 0 };

@@ -104,3 +104,15 @@ describe('acronyms of datasets', () => {
     expect(uncurated.relations.filter((r) => r.source === 'study:hdi-2015' && r.type === 'PUBLISHED_BY')).toEqual([]);
   });
 });
+
+describe('names made from sentences', () => {
+  it('are never cut short, curated or not', () => {
+    const cut = (b: GraphBundle) => b.entities.filter((e) => /(?:…|\.\.\.)$/.test(e.name)).map((e) => `${e.id}: ${e.name}`);
+    expect(cut(uncurated)).toEqual([]);
+    expect(cut(curated)).toEqual([]);
+    // Statistics and findings are named, not left as the bare figure or sentence.
+    const stats = uncurated.entities.filter((e) => e.type === 'Statistic');
+    expect(stats.length).toBeGreaterThan(50);
+    expect(stats.filter((e) => !/^[^:]+: \S+(?: \S+){2,}/.test(e.name))).toEqual([]);
+  });
+});

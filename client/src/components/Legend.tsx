@@ -1,5 +1,5 @@
-import { useState } from 'react';
 /** Legend of entity and relation types on the canvas; each entry toggles that type's visibility. */
+import { useEffect, useState } from 'react';
 import { relationLabel, shapeOutline, typeStyle } from '../core/style';
 
 /** The canvas shape of a type, drawn in SVG from the same outline the canvas uses. */
@@ -21,12 +21,21 @@ interface Props {
   onToggleRelation(type: string): void;
 }
 
+const PHONE = '(max-width: 700px)';
+
 export function Legend(p: Props) {
-  // Folded on a phone, where the canvas needs the room.
-  const [open] = useState(() => !window.matchMedia('(max-width: 700px)').matches);
+  // Folded on a phone, where the canvas needs the room; folded or unfolded again when the window
+  // crosses that width (a phone turned, a window narrowed).
+  const [open, setOpen] = useState(() => !window.matchMedia(PHONE).matches);
+  useEffect(() => {
+    const phone = window.matchMedia(PHONE);
+    const follow = () => setOpen(!phone.matches);
+    phone.addEventListener('change', follow);
+    return () => phone.removeEventListener('change', follow);
+  }, []);
   return (
     <aside className="legend" aria-label="Legend and filters">
-      <details className="legend-fold" open={open}>
+      <details className="legend-fold" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>Legend and filters</summary>
       <h2>Entity types</h2>
       {p.entityTypes.length === 0 && <p className="muted">Nothing on the canvas yet.</p>}

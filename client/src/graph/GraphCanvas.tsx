@@ -129,7 +129,17 @@ export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(
     window.clearTimeout(timers.current[what]);
     timers.current[what] = window.setTimeout(() => (what === 'labels' ? relabel() : handlers.current.onGeometry(geometry())), ms);
   };
+  /** Whether the whole drawing was in view at the last viewport change or layout. */
+  const wholeInView = useRef(true);
+  const noteWholeInView = () => {
+    const cy = cyRef.current;
+    if (!cy || cy.width() === 0) return;
+    const b = cy.nodes(':visible').boundingBox({});
+    const e = cy.extent();
+    wholeInView.current = cy.nodes(':visible').empty() || (b.x1 >= e.x1 - 1 && b.x2 <= e.x2 + 1 && b.y1 >= e.y1 - 1 && b.y2 <= e.y2 + 1);
+  };
   const settle = () => {
+    noteWholeInView();
     relabel();
     (window as Win).__layoutStoppedAt = performance.now();
     later('geometry', 200);
@@ -167,11 +177,21 @@ export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(
       cy.batch(() => cy.elements('.hover, .faded, .hl').removeClass('hover faded hl'));
     });
     cy.on('zoom', () => later('labels', 60));
-    cy.on('viewport', () => later('geometry', 300));
+    cy.on('viewport', () => (noteWholeInView(), later('geometry', 300)));
+    // A window that turns, a panel that opens: Cytoscape reads its size on window resizes only.
+    // A drawing that was wholly in view is fitted again, so it stays whole in the new size.
+    const resized = new ResizeObserver(() => {
+      if (!container.current?.clientWidth) return;
+      const whole = wholeInView.current;
+      cy.resize();
+      if (whole && cy.nodes().nonempty()) (cy.fit(undefined, 30), relabel());
+    });
+    resized.observe(container.current!);
     cy.on('dragfree', 'node', () => (later('labels', 0), later('geometry', 100)));
     (window as Win).__explorerCy = cy;
     return () => {
       Object.values(timers.current).forEach((t) => window.clearTimeout(t));
+      resized.disconnect();
       cy.destroy();
       cyRef.current = null;
       drawn.current = { nodes: [], edges: [] };

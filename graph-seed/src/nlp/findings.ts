@@ -13,6 +13,7 @@ import { groupBy } from '../model/group';
 import type { RelationType } from '../model/ontology';
 import { slugify } from '../model/ontology';
 import type { GraphDraft } from '../stages/registry';
+import { leadingPhrases } from '../stages/text';
 import type { SentenceCache } from './read-facts';
 import { topicsIn } from './topics';
 
@@ -27,7 +28,7 @@ function shortName(text: string, cue: RegExpExecArray | null): string {
   let s = cue ? text.slice(cue.index + cue[0].length).replace(/^\s*(?:that\s+)?/i, '') : text;
   if (s.length < 20) s = text;
   s = s.replace(/\s*\([^)]*\)/g, '').replace(/[.;:]\s*$/, '').trim();
-  if (s.length > 90) s = `${s.slice(0, 90).replace(/\s+\S*$/, '')}…`;
+  s = leadingPhrases(s, 90);
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 

@@ -6,7 +6,7 @@
 import type { Evidence, Mention, Passage, Table } from '../model/bundle';
 import type { GraphDraft } from './registry';
 import type { NameIndex } from './resolve';
-import { parseNumber } from './text';
+import { parseNumber, phraseAround } from './text';
 
 const SUBJECT_TYPES = new Set(['Country', 'Province', 'Programme', 'Dataset', 'Project', 'Policy']);
 // A range ("5-9%") comes first: it is one statistic with both bounds, not its upper bound.
@@ -67,7 +67,7 @@ export function addProseStatistics(graph: GraphDraft, passages: Passage[], menti
       graph.upsertEntity({
         id,
         type: 'Statistic',
-        name: `${s.printed.replace(/\u00a0/g, ' ')}: ${clauseText.length > 90 ? clauseText.slice(0, 87) + '...' : clauseText}`,
+        name: statisticName(p.text.slice(clause.start, clause.end), s.start - clause.start, s.end - clause.start),
         properties: { value: s.value, unit: s.unit, printed: s.printed, ...(s.range ? { min: s.range[0], max: s.range[1] } : {}), ...(yearMatch ? { year: Number(yearMatch[0]) } : {}) },
         origin: 'extracted',
       });
@@ -86,6 +86,16 @@ export function addProseStatistics(graph: GraphDraft, passages: Passage[], menti
       graph.addRelation(id, 'MEASURES', nearest.entityId, [{ passageId: p.id, start: quoteStart, end: quoteEnd, quote: p.text.slice(quoteStart, quoteEnd) }]);
     }
   }
+}
+
+/**
+ * A statistic's name: its figure and the phrase that states it, whole ("7.6%: equivalent to around
+ * 7.6% of Cambodia's total population"). The full sentence is its evidence.
+ */
+export function statisticName(clause: string, start: number, end: number): string {
+  const figure = clause.slice(start, end);
+  const phrase = phraseAround(clause, start, end).replace(/^[\s\p{P}]+|[\s,;:]+$/gu, '');
+  return `${figure}: ${phrase}`.replace(/\u00a0/g, ' ');
 }
 
 const dist = (m: { start: number; end: number }, s: { start: number; end: number }) => (m.start >= s.end ? m.start - s.end : s.start - m.end);

@@ -64,3 +64,73 @@ export function isNumberToken(s: string): boolean {
 export function endsSentence(text: string): boolean {
   return /[.!?:;]["”’)]*\s*$/.test(text);
 }
+
+/**
+ * Where a sentence's phrases meet: punctuation that ends a phrase, and the words that open a
+ * clause of their own. A name built from a sentence ends at one of these, never inside a phrase.
+ */
+const PHRASE_BOUNDARY = /\s*[,;:()[\]]\s*|\s+[–—]\s+|\s+(?=(?:while|whereas|which|who|that|although|because|compared to|versus)\s)/g;
+/** Coordination, which may join two words as well as two clauses: a boundary for long phrases only. */
+const COORDINATION = /\s+(?=(?:and|but)\s)/g;
+
+function boundaries(text: string, pattern = PHRASE_BOUNDARY): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    out.push({ start: m.index, end: m.index + m[0].length });
+    if (!m[0].length) pattern.lastIndex++;
+  }
+  return out;
+}
+
+const OPENER = /^(?:and|but|while|whereas|which|who|that|although|because)\s+/i;
+const wordCount = (s: string, figure: string) => s.replace(figure, '').split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+
+/** The phrase between `pattern`'s boundaries that holds [start, end), and where it starts. */
+function phraseBetween(text: string, start: number, end: number, max: number, pattern: RegExp): { at: number; text: string } {
+  const cuts = boundaries(text, pattern);
+  let left = cuts.filter((b) => b.end <= start).length - 1;
+  let right = cuts.findIndex((b) => b.start >= end);
+  if (right < 0) right = cuts.length;
+  const from = (l: number) => (l < 0 ? 0 : cuts[l]!.end);
+  const to = (r: number) => (r >= cuts.length ? text.length : cuts[r]!.start);
+  const figure = text.slice(start, end);
+  const span = (l: number, r: number) => text.slice(from(l), to(r)).trim();
+  while (wordCount(span(left, right), figure) < 3) {
+    if (left >= 0 && span(left - 1, right).length <= max) left--;
+    else if (right < cuts.length && span(left, right + 1).length <= max) right++;
+    else break;
+  }
+  let phrase = span(left, right);
+  // A parenthesis opened in the phrase is closed in it ("went to Thailand (55%)").
+  const open = (phrase.match(/\(/g) ?? []).length - (phrase.match(/\)/g) ?? []).length;
+  if (open > 0 && text.slice(to(right)).trimStart().startsWith(')')) phrase += ')';
+  return { at: from(left) + (text.slice(from(left)).length - text.slice(from(left)).trimStart().length), text: phrase };
+}
+
+/**
+ * The phrase of `text` that holds [start, end): from the phrase boundary before it to the one
+ * after, whole. Phrases too short to say anything ("34%", "(12%)") take in their neighbour on the
+ * left, then on the right, while the result stays within `max` characters. A phrase longer than
+ * `max` is narrowed to the coordinated part that holds the span, when that part says something.
+ */
+export function phraseAround(text: string, start: number, end: number, max = 120): string {
+  let phrase = phraseBetween(text, start, end, max, PHRASE_BOUNDARY);
+  if (phrase.text.length > max) {
+    const part = phraseBetween(phrase.text, start - phrase.at, end - phrase.at, max, COORDINATION);
+    if (wordCount(part.text, text.slice(start, end)) >= 3) phrase = part;
+  }
+  return phrase.text.replace(OPENER, '');
+}
+
+/**
+ * A short name from the start of a statement: the statement itself when it is at most `max`
+ * characters, else its longest opening run of whole phrases within `max`, of four words at least
+ * (the first such run, however long). Never cut inside a phrase, so never an ellipsis.
+ */
+export function leadingPhrases(text: string, max = 90): string {
+  if (text.length <= max) return text;
+  const cuts = boundaries(text).filter((b) => text.slice(0, b.start).split(/\s+/).length >= 4);
+  const within = cuts.filter((b) => b.start <= max).at(-1) ?? cuts[0];
+  return text.slice(0, within?.start ?? text.length).trim();
+}
