@@ -34,6 +34,15 @@ async function reopened(url: string, before: Map<string, { x: number; y: number 
   return medianDisplacement(before, after);
 }
 
+/** Whether every node's box lies inside the canvas as drawn (nothing cut off at its edges). */
+async function wholeInView(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const cy = (window as unknown as { __explorerCy: import('cytoscape').Core }).__explorerCy;
+    const b = cy.nodes(':visible').renderedBoundingBox({ includeLabels: false } as never);
+    return b.x1 >= -1 && b.y1 >= -1 && b.x2 <= cy.width() + 1 && b.y2 <= cy.height() + 1;
+  });
+}
+
 function readable(r: Awaited<ReturnType<typeof labelReport>>) {
   expect(r.cut).toEqual([]);
   expect(r.overlapping).toBeLessThanOrEqual(Math.floor(r.nodes * 0.05));
@@ -65,6 +74,28 @@ describe('canvas people can read', () => {
     await expect.poll(() => page.getByTestId('hover-card').textContent(), { timeout: 5000 }).toContain(spot.name);
     await shots(page, 'c01-first-view');
   }, 240_000);
+
+  it('first view on a laptop and on a phone: readable labels, the whole drawing in view', async () => {
+    for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+      const page = await open('/', viewport);
+      await drawn(page, 10);
+      const report = await labelReport(page);
+      expect(report.cut, `${viewport.width}`).toEqual([]);
+      expect(report.overlapping, `${viewport.width}`).toBeLessThanOrEqual(Math.floor(report.nodes * 0.05));
+      if (viewport.width > 700) readable(report);
+      expect(await wholeInView(page), `${viewport.width}`).toBe(true);
+      await page.close();
+    }
+  }, 240_000);
+
+  it('a window that narrows to a phone keeps the whole drawing in view and folds the legend', async () => {
+    const page = await open('/');
+    await drawn(page, 10);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(() => wholeInView(page), { timeout: 5000 }).toBe(true);
+    await expect.poll(() => page.locator('.legend-fold').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    await page.close();
+  }, 120_000);
 
   it('Expand all on a hub: new nodes around it, nothing drawn moves, labels readable, the URL redraws it', async () => {
     const page = await open(hubUrl);

@@ -19,6 +19,10 @@ export interface RelationData {
   target: EntityRef;
   properties: Record<string, unknown>;
   evidence: EvidenceData[];
+  /** How the relation came into the graph (CURATED, AUTOMATIC, EXTRACTED), with an automatic one's rule and confidence. */
+  origin: string | null;
+  rule: string | null;
+  confidence: number | null;
 }
 
 export interface MentionData {
@@ -42,7 +46,7 @@ export interface EntityData extends EntityRef {
 
 const REF = 'id type name';
 const EVIDENCE = 'start end quote passage { id section }';
-const RELATION = `id type properties source { ${REF} } target { ${REF} } evidence { ${EVIDENCE} }` as const;
+const RELATION = `id type properties origin rule confidence source { ${REF} } target { ${REF} } evidence { ${EVIDENCE} }` as const;
 
 export const SEARCH = `query Search($q: String!, $limit: Int) { search(query: $q, limit: $limit) { score entity { ${REF} aliases } } }` as const;
 export interface SearchData {

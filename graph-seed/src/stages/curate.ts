@@ -25,6 +25,7 @@ export interface CuratedSource {
 }
 
 const entryLabel = (e: Located) => `#${e.index + 1}${e.id ? ` (${e.id})` : ''}`;
+const CURATED = { origin: 'curated' } as const;
 
 export class Curator {
   readonly problems: Problem[] = [];
@@ -115,8 +116,8 @@ export class Curator {
       for (const ev of evidence) this.graph.addEvidence(f.id, ev);
       if (!evidence.length) continue;
       const stated = this.stating(evidence);
-      for (const s of f.supportedBy) if (this.known(s, f, 'supportedBy')) this.track(this.graph.addRelation(f.id, 'SUPPORTED_BY', s, stated).id, f, f.quotes);
-      for (const a of f.about) if (this.known(a, f, 'about')) this.track(this.graph.addRelation(f.id, 'ABOUT', a, this.topical(stated)).id, f, f.quotes);
+      for (const s of f.supportedBy) if (this.known(s, f, 'supportedBy')) this.track(this.graph.addRelation(f.id, 'SUPPORTED_BY', s, stated, CURATED).id, f, f.quotes);
+      for (const a of f.about) if (this.known(a, f, 'about')) this.track(this.graph.addRelation(f.id, 'ABOUT', a, this.topical(stated), CURATED).id, f, f.quotes);
     }
     for (const r of c.recommendations) {
       const ev = this.quote(r.quote, r);
@@ -124,12 +125,12 @@ export class Curator {
       if (!ev) continue;
       this.graph.addEvidence(r.id, ev);
       const stated = this.spans ? this.spans.item(ev) : [ev];
-      for (const a of r.about) if (this.known(a, r, 'about')) this.track(this.graph.addRelation(r.id, 'ABOUT', a, this.topical(stated)).id, r, [r.quote]);
+      for (const a of r.about) if (this.known(a, r, 'about')) this.track(this.graph.addRelation(r.id, 'ABOUT', a, this.topical(stated), CURATED).id, r, [r.quote]);
       // A recommendation answers a finding: the evidence is both statements.
       for (const b of r.basedOn) {
         if (!this.known(b, r, 'basedOn')) continue;
         const finding = this.graph.entities.get(b)?.evidence ?? [];
-        this.track(this.graph.addRelation(r.id, 'SUPPORTED_BY', b, [...stated, ...this.stating(finding)]).id, r, [r.quote]);
+        this.track(this.graph.addRelation(r.id, 'SUPPORTED_BY', b, [...stated, ...this.stating(finding)], CURATED).id, r, [r.quote]);
       }
     }
   }
@@ -141,7 +142,7 @@ export class Curator {
       const evidence = quotes.map((q) => this.quote(q, at)).filter((e): e is Evidence => !!e);
       const okSource = this.known(r.source, at, 'source');
       const okTarget = this.known(r.target, at, 'target');
-      if (okSource && okTarget && evidence.length === quotes.length) this.track(this.graph.addRelation(r.source, r.type, r.target, this.stating(evidence), r.properties).id, at, quotes);
+      if (okSource && okTarget && evidence.length === quotes.length) this.track(this.graph.addRelation(r.source, r.type, r.target, this.stating(evidence), { ...r.properties, ...CURATED }).id, at, quotes);
     }
     for (const d of c.discrepancies) {
       const statements = d.quotes.map((q) => this.quote(q, d)).filter((e): e is Evidence => !!e);

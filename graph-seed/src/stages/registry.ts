@@ -18,6 +18,8 @@ export interface EntityDraft {
 }
 
 const ORIGIN_RANK: Record<Origin, number> = { curated: 0, extracted: 1, gazetteer: 2 };
+/** A relation's origin: curation, a rule reading the text (with its confidence), or the reading of figures and citations. */
+const RELATION_ORIGIN_RANK: Record<string, number> = { curated: 0, automatic: 1, extracted: 2 };
 const evKey = (e: Evidence) => `${e.passageId}:${e.start}:${e.end}`;
 
 export class GraphDraft {
@@ -57,7 +59,13 @@ export class GraphDraft {
     if (!rel) {
       rel = { id, type, source, target, properties: { ...properties }, evidence: [] };
       this.relations.set(id, rel);
-    } else Object.assign(rel.properties, properties);
+    } else {
+      // The stronger origin stays: a curated relation read again by a rule is still curated.
+      const kept = RELATION_ORIGIN_RANK[String(rel.properties.origin)] ?? 9;
+      const given = RELATION_ORIGIN_RANK[String(properties.origin)] ?? 9;
+      Object.assign(rel.properties, properties);
+      if (kept < given) rel.properties.origin = Object.keys(RELATION_ORIGIN_RANK)[kept];
+    }
     for (const ev of evidence) if (!rel.evidence.some((x) => evKey(x) === evKey(ev))) rel.evidence.push(ev);
     return rel;
   }

@@ -126,7 +126,7 @@ export function resolveAuthors(graph: GraphDraft, extracted: Extracted, passages
   const { measures, others } = measureAuthors(graph, extracted.authors, passages);
   // "(HDI, 2015)" after "the Human Development Index": the citation is of the index itself.
   for (const m of measures) {
-    graph.addRelation(m.studyId, 'USES_DATA', m.datasetId, [m.citation]);
+    graph.addRelation(m.studyId, 'USES_DATA', m.datasetId, [m.citation], { origin: 'extracted' });
     const study = graph.entities.get(m.studyId);
     if (study && typeof study.properties.title !== 'string') study.properties.title = graph.entities.get(m.datasetId)!.name;
     graph.addMention({ entityId: m.datasetId, passageId: m.mention.passageId, start: m.mention.start, end: m.mention.end, text: m.name });
@@ -142,7 +142,7 @@ export function resolveAuthors(graph: GraphDraft, extracted: Extracted, passages
     }
     const entity = graph.entities.get(id!)!;
     const rel = entity.type === 'Person' ? 'AUTHORED_BY' : 'PUBLISHED_BY';
-    graph.addRelation(a.studyId, rel, entity.id, [a.citation]);
+    graph.addRelation(a.studyId, rel, entity.id, [a.citation], { origin: 'extracted' });
     graph.addMention({ entityId: entity.id, passageId: a.mention.passageId, start: a.mention.start, end: a.mention.end, text: a.name });
   }
 }

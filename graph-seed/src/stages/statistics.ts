@@ -83,7 +83,7 @@ export function addProseStatistics(graph: GraphDraft, passages: Passage[], menti
       const nearest = after ?? [...candidates].sort((a, b) => dist(a, s) - dist(b, s))[0]!;
       const quoteStart = Math.min(s.start, nearest.start);
       const quoteEnd = Math.max(s.end, nearest.end);
-      graph.addRelation(id, 'MEASURES', nearest.entityId, [{ passageId: p.id, start: quoteStart, end: quoteEnd, quote: p.text.slice(quoteStart, quoteEnd) }]);
+      graph.addRelation(id, 'MEASURES', nearest.entityId, [{ passageId: p.id, start: quoteStart, end: quoteEnd, quote: p.text.slice(quoteStart, quoteEnd) }], { origin: 'extracted' });
     }
   }
 }
@@ -140,7 +140,7 @@ export function addTableStatistics(graph: GraphDraft, tables: Table[], passages:
         graph.addEvidence(id, rowEvidence);
         // A column's subject is named by its heading, so the heading is evidence too.
         const heading = rowPlace ? null : headingEvidence(p, column.replace(/\s*\(.*\)$/, ''), rowStart);
-        graph.addRelation(id, 'MEASURES', subject, heading ? [rowEvidence, heading] : [rowEvidence]);
+        graph.addRelation(id, 'MEASURES', subject, heading ? [rowEvidence, heading] : [rowEvidence], { origin: 'extracted' });
       });
     }
   }

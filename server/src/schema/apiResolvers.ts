@@ -72,6 +72,12 @@ export const apiResolvers = {
   },
   Relation: {
     relationType: (r: Relation) => r.type,
+    origin: (r: Relation) => {
+      const origin = r.properties.origin;
+      return origin === 'curated' || origin === 'automatic' || origin === 'extracted' ? origin.toUpperCase() : null;
+    },
+    rule: (r: Relation) => (typeof r.properties.rule === 'string' ? r.properties.rule : null),
+    confidence: (r: Relation) => (typeof r.properties.confidence === 'number' && r.properties.origin !== 'curated' ? r.properties.confidence : null),
   },
   Document: {
     passages: async (d: { id: string }, a: Args, ctx: Context, info: GraphQLResolveInfo) => {
