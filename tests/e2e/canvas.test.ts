@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { medianDisplacement } from '../../client/src/core/layout';
-import { canvasState, launch, openApp, settled } from '../helpers/browser';
+import { canvasState, launch, openApp, screenshot, settled } from '../helpers/browser';
 import { drawn, labelReport, positions, seriousViolations, shots } from './canvas-helpers';
 
 let browser: Browser;
@@ -82,6 +82,7 @@ describe('canvas people can read', () => {
       const report = await labelReport(page);
       expect(report.cut, `${viewport.width}`).toEqual([]);
       expect(report.overlapping, `${viewport.width}`).toBeLessThanOrEqual(Math.floor(report.nodes * 0.05));
+      console.log('first view', viewport.width, JSON.stringify(report));
       if (viewport.width > 700) readable(report);
       expect(await wholeInView(page), `${viewport.width}`).toBe(true);
       await page.close();
@@ -91,9 +92,16 @@ describe('canvas people can read', () => {
   it('a window that narrows to a phone keeps the whole drawing in view and folds the legend', async () => {
     const page = await open('/');
     await drawn(page, 10);
+    // A view restored from history, as after Back.
+    await page.getByRole('button', { name: 'Evidence map' }).click();
+    await drawn(page, 3);
+    await page.goBack();
+    await expect.poll(() => canvasState(page).then((s) => s.nodes.some((n) => n.type === 'Ministry')), { timeout: 20_000 }).toBe(true);
+    await page.waitForTimeout(500);
     await page.setViewportSize({ width: 390, height: 844 });
     await expect.poll(() => wholeInView(page), { timeout: 5000 }).toBe(true);
     await expect.poll(() => page.locator('.legend-fold').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    await screenshot(page, 'c01-narrowed-390');
     await page.close();
   }, 120_000);
 

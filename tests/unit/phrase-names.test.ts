@@ -6,16 +6,16 @@ const nameOf = (clause: string, figure: string) => statisticName(clause, clause.
 
 describe('names made from sentences are whole phrases, never cut', () => {
   it('names a statistic by the phrase that holds its figure', () => {
-    expect(nameOf("2 million Cambodian migrants in 2015, equivalent to around 7.6% of Cambodia's total population", '7.6%')).toBe("7.6%: equivalent to around 7.6% of Cambodia's total population");
+    expect(nameOf("2 million Cambodian migrants in 2015, equivalent to around 7.6% of Cambodia's total population", '7.6%')).toBe("Equivalent to around 7.6% of Cambodia's total population");
     expect(nameOf('In 2015, the inflow of remittances to Cambodia reached USD 542 million, constituting 3% of GDP', 'USD 542 million')).toBe(
-      'USD 542 million: the inflow of remittances to Cambodia reached USD 542 million',
+      'The inflow of remittances to Cambodia reached USD 542 million',
     );
-    expect(nameOf('The monthly minimum wage in Cambodia is USD 140', 'USD 140')).toBe('USD 140: The monthly minimum wage in Cambodia is USD 140');
+    expect(nameOf('The monthly minimum wage in Cambodia is USD 140', 'USD 140')).toBe('The monthly minimum wage in Cambodia is USD 140');
   });
 
   it('takes in the neighbouring phrase when the figure stands alone', () => {
-    expect(nameOf('most emigrants went to Thailand (55%)', '55%')).toBe('55%: most emigrants went to Thailand (55%)');
-    expect(nameOf('households with a migrant, 34%, and the rest', '34%')).toBe('34%: households with a migrant, 34%');
+    expect(nameOf('most emigrants went to Thailand (55%)', '55%')).toBe('Most emigrants went to Thailand (55%)');
+    expect(nameOf('households with a migrant, 34%, and the rest', '34%')).toBe('Households with a migrant, 34%');
   });
 
   it('drops an opening conjunction or relative word', () => {

@@ -89,13 +89,12 @@ export function addProseStatistics(graph: GraphDraft, passages: Passage[], menti
 }
 
 /**
- * A statistic's name: its figure and the phrase that states it, whole ("7.6%: equivalent to around
- * 7.6% of Cambodia's total population"). The full sentence is its evidence.
+ * A statistic's name: the phrase that states its figure, whole ("Equivalent to around 7.6% of
+ * Cambodia's total population"). The full sentence is its evidence.
  */
 export function statisticName(clause: string, start: number, end: number): string {
-  const figure = clause.slice(start, end);
-  const phrase = phraseAround(clause, start, end).replace(/^[\s\p{P}]+|[\s,;:]+$/gu, '');
-  return `${figure}: ${phrase}`.replace(/\u00a0/g, ' ');
+  const phrase = phraseAround(clause, start, end, 100).replace(/^[\s\p{P}]+|[\s,;:]+$/gu, '').replace(/\u00a0/g, ' ');
+  return phrase.charAt(0).toUpperCase() + phrase.slice(1);
 }
 
 const dist = (m: { start: number; end: number }, s: { start: number; end: number }) => (m.start >= s.end ? m.start - s.end : s.start - m.end);
