@@ -66,11 +66,15 @@ export async function drawn(page: Page, minNodes = 1): Promise<void> {
 /** Screenshots at 1440x900 and at a phone's 390x844, then back to the page's own size. */
 export async function shots(page: Page, name: string): Promise<void> {
   const size = page.viewportSize();
+  // A window resized by more than a quarter lays its drawing out again: each picture is taken once
+  // the drawing is still.
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.waitForTimeout(300);
+  await drawn(page, 1);
   await screenshot(page, `${name}-1440`);
   await page.setViewportSize({ width: 390, height: 844 });
   await page.waitForTimeout(300);
+  await drawn(page, 1);
   await screenshot(page, `${name}-390`);
   if (size) await page.setViewportSize(size);
 }

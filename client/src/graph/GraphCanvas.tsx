@@ -186,9 +186,10 @@ export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(
     cy.on('zoom', () => later('labels', 60));
     cy.on('viewport', () => (noteWholeInView(), later('geometry', 300)));
     // A window that turns, a panel that opens: Cytoscape reads its size on window resizes only.
-    // A drawing that was wholly in view at the old size stays whole: fitted again, or, when the
-    // canvas changed size by more than a quarter, laid out again for the new size (labels need
-    // room in proportion to the canvas, and a fit alone would crowd them).
+    // When the canvas changes size by more than a quarter (a phone turned, a window narrowed to a
+    // phone's), a drawing that was wholly in view is laid out again for the new size: labels need
+    // room in proportion to the canvas, and a fit alone would crowd them. Smaller changes (a
+    // notice above the canvas) keep the drawing as it is.
     let size = { w: 0, h: 0 };
     const resized = new ResizeObserver(() => {
       const w = container.current?.clientWidth ?? 0;
@@ -198,11 +199,9 @@ export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(
       const much = size.w > 0 && (Math.abs(w - size.w) > size.w / 4 || Math.abs(h - size.h) > size.h / 4);
       size = { w, h };
       cy.resize();
-      if (!whole || cy.nodes().empty()) return;
-      if (much) {
-        window.clearTimeout(timers.current.relayout);
-        timers.current.relayout = window.setTimeout(() => relayoutRef.current(), 150);
-      } else (cy.fit(undefined, 30), noteWholeInView(), later('labels', 50));
+      if (!whole || !much || cy.nodes().empty()) return;
+      window.clearTimeout(timers.current.relayout);
+      timers.current.relayout = window.setTimeout(() => relayoutRef.current(), 150);
     });
     resized.observe(container.current!);
     cy.on('dragfree', 'node', () => (later('labels', 0), later('geometry', 100)));
