@@ -90,6 +90,19 @@ const DENSE_EDGES = 3000;
 /** Above this many nodes, hovering highlights the node alone (restyling thousands costs a frame). */
 const HIGHLIGHT_LIMIT = 1500;
 
+/**
+ * Cytoscape draws labels from textures it caches per zoom level (powers of two). At the small
+ * zooms a fitted drawing of a few dozen named nodes uses (about 0.13 on a 1280x800 window), the
+ * cached labels came out on one line where the measured label wraps, cut at both ends and drawn
+ * over by their neighbours; the label boxes the layout and the culling read were right. Labels
+ * are drawn directly instead (node bodies keep their cache). The cache is internal to
+ * Cytoscape's canvas renderer: where it is absent, nothing changes.
+ */
+function drawLabelsDirectly(cy: Core): void {
+  const data = (cy as unknown as { renderer?: () => { data?: { lblTxrCache?: { getElement: () => unknown } } } }).renderer?.()?.data;
+  if (data?.lblTxrCache) data.lblTxrCache.getElement = () => null;
+}
+
 /** Whether every visible node lies inside the canvas's current extent. */
 function whollyShown(cy: Core): boolean {
   const shown = cy.nodes(':visible');
@@ -155,6 +168,7 @@ export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(
   useEffect(() => {
     const cy = cytoscape({ container: container.current, style: STYLE, wheelSensitivity: 0.3, minZoom: 0.05, maxZoom: 4, boxSelectionEnabled: true, selectionType: 'additive' });
     cyRef.current = cy;
+    drawLabelsDirectly(cy);
     cy.on('tap', 'node', (e) => handlers.current.onSelectNode(e.target.id()));
     cy.on('tap', 'edge', (e) => handlers.current.onSelectEdge(e.target.id()));
     cy.on('tap', (e) => {
