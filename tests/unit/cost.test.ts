@@ -90,3 +90,24 @@ describe('operation cost', () => {
     expect(cost('{ entity(id: "x") { ... on Organization { units { id } } } }', STATIC_COST_BOUNDS)).toBe(1000);
   });
 });
+
+describe('cost bounds of fields that follow one hop', () => {
+  it('are the most relations of that hop one entity has, so nested hops do not multiply hub degrees', async () => {
+    const { syntheticBundle } = await import('../bench/graph-synth');
+    const { ENTITY } = await import('../../client/src/api/queries');
+    const { bundle } = syntheticBundle(20_000);
+    const bounds = costBoundsFromBundles([bundle]);
+    const mostUsed = (type: string, side: 'source' | 'target') => {
+      const n = new Map<string, number>();
+      for (const r of bundle.relations) if (r.type === type) n.set(r[side], (n.get(r[side]) ?? 0) + 1);
+      return Math.max(1, ...n.values());
+    };
+    // A study lists the datasets it uses; a dataset lists the studies that used it.
+    expect(bounds['*.usesData']).toBe(mostUsed('USES_DATA', 'source'));
+    expect(bounds['*.citations']).toBe(mostUsed('SUPPORTED_BY', 'source'));
+    // Each is far below the largest degree, which bounds `relations` itself.
+    expect(bounds['*.usesData']).toBeLessThan(bounds['*.relations']! / 10);
+    // The explorer's entity query fits the default limit on a graph with hubs of thousands of relations.
+    expect(cost(ENTITY, bounds, { id: 'x' })).toBeLessThan(50_000);
+  });
+});

@@ -6,6 +6,7 @@
  */
 import type { GraphBundle } from '../../../graph-seed/src/model/bundle';
 import type { CostBounds } from './cost';
+import { RELATED, type Hop } from './related';
 
 const largestGroup = (keys: Iterable<string>): number => {
   const counts = new Map<string, number>();
@@ -91,8 +92,37 @@ export function costBoundsFromBundles(bundles: readonly GraphBundle[]): CostBoun
     'Passage.notes!': passages.reduce((n, p) => n + p.noteIds.length, 0),
     'Table.rows!': all((b) => b.tables).reduce((n, t) => n + t.rows.length, 0),
   });
+  // A field that follows one hop lists at most as many entities as one entity has relations of
+  // its types that way ("a study uses data" is bounded by the most datasets one study uses, not
+  // by the graph's largest degree, so nested fields do not multiply hub degrees).
+  const hop = hopBounds(relations);
+  for (const fields of Object.values(RELATED)) {
+    for (const [field, h] of Object.entries(fields)) bounds[`*.${field}`] = Math.max(bounds[`*.${field}`] ?? 1, hop(h));
+  }
   for (const field of RELATED_FIELDS) bounds[`*.${field}`] ??= degree;
   return bounds;
+}
+
+/** The most relations of a hop's types that one entity has in the hop's direction. */
+function hopBounds(relations: readonly { type: string; source: string; target: string }[]): (h: Hop) => number {
+  const counts = new Map<string, { out: Map<string, number>; in: Map<string, number> }>();
+  for (const r of relations) {
+    let c = counts.get(r.type);
+    if (!c) counts.set(r.type, (c = { out: new Map(), in: new Map() }));
+    c.out.set(r.source, (c.out.get(r.source) ?? 0) + 1);
+    c.in.set(r.target, (c.in.get(r.target) ?? 0) + 1);
+  }
+  return ([direction, types]) => {
+    const per = new Map<string, number>();
+    for (const t of types) {
+      const c = counts.get(t);
+      if (!c) continue;
+      for (const side of direction === 'OUT' ? [c.out] : direction === 'IN' ? [c.in] : [c.out, c.in]) for (const [id, n] of side) per.set(id, (per.get(id) ?? 0) + n);
+    }
+    let most = 1;
+    for (const n of per.values()) if (n > most) most = n;
+    return most;
+  };
 }
 
 /**
