@@ -15,7 +15,7 @@ import type { Geometry } from '../core/url';
 import { applyLabelScale, followZoom, getLabelScale, scaledData, setLabelScale, STYLE } from './canvasStyle';
 import { ContextMenu, HoverCardView, type HoverCard, type MenuItem } from './CanvasOverlay';
 import { placeLabels, spreadOut } from './labels';
-import { neighbourIndex, placeFresh, ringsByHops, runLayout } from './layouts';
+import { fitNodes, neighbourIndex, placeFresh, ringsByHops, runLayout } from './layouts';
 import { pngWithLegend } from './png';
 
 export interface CanvasHandle {
@@ -284,7 +284,7 @@ export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(
     if (cy.nodes().length > LARGE_DRAWING) {
       // Thousands of nodes at once (a two-hop expansion): rings by hops from what was drawn before.
       const layout = cy.layout(ringsByHops(cy, fresh, around));
-      layout.one('layoutstop', settle);
+      layout.one('layoutstop', () => (fitNodes(cy), settle()));
       layout.run();
     } else if (unplaced.length === cy.nodes().length) {
       void layoutWhole(cy, props.layout).then(finish);

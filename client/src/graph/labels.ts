@@ -3,21 +3,27 @@
  * draws it (wrapped, at the current label scale), taken with every label on; the greedy choice
  * of which to keep is cullLabels, and spreadOut moves nodes apart so that fewer have to go.
  */
-import type { Core } from 'cytoscape';
+import type { Core, NodeCollection, NodeSingular } from 'cytoscape';
 import { cullLabels, labelPriority, type LabelBox } from '../core/labels';
 import { separate, type Footprint } from '../core/layout';
 import { getLabelScale } from './canvasStyle';
 
-/** Each visible node's label box in model units, measured with all labels drawn. */
-function labelBoxes(cy: Core): Map<string, { x1: number; x2: number; y1: number; y2: number }> {
-  cy.batch(() => cy.nodes('.nolabel').removeClass('nolabel'));
+/** The label boxes of `nodes` (all visible nodes by default) in model units, measured with their labels drawn. */
+function labelBoxes(cy: Core, nodes: NodeCollection = cy.nodes(':visible')): Map<string, { x1: number; x2: number; y1: number; y2: number }> {
+  cy.batch(() => nodes.filter('.nolabel').removeClass('nolabel'));
   const out = new Map<string, { x1: number; x2: number; y1: number; y2: number }>();
-  cy.nodes(':visible').forEach((n) => {
+  nodes.forEach((n) => {
     const b = n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false } as never);
     if (b.w > 0) out.set(n.id(), { x1: b.x1, x2: b.x2, y1: b.y1, y2: b.y2 });
   });
   return out;
 }
+
+/**
+ * Above this many nodes only the labels of this many, by priority, are candidates: measuring
+ * every label of a two-hop drawing of thousands took seconds, and a canvas shows no more.
+ */
+const LABEL_CANDIDATES = 400;
 
 /**
  * Moves nodes (the `movable` ones, or all) so that no node with its label overlaps another: the
@@ -38,12 +44,18 @@ export function spreadOut(cy: Core, movable: ReadonlySet<string> | null): void {
 
 /** Shows the labels that fit, by priority, and hides the rest (hovering a node shows its name). */
 export function placeLabels(cy: Core, o: { selected: string | null; pinned: readonly string[]; hovered: string | null }): number {
-  const boxes: LabelBox[] = [];
-  for (const [id, b] of labelBoxes(cy)) {
-    const n = cy.getElementById(id);
-    boxes.push({ id, ...b, priority: labelPriority({ selected: id === o.selected, pinned: o.pinned.includes(id), hovered: id === o.hovered, degree: n.degree(false) }) });
+  const priority = (n: NodeSingular) => labelPriority({ selected: n.id() === o.selected, pinned: o.pinned.includes(n.id()), hovered: n.id() === o.hovered, degree: n.degree(false) });
+  let candidates = cy.nodes(':visible');
+  if (candidates.length > LABEL_CANDIDATES) {
+    const rank = new Map(candidates.map((n) => [n.id(), priority(n)] as const));
+    const ranked = candidates.toArray().sort((a, b) => rank.get(b.id())! - rank.get(a.id())! || (a.id() < b.id() ? -1 : 1));
+    candidates = cy.collection(ranked.slice(0, LABEL_CANDIDATES) as never);
+    const rest = cy.collection(ranked.slice(LABEL_CANDIDATES) as never);
+    cy.batch(() => rest.addClass('nolabel'));
   }
+  const boxes: LabelBox[] = [];
+  for (const [id, b] of labelBoxes(cy, candidates)) boxes.push({ id, ...b, priority: priority(cy.getElementById(id) as NodeSingular) });
   const shown = cullLabels(boxes, 2 * getLabelScale());
-  cy.batch(() => cy.nodes().forEach((n) => void n.toggleClass('nolabel', !shown.has(n.id()))));
+  cy.batch(() => candidates.forEach((n) => void n.toggleClass('nolabel', !shown.has(n.id()))));
   return shown.size;
 }

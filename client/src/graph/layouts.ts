@@ -95,7 +95,7 @@ export function ringsByHops(cy: Core, fresh: ReadonlySet<string>, around: Readon
     ids.forEach((id, i) => ring.set(id, rings + Math.floor(i / RING_SIZE)));
     rings += Math.ceil(ids.length / RING_SIZE);
   }
-  return { name: 'concentric', concentric: (n: NodeSingular) => rings - (ring.get(n.id()) ?? rings), levelWidth: () => 1, minNodeSpacing: 6, avoidOverlap: true, animate: false, fit: true, padding: 40 } as never;
+  return { name: 'concentric', concentric: (n: NodeSingular) => rings - (ring.get(n.id()) ?? rings), levelWidth: () => 1, minNodeSpacing: 6, avoidOverlap: true, animate: false, fit: false } as never;
 }
 
 /** Each node's neighbours over the given edges (one pass, so placing n nodes is not n passes). */
@@ -111,4 +111,19 @@ export function neighbourIndex(edges: readonly { source: string; target: string 
     add(e.target, e.source);
   }
   return around;
+}
+
+/**
+ * Fits the view to the nodes' positions and sizes, labels left out: Cytoscape's own fit measures
+ * every label first, which for a drawing of thousands took seconds (labels are then placed by
+ * priority at the zoom this gives).
+ */
+export function fitNodes(cy: Core, padding = 40): void {
+  const nodes = cy.nodes(':visible');
+  if (nodes.empty()) return;
+  const bb = nodes.boundingBox({ includeLabels: false, includeOverlays: false } as never);
+  const w = cy.width();
+  const h = cy.height();
+  const zoom = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), Math.min((w - 2 * padding) / Math.max(bb.w, 1), (h - 2 * padding) / Math.max(bb.h, 1))));
+  cy.viewport({ zoom, pan: { x: (w - zoom * (bb.x1 + bb.x2)) / 2, y: (h - zoom * (bb.y1 + bb.y2)) / 2 } });
 }
