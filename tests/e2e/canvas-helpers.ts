@@ -67,14 +67,18 @@ export async function drawn(page: Page, minNodes = 1): Promise<void> {
 export async function shots(page: Page, name: string): Promise<void> {
   const size = page.viewportSize();
   // A window resized by more than a quarter lays its drawing out again: each picture is taken once
-  // the drawing is still.
+  // the drawing (if there is one) is still.
+  const still = async () => {
+    const nodes = await page.evaluate(() => (window as unknown as { __explorerCy?: import('cytoscape').Core }).__explorerCy?.nodes().length ?? 0);
+    if (nodes) await drawn(page, 1);
+  };
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.waitForTimeout(300);
-  await drawn(page, 1);
+  await still();
   await screenshot(page, `${name}-1440`);
   await page.setViewportSize({ width: 390, height: 844 });
   await page.waitForTimeout(300);
-  await drawn(page, 1);
+  await still();
   await screenshot(page, `${name}-390`);
   if (size) await page.setViewportSize(size);
 }
