@@ -61,10 +61,9 @@ export class GraphDraft {
       this.relations.set(id, rel);
     } else {
       // The stronger origin stays: a curated relation read again by a rule is still curated.
-      const kept = RELATION_ORIGIN_RANK[String(rel.properties.origin)] ?? 9;
-      const given = RELATION_ORIGIN_RANK[String(properties.origin)] ?? 9;
+      const kept = rel.properties.origin;
       Object.assign(rel.properties, properties);
-      if (kept < given) rel.properties.origin = Object.keys(RELATION_ORIGIN_RANK)[kept];
+      if ((RELATION_ORIGIN_RANK[String(kept)] ?? 9) < (RELATION_ORIGIN_RANK[String(properties.origin)] ?? 9)) rel.properties.origin = kept;
     }
     for (const ev of evidence) if (!rel.evidence.some((x) => evKey(x) === evKey(ev))) rel.evidence.push(ev);
     return rel;

@@ -105,7 +105,7 @@ function phraseBetween(text: string, start: number, end: number, max: number, pa
   // A parenthesis opened in the phrase is closed in it ("went to Thailand (55%)").
   const open = (phrase.match(/\(/g) ?? []).length - (phrase.match(/\)/g) ?? []).length;
   if (open > 0 && text.slice(to(right)).trimStart().startsWith(')')) phrase += ')';
-  return { at: from(left) + (text.slice(from(left)).length - text.slice(from(left)).trimStart().length), text: phrase };
+  return { at: text.indexOf(phrase.charAt(0), from(left)), text: phrase };
 }
 
 /**
