@@ -285,7 +285,10 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
         // connections are not dropped at once (one accepted while the process was busy may hold
         // a request not read yet): a connection closes once idle at two sweeps, each after a
         // poll phase; answers in progress end their own.
-        setTimeout(() => {
+        // The listener is closed from the check phase, right after a poll phase has accepted
+        // what the kernel queued: a connection that completes its handshake after that last
+        // accept is reset by the kernel when the listener closes, so the gap is kept short.
+        setTimeout(() => setImmediate(() => {
           netServerClose.call(server, () => void Promise.allSettled([store.close(), thread?.close()]).then(() => resolve()));
           const sweep = setInterval(() => setImmediate(() => {
             for (const [socket, state] of sockets) {
@@ -294,7 +297,7 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
             }
           }), 100);
           server.once('close', () => clearInterval(sweep));
-        }, options.drainMs ?? 300);
+        }), options.drainMs ?? 300);
       }),
   };
 }

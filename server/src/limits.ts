@@ -179,7 +179,8 @@ export class Scheduler {
     if (this.stepQueued || !this.waiting.length) return;
     this.stepQueued = true;
     const rest = this.notBefore - performance.now();
-    if (rest >= 1) setTimeout(this.step, rest);
+    // A timer may fire up to a millisecond early by this clock; step() then waits out the rest.
+    if (rest > 0) setTimeout(this.step, Math.ceil(rest));
     else setImmediate(this.step);
   }
 
@@ -187,6 +188,7 @@ export class Scheduler {
     this.stepQueued = false;
     if (!this.waiting.length) return;
     const now = performance.now();
+    if (now < this.notBefore) return this.queueStep();
     const waited = now - this.lastTurn;
     if (this.maxWaitMs > 0 && this.ordinaryInFlight > 0 && waited < this.maxWaitMs) {
       // Ordinary requests first; ordinaryEnd() or the timer queues the next step.

@@ -135,13 +135,26 @@ export async function outage(opts: { stopAfterMs: number; downMs: number; afterM
   };
 }
 
+/** Outcomes in order: answered*, at most one ECONNRESET, then ECONNREFUSED (at least once) to the end. */
+export function refusedCleanly(sequence: string[]): boolean {
+  return /^(A*)R?F+$/.test(sequence.map((o) => (o === 'answered' ? 'A' : o === 'ECONNRESET' ? 'R' : o === 'ECONNREFUSED' ? 'F' : 'X')).join(''));
+}
+
 export interface SigtermResult {
   inFlight: number;
   inFlightCompleted: number;
   inFlightFailed: string[];
   /** New requests sent after the signal, by outcome (answered, ECONNREFUSED, anything else). */
   newRequests: Record<string, number>;
+  /**
+   * Answered, then refused, in that order, with nothing else, except at most one reset at the
+   * turn: a connection whose handshake the kernel completes in the instant between the server's
+   * last accept and the listener's close is reset by the kernel (its request never reached the
+   * server, so a client may resend it).
+   */
   newRequestsRefusedCleanly: boolean;
+  /** Connections reset at the turn from answered to refused (0 or 1 when refused cleanly). */
+  resetAtTurn: number;
   exitCode: number | null;
   exitMs: number;
 }
@@ -196,6 +209,7 @@ export async function sigterm(opts: { inFlight: number }): Promise<SigtermResult
   // before the server took the signal) or refused; nothing in between. The uploads are finished
   // at the first refusal, or after 10 s without one (and the run then fails).
   const outcomes: Record<string, number> = {};
+  const sequence: string[] = [];
   let gone = false;
   let released = false;
   const release = () => {
@@ -214,6 +228,7 @@ export async function sigterm(opts: { inFlight: number }): Promise<SigtermResult
       outcome = String(((e as Error).cause as { code?: string } | undefined)?.code ?? (e as Error).message);
     }
     outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+    sequence.push(outcome);
     if (outcome === 'ECONNREFUSED') release();
     await sleep(20);
   }
@@ -226,7 +241,8 @@ export async function sigterm(opts: { inFlight: number }): Promise<SigtermResult
     inFlightCompleted: results.filter((r) => r.ok).length,
     inFlightFailed: results.filter((r) => !r.ok).map((r) => r.error),
     newRequests: outcomes,
-    newRequestsRefusedCleanly: (outcomes.ECONNREFUSED ?? 0) > 0 && Object.keys(outcomes).every((k) => k === 'answered' || k === 'ECONNREFUSED'),
+    newRequestsRefusedCleanly: refusedCleanly(sequence),
+    resetAtTurn: sequence.filter((o) => o === 'ECONNRESET').length,
     exitCode: exit.code,
     exitMs: Math.round(performance.now() - t),
   };
@@ -301,7 +317,7 @@ export function faultsMarkdown(r: { outage?: OutageResult; sigterm?: SigtermResu
       '## SIGTERM with requests in flight',
       '',
       `- in flight at the signal: ${s.inFlight} (${Math.ceil(s.inFlight / 2)} still sending their body until new connections were refused, the rest being computed); completed with an answer: ${s.inFlightCompleted}${s.inFlightFailed.length ? `; failed: ${s.inFlightFailed.join(', ')}` : ''}`,
-      `- new requests after the signal: ${JSON.stringify(s.newRequests)} (${s.newRequestsRefusedCleanly ? 'answered until the server took the signal, refused after; nothing reset' : 'NOT refused cleanly'})`,
+      `- new requests after the signal: ${JSON.stringify(s.newRequests)} (${s.newRequestsRefusedCleanly ? `answered until the server took the signal, refused after; ${s.resetAtTurn ? 'one connection made in the instant the listener closed was reset by the kernel before any request reached the server' : 'nothing reset'}` : 'NOT refused cleanly'})`,
       `- exit code ${s.exitCode}, ${s.exitMs} ms after the signal`,
       '',
     );
