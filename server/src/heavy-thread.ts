@@ -4,8 +4,14 @@
  * Neo4j): its work and the garbage it makes (a search over every passage, a few megabytes of
  * answer) stay off the thread that answers ordinary requests and /healthz, whose collector
  * pauses would otherwise be theirs. The worker answers with the serialised JSON of a complete
- * answer, as bytes moved between the threads without a copy, written out in chunks as they are; an answer with errors comes back as data, and
- * its errors go through the same masking and redaction as any other.
+ * answer, written into one of a few answer slots of memory shared by both threads and allocated
+ * once, then written out from there in chunks; the slot is free again once the response is
+ * done. A fresh buffer per answer would add megabytes of external memory to this thread at
+ * every heavy answer, and V8 counts that memory towards its next full collection, whose pause
+ * every ordinary request would wait for. An answer too large for a slot, or one that comes
+ * while every slot is taken, is moved between the threads without a copy. An answer with
+ * errors comes back as data, and its errors go through the same masking and redaction as any
+ * other.
  *
  * One operation at a time (the caller's turns); a worker that dies is replaced on the next
  * operation, and the operation it was running answers an error.
@@ -41,11 +47,66 @@ export interface WireError {
   original?: { name: string; message: string; stack?: string; extensions?: Record<string, unknown> };
 }
 
-/** The worker's reply: a complete answer as UTF-8 JSON, or an answer with errors as data. */
-export type HeavyReply = { id: number; body: Uint8Array } | { id: number; data: unknown; errors: WireError[] } | { id: number; failed: string };
+/**
+ * The worker's reply: a complete answer as UTF-8 JSON (moved, or written into an answer slot),
+ * or an answer with errors as data.
+ */
+export type HeavyReply =
+  | { id: number; body: Uint8Array }
+  | { id: number; slot: number; length: number }
+  | { id: number; data: unknown; errors: WireError[] }
+  | { id: number; failed: string };
 
-/** The worker's answer: the UTF-8 JSON of an answer without errors, or an answer with errors. */
-export type HeavyAnswer = { body: Uint8Array } | { result: { data?: Record<string, unknown> | null; errors: GraphQLError[] } };
+/**
+ * The worker's answer: the UTF-8 JSON of an answer without errors, or an answer with errors.
+ * A body in an answer slot comes with `release`, to be called once nothing reads it any more.
+ */
+export type HeavyAnswer = { body: Uint8Array; release?: () => void } | { result: { data?: Record<string, unknown> | null; errors: GraphQLError[] } };
+
+/**
+ * Answer slots: a state word per slot (0 free, 1 taken), then the slots. The worker takes a free
+ * slot with compare-and-exchange; the server's thread frees it.
+ */
+export interface AnswerSlots {
+  buffer: SharedArrayBuffer;
+  count: number;
+  bytes: number;
+}
+
+export const ANSWER_SLOTS = { count: 2, bytes: 16 * 1024 * 1024 };
+
+export function createAnswerSlots(count = ANSWER_SLOTS.count, bytes = ANSWER_SLOTS.bytes): AnswerSlots {
+  return { buffer: new SharedArrayBuffer(4 * count + count * bytes), count, bytes };
+}
+
+const slotStates = (slots: AnswerSlots) => new Int32Array(slots.buffer, 0, slots.count);
+const slotOffset = (slots: AnswerSlots, slot: number) => 4 * slots.count + slot * slots.bytes;
+
+/** Writes UTF-8 `text` into a free slot, and returns the slot and length, or null (none free, or too long). */
+export function writeToSlot(slots: AnswerSlots, text: string): { slot: number; length: number } | null {
+  const length = Buffer.byteLength(text, 'utf8');
+  if (length > slots.bytes) return null;
+  const states = slotStates(slots);
+  for (let slot = 0; slot < slots.count; slot++) {
+    if (Atomics.compareExchange(states, slot, 0, 1) !== 0) continue;
+    Buffer.from(slots.buffer, slotOffset(slots, slot), slots.bytes).write(text, 0, 'utf8');
+    return { slot, length };
+  }
+  return null;
+}
+
+/** A slot's bytes, and the call that frees the slot (once; later calls do nothing). */
+export function readSlot(slots: AnswerSlots, slot: number, length: number): { body: Uint8Array; release: () => void } {
+  let released = false;
+  return {
+    body: new Uint8Array(slots.buffer, slotOffset(slots, slot), length),
+    release: () => {
+      if (released) return;
+      released = true;
+      Atomics.store(slotStates(slots), slot, 0);
+    },
+  };
+}
 
 export class HeavyThread {
   private worker: Worker | null = null;
@@ -65,12 +126,15 @@ export class HeavyThread {
     if (this.closed) return Promise.reject(new Error('the heavy-operation thread is closed'));
     if (this.ready) return this.ready;
     let worker: Worker;
+    let slots: AnswerSlots;
     try {
       // The worker runs TypeScript like the server: tsx's loader is registered in it first (a
       // worker does not inherit the loader hooks of the thread that starts it).
       const entry = new URL('./heavy-worker.ts', import.meta.url).href;
       const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
-      worker = new Worker(boot, { eval: true, workerData: { spec: this.spec, limits: this.limits } });
+      // Slots of their own for each worker: one that dies holding a slot takes it with it.
+      slots = createAnswerSlots();
+      worker = new Worker(boot, { eval: true, workerData: { spec: this.spec, limits: this.limits, slots } });
     } catch (e) {
       return Promise.reject(e as Error);
     }
@@ -86,6 +150,7 @@ export class HeavyThread {
         if (!waiter) return;
         this.pending.delete(m.id);
         if ('body' in m) waiter.resolve({ body: m.body });
+        else if ('slot' in m) waiter.resolve(readSlot(slots, m.slot, m.length));
         else if ('failed' in m) waiter.reject(new Error(m.failed));
         else waiter.resolve({ result: { data: m.data as Record<string, unknown> | null | undefined, errors: m.errors.map(fromWire) } });
       };

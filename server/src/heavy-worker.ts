@@ -8,7 +8,7 @@ import { constants, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { execute, parse, type ExecutionResult, type GraphQLError } from 'graphql';
 import { createContext } from './context';
-import type { HeavyReply, HeavyRequest, StoreSpec, WireError } from './heavy-thread';
+import { writeToSlot, type AnswerSlots, type HeavyReply, type HeavyRequest, type StoreSpec, type WireError } from './heavy-thread';
 import { ExecutionGuard, guardSchema, Scheduler, type OperationLimits } from './limits';
 import { buildSchema } from './schema';
 import { readsEntityContent, readsPassageContent, readsRelationContent } from './schema/lookahead';
@@ -17,7 +17,7 @@ import type { GraphStore } from './store/GraphStore';
 import { MemoryGraphStore } from './store/memory/MemoryGraphStore';
 import { Neo4jGraphStore } from './store/neo4j/Neo4jGraphStore';
 
-const { spec, limits } = workerData as { spec: StoreSpec; limits: OperationLimits };
+const { spec, limits, slots } = workerData as { spec: StoreSpec; limits: OperationLimits; slots: AnswerSlots };
 const port = parentPort!;
 
 /**
@@ -68,8 +68,12 @@ async function answer(store: GraphStore, schema: ReturnType<typeof guardSchema>,
   };
   let result = (await execute({ schema, document, variableValues: request.variables, operationName: request.operationName, contextValue })) as ExecutionResult;
   if (guard.error) result = { errors: [guard.error] };
-  // Bytes, moved to the server's thread without a copy.
-  if (!result.errors?.length) return { id, body: new TextEncoder().encode(JSON.stringify({ data: result.data, extensions: { cost: request.cost } })) };
+  if (!result.errors?.length) {
+    const json = JSON.stringify({ data: result.data, extensions: { cost: request.cost } });
+    // Into an answer slot shared with the server's thread; failing that, bytes moved to it.
+    const written = writeToSlot(slots, json);
+    return written ? { id, ...written } : { id, body: new TextEncoder().encode(json) };
+  }
   return { id, data: result.data, errors: result.errors.map(toWire) };
 }
 

@@ -16,6 +16,7 @@
 import { defaultFieldResolver, print, type DocumentNode, type ExecutionResult, type GraphQLError, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema, type SelectionSetNode } from 'graphql';
 import { mapSchema, MapperKind } from '@graphql-tools/utils';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
+import type { ServerResponse } from 'node:http';
 import type { HeavyThread } from './heavy-thread';
 import { operationCost, type CostBounds } from './schema/cost';
 
@@ -372,7 +373,7 @@ export function useOperationLimits(bounds: () => CostBounds, budgetMs: number, l
             share: background.resting() ? limits.backgroundShare : 1,
           });
           if ('body' in answer) {
-            answered.set(request, answer.body);
+            answered.set(request, holdUntilSent(answer, (args.contextValue as { res?: ServerResponse }).res));
             // A stand-in: the answer written is the thread's JSON (onResultProcess).
             setResultAndStopExecution({ data: {} });
           } else setResultAndStopExecution({ ...answer.result, extensions: { cost: costExtension } });
@@ -414,6 +415,24 @@ export function useOperationLimits(bounds: () => CostBounds, budgetMs: number, l
       setResultProcessor((_, fetchAPI) => chunkedAnswer(answerPieces(single), fetchAPI, type, limits.chunkBytes, background.schedule), type);
     },
   };
+}
+
+/**
+ * A heavy answer's bytes for as long as its response is being written: a body in an answer slot
+ * is freed when the response closes (written out, or its connection gone). With no response of
+ * Node's to follow (Yoga called in process), the bytes are copied out and the slot freed now.
+ */
+export function holdUntilSent(answer: { body: Uint8Array; release?: () => void }, res: ServerResponse | undefined): Uint8Array {
+  const { body, release } = answer;
+  if (!release) return body;
+  if (!res) {
+    const copy = body.slice();
+    release();
+    return copy;
+  }
+  if (res.closed) release();
+  else res.once('close', release);
+  return body;
 }
 
 /**

@@ -6,6 +6,10 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App, type AppOptions } from '../../server/src/app';
+import { EventEmitter } from 'node:events';
+import type { ServerResponse } from 'node:http';
+import { createAnswerSlots, readSlot, writeToSlot } from '../../server/src/heavy-thread';
+import { holdUntilSent } from '../../server/src/limits';
 import { createLogger } from '../../server/src/log';
 import { MemoryGraphStore } from '../../server/src/store/memory/MemoryGraphStore';
 import { reportBundle } from '../helpers/report';
@@ -41,7 +45,56 @@ afterAll(async () => {
   await threaded.app.close();
 });
 
+describe('answer slots shared by the two threads', () => {
+  it('a slot is taken by one answer until it is released; with none free, or an answer too long, there is no slot', () => {
+    const slots = createAnswerSlots(2, 16);
+    const a = writeToSlot(slots, '{"a":"é"}');
+    expect(a).toEqual({ slot: 0, length: 10 });
+    const b = writeToSlot(slots, '{"b":2}');
+    expect(b?.slot).toBe(1);
+    expect(writeToSlot(slots, '{}')).toBeNull();
+    expect(writeToSlot(createAnswerSlots(2, 16), 'x'.repeat(17))).toBeNull();
+    const read = readSlot(slots, a!.slot, a!.length);
+    expect(Buffer.from(read.body).toString('utf8')).toBe('{"a":"é"}');
+    read.release();
+    read.release();
+    expect(writeToSlot(slots, '{"c":3}')).toEqual({ slot: 0, length: 7 });
+    expect(Buffer.from(readSlot(slots, 1, b!.length).body).toString('utf8')).toBe('{"b":2}');
+  });
+
+  it('a slot stays taken while its response is being written, and is freed when the response closes', () => {
+    const slots = createAnswerSlots(1, 64);
+    const w = writeToSlot(slots, '{"data":1}')!;
+    const res = Object.assign(new EventEmitter(), { closed: false }) as unknown as ServerResponse;
+    const body = holdUntilSent(readSlot(slots, w.slot, w.length), res);
+    expect(writeToSlot(slots, '{"data":2}')).toBeNull();
+    expect(Buffer.from(body).toString()).toBe('{"data":1}');
+    res.emit('close');
+    expect(writeToSlot(slots, '{"data":2}')).not.toBeNull();
+    // With no response to follow, the bytes are copied out and the slot freed at once.
+    const slots2 = createAnswerSlots(1, 64);
+    const w2 = writeToSlot(slots2, '{"data":3}')!;
+    const copy = holdUntilSent(readSlot(slots2, w2.slot, w2.length), undefined);
+    expect(writeToSlot(slots2, '{"data":4}')).not.toBeNull();
+    expect(Buffer.from(copy).toString()).toBe('{"data":3}');
+  });
+});
+
 describe('heavy operations on their own thread', () => {
+  it('answer alike when more answers are being written than there are slots', async () => {
+    // Six different heavy operations (a slot reused too early would show another's bytes).
+    const terms = ['migration labour', 'remittances', 'education', 'agriculture', 'women', 'Thailand'];
+    const heavy = (term: string) => `{ ${Array.from({ length: 29 }, (_, i) => `a${i}: passages(query: "${term}", limit: 1000) { id text rawText }`).join(' ')} e: entities(limit: 1000) { id name } }`;
+    const expected: string[] = [];
+    for (const t of terms) expected.push(await (await post(here.url, { query: heavy(t) })).text());
+    expect(new Set(expected.map((e) => e.length)).size).toBe(terms.length);
+    // All at once: they run one at a time, but their answers are written out together.
+    const answers = await Promise.all(terms.map((t) => post(threaded.url, { query: heavy(t) }).then((r) => r.text())));
+    answers.forEach((a, i) => expect(a === expected[i], `answer ${i} (${terms[i]})`).toBe(true));
+    // And one after another, as the slots are freed and taken again.
+    for (const [i, t] of terms.entries()) expect((await (await post(threaded.url, { query: heavy(t) })).text()) === expected[i]).toBe(true);
+  });
+
   it('answer byte for byte what the server thread answers, cost included', async () => {
     for (const query of [HEAVY]) {
       const [a, b] = await Promise.all([post(here.url, { query }), post(threaded.url, { query })]);
