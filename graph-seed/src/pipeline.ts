@@ -77,6 +77,8 @@ export function runPipeline(files: CorpusFile[], curation: Curation = EMPTY_CURA
   mergeIntoCurated(graph);
   warnings.push(...matchMentions(graph, text.passages));
   addNameMentions(graph);
+  // Names read at the very words of a curated mention are the curated entity.
+  mergeIntoCurated(graph);
   resolveNoteReferences(graph, text.noteAnchors, byId);
   resolveAuthors(graph, extracted, byId);
   matchExhibitReferences(graph, text.passages);

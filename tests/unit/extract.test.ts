@@ -73,6 +73,27 @@ describe('instruments', () => {
   });
 });
 
+describe('plans with their periods', () => {
+  const read = (text: string) => extractInstruments(text).map((f) => `${f.id} | ${f.name} | ${text.slice(f.start, f.end)}`);
+  it('reads a plan, policy or strategy named with its period, before or after', () => {
+    expect(read('In its 2016-2020 Water Sector Plan the ministry set targets.')).toEqual(['policy:water-sector-plan-2016-2020 | Water Sector Plan 2016-2020 | Water Sector Plan']);
+    expect(read('The Green Growth Strategy 2019-2030 replaced it.')).toEqual(['policy:green-growth-strategy-2019-2030 | Green Growth Strategy 2019-2030 | Green Growth Strategy 2019-2030']);
+  });
+  it('reads one plan per period after a plural head', () => {
+    expect(read('The Bank’s Country Strategies 2011-2015, 2016-2020 and 2021-2025 differ.')).toEqual([
+      'policy:country-strategy-2011-2015 | Country Strategy 2011-2015 | Country Strategies 2011-2015',
+      'policy:country-strategy-2016-2020 | Country Strategy 2016-2020 | 2016-2020',
+      'policy:country-strategy-2021-2025 | Country Strategy 2021-2025 | 2021-2025',
+    ]);
+  });
+  it('reads a national plan without a period, but no other, and no plural kind', () => {
+    expect(read('The National Water Policy was late; the Development Plan was too, and Social Policies matter.')).toEqual(['policy:national-water-policy | National Water Policy | National Water Policy']);
+  });
+  it('names an MoU between two parties after the second, with no party given in advance', () => {
+    expect(extractInstruments('The MoU between Chile and Peru took effect.').map((f) => f.id)).toEqual(['mou:peru']);
+  });
+});
+
 describe('alias matcher', () => {
   const m = new AliasMatcher([
     { entityId: 'country:south-korea', alias: 'South Korea', priority: 0 },

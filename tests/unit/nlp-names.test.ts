@@ -44,6 +44,10 @@ describe('names', () => {
     expect(names('The People’s Court ruled.')).toEqual(['People’s Court <GovernmentBody>']);
     expect(names('The MOH’s Health Strategy was late.')).toEqual(['Health Strategy <Policy>']);
   });
+  it('separates a body from its own plan after a possessive, but keeps "of Women’s Affairs" inside a name', () => {
+    expect(names('The Ministry of Health’s Nutrition Strategy was revised.')).toEqual(['Ministry of Health <Ministry>', 'Nutrition Strategy <Policy>']);
+    expect(names('The Ministry of Women’s Affairs replied.')).toEqual(['Ministry of Women’s Affairs <Ministry>']);
+  });
   it('leaves a bare head after a determiner to reference resolution', () => {
     expect(names('The Board met. The Agency for Roads replied.')).toEqual(['Agency for Roads <GovernmentBody>']);
   });

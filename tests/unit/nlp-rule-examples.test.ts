@@ -37,6 +37,7 @@ const EXAMPLES: Record<string, [string, string]> = {
   'law.repealed-by': ['The Press Law was replaced by the Media Act.', 'media-act REPEALS press-law'],
   'law.appointed-by': ['The Election Commission is nominated by the National Assembly.', 'election-commission APPOINTED_BY national-assembly'],
   'law.appoints': ['The Supreme Council appoints the Audit Commission.', 'audit-commission APPOINTED_BY supreme-council'],
+  'law.possessive': ['The Ministry of Health’s Nutrition Strategy 2019-2023 was revised.', 'nutrition-strategy ISSUED_BY ministry-of-health'],
   'law.issued-by': ['The Procurement Guideline was issued by the Ministry of Economy.', 'procurement-guideline ISSUED_BY ministry-of-economy'],
   'law.issued': ['The Council of Ministers adopted the Green Growth Strategy.', 'green-growth-strategy ISSUED_BY council-of-ministers'],
 };

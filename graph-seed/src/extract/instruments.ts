@@ -61,28 +61,57 @@ const RULES: Rule[] = [
     },
   },
   {
-    re: /\b(?:MoU|MOU|Memorandum of Understanding)\s+(?:with|between\s+Cambodia\s+and)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)/g,
+    // "the MoU with Thailand"; "the MoU between Chile and Peru" is named, as seen from the first
+    // party, after the second.
+    re: /\b(?:MoU|MOU|Memorandum of Understanding)\s+(?:with|between\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s+and)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)/g,
     build(m) {
       return { id: `mou:${slugify(m[1]!)}`, type: 'Agreement', name: `MoU with ${m[1]}`, properties: { kind: 'MoU' } };
     },
   },
-  {
-    re: /\b(National\s+(?:[A-Z][a-z]+\s+){0,4}(?:Plan|Policy|Strategy))(?:\s+((?:19|20)\d\d-(?:19|20)\d\d))?/g,
-    build(m, text) {
-      const before = /((?:19|20)\d\d-(?:19|20)\d\d)\s+$/.exec(text.slice(Math.max(0, m.index - 12), m.index));
-      const period = m[2] ?? before?.[1];
-      return {
-        id: `policy:${slugify(m[1]!)}${period ? `-${period}` : ''}`,
-        type: 'Policy',
-        name: `${m[1]}${period ? ` ${period}` : ''}`,
-        properties: period ? { period } : ({} as Record<string, string>),
-      };
-    },
-  },
 ];
 
-export function extractInstruments(text: string): InstrumentMatch[] {
+const PERIOD = '(?:19|20)\\d\\d-(?:19|20)\\d\\d';
+/**
+ * A plan, policy or strategy named with its period ("Green Growth Strategy 2016-2020",
+ * "its 2014-2018 National Development Plan"), or a national one without ("National Water
+ * Policy"). A plural head with several periods ("Strategic Plans 2010-2013 and 2014-2018") names
+ * one plan per period: the first spans the name and its period, the others their period.
+ */
+const PLAN = new RegExp(`\\b((?:[A-Z][a-z]+\\s+){0,5})(Plans?|Polic(?:y|ies)|Strateg(?:y|ies))(?:\\s+(${PERIOD})((?:\\s*(?:,|and)\\s+${PERIOD})*))?\\b`, 'g');
+const LEADING_FUNCTION_WORDS = /^(?:(?:The|This|These|That|Its|Their|Our|In|Under|By|For|With|A|An|And|Of|On|To|From|At)\s+)+/;
+const SINGULAR: Record<string, string> = { Plans: 'Plan', Policies: 'Policy', Strategies: 'Strategy' };
+
+function plans(text: string): InstrumentMatch[] {
   const out: InstrumentMatch[] = [];
+  const period = new RegExp(PERIOD, 'g');
+  PLAN.lastIndex = 0;
+  for (let m = PLAN.exec(text); m; m = PLAN.exec(text)) {
+    const lead = LEADING_FUNCTION_WORDS.exec(m[1]!)?.[0] ?? '';
+    const modifiers = m[1]!.slice(lead.length);
+    if (!modifiers) continue;
+    const head = m[2]!;
+    const plural = head in SINGULAR;
+    const name = `${modifiers}${SINGULAR[head] ?? head}`;
+    const start = m.index + lead.length;
+    const nameEnd = m.index + m[1]!.length + head.length;
+    const found: { period: string; at: number }[] = [];
+    for (let p = (period.lastIndex = nameEnd, period.exec(text)); p && p.index < m.index + m[0].length; p = period.exec(text)) found.push({ period: p[0], at: p.index });
+    const before = new RegExp(`(${PERIOD})\\s+$`).exec(text.slice(Math.max(0, start - 12), start));
+    if (!found.length && before && !plural) {
+      out.push({ id: `policy:${slugify(name)}-${before[1]}`, type: 'Policy', name: `${name} ${before[1]}`, properties: { period: before[1]! }, start, end: nameEnd });
+    } else if (!found.length) {
+      if (!plural && /^National\s/.test(name)) out.push({ id: `policy:${slugify(name)}`, type: 'Policy', name, properties: {}, start, end: nameEnd });
+    } else {
+      found.forEach(({ period: p, at }, k) =>
+        out.push({ id: `policy:${slugify(name)}-${p}`, type: 'Policy', name: `${name} ${p}`, properties: { period: p }, start: k === 0 ? start : at, end: at + p.length }),
+      );
+    }
+  }
+  return out;
+}
+
+export function extractInstruments(text: string): InstrumentMatch[] {
+  const out: InstrumentMatch[] = plans(text);
   for (const rule of RULES) {
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {

@@ -131,6 +131,7 @@ function applyRule(items: Item[], from: number, to: number, rule: RelationRule, 
     gapRight++;
   }
   if (!right) return [];
+  if (rule.adjacent && gapRight > 0) return [];
   let thenEnd = -1;
   if (rule.then) {
     const need = rule.then.split(' ');
@@ -153,6 +154,7 @@ function applyRule(items: Item[], from: number, to: number, rule: RelationRule, 
     if (rule.active && AUXILIARIES.has(it.word.lower)) return [];
     gapLeft++;
   }
+  if (rule.adjacent && (!left || gapLeft > 0)) return [];
   let appositive = false;
   if (!left && !rule.active) {
     const a = appositiveSubject(items, from);

@@ -73,3 +73,18 @@ export function isHeadNoun(word: string): boolean {
 export function typeOfHead(word: string): EntityType | null {
   return SINGLE.get(word.toLowerCase()) ?? null;
 }
+
+/**
+ * The name with a plural head made singular ("Administrative Courts" -> "Administrative Court",
+ * "Provincial Departments of Labour" -> "Provincial Department of Labour"), or null when the
+ * head is not a plural of the lexicon.
+ */
+export function singularName(name: string): string | null {
+  const words = name.split(/\s+/).filter(Boolean);
+  const head = headOf(words);
+  if (!head) return null;
+  const word = words[head.at]!;
+  const singular = /ies$/i.test(word) ? word.replace(/ies$/i, (m) => (m[0] === 'I' ? 'Y' : 'y')) : /[^s]s$/i.test(word) ? word.slice(0, -1) : null;
+  if (!singular || SINGLE.get(singular.toLowerCase()) !== head.type) return null;
+  return [...words.slice(0, head.at), singular, ...words.slice(head.at + 1)].join(' ');
+}

@@ -9,7 +9,10 @@ import { headOf, isHeadNoun } from './heads';
 import type { Sentence, Word } from './sentences';
 
 export interface NameChunk {
+  /** The words as printed. */
   text: string;
+  /** The name, where it is not the words as printed (an instrument the text describes). */
+  name?: string;
   start: number;
   end: number;
   type: EntityType;
@@ -46,8 +49,13 @@ function possessiveInside(w: Word[], first: number, at: number): boolean {
   const before = w.slice(first, at);
   const last = before[before.length - 1]!;
   if (isAcronym(last) || isHeadNoun(last.text)) return false;
-  // "Ministry of Women's Affairs": the name's head came before.
-  if (before.some((x) => isHeadNoun(x.text))) return true;
+  // "Ministry of Women's Affairs": the name's head came before, unless what follows has a head
+  // of its own ("the Ministry of Health's Nutrition Strategy": two names).
+  if (before.some((x) => isHeadNoun(x.text))) {
+    let k = at + 1;
+    while (w[k + 1] && isNameWord(w[k + 1]!)) k++;
+    return !headOf(w.slice(at + 1, k + 1).map((x) => x.text));
+  }
   // "the People's Court", "the Prime Minister's Office": a bare head closes the name.
   const next = w[at + 1];
   const after = w[at + 2];
@@ -122,6 +130,9 @@ export function findNames(s: Sentence, text: string): { names: NameChunk[]; spli
       // "A of the B": both halves named and typed.
       for (let k = i + 1; k < last; k++) {
         if (w[k]!.lower !== 'of' || w[k + 1]?.lower !== 'the') continue;
+        // "Committee for Judges of the Constitutional Court": after "for" or "on", "of the B"
+        // belongs to the object ("Judges"), and the name is one.
+        if (w.slice(i, k).some((x) => x.lower === 'for' || x.lower === 'on')) break;
         const part = typed(s, text, i, k - 1);
         const container = typed(s, text, k + 2, last);
         if (part && container && k - i >= 2 && BODIES.has(part.type) && BODIES.has(container.type)) {

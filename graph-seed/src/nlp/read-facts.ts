@@ -14,6 +14,8 @@ import { ID_PREFIX, slugify } from '../model/ontology';
 import type { GraphDraft } from '../stages/registry';
 import { NameIndex } from '../stages/resolve';
 import { type Argument, RelationEngine } from './engine';
+import { describedInstruments } from './described';
+import { singularName } from './heads';
 import { findNames, type NameChunk } from './names';
 import { announcedAcronyms, headWord, ReferenceResolver } from './references';
 import { RELATION_RULES } from './relation-rules';
@@ -55,10 +57,21 @@ export function readNames(passages: Passage[], graph: GraphDraft, acronyms: read
   // ("Sub-decree 57 on the Sending of Khmer Workers" and the instrument "Sub-decree 57").
   const startsAt = new Map<string, string>();
   for (const m of graph.mentions.values()) startsAt.set(`${m.passageId}:${m.start}`, m.entityId);
+  /** The names read in every sentence, and the bodies each "A of the B" part was read inside. */
+  const read: { p: Passage; s: Sentence; found: ReturnType<typeof findNames> }[] = [];
+  const containers = new Map<string, Set<string>>();
+  const namesRead = new Set<string>();
   const idFor = (c: NameChunk, p: Passage): string => {
-    const name = c.text.replace(/^the\s+/i, '');
-    const known = index.get(name);
+    const name = (c.name ?? c.text).replace(/^the\s+/i, '');
+    // A plural head names the body its singular names elsewhere ("the Administrative Courts").
+    const singular = singularName(name);
+    const known = index.get(name) ?? (singular ? index.get(singular) : undefined);
     if (known) return known;
+    if (singular && namesRead.has(singular.toLowerCase())) {
+      const id = `${ID_PREFIX[c.type]}:${slugify(singular)}`;
+      if (!graph.entities.has(id)) graph.upsertEntity({ id, type: c.type, name: singular, properties: {}, origin: 'extracted' });
+      return id;
+    }
     const same = startsAt.get(`${p.id}:${c.start}`);
     if (same && graph.entities.get(same)?.type === c.type) return same;
     const acr = ACRONYM_AFTER.exec(p.text.slice(c.end))?.[1] ?? defined.get(name.toLowerCase());
@@ -67,35 +80,66 @@ export function readNames(passages: Passage[], graph: GraphDraft, acronyms: read
     if (existing && existing.type !== c.type) return `${ID_PREFIX[c.type]}:${slugify(name)}`;
     return id;
   };
+  // Names first, over the whole text: a part named inside more than one body ("the Judicial
+  // Commission of the Administrative Courts", "... of the Courts of Justice") is a different body
+  // in each, and keeps its whole name.
   for (const p of passages) {
     if (p.kind === 'table' || p.kind === 'figure') continue;
     const sentences = readSentences(p.text);
     cache.set(p.id, sentences);
     for (const s of sentences) {
-      announceAcronym(p, s, graph, index);
-      const { names, splits } = findNames(s, p.text);
-      const ids = new Map<NameChunk, string>();
-      for (const c of names) {
-        // A lone head word opening a sentence ("Government", "Council") is a reference, not a name.
-        if (c.first === c.last && c.first === 0 && !index.get(c.text)) continue;
-        const id = idFor(c, p);
-        ids.set(c, id);
-        graph.upsertEntity({ id, type: c.type, name: c.text, aliases: [c.text], properties: {}, origin: 'extracted' });
-        index.add(c.text, id);
-        pendingMentions.push({ entityId: id, passageId: p.id, start: c.start, end: c.end, text: c.text });
-      }
-      for (const [c, id] of ids) implementsFromName(c, id, p, graph, index);
-      for (const sp of splits) {
-        const a = ids.get(sp.part);
-        const b = ids.get(sp.whole);
-        if (!a || !b || a === b) continue;
-        const ev: Evidence = { passageId: p.id, start: sp.part.start, end: sp.whole.end, quote: p.text.slice(sp.part.start, sp.whole.end) };
-        const prov: AutomaticProvenance = { origin: 'automatic', rule: 'structure.of-the', confidence: 0.7 };
-        graph.addRelation(a, 'PART_OF', b, [ev], { ...prov });
+      const found = findNames(s, p.text);
+      found.names.push(...describedInstruments(s, p.text, found.names));
+      read.push({ p, s, found });
+      for (const c of found.names) namesRead.add(c.text.replace(/^the\s+/i, '').toLowerCase());
+      for (const sp of found.splits) {
+        const key = sp.part.text.replace(/^the\s+/i, '').toLowerCase();
+        containers.set(key, (containers.get(key) ?? new Set()).add(sp.whole.text.replace(/^the\s+/i, '').toLowerCase()));
       }
     }
   }
+  for (const { p, s, found } of read) {
+    announceAcronym(p, s, graph, index);
+    const { names, splits } = qualifyParts(found, p.text, containers);
+    const ids = new Map<NameChunk, string>();
+    for (const c of names) {
+      // A lone head word opening a sentence ("Government", "Council") is a reference, not a name.
+      if (c.first === c.last && c.first === 0 && !index.get(c.text)) continue;
+      const id = idFor(c, p);
+      ids.set(c, id);
+      const name = c.name ?? c.text;
+      graph.upsertEntity({ id, type: c.type, name, aliases: [name], properties: {}, origin: 'extracted' });
+      index.add(name, id);
+      pendingMentions.push({ entityId: id, passageId: p.id, start: c.start, end: c.end, text: c.text });
+    }
+    for (const [c, id] of ids) implementsFromName(c, id, p, graph, index);
+    for (const sp of splits) {
+      const a = ids.get(sp.part);
+      const b = ids.get(sp.whole);
+      if (!a || !b || a === b) continue;
+      const ev: Evidence = { passageId: p.id, start: sp.part.start, end: sp.whole.end, quote: p.text.slice(sp.part.start, sp.whole.end) };
+      const prov: AutomaticProvenance = { origin: 'automatic', rule: 'structure.of-the', confidence: 0.7 };
+      graph.addRelation(a, 'PART_OF', b, [ev], { ...prov });
+    }
+  }
   return cache;
+}
+
+/**
+ * "A of the B" where A is read inside more than one B: A is named by the whole phrase, still part
+ * of B, so that two bodies of one name are not made one.
+ */
+function qualifyParts(found: ReturnType<typeof findNames>, text: string, containers: ReadonlyMap<string, ReadonlySet<string>>): ReturnType<typeof findNames> {
+  const ambiguous = found.splits.filter((sp) => (containers.get(sp.part.text.replace(/^the\s+/i, '').toLowerCase())?.size ?? 0) > 1);
+  if (!ambiguous.length) return found;
+  const names = [...found.names];
+  const splits = found.splits.filter((sp) => !ambiguous.includes(sp));
+  for (const sp of ambiguous) {
+    const whole: NameChunk = { ...sp.part, text: text.slice(sp.part.start, sp.whole.end), end: sp.whole.end, last: sp.whole.last };
+    names[names.indexOf(sp.part)] = whole;
+    splits.push({ part: whole, whole: sp.whole });
+  }
+  return { names, splits };
 }
 
 /**

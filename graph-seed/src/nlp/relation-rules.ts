@@ -33,6 +33,8 @@ export interface RelationRule {
    * named after the body ("MOI chairs this group, and there are vice-chairs, including X").
    */
   farLeft?: boolean;
+  /** Both arguments touch the trigger: "the Ministry's Strategy" (a possessive). */
+  adjacent?: boolean;
 }
 
 const MINISTRY_OR_BODY = ['Ministry', 'GovernmentBody', 'Committee'] as const;
@@ -112,6 +114,9 @@ export const RELATION_RULES: readonly RelationRule[] = [
     triggers: ['appointed by', 'nominated by', 'designated by', 'named by'] },
   { id: 'law.appoints', relation: 'APPOINTED_BY', source: 'right', left: ORGANISATION, right: ORGANISATION, confidence: 0.8, active: true,
     triggers: ['appoints', 'appointed', 'nominates', 'designates'] },
+  // "the Ministry's Health Strategy", "the Bank's Plans 2010-2013 and 2014-2018": a body's own plan.
+  { id: 'law.possessive', relation: 'ISSUED_BY', source: 'right', left: ORGANISATION, right: ['Policy'], confidence: 0.7, adjacent: true,
+    triggers: ["'s", '’s'] },
   { id: 'law.issued-by', relation: 'ISSUED_BY', source: 'left', left: [...INSTRUMENT, 'Programme'], right: ACTOR, confidence: 0.85,
     triggers: ['issued by', 'adopted by', 'enacted by', 'promulgated by', 'passed by', 'formulated by', 'introduced by', 'approved by'] },
   { id: 'law.issued', relation: 'ISSUED_BY', source: 'right', left: ACTOR, right: INSTRUMENT, confidence: 0.85, active: true,

@@ -60,7 +60,9 @@ export function extractAll(passages: Passage[], graph: GraphDraft): Extracted {
     for (const a of extractAcronyms(p.text)) acronyms.push({ ...a, passageId: p.id });
 
     for (const m of extractInstruments(p.text)) {
-      graph.upsertEntity({ id: m.id, type: m.type, name: m.name, aliases: [p.text.slice(m.start, m.end)], properties: m.properties, origin: 'extracted' });
+      // The printed name is an alias; a bare period ("and 2014-2018" after a plural) is not.
+      const printed = p.text.slice(m.start, m.end);
+      graph.upsertEntity({ id: m.id, type: m.type, name: m.name, aliases: /\p{L}/u.test(printed) ? [printed] : [], properties: m.properties, origin: 'extracted' });
       graph.addMention({ entityId: m.id, passageId: p.id, start: m.start, end: m.end, text: p.text.slice(m.start, m.end) });
     }
   }

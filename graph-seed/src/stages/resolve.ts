@@ -148,8 +148,10 @@ export function resolveAuthors(graph: GraphDraft, extracted: Extracted, passages
 }
 
 /**
- * An entity read from the text whose name or alias is a curated entity's name or alias is that
- * entity ("National Employment Policy" and "the 2015-2025 National Employment Policy").
+ * An entity read from the text is a curated entity when its name or alias is the curated one's
+ * name or alias ("National Employment Policy" and "the 2015-2025 National Employment Policy"),
+ * or when it is read at the very words the curation says name an entity of its type ("Strategic
+ * Plans 2010-2013", curated as the ministry's plan).
  */
 export function mergeIntoCurated(graph: GraphDraft): void {
   const curated = new Map<string, string>();
@@ -157,9 +159,19 @@ export function mergeIntoCurated(graph: GraphDraft): void {
     if (e.origin !== 'curated') continue;
     for (const n of [e.name, ...e.aliases]) if (!curated.has(fold(n))) curated.set(fold(n), e.id);
   }
+  const span = (m: { passageId: string; start: number; end: number }) => `${m.passageId}:${m.start}:${m.end}`;
+  const curatedAt = new Map<string, string>();
+  const mentionsOf = new Map<string, string[]>();
+  for (const m of graph.mentions.values()) {
+    const e = graph.entities.get(m.entityId);
+    if (e?.origin === 'curated') curatedAt.set(`${span(m)}:${e.type}`, e.id);
+    else mentionsOf.set(m.entityId, [...(mentionsOf.get(m.entityId) ?? []), span(m)]);
+  }
   for (const e of [...graph.entities.values()]) {
     if (e.origin === 'curated' || e.type === 'Study' || e.type === 'Statistic') continue;
-    const target = [e.name, ...e.aliases].map((n) => curated.get(fold(n))).find((id) => id && id !== e.id);
+    const target =
+      [e.name, ...e.aliases].map((n) => curated.get(fold(n))).find((id) => id && id !== e.id) ??
+      (mentionsOf.get(e.id) ?? []).map((k) => curatedAt.get(`${k}:${e.type}`)).find((id) => id && id !== e.id);
     if (target) graph.merge(e.id, target);
   }
 }
