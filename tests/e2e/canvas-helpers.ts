@@ -18,6 +18,8 @@ export interface LabelReport {
   cut: string[];
   /** Smallest rendered label size in pixels among shown labels. */
   minFontPx: number;
+  /** Nodes, and shown labels, reaching past the canvas's edges by more than a few pixels. */
+  outside: string[];
 }
 
 export async function labelReport(page: Page): Promise<LabelReport> {
@@ -35,7 +37,15 @@ export async function labelReport(page: Page): Promise<LabelReport> {
       if (n.style('text-wrap') === 'ellipsis' || /(?:…|\.\.\.)$/.test(String(n.data('name')))) cut.push(n.id());
     });
     const sizes = shown.map((n) => parseFloat(n.renderedStyle('font-size')));
-    return { nodes: nodes.length, shown: shown.length, overlapping, cut, minFontPx: sizes.length ? Math.min(...sizes) : 0 };
+    const e = cy.extent();
+    const slack = 4 / cy.zoom();
+    const outside = nodes
+      .filter((n) => {
+        const b = n.boundingBox({ includeNodes: true, includeEdges: false, includeLabels: !n.hasClass('nolabel') } as never);
+        return b.x1 < e.x1 - slack || b.x2 > e.x2 + slack || b.y1 < e.y1 - slack || b.y2 > e.y2 + slack;
+      })
+      .map((n) => n.id());
+    return { nodes: nodes.length, shown: shown.length, overlapping, cut, minFontPx: sizes.length ? Math.min(...sizes) : 0, outside };
   });
 }
 

@@ -73,12 +73,15 @@ describe('canvas people can read', () => {
       const report = await labelReport(page);
       expect(report.cut, `${viewport.width}`).toEqual([]);
       expect(report.overlapping, `${viewport.width}`).toBeLessThanOrEqual(Math.floor(report.nodes * 0.05));
+      // The whole drawing on the screen: no node, and no name shown, past the canvas's edges.
+      expect(report.outside, `${viewport.width}`).toEqual([]);
       console.log(`first view at ${viewport.width}x${viewport.height}: ${JSON.stringify(report)}`);
       await screenshot(page, `c00-first-view-fresh-${viewport.width}`);
-      // Full names, readable and never on top of each other; at a laptop's size most names
-      // shown, on a phone those of the best-connected nodes (the rest on hover or in the list).
+      // Full names, readable and never on top of each other; at a laptop's size many names
+      // shown, on a phone (a canvas of 390 by 610 pixels, the whole drawing in it) those of the
+      // best-connected nodes, the rest on hover or in the list.
       expect(report.minFontPx, `${viewport.width}`).toBeGreaterThanOrEqual(10.5);
-      expect(report.shown, `${viewport.width}`).toBeGreaterThanOrEqual(Math.ceil(report.nodes * (viewport.width > 700 ? 0.4 : 0.3)));
+      expect(report.shown, `${viewport.width}`).toBeGreaterThanOrEqual(Math.ceil(report.nodes * (viewport.width > 700 ? 0.4 : 0.15)));
       await page.close();
     }
   }, 240_000);

@@ -12,9 +12,9 @@ import { wrapWidth } from '../core/labels';
 import { degrees, nearestInDirection, nodeSize, type Direction, type LayoutName, type Point } from '../core/layout';
 import { relationLabel, typeStyle } from '../core/style';
 import type { Geometry } from '../core/url';
-import { applyLabelScale, followZoom, getLabelScale, scaledData, setLabelScale, STYLE } from './canvasStyle';
+import { applyLabelScale, getLabelScale, scaledData, setLabelScale, STYLE } from './canvasStyle';
 import { ContextMenu, HoverCardView, type HoverCard, type MenuItem } from './CanvasOverlay';
-import { placeLabels, spreadOut } from './labels';
+import { LABEL_CANDIDATES, placeLabels, spreadOut } from './labels';
 import { fitNodes, neighbourIndex, placeFresh, ringsByHops, runLayout } from './layouts';
 import { pngWithLegend } from './png';
 
@@ -42,18 +42,41 @@ interface Props {
 }
 
 /**
- * Makes room for every label at the zoom the drawing will be seen at: fitting changes the zoom,
- * which changes the labels' size in model units, so spreading and fitting alternate a few times.
+ * Makes room for the labels at the zoom the drawing will be seen at. Spreading nodes apart by
+ * their labels makes the drawing larger, so the fitted zoom smaller, and the labels larger in
+ * model units: spreading for the zoom of the unspread drawing leaves the labels too large for
+ * the room made. So the spread is made for a zoom somewhat below it, tried from nearest, until the
+ * fitted drawing is seen at nearly that zoom (labels at most a fifth larger than the room made;
+ * those that then collide are hidden). Where the canvas has no room for the names at
+ * a readable size at all (a phone), the nodes go back where the layout put them, fitted by
+ * themselves, and the labels that collide are hidden by priority (placeLabels).
  */
 function fitSpread(cy: Core, movable: ReadonlySet<string> | null = null) {
-  for (let i = 0; i < 3; i++) {
-    cy.fit(undefined, 30);
-    setLabelScale(cy.zoom());
+  const before = new Map(cy.nodes().map((n) => [n.id(), { ...n.position() }] as const));
+  const restore = () => cy.batch(() => before.forEach((p, id) => cy.getElementById(id).position(p)));
+  cy.fit(undefined, 30);
+  const unspread = cy.zoom();
+  let done = false;
+  for (const factor of [0.8, 0.55, 0.35]) {
+    const target = unspread * factor;
+    if (target < cy.minZoom()) break;
+    restore();
+    setLabelScale(target);
     applyLabelScale(cy);
     spreadOut(cy, movable);
+    cy.fit(undefined, 30);
+    if (cy.zoom() >= target * 0.8 && cy.zoom() > cy.minZoom() * 1.01) {
+      done = true;
+      break;
+    }
   }
-  // The last spread may reach past the edges: fit again, keeping the labels' scale (followZoom).
-  cy.fit(undefined, 30);
+  if (!done) {
+    restore();
+    fitNodes(cy);
+  }
+  // Labels at the size of the final zoom (smaller than those spread for, or the room is short).
+  setLabelScale(cy.zoom());
+  applyLabelScale(cy);
 }
 
 /**
@@ -103,7 +126,8 @@ function drawLabelsDirectly(cy: Core): void {
   if (data?.lblTxrCache) data.lblTxrCache.getElement = () => null;
 }
 
-const nodeData = (n: GraphNode) => ({ id: n.id, name: n.name, type: n.type, color: typeStyle(n.type).color, shape: typeStyle(n.type).shape, lw: wrapWidth(n.name), size: nodeSize(0), ...scaledData(nodeSize(0), wrapWidth(n.name)) });
+/** A node's data, sized by its degree from the start (a second pass of data would restyle every node). */
+const nodeData = (n: GraphNode, size: number) => ({ id: n.id, name: n.name, type: n.type, color: typeStyle(n.type).color, shape: typeStyle(n.type).shape, lw: wrapWidth(n.name), size, ...scaledData(size, wrapWidth(n.name)) });
 type Win = Window & { __explorerCy?: Core; __layoutStoppedAt?: number };
 
 export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(props, ref) {
@@ -134,7 +158,7 @@ export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(
   const relabel = () => {
     const cy = cyRef.current;
     if (!cy) return;
-    followZoom(cy.zoom());
+    setLabelScale(cy.zoom());
     applyLabelScale(cy);
     placeLabels(cy, { selected: handlers.current.selected, pinned: handlers.current.pinned, hovered: hovered.current });
   };
@@ -142,6 +166,12 @@ export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(
     window.clearTimeout(timers.current[what]);
     timers.current[what] = window.setTimeout(() => (what === 'labels' ? relabel() : handlers.current.onGeometry(geometry())), ms);
   };
+  /**
+   * Whether the view is the one the last layout fitted: no zoom or pan by the user and no view
+   * restored from a link since. While it is, a canvas that changes size (a phone's screen laid
+   * out after the first drawing, a panel opening) fits the drawing again.
+   */
+  const fitted = useRef(false);
   const settle = () => {
     relabel();
     (window as Win).__layoutStoppedAt = performance.now();
@@ -181,11 +211,17 @@ export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(
       cy.batch(() => cy.elements('.hover, .faded, .hl').removeClass('hover faded hl'));
     });
     cy.on('zoom', () => later('labels', 60));
+    // Labels past the canvas's edges are hidden (see placeLabels): a pan brings them back.
+    cy.on('pan', () => cy.nodes().length <= LABEL_CANDIDATES && later('labels', 150));
     cy.on('viewport', () => later('geometry', 300));
     // A window that turns, a panel that opens: Cytoscape reads its size on window resizes only.
     const resized = new ResizeObserver(() => {
-      if (container.current?.clientWidth && container.current.clientHeight) cy.resize();
+      if (!container.current?.clientWidth || !container.current.clientHeight) return;
+      cy.resize();
+      // Positions stay; only the view follows the canvas, and the labels their new size.
+      if (fitted.current && cy.nodes().nonempty()) (cy.fit(undefined, 30), later('labels', 60));
     });
+    cy.on('scrollzoom pinchzoom dragpan', () => (fitted.current = false));
     resized.observe(container.current!);
     cy.on('dragfree', 'node', () => (later('labels', 0), later('geometry', 100)));
     (window as Win).__explorerCy = cy;
@@ -206,7 +242,7 @@ export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(
     hinted.current = new Map(Object.entries(positions));
     cy.batch(() => cy.nodes().forEach((n) => { const p = positions[n.id()]; if (p) n.position(p); }));
     pendingViewport.current = zoom !== null && pan ? { zoom, pan } : null;
-    if (pendingViewport.current && cy.nodes().nonempty()) (cy.viewport({ zoom: zoom!, pan: pan! }), (pendingViewport.current = null), relabel());
+    if (pendingViewport.current && cy.nodes().nonempty()) (cy.viewport({ zoom: zoom!, pan: pan! }), (pendingViewport.current = null), (fitted.current = false), relabel());
   }, [props.hints?.key]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useEffect(() => {
@@ -231,7 +267,7 @@ export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(
       const adds: ElementDefinition[] = diff.addNodes.map((n) => {
         const known = hinted.current.get(n.id) ?? (replaced ? undefined : remembered.current.get(n.id));
         if (!known) unplaced.push(n.id);
-        return { group: 'nodes', data: nodeData(n), position: known ? { ...known } : { x: 0, y: 0 } };
+        return { group: 'nodes', data: nodeData(n, nodeSize(deg.get(n.id) ?? 0)), position: known ? { ...known } : { x: 0, y: 0 } };
       });
       const dense = next.edges.length > DENSE_EDGES;
       adds.push(...diff.addEdges.map((e): ElementDefinition => ({ group: 'edges', classes: dense ? 'dense' : '', data: { id: e.id, source: e.source, target: e.target, label: relationLabel(e.type), type: e.type } })));
@@ -242,9 +278,11 @@ export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(
       });
     });
     const viewport = pendingViewport.current;
-    const finish = () => {
-      if (viewport) (cy.viewport({ zoom: viewport.zoom!, pan: viewport.pan! }), (pendingViewport.current = null));
-      else if (unplaced.length === cy.nodes().length) cy.fit(undefined, 30);
+    /** `laidOut`: the whole drawing was laid out and fitted (layoutWhole), to be fitted no more. */
+    const finish = (laidOut = false) => {
+      if (viewport) (cy.viewport({ zoom: viewport.zoom!, pan: viewport.pan! }), (pendingViewport.current = null), (fitted.current = false));
+      else if (laidOut) fitted.current = true;
+      else if (unplaced.length === cy.nodes().length) (cy.fit(undefined, 30), (fitted.current = true));
       settle();
     };
     if (!unplaced.length) return finish();
@@ -253,10 +291,10 @@ export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(
     if (cy.nodes().length > LARGE_DRAWING) {
       // Thousands of nodes at once (a two-hop expansion): rings by hops from what was drawn before.
       const layout = cy.layout(ringsByHops(cy, fresh, around));
-      layout.one('layoutstop', () => (fitNodes(cy), settle()));
+      layout.one('layoutstop', () => (fitNodes(cy), (fitted.current = true), settle()));
       layout.run();
     } else if (unplaced.length === cy.nodes().length) {
-      void layoutWhole(cy, props.layout).then(finish);
+      void layoutWhole(cy, props.layout).then(() => finish(true));
     } else {
       const spots = placeFresh(cy, unplaced, around, getLabelScale());
       cy.batch(() => spots.forEach((p, id) => cy.getElementById(id).position(p)));
@@ -266,7 +304,7 @@ export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(
       const bb = added.boundingBox({});
       const outside = bb.x1 < ext.x1 || bb.x2 > ext.x2 || bb.y1 < ext.y1 || bb.y2 > ext.y2;
       // New nodes beyond the view: zoom out to show them, making room for labels at the new zoom.
-      if (outside && !viewport) (fitSpread(cy, fresh), settle());
+      if (outside && !viewport) (fitSpread(cy, fresh), (fitted.current = true), settle());
       else finish();
     }
   }, [props.nodes, props.edges]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -289,15 +327,20 @@ export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(
 
   const relayout = () => {
     const cy = cyRef.current;
-    if (cy?.nodes().nonempty()) void layoutWhole(cy, handlers.current.layout).then(settle);
+    if (cy?.nodes().nonempty()) void layoutWhole(cy, handlers.current.layout).then(() => ((fitted.current = true), settle()));
   };
   useEffect(relayout, [props.layout]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useImperativeHandle(ref, () => ({
-    fit: () => cyRef.current?.fit(undefined, 30),
+    fit: () => {
+      cyRef.current?.fit(undefined, 30);
+      fitted.current = true;
+    },
     zoom: (factor) => {
       const cy = cyRef.current;
-      if (cy) cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+      if (!cy) return;
+      fitted.current = false;
+      cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
     },
     relayout,
     png: async (legend, title) => (cyRef.current ? pngWithLegend(cyRef.current, legend, title) : null),

@@ -8,16 +8,20 @@ import type cytoscape from 'cytoscape';
 import { LABEL_PX } from '../core/labels';
 
 let labelScale = 1;
-/** Model units per screen pixel for labels: 1 at zoom 1 and above, 1/zoom below. */
-export const setLabelScale = (zoom: number) => (labelScale = 1 / Math.min(1, zoom));
+/** Steps of the label scale per doubling of the zoom. */
+const STEPS_PER_DOUBLING = 8;
 /**
- * The same, but keeping the scale through small changes of zoom (a fit after spreading nodes),
- * within which labels stay between about 11 and 13 px: it spares a re-measure and a re-cull.
+ * Model units per screen pixel for labels: 1 at zoom 1 and above, about 1/zoom below, rounded up
+ * to one of a few steps (each 9% apart), so labels are drawn at 12 to 13 px. Between two zooms of
+ * one step the labels' data do not change: Cytoscape re-measures every wrapped label (a canvas
+ * text measure per word) whenever its font size changes, and the fits and spreads of a layout
+ * change the zoom a little several times.
  */
-export const followZoom = (zoom: number) => {
-  const next = 1 / Math.min(1, zoom);
-  if (Math.abs(next - labelScale) / labelScale > 0.0) labelScale = next;
+const scaleFor = (zoom: number) => {
+  const s = 1 / Math.min(1, zoom);
+  return 2 ** (Math.ceil(Math.log2(s) * STEPS_PER_DOUBLING - 1e-9) / STEPS_PER_DOUBLING);
 };
+export const setLabelScale = (zoom: number) => (labelScale = scaleFor(zoom));
 export const getLabelScale = () => labelScale;
 
 /**

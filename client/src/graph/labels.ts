@@ -23,7 +23,7 @@ function labelBoxes(cy: Core, nodes: NodeCollection = cy.nodes(':visible')): Map
  * Above this many nodes only the labels of this many, by priority, are candidates: measuring
  * every label of a two-hop drawing of thousands took seconds, and a canvas shows no more.
  */
-const LABEL_CANDIDATES = 400;
+export const LABEL_CANDIDATES = 400;
 
 /**
  * Moves nodes (the `movable` ones, or all) so that no node with its label overlaps another: the
@@ -42,7 +42,10 @@ export function spreadOut(cy: Core, movable: ReadonlySet<string> | null): void {
   cy.batch(() => moved.forEach((p, id) => cy.getElementById(id).position(p)));
 }
 
-/** Shows the labels that fit, by priority, and hides the rest (hovering a node shows its name). */
+/**
+ * Shows the labels that fit, by priority, and hides the rest (hovering a node shows its name): a
+ * label fits when it overlaps no label of higher priority and is not cut by the canvas's edges.
+ */
 export function placeLabels(cy: Core, o: { selected: string | null; pinned: readonly string[]; hovered: string | null }): number {
   const priority = (n: NodeSingular) => labelPriority({ selected: n.id() === o.selected, pinned: o.pinned.includes(n.id()), hovered: n.id() === o.hovered, degree: n.degree(false) });
   let candidates = cy.nodes(':visible');
@@ -54,7 +57,9 @@ export function placeLabels(cy: Core, o: { selected: string | null; pinned: read
     cy.batch(() => rest.addClass('nolabel'));
   }
   const boxes: LabelBox[] = [];
-  for (const [id, b] of labelBoxes(cy, candidates)) boxes.push({ id, ...b, priority: priority(cy.getElementById(id) as NodeSingular) });
+  const e = cy.extent();
+  const within = (b: { x1: number; x2: number; y1: number; y2: number }) => b.x1 >= e.x1 && b.x2 <= e.x2 && b.y1 >= e.y1 && b.y2 <= e.y2;
+  for (const [id, b] of labelBoxes(cy, candidates)) if (within(b) || id === o.selected || id === o.hovered) boxes.push({ id, ...b, priority: priority(cy.getElementById(id) as NodeSingular) });
   const shown = cullLabels(boxes, 2 * getLabelScale());
   cy.batch(() => candidates.forEach((n) => void n.toggleClass('nolabel', !shown.has(n.id()))));
   return shown.size;

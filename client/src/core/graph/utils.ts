@@ -11,11 +11,14 @@ export const HISTORY_LIMIT = 50;
 export function mergeSubgraph(view: GraphView, nodes: GraphNode[], edges: GraphEdge[], anchor: string | null = null): GraphView {
   const next: GraphView = { ...view, nodes: { ...view.nodes }, edges: { ...view.edges } };
   let changed = false;
+  // Copied once, on the first change (copying it per node made a two-hop merge quadratic).
+  let anchors: GraphView['anchors'] | null = null;
   for (const n of nodes) {
     if (anchor && n.id !== anchor && (!view.nodes[n.id] || view.anchors[n.id])) {
-      const list = next.anchors[n.id] ?? [];
+      const list = (anchors ?? view.anchors)[n.id] ?? [];
       if (!list.includes(anchor)) {
-        next.anchors = { ...next.anchors, [n.id]: [...list, anchor] };
+        anchors ??= { ...view.anchors };
+        anchors[n.id] = [...list, anchor];
         changed = true;
       }
     }
@@ -31,6 +34,7 @@ export function mergeSubgraph(view: GraphView, nodes: GraphNode[], edges: GraphE
       changed = true;
     }
   }
+  if (anchors) next.anchors = anchors;
   return changed ? next : view;
 }
 
