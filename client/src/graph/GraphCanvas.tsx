@@ -166,12 +166,6 @@ export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(
     window.clearTimeout(timers.current[what]);
     timers.current[what] = window.setTimeout(() => (what === 'labels' ? relabel() : handlers.current.onGeometry(geometry())), ms);
   };
-  /**
-   * Whether the view is the one the last layout fitted: no zoom or pan by the user and no view
-   * restored from a link since. While it is, a canvas that changes size (a phone's screen laid
-   * out after the first drawing, a panel opening) fits the drawing again.
-   */
-  const fitted = useRef(false);
   const settle = () => {
     relabel();
     (window as Win).__layoutStoppedAt = performance.now();
@@ -216,12 +210,8 @@ export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(
     cy.on('viewport', () => later('geometry', 300));
     // A window that turns, a panel that opens: Cytoscape reads its size on window resizes only.
     const resized = new ResizeObserver(() => {
-      if (!container.current?.clientWidth || !container.current.clientHeight) return;
-      cy.resize();
-      // Positions stay; only the view follows the canvas, and the labels their new size.
-      if (fitted.current && cy.nodes().nonempty()) (cy.fit(undefined, 30), later('labels', 60));
+      if (container.current?.clientWidth && container.current.clientHeight) cy.resize();
     });
-    cy.on('scrollzoom pinchzoom dragpan', () => (fitted.current = false));
     resized.observe(container.current!);
     cy.on('dragfree', 'node', () => (later('labels', 0), later('geometry', 100)));
     (window as Win).__explorerCy = cy;
@@ -242,7 +232,7 @@ export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(
     hinted.current = new Map(Object.entries(positions));
     cy.batch(() => cy.nodes().forEach((n) => { const p = positions[n.id()]; if (p) n.position(p); }));
     pendingViewport.current = zoom !== null && pan ? { zoom, pan } : null;
-    if (pendingViewport.current && cy.nodes().nonempty()) (cy.viewport({ zoom: zoom!, pan: pan! }), (pendingViewport.current = null), (fitted.current = false), relabel());
+    if (pendingViewport.current && cy.nodes().nonempty()) (cy.viewport({ zoom: zoom!, pan: pan! }), (pendingViewport.current = null), relabel());
   }, [props.hints?.key]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useEffect(() => {
@@ -280,9 +270,8 @@ export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(
     const viewport = pendingViewport.current;
     /** `laidOut`: the whole drawing was laid out and fitted (layoutWhole), to be fitted no more. */
     const finish = (laidOut = false) => {
-      if (viewport) (cy.viewport({ zoom: viewport.zoom!, pan: viewport.pan! }), (pendingViewport.current = null), (fitted.current = false));
-      else if (laidOut) fitted.current = true;
-      else if (unplaced.length === cy.nodes().length) (cy.fit(undefined, 30), (fitted.current = true));
+      if (viewport) (cy.viewport({ zoom: viewport.zoom!, pan: viewport.pan! }), (pendingViewport.current = null));
+      else if (!laidOut && unplaced.length === cy.nodes().length) cy.fit(undefined, 30);
       settle();
     };
     if (!unplaced.length) return finish();
@@ -291,7 +280,7 @@ export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(
     if (cy.nodes().length > LARGE_DRAWING) {
       // Thousands of nodes at once (a two-hop expansion): rings by hops from what was drawn before.
       const layout = cy.layout(ringsByHops(cy, fresh, around));
-      layout.one('layoutstop', () => (fitNodes(cy), (fitted.current = true), settle()));
+      layout.one('layoutstop', () => (fitNodes(cy), settle()));
       layout.run();
     } else if (unplaced.length === cy.nodes().length) {
       void layoutWhole(cy, props.layout).then(() => finish(true));
@@ -304,7 +293,7 @@ export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(
       const bb = added.boundingBox({});
       const outside = bb.x1 < ext.x1 || bb.x2 > ext.x2 || bb.y1 < ext.y1 || bb.y2 > ext.y2;
       // New nodes beyond the view: zoom out to show them, making room for labels at the new zoom.
-      if (outside && !viewport) (fitSpread(cy, fresh), (fitted.current = true), settle());
+      if (outside && !viewport) (fitSpread(cy, fresh), settle());
       else finish();
     }
   }, [props.nodes, props.edges]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -327,19 +316,15 @@ export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(
 
   const relayout = () => {
     const cy = cyRef.current;
-    if (cy?.nodes().nonempty()) void layoutWhole(cy, handlers.current.layout).then(() => ((fitted.current = true), settle()));
+    if (cy?.nodes().nonempty()) void layoutWhole(cy, handlers.current.layout).then(settle);
   };
   useEffect(relayout, [props.layout]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useImperativeHandle(ref, () => ({
-    fit: () => {
-      cyRef.current?.fit(undefined, 30);
-      fitted.current = true;
-    },
+    fit: () => cyRef.current?.fit(undefined, 30),
     zoom: (factor) => {
       const cy = cyRef.current;
       if (!cy) return;
-      fitted.current = false;
       cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
     },
     relayout,
