@@ -174,7 +174,7 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
 
   let closing = false;
   /** Open connections and whether a request is being answered on each (for a graceful close). */
-  const sockets = new Map<Socket, { active: number; idleSweeps: number }>();
+  const sockets = new Map<Socket, { active: number; idleSweeps: number; served: number }>();
   const server = createServer(
     {
       headersTimeout: Math.min(http.headersTimeoutMs, http.requestTimeoutMs),
@@ -263,13 +263,14 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
   }
 
   server.on('connection', (socket: Socket) => {
-    sockets.set(socket, { active: 0, idleSweeps: 0 });
+    sockets.set(socket, { active: 0, idleSweeps: 0, served: 0 });
     socket.once('close', () => sockets.delete(socket));
   });
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const state = sockets.get(req.socket);
     if (!state) return;
     state.active++;
+    state.served++;
     state.idleSweeps = 0;
     res.once('close', () => state.active--);
   });
@@ -283,8 +284,8 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
         // queued in the kernel get accepted (closing the listener would reset them) and every
         // answer ends its connection. Then stop accepting. Unlike http.Server#close, idle
         // connections are not dropped at once (one accepted while the process was busy may hold
-        // a request not read yet): a connection closes once idle at two sweeps, each after a
-        // poll phase; answers in progress end their own.
+        // a request not read yet): a connection closes once idle at two sweeps (ten for one that
+        // has sent no request yet), each after a poll phase; answers in progress end their own.
         // The listener is closed from the check phase, right after a poll phase has accepted
         // what the kernel queued: a connection that completes its handshake after that last
         // accept is reset by the kernel when the listener closes, so the gap is kept short.
@@ -293,7 +294,10 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
           const sweep = setInterval(() => setImmediate(() => {
             for (const [socket, state] of sockets) {
               if (state.active > 0) state.idleSweeps = 0;
-              else if (++state.idleSweeps >= 2) socket.destroy();
+              // A kept-alive connection between requests goes at the second idle sweep; one that
+              // has sent no request yet gets a second (its client, on a busy machine, may be
+              // about to send it).
+              else if (++state.idleSweeps >= (state.served ? 2 : 10)) socket.destroy();
             }
           }), 100);
           server.once('close', () => clearInterval(sweep));

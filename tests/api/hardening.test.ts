@@ -326,3 +326,26 @@ describe('errors that never quote the request', () => {
     expect(JSON.parse(text).errors[0].extensions.code).toMatch(/^[A-Z_]+$/);
   });
 });
+
+describe('graceful close', () => {
+  it('answers a connection accepted before the close whose request comes late, and still ends an idle kept-alive one', async () => {
+    const closing = await serve({ drainMs: 0 });
+    const fresh = connect(closing.port, '127.0.0.1');
+    const kept = connect(closing.port, '127.0.0.1');
+    await Promise.all([fresh, kept].map((s) => new Promise((r) => s.once('connect', r))));
+    let keptAnswer = '';
+    kept.on('data', (d) => (keptAnswer += d));
+    const keptEnded = new Promise<void>((r) => kept.once('close', () => r()));
+    kept.write('GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
+    await expect.poll(() => keptAnswer).toContain('200 OK');
+    const closed = closing.app.close();
+    // Past two idle sweeps (100 ms apart): the kept-alive connection, idle after its answer, is
+    // gone; the one that has not sent its request yet is still open, and answered.
+    await keptEnded;
+    let out = '';
+    fresh.on('data', (d) => (out += d));
+    fresh.write('GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n');
+    await expect.poll(() => out, { timeout: 2000 }).toContain('200 OK');
+    await closed;
+  });
+});
