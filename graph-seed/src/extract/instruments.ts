@@ -78,6 +78,8 @@ const PERIOD = '(?:19|20)\\d\\d-(?:19|20)\\d\\d';
  * one plan per period: the first spans the name and its period, the others their period.
  */
 const PLAN = new RegExp(`\\b((?:[A-Z][a-z]+\\s+){0,5})(Plans?|Polic(?:y|ies)|Strateg(?:y|ies))(?:\\s+(${PERIOD})((?:\\s*(?:,|and)\\s+${PERIOD})*))?\\b`, 'g');
+/** A period just before a name ("its 2014-2018 National Development Plan"). */
+const PERIOD_BEFORE = new RegExp(`(${PERIOD})\\s+$`);
 const LEADING_FUNCTION_WORDS = /^(?:(?:The|This|These|That|Its|Their|Our|In|Under|By|For|With|A|An|And|Of|On|To|From|At)\s+)+/;
 const SINGULAR: Record<string, string> = { Plans: 'Plan', Policies: 'Policy', Strategies: 'Strategy' };
 
@@ -96,7 +98,7 @@ function plans(text: string): InstrumentMatch[] {
     const nameEnd = m.index + m[1]!.length + head.length;
     const found: { period: string; at: number }[] = [];
     for (let p = (period.lastIndex = nameEnd, period.exec(text)); p && p.index < m.index + m[0].length; p = period.exec(text)) found.push({ period: p[0], at: p.index });
-    const before = new RegExp(`(${PERIOD})\\s+$`).exec(text.slice(Math.max(0, start - 12), start));
+    const before = PERIOD_BEFORE.exec(text.slice(Math.max(0, start - 12), start));
     if (!found.length && before && !plural) {
       out.push({ id: `policy:${slugify(name)}-${before[1]}`, type: 'Policy', name: `${name} ${before[1]}`, properties: { period: before[1]! }, start, end: nameEnd });
     } else if (!found.length) {

@@ -91,10 +91,10 @@ export function readNames(passages: Passage[], graph: GraphDraft, acronyms: read
       const found = findNames(s, p.text);
       found.names.push(...describedInstruments(s, p.text, found.names));
       read.push({ p, s, found });
-      for (const c of found.names) namesRead.add(c.text.replace(/^the\s+/i, '').toLowerCase());
+      for (const c of found.names) namesRead.add(nameKey(c.text));
       for (const sp of found.splits) {
-        const key = sp.part.text.replace(/^the\s+/i, '').toLowerCase();
-        containers.set(key, (containers.get(key) ?? new Set()).add(sp.whole.text.replace(/^the\s+/i, '').toLowerCase()));
+        const key = nameKey(sp.part.text);
+        containers.set(key, (containers.get(key) ?? new Set()).add(nameKey(sp.whole.text)));
       }
     }
   }
@@ -125,12 +125,15 @@ export function readNames(passages: Passage[], graph: GraphDraft, acronyms: read
   return cache;
 }
 
+/** A name as printed, without a leading article, in lower case: how names are compared across the text. */
+const nameKey = (text: string) => text.replace(/^the\s+/i, '').toLowerCase();
+
 /**
  * "A of the B" where A is read inside more than one B: A is named by the whole phrase, still part
  * of B, so that two bodies of one name are not made one.
  */
 function qualifyParts(found: ReturnType<typeof findNames>, text: string, containers: ReadonlyMap<string, ReadonlySet<string>>): ReturnType<typeof findNames> {
-  const ambiguous = found.splits.filter((sp) => (containers.get(sp.part.text.replace(/^the\s+/i, '').toLowerCase())?.size ?? 0) > 1);
+  const ambiguous = found.splits.filter((sp) => (containers.get(nameKey(sp.part.text))?.size ?? 0) > 1);
   if (!ambiguous.length) return found;
   const names = [...found.names];
   const splits = found.splits.filter((sp) => !ambiguous.includes(sp));
