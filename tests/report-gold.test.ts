@@ -14,12 +14,11 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { readCorpus } from '../graph-seed/src/io/corpus';
 import type { GraphBundle } from '../graph-seed/src/model/bundle';
 import { EMPTY_CURATION } from '../graph-seed/src/model/curation';
 import { DEFAULT_CORPUS } from '../graph-seed/src/paths';
 import { runPipeline } from '../graph-seed/src/pipeline';
-import { reportBundle } from './helpers/report';
+import { bundledCorpus, reportBundle } from './helpers/report';
 
 const FLOOR = { curated: 0.85, none: 0.45 };
 
@@ -116,7 +115,7 @@ const CORPUS_TEXT = readdirSync(DEFAULT_CORPUS)
   .join('\n');
 
 function textOnlyBundle(): GraphBundle {
-  const corpus = readCorpus([DEFAULT_CORPUS]);
+  const corpus = bundledCorpus();
   if (!corpus.ok) throw new Error(JSON.stringify(corpus.errors));
   const r = runPipeline(corpus.value, EMPTY_CURATION);
   if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('\n'));

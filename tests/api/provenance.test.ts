@@ -5,13 +5,12 @@
  */
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readCorpus } from '../../graph-seed/src/io/corpus';
 import { DEFAULT_CORPUS } from '../../graph-seed/src/paths';
 import { runPipeline } from '../../graph-seed/src/pipeline';
 import { createApp, type App } from '../../server/src/app';
 import { createLogger } from '../../server/src/log';
 import { MemoryGraphStore } from '../../server/src/store/memory/MemoryGraphStore';
-import { reportBundle } from '../helpers/report';
+import { bundledCorpus, reportBundle } from '../helpers/report';
 
 interface Rel { id: string; type: string; origin: string | null; rule: string | null; confidence: number | null }
 const apps: App[] = [];
@@ -27,7 +26,7 @@ async function serve(bundle: ReturnType<typeof reportBundle>): Promise<string> {
 
 beforeAll(async () => {
   curatedUrl = await serve(reportBundle());
-  const corpus = readCorpus([DEFAULT_CORPUS]);
+  const corpus = bundledCorpus();
   if (!corpus.ok) throw new Error(JSON.stringify(corpus.errors));
   const run = runPipeline(corpus.value);
   if (!run.ok) throw new Error(run.errors.map((e) => e.message).join('\n'));

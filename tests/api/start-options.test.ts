@@ -7,7 +7,7 @@ import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnServer, startCommand, type RunningApp } from '../helpers/serve';
-import { FIXTURES } from '../helpers/report';
+import { FIXTURES, reportBundle } from '../helpers/report';
 import { tempDir } from '../helpers/tmp';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -48,6 +48,14 @@ interface Graph {
 const SLOW = 240_000;
 
 describe('npm start with the options of npm run seed', () => {
+  it('with no options serves the bundled report, the very graph the other tests build', async () => {
+    const bundle = reportBundle();
+    const app = await serve([], 'start-default');
+    const g = await query<Graph>(app, GRAPH);
+    expect(g.info.bundleVersion).toBe(bundle.version);
+    expect(g.stats).toEqual({ entities: bundle.entities.length, passages: bundle.passages.length, relations: bundle.relations.length });
+  }, SLOW);
+
   it('serves exactly the graph npm run seed -- --curation none builds', async () => {
     const built = seed(['--curation', 'none']);
     const app = await serve(['--curation', 'none'], 'start-curation-none');

@@ -11,12 +11,12 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readPdf } from '../../graph-seed/src/ingest/pdf/index';
 import { readText } from '../../graph-seed/src/ingest/read-files';
-import { readCorpus } from '../../graph-seed/src/io/corpus';
 import type { GraphBundle } from '../../graph-seed/src/model/bundle';
 import { DEFAULT_CORPUS } from '../../graph-seed/src/paths';
 import { runPipeline } from '../../graph-seed/src/pipeline';
 import type { CorpusFile } from '../../graph-seed/src/stages/read';
 import { typesetReport } from '../helpers/report-pdf';
+import { bundledCorpus } from '../helpers/report';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, out: { type: 'string', default: join(import.meta.dirname, '..', '..', 'bench', 'results') } } });
 const runs = Number(values.runs);
@@ -76,7 +76,7 @@ async function measure(input: string, k: number, bytes: number, read: () => Prom
   return row;
 }
 
-const corpus = readCorpus([DEFAULT_CORPUS]);
+const corpus = bundledCorpus();
 if (!corpus.ok) throw new Error('corpus');
 const text = runPipeline(corpus.value);
 if (!text.ok) throw new Error('pipeline');

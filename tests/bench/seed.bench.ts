@@ -9,12 +9,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readCorpus } from '../../graph-seed/src/io/corpus';
 import { readCuration } from '../../graph-seed/src/io/curation';
 import { EMPTY_CURATION } from '../../graph-seed/src/model/curation';
 import { DEFAULT_CORPUS, DEFAULT_CURATION } from '../../graph-seed/src/paths';
 import { runPipeline } from '../../graph-seed/src/pipeline';
 import { syntheticCorpus } from './synthetic';
+import { bundledCorpus } from '../helpers/report';
 
 const { values } = parseArgs({
   options: {
@@ -39,7 +39,7 @@ interface Row {
 }
 
 function measure(factor: number, runs: number): Row {
-  const corpus = readCorpus([DEFAULT_CORPUS]);
+  const corpus = bundledCorpus();
   if (!corpus.ok) throw new Error('corpus');
   const curation = readCuration(DEFAULT_CURATION);
   if (!curation.ok) throw new Error('curation');

@@ -1,16 +1,28 @@
 /** The bundled report run through the pipeline once per test file. */
-import { join } from 'node:path';
-import { readCorpus } from '../../graph-seed/src/io/corpus';
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { readText, reportFilesAt } from '../../graph-seed/src/ingest/read-files';
 import { readCuration } from '../../graph-seed/src/io/curation';
 import type { GraphBundle } from '../../graph-seed/src/model/bundle';
 import { DEFAULT_CORPUS, DEFAULT_CURATION } from '../../graph-seed/src/paths';
+import { ok, type Result } from '../../graph-seed/src/model/result';
 import { runPipeline } from '../../graph-seed/src/pipeline';
+import type { CorpusFile } from '../../graph-seed/src/stages/read';
 
 let cached: GraphBundle | undefined;
 
+/**
+ * The bundled report's files, read as npm start and npm run seed read them (the files the corpus
+ * folder holds for a report, each through the text reader), but synchronously, for tests that
+ * build at load time. A unit test checks this is what the product's reader gives.
+ */
+export function bundledCorpus(): Result<CorpusFile[]> {
+  return ok(reportFilesAt(DEFAULT_CORPUS).map((path) => readText(basename(path), readFileSync(path, 'utf8'))));
+}
+
 export function reportBundle(): GraphBundle {
   if (cached) return cached;
-  const corpus = readCorpus([DEFAULT_CORPUS]);
+  const corpus = bundledCorpus();
   if (!corpus.ok) throw new Error(JSON.stringify(corpus.errors));
   const curation = readCuration(DEFAULT_CURATION);
   if (!curation.ok) throw new Error(JSON.stringify(curation.errors));

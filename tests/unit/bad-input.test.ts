@@ -4,13 +4,13 @@ import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../helpers/tmp';
 import { describe, expect, it } from 'vitest';
-import { readCorpus } from '../../graph-seed/src/io/corpus';
 import { readCuration } from '../../graph-seed/src/io/curation';
 import { DEFAULT_CORPUS, DEFAULT_CURATION } from '../../graph-seed/src/paths';
 import { runPipeline } from '../../graph-seed/src/pipeline';
+import { bundledCorpus } from '../helpers/report';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const corpus = readCorpus([DEFAULT_CORPUS]);
+const corpus = bundledCorpus();
 if (!corpus.ok) throw new Error('corpus');
 
 function curationWith(files: Record<string, string>): string {

@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import { tempDir } from '../helpers/tmp';
 import { describe, expect, it } from 'vitest';
 import { BundleReadError, readBundle, writeBundle } from '../../graph-seed/src/io/bundle';
-import { readCorpus } from '../../graph-seed/src/io/corpus';
 import { readCuration } from '../../graph-seed/src/io/curation';
 import { DEFAULT_CORPUS, DEFAULT_CURATION } from '../../graph-seed/src/paths';
 import { runPipeline } from '../../graph-seed/src/pipeline';
 import { canonicalJson } from '../../graph-seed/src/stages/emit';
+import { bundledCorpus } from '../helpers/report';
 
 function build() {
-  const corpus = readCorpus([DEFAULT_CORPUS]);
+  const corpus = bundledCorpus();
   const curation = readCuration(DEFAULT_CURATION);
   if (!corpus.ok || !curation.ok) throw new Error('inputs');
   const r = runPipeline(corpus.value, curation.value);
@@ -26,7 +26,7 @@ describe('graph bundle', () => {
     expect(canonicalJson(a)).toBe(canonicalJson(b));
     expect(a.version).toMatch(/^1\.0\.0\+[0-9a-f]{16}$/);
     const c = readCuration(DEFAULT_CURATION);
-    const corpus = readCorpus([DEFAULT_CORPUS]);
+    const corpus = bundledCorpus();
     if (!c.ok || !corpus.ok) throw new Error('inputs');
     // One finding fewer: one that no recommendation is based on, so the pipeline still succeeds.
     const referenced = JSON.stringify(c.value.recommendations);

@@ -4,15 +4,15 @@
  * relations must pass, and a curated relation that fails stops the build.
  */
 import { describe, expect, it } from 'vitest';
-import { readCorpus } from '../../graph-seed/src/io/corpus';
 import { readCuration } from '../../graph-seed/src/io/curation';
 import type { Entity, Evidence, Relation } from '../../graph-seed/src/model/bundle';
 import type { Curation } from '../../graph-seed/src/model/curation';
 import { DEFAULT_CORPUS, DEFAULT_CURATION } from '../../graph-seed/src/paths';
 import { runPipeline } from '../../graph-seed/src/pipeline';
 import { checkRelationEnds, share } from '../../graph-seed/src/stages/evidence';
+import { bundledCorpus } from '../helpers/report';
 
-const corpus = readCorpus([DEFAULT_CORPUS]);
+const corpus = bundledCorpus();
 const curation = readCuration(DEFAULT_CURATION);
 if (!corpus.ok || !curation.ok) throw new Error('the bundled report and its curation must read');
 

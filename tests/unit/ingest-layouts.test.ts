@@ -2,16 +2,16 @@
  * Text in any layout: a whole document on one line, one paragraph per line, Markdown, and the
  * PDF-wrapped lines of the bundled report, each read into readable passages.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectLayout } from '../../graph-seed/src/ingest/layout';
-import { readText } from '../../graph-seed/src/ingest/read-files';
+import { readReportFiles, readText, reportFilesAt } from '../../graph-seed/src/ingest/read-files';
 import { sentenceSpans } from '../../graph-seed/src/ingest/sentences';
-import { readCorpus } from '../../graph-seed/src/io/corpus';
 import { DEFAULT_CORPUS } from '../../graph-seed/src/paths';
 import { runPipeline } from '../../graph-seed/src/pipeline';
-import { FIXTURES } from '../helpers/report';
+import { bundledCorpus, FIXTURES } from '../helpers/report';
+import { tempDir } from '../helpers/tmp';
 
 const fixture = (name: string) => readFileSync(join(FIXTURES, 'layouts', name), 'utf8');
 function seed(name: string) {
@@ -25,9 +25,32 @@ describe('layouts are recognised', () => {
     expect(detectLayout(fixture('one-line.txt'), 'one-line.txt')).toBe('single-line');
     expect(detectLayout(fixture('paragraph-lines.txt'), 'paragraph-lines.txt')).toBe('paragraph-lines');
     expect(detectLayout(fixture('report.md'), 'report.md')).toBe('markdown');
-    const corpus = readCorpus([DEFAULT_CORPUS]);
+    const corpus = bundledCorpus();
     if (!corpus.ok) throw new Error('corpus');
-    for (const f of corpus.value) expect(detectLayout(f.text, f.name)).toBe('wrapped');
+    expect(corpus.value.map((f) => [f.name, f.format])).toEqual([
+      ['000_cf4d5ed599614fc7.txt', 'wrapped'],
+      ['002_3b016c6110c44ed7.txt', 'wrapped'],
+    ]);
+  });
+});
+
+describe('a report folder', () => {
+  it('is read as npm start reads it by the tests\' synchronous reader', async () => {
+    const product = await readReportFiles([DEFAULT_CORPUS]);
+    if (!product.ok) throw new Error(JSON.stringify(product.errors));
+    const tests = bundledCorpus();
+    expect(tests.ok && tests.value).toEqual(product.value);
+  });
+
+  it('leaves out its README and hidden files, but reads a README named on the command line', async () => {
+    const dir = tempDir('folder');
+    writeFileSync(join(dir, 'README.md'), '# About these files\n\nThey were extracted from the printed report.\n');
+    writeFileSync(join(dir, 'readme.txt'), 'Extracted by hand.\n');
+    writeFileSync(join(dir, '.notes.md'), '# Mine\n\nPrivate notes.\n');
+    writeFileSync(join(dir, 'report.txt'), fixture('paragraph-lines.txt'));
+    expect(reportFilesAt(dir).map((p) => basename(p))).toEqual(['report.txt']);
+    const named = await readReportFiles([join(dir, 'README.md')]);
+    expect(named.ok && named.value.map((f) => f.name)).toEqual(['README.md']);
   });
 });
 
@@ -79,5 +102,40 @@ describe('Markdown', () => {
     const items = fixture('report.md').split('\n').filter((l) => l.startsWith('- '));
     expect(b.passages.filter((p) => p.kind === 'list-item')).toHaveLength(items.length);
     expect(b.passages.every((p) => !p.text.includes('\n') || p.kind === 'table')).toBe(true);
+  });
+});
+
+describe('pages separated by form feeds', () => {
+  // Text extracted page by page (pdftotext's layout): wrapped lines, a running head and a page
+  // number on every page, a form feed before each new page, one paragraph cut by a page break.
+  const paragraphs = fixture('paragraph-lines.txt').trim().split('\n').filter((l) => l.length > 300).slice(0, 6);
+  const wrap = (p: string) => p.replace(/(.{1,78})(?:\s+|$)/g, '$1\n').trimEnd();
+  const head = 'MIGRATION AND DEVELOPMENT IN CAMBODIA';
+  const cut = wrap(paragraphs[2]!).split('\n');
+  const half = Math.ceil(cut.length / 2);
+  const pageTexts = [
+    [wrap(paragraphs[0]!), wrap(paragraphs[1]!), cut.slice(0, half).join('\n')],
+    [cut.slice(half).join('\n'), wrap(paragraphs[3]!)],
+    [wrap(paragraphs[4]!), wrap(paragraphs[5]!)],
+  ];
+  const raw = pageTexts.map((blocks, i) => `${head}\n\n${blocks.join('\n\n')}\n\n${i + 1}\n`).join('\f') + '\f';
+  const file = readText('paged.txt', raw);
+  const r = runPipeline([file]);
+  if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('\n'));
+  const b = r.value.bundle;
+  const starting = (p: string) => b.passages.find((x) => x.text.startsWith(p.slice(0, 60)));
+
+  it('gives every passage the page it starts on', () => {
+    expect(file.format).toBe('wrapped');
+    expect(file.pageCount).toBe(3);
+    expect(file.pages).toHaveLength(file.text.split('\n').length);
+    expect(paragraphs.map((p) => starting(p)?.page)).toEqual([1, 1, 1, 2, 3, 3]);
+    expect(b.passages.every((p) => p.page !== null)).toBe(true);
+  });
+
+  it('rejoins the paragraph the page break cut, and leaves the running head and page numbers out', () => {
+    expect(starting(paragraphs[2]!)!.text).toBe(paragraphs[2]);
+    expect(b.passages.filter((p) => p.text.includes(head) || /^\d+$/.test(p.text))).toEqual([]);
+    expect(b.passages.filter((p) => p.kind === 'paragraph')).toHaveLength(6);
   });
 });

@@ -8,13 +8,13 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readPdf } from '../../graph-seed/src/ingest/pdf/index';
 import { readReportFiles } from '../../graph-seed/src/ingest/read-files';
-import { readCorpus } from '../../graph-seed/src/io/corpus';
 import type { GraphBundle } from '../../graph-seed/src/model/bundle';
 import { DEFAULT_CORPUS } from '../../graph-seed/src/paths';
 import { runPipeline } from '../../graph-seed/src/pipeline';
 import type { CorpusFile } from '../../graph-seed/src/stages/read';
 import { typesetReport, type TypesetReport } from '../helpers/report-pdf';
 import { tempDir } from '../helpers/tmp';
+import { bundledCorpus } from '../helpers/report';
 
 const TITLE = 'Interrelations between Public Policies, Migration and Development in Cambodia';
 const PROSE = new Set(['paragraph', 'list-item', 'heading', 'box-title', 'note']);
@@ -26,7 +26,7 @@ let file: CorpusFile;
 let fromPdf: GraphBundle;
 
 beforeAll(async () => {
-  const corpus = readCorpus([DEFAULT_CORPUS]);
+  const corpus = bundledCorpus();
   if (!corpus.ok) throw new Error('corpus');
   const text = runPipeline(corpus.value);
   if (!text.ok) throw new Error('text');

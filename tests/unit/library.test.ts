@@ -19,8 +19,10 @@ let lines: string[];
 
 function library(withNote: boolean): string {
   const dir = tempDir('library');
-  cpSync(DEFAULT_CORPUS, join(dir, 'cambodia'), { recursive: true, filter: (p) => !p.endsWith('README.md') });
+  // The corpus folder's README.md comes along: a README describes its folder and is not read.
+  cpSync(DEFAULT_CORPUS, join(dir, 'cambodia'), { recursive: true });
   cpSync(DEFAULT_CURATION, join(dir, 'cambodia', 'curation'), { recursive: true });
+  writeFileSync(join(dir, 'README.md'), '# Our reports\n\nOne folder per report, each with its own curation.\n');
   if (withNote) {
     cpSync(join(FIXTURES, 'library', 'laos-note'), join(dir, 'laos-note'), { recursive: true });
     mkdirSync(join(dir, 'broken'));
@@ -51,6 +53,10 @@ describe('a library of reports', () => {
     expect(lines).toContain('report 2/3: cambodia');
     expect(lines.some((l) => /read .*note\.md \(markdown/.test(l))).toBe(true);
     expect(lines.some((l) => /^ {2}segment/.test(l))).toBe(true);
+    // Neither the library's README nor the one in a report's folder is read as a report.
+    expect(both.bundle.documents!.some((d) => /Our reports|report text/i.test(d.title))).toBe(false);
+    expect(lines.some((l) => /README/.test(l))).toBe(false);
+    expect(both.bundle.passages.filter((p) => /Plain text extracted from the PDF|One folder per report/.test(p.text))).toEqual([]);
   });
 
   it('keeps passages and mentions per report', () => {

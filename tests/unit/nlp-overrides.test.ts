@@ -3,14 +3,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readCorpus } from '../../graph-seed/src/io/corpus';
 import { readOverrides } from '../../graph-seed/src/io/overrides';
 import { EMPTY_CURATION } from '../../graph-seed/src/model/curation';
 import { DEFAULT_CORPUS } from '../../graph-seed/src/paths';
 import { runPipeline } from '../../graph-seed/src/pipeline';
 import type { Override } from '../../graph-seed/src/stages/override';
+import { bundledCorpus } from '../helpers/report';
 
-const corpus = readCorpus([DEFAULT_CORPUS]);
+const corpus = bundledCorpus();
 if (!corpus.ok) throw new Error('corpus');
 const run = (overrides: Override[]) => runPipeline(corpus.value, EMPTY_CURATION, () => {}, overrides);
 

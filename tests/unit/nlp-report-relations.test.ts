@@ -4,14 +4,13 @@
  * structure, funding, work, agreements, law, between institutions). Prints the figures.
  */
 import { describe, expect, it } from 'vitest';
-import { readCorpus } from '../../graph-seed/src/io/corpus';
 import type { GraphBundle } from '../../graph-seed/src/model/bundle';
 import { DEFAULT_CORPUS } from '../../graph-seed/src/paths';
 import { runPipeline } from '../../graph-seed/src/pipeline';
 import { isAutomatic, scoreRelations } from '../helpers/relation-score';
-import { reportBundle } from '../helpers/report';
+import { bundledCorpus, reportBundle } from '../helpers/report';
 
-const corpus = readCorpus([DEFAULT_CORPUS]);
+const corpus = bundledCorpus();
 if (!corpus.ok) throw new Error('corpus');
 const run = runPipeline(corpus.value);
 if (!run.ok) throw new Error(run.errors.map((e) => e.message).join('\n'));

@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { REPORT_EXTENSIONS } from './read-files';
+import { isReportFile } from './read-files';
 
 export interface ReportSource {
   /** The report's key: its folder (or file) name, slugged; it scopes the report's own ids. */
@@ -27,7 +27,7 @@ export function listLibrary(dir: string): ReportSource[] {
     if (statSync(path).isDirectory()) {
       const curation = join(path, 'curation');
       reports.push({ key: reportKey(name), paths: [path], curation: existsSync(curation) && statSync(curation).isDirectory() ? curation : null });
-    } else if (REPORT_EXTENSIONS.includes(extname(name).toLowerCase())) {
+    } else if (isReportFile(name)) {
       reports.push({ key: reportKey(basename(name, extname(name))), paths: [path], curation: null });
     }
   }

@@ -10,20 +10,52 @@ import { fail, ok } from '../model/result';
 import type { CorpusFile } from '../stages/read';
 import { copyrightOf } from './pdf/furniture';
 import { readPdf } from './pdf/index';
-import { detectLayout, toWrappedLayout } from './layout';
+import { detectLayout, toWrappedLayout, type TextLayout } from './layout';
 import { plainInline } from './markdown';
 
 export const REPORT_EXTENSIONS = ['.pdf', '.txt', '.md', '.markdown'];
 
-const isReportFile = (name: string) => REPORT_EXTENSIONS.includes(extname(name).toLowerCase());
+/**
+ * Whether a file in a folder is report text: one of the report formats, and neither hidden nor a
+ * README, which describes the folder (where its files came from, their artefacts) rather than
+ * being part of the report. A file named on the command line is always read.
+ */
+export const isReportFile = (name: string) => REPORT_EXTENSIONS.includes(extname(name).toLowerCase()) && !name.startsWith('.') && !/^readme(\.|$)/i.test(name);
+
+/**
+ * A text's pages, where form feeds separate them (as text extracted page by page from a PDF
+ * arrives, pdftotext's for one): the text in the segmenter's layout and the page of each of its
+ * lines. Wrapped lines keep their line breaks, so a paragraph cut by a page break is rejoined as
+ * in a PDF; other layouts are converted page by page.
+ */
+function pagedText(raw: string, layout: TextLayout): Pick<CorpusFile, 'text' | 'pages' | 'pageCount'> {
+  const chunks = raw.replace(/\r\n?/g, '\n').split('\f');
+  // Text after the last form feed, if any, is a page; a form feed that ends the file opens none.
+  if (chunks.length > 1 && chunks.at(-1)!.trim() === '') chunks.pop();
+  let text = '';
+  const pages: number[] = [];
+  for (const [i, chunk] of chunks.entries()) {
+    let part = layout === 'wrapped' ? chunk : toWrappedLayout(chunk, layout);
+    // A form feed inside a line ends it there; that line began on the page before.
+    const split = text !== '' && !text.endsWith('\n');
+    if (split) part = `\n${part}`;
+    const lines = part.split('\n');
+    // The line a chunk ends in continues into the next chunk, or ends the text.
+    for (let l = 0; l < lines.length - 1; l++) pages.push(split && l === 0 ? i : i + 1);
+    text += part;
+  }
+  pages.push(chunks.length);
+  return { text: layout === 'wrapped' ? toWrappedLayout(text, layout) : text, pages, pageCount: chunks.length };
+}
 
 /** A text file in any layout, as the segmenter reads it. */
 export function readText(name: string, raw: string): CorpusFile {
-  const layout = detectLayout(raw, name);
+  const layout = detectLayout(raw.replace(/\f/g, '\n'), name);
   const copyright = copyrightOf(raw.split('\n', 2000).filter((l) => l.includes('©')));
   // A Markdown document's first top-level heading is its title.
   const title = layout === 'markdown' ? /^#\s+(.+?)\s*#*\s*$/m.exec(raw)?.[1] : undefined;
-  return { name, text: toWrappedLayout(raw, layout), format: layout, metadata: { ...copyright, ...(title ? { title: plainInline(title) } : {}) } };
+  const body = raw.includes('\f') ? pagedText(raw, layout) : { text: toWrappedLayout(raw, layout) };
+  return { name, ...body, format: layout, metadata: { ...copyright, ...(title ? { title: plainInline(title) } : {}) } };
 }
 
 export async function readReportFile(path: string): Promise<CorpusFile> {
