@@ -14,6 +14,7 @@ import { LRUCache } from 'lru-cache';
 import { createContext, type Context } from './context';
 import { corsHeaders, crossSiteUnsafe, errorBody, getRunsOperation, json, originAllowed, requestPath, serveStatic } from './http';
 import { HeavyThread, type StoreSpec } from './heavy-thread';
+import { DEFAULT_JIT_LIMITS, Jit, type JitLimits } from './jit';
 import { DEFAULT_OPERATION_LIMITS, guardSchema, useOperationLimits, useRepeatedFieldLimit, type OperationLimits } from './limits';
 import type { Logger } from './log';
 import { persistedOperations } from './persistedOperations';
@@ -76,6 +77,8 @@ export interface AppOptions {
   corsOrigins?: readonly string[];
   /** How a thread of heavy operations opens a store like this one; without it, they run here. */
   heavyThread?: StoreSpec;
+  /** Compiled execution of repeated operations (jit.ts): its limits, or false for none. */
+  jit?: Partial<JitLimits> | false;
 }
 
 /**
@@ -110,6 +113,7 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
   const origins = { allowed: new Set(options.corsOrigins ?? []) };
   const budgetMs = options.queryTimeoutMs ?? 10_000;
   const thread = options.heavyThread ? new HeavyThread(options.heavyThread, limits, log) : null;
+  const jit = options.jit === false ? null : new Jit(schema, { ...DEFAULT_JIT_LIMITS, ...options.jit }, (ms, expanded) => log.debug('compiled a repeated operation', { ms: Math.round(ms), expanded }));
   // Started now so the first heavy operation does not wait; a failure is logged, and the next
   // heavy operation tries again.
   thread?.start().catch((e: Error) => log.error('the heavy-operation thread did not start', { error: e.message }));
@@ -142,7 +146,7 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
       }),
       useRepeatedFieldLimit(),
       operationContext(store, budgetMs),
-      useOperationLimits(() => bounds, budgetMs, limits, thread ?? undefined),
+      useOperationLimits(() => bounds, budgetMs, limits, thread ?? undefined, jit ?? undefined),
       useRedactedErrors(known),
     ],
     maskedErrors: {

@@ -34,7 +34,13 @@ export interface Loaders {
    * every quote and span against its passage). An operation that reads nothing of a passage but
    * its id gets just the id, with no read.
    */
-  passageRef(id: string): Promise<Passage | null>;
+  passageRef(id: string): Passage | null | Promise<Passage | null>;
+  /**
+   * An entity by id: at once when a store read has already brought it along (a relation's ends,
+   * a passage's mentioned entities), else through the entity loader. Answering in hand values
+   * synchronously lets the executor complete those fields without a promise each.
+   */
+  entityRef(id: string): Entity | null | Promise<Entity | null>;
 }
 
 export interface Context {
@@ -88,9 +94,24 @@ const shapeOf = (reads: Reads): Shape => ({
  * reads only the light fields of entities or relations) their properties and evidence.
  */
 export function createLoaders(store: GraphStore, reads: Reads = {}): Loaders {
+  // What store reads brought along, by id, besides priming the loaders.
+  const entitiesInHand = new Map<string, Entity>();
+  const passagesInHand = new Map<string, Passage>();
   const companions: Companions = {
-    entities: (list) => list.forEach((e) => loaders.entity.prime(e.id, e)),
-    ...(reads.passages !== false ? { passages: (list: Passage[]) => list.forEach((p) => loaders.passage.prime(p.id, p)) } : {}),
+    entities: (list) =>
+      list.forEach((e) => {
+        loaders.entity.prime(e.id, e);
+        entitiesInHand.set(e.id, e);
+      }),
+    ...(reads.passages !== false
+      ? {
+          passages: (list: Passage[]) =>
+            list.forEach((p) => {
+              loaders.passage.prime(p.id, p);
+              passagesInHand.set(p.id, p);
+            }),
+        }
+      : {}),
     ...shapeOf(reads),
   };
   const loaders: Loaders = {
@@ -102,7 +123,8 @@ export function createLoaders(store: GraphStore, reads: Reads = {}): Loaders {
     ),
     mentionCount: new DataLoader((ids) => store.mentionCounts(ids)),
     relationCount: new DataLoader((keys) => store.relationCounts(keys), { cacheKeyFn: (k) => JSON.stringify([k.id, k.direction, k.types]) }),
-    passageRef: reads.passages !== false ? (id) => loaders.passage.load(id) : (id) => Promise.resolve({ id } as Passage),
+    passageRef: reads.passages !== false ? (id) => passagesInHand.get(id) ?? loaders.passage.load(id) : (id) => ({ id }) as Passage,
+    entityRef: (id) => entitiesInHand.get(id) ?? loaders.entity.load(id),
     passage: new DataLoader((ids) => store.passages(ids)),
     passageAt: new DataLoader((keys) => store.passagesAt(keys), { cacheKeyFn: (k) => `${k.documentId}#${k.order}` }),
     mentionsIn: new DataLoader((ids) => store.mentionsIn(ids, companions)),

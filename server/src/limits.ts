@@ -13,12 +13,13 @@
  *   `maxWaitMs`), and their answers are written in chunks, a chunk per turn. An ordinary request
  *   arriving meanwhile waits for one slice at most, not for the expensive operation.
  */
-import { defaultFieldResolver, print, type DocumentNode, type ExecutionResult, type GraphQLError, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema, type SelectionSetNode } from 'graphql';
+import { defaultFieldResolver, print, type DocumentNode, type ExecutionResult, type GraphQLError, type GraphQLFieldResolver, type GraphQLOutputType, type GraphQLResolveInfo, type GraphQLSchema, type SelectionSetNode } from 'graphql';
 import { mapSchema, MapperKind } from '@graphql-tools/utils';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import type { ServerResponse } from 'node:http';
 import type { HeavyThread } from './heavy-thread';
-import { operationCost, type CostBounds } from './schema/cost';
+import type { Jit } from './jit';
+import { kindOf, operationCost, type CostBounds } from './schema/cost';
 
 export interface OperationLimits {
   /** Largest accepted cost (list items the answer can hold). */
@@ -257,10 +258,21 @@ function guarded(resolve: GuardedResolver, own: boolean): GuardedResolver {
   };
 }
 
+/**
+ * Whether a field read straight off its parent can add to what the caps count: a list (items)
+ * or free text (bytes). Ids, numbers, flags and enum values are neither, and are left unwrapped,
+ * so that compiled execution reads them as plain properties.
+ */
+function countable(type: GraphQLOutputType): boolean {
+  const t = kindOf(type) === 'GraphQLNonNull' ? (type as { ofType: GraphQLOutputType }).ofType : type;
+  return kindOf(t) === 'GraphQLList' || (t as { name?: string }).name === 'String';
+}
+
 /** The schema with every field's resolver under the operation's guard (when its context has one). */
 export function guardSchema(schema: GraphQLSchema): GraphQLSchema {
   return mapSchema(schema, {
-    [MapperKind.OBJECT_FIELD]: (field) => ({ ...field, resolve: guarded((field.resolve ?? defaultFieldResolver) as GuardedResolver, !!field.resolve) }),
+    [MapperKind.OBJECT_FIELD]: (field) =>
+      field.resolve || countable(field.type) ? { ...field, resolve: guarded((field.resolve ?? defaultFieldResolver) as GuardedResolver, !!field.resolve) } : field,
   });
 }
 
@@ -297,7 +309,7 @@ const costError = (cost: number, limit: number) =>
  * The cost check, the heavy operations' turns and the guard, as one Yoga plugin. `budgetMs` is
  * the operation's time budget; `bounds` the list sizes of the loaded graph.
  */
-export function useOperationLimits(bounds: () => CostBounds, budgetMs: number, limits: OperationLimits = DEFAULT_OPERATION_LIMITS, thread?: HeavyThread): Plugin {
+export function useOperationLimits(bounds: () => CostBounds, budgetMs: number, limits: OperationLimits = DEFAULT_OPERATION_LIMITS, thread?: HeavyThread, jit?: Jit): Plugin {
   const heavy = new Turns(1, limits.heavyQueue);
   const background = new Scheduler(limits.sliceMs, limits.maxWaitMs, limits.backgroundShare);
   const foreground = new Scheduler(limits.sliceMs, 0);
@@ -342,7 +354,7 @@ export function useOperationLimits(bounds: () => CostBounds, budgetMs: number, l
     onResponse({ request }) {
       uncount(request);
     },
-    async onExecute({ args, extendContext, setResultAndStopExecution }) {
+    async onExecute({ args, executeFn, extendContext, setExecuteFn, setResultAndStopExecution }) {
       const cost = costOf(args.schema, args.document, args.operationName, args.variableValues as Record<string, unknown> | undefined);
       if (cost > limits.maxCost) {
         setResultAndStopExecution({ errors: [costError(cost, limits.maxCost)] });
@@ -388,6 +400,9 @@ export function useOperationLimits(bounds: () => CostBounds, budgetMs: number, l
       // Time spent waiting for a turn counts against the budget.
       const guard = new ExecutionGuard(started + budgetMs, budgetMs, limits, (isHeavy ? background : foreground).schedule);
       extendContext({ guard } as never);
+      // An ordinary operation clients repeat runs compiled, once it is due (jit.ts).
+      const compiled = isHeavy ? null : jit?.executorFor(args.document, args.operationName, executeFn as never);
+      if (compiled) setExecuteFn(compiled as never);
       return {
         onExecuteDone({ result, setResult }) {
           release();

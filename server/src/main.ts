@@ -5,6 +5,7 @@
  * then serves the API and the explorer on one port (PORT, default 4000). Graceful shutdown on
  * SIGTERM and SIGINT.
  */
+import './production';
 import { createApp } from './app';
 import type { StoreSpec } from './heavy-thread';
 import { ConfigError, readConfig, type Config } from './config';

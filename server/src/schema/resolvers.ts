@@ -232,14 +232,14 @@ export const resolvers = {
   },
   Relation: {
     ...apiResolvers.Relation,
-    source: (r: Relation, _a: Args, ctx: Context) => ctx.loaders.entity.load(r.source),
-    target: (r: Relation, _a: Args, ctx: Context) => ctx.loaders.entity.load(r.target),
+    source: (r: Relation, _a: Args, ctx: Context) => ctx.loaders.entityRef(r.source),
+    target: (r: Relation, _a: Args, ctx: Context) => ctx.loaders.entityRef(r.target),
   },
   Evidence: {
     passage: (e: Evidence, _a: Args, ctx: Context) => ctx.loaders.passageRef(e.passageId),
   },
   Mention: {
-    entity: (m: Mention, _a: Args, ctx: Context) => ctx.loaders.entity.load(m.entityId),
+    entity: (m: Mention, _a: Args, ctx: Context) => ctx.loaders.entityRef(m.entityId),
     passage: (m: Mention, _a: Args, ctx: Context) => ctx.loaders.passageRef(m.passageId),
   },
   Passage: {
