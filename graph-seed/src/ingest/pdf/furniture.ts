@@ -8,7 +8,14 @@ import type { PdfLine } from './lines';
 const ZONE = 0.1;
 const PAGE_NUMBER = /^(?:page\s+)?[-–—]?\s*(?:\d{1,4}|[ivxlc]{1,6})\s*[-–—]?(?:\s*(?:of|\/)\s*\d{1,4})?$/i;
 
-const key = (text: string) => text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
+/** A line's text with its numbers set aside: arabic anywhere, roman (front matter's page numbers) at either end. */
+const key = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/\d+/g, '#')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[ivxlc]{1,6}(?= )|(?<= )[ivxlc]{1,6}$/g, '#');
 
 export interface PageLines {
   height: number;
@@ -19,28 +26,44 @@ export interface PageLines {
 export function removeFurniture(pages: PageLines[]): { pages: PdfLine[][]; removed: number } {
   const inZone = (l: PdfLine, height: number) => l.y > height * (1 - ZONE) || l.y < height * ZONE;
   const seenOn = new Map<string, Set<number>>();
+  /** The same, by the line's height on the page as well. */
+  const seenAt = new Map<string, Set<number>>();
+  const add = (map: Map<string, Set<number>>, k: string, page: number) => {
+    if (!map.has(k)) map.set(k, new Set());
+    map.get(k)!.add(page);
+  };
   pages.forEach((p, i) => {
     for (const l of p.lines) {
       if (!inZone(l, p.height)) continue;
       const k = key(l.text);
-      if (!seenOn.has(k)) seenOn.set(k, new Set());
-      seenOn.get(k)!.add(i);
+      add(seenOn, k, i);
+      add(seenAt, `${Math.round(l.y)}|${k}`, i);
     }
   });
   // Alternating heads (title on even pages, chapter on odd ones) recur on a quarter of the pages
-  // or more; a short document needs two pages at least.
+  // or more; a short document needs two pages at least. A head printed at the very same height
+  // on two pages or more is running too: a short chapter's title, or the report's on the few
+  // pages of its contents.
   const minPages = Math.max(2, Math.ceil(pages.length * 0.2));
   const running = new Set([...seenOn].filter(([, on]) => on.size >= minPages).map(([k]) => k));
+  const runningAt = new Set([...seenAt].filter(([, on]) => on.size >= 2).map(([k]) => k));
   let removed = 0;
   const out = pages.map((p) =>
     p.lines.filter((l) => {
-      const furniture = inZone(l, p.height) && (running.has(key(l.text)) || PAGE_NUMBER.test(l.text) || l.text.startsWith('©'));
+      const furniture = inZone(l, p.height) && (running.has(key(l.text)) || runningAt.has(`${Math.round(l.y)}|${key(l.text)}`) || PAGE_NUMBER.test(l.text) || l.text.startsWith('©'));
       if (furniture) removed++;
       return !furniture;
     }),
   );
   return { pages: out, removed };
 }
+
+/**
+ * An entry of a table of contents (or of a list of tables or figures): a title run out to its
+ * page number by leader dots, "3.1. Purpose ........ 12". Contents pages guide a reader of the
+ * printed report and say nothing the text does not; read as prose they make paragraphs of titles.
+ */
+export const CONTENTS_ENTRY = /(?:\.\s?){4,}\s*(?:\d{1,4}|[ivxlc]{1,6})$|…\s*(?:\d{1,4}|[ivxlc]{1,6})$/i;
 
 /** "© OECD/CDRI 2017": the publisher and year a copyright line names, if any. */
 export function copyrightOf(lines: string[]): { publisher?: string; year?: number } {

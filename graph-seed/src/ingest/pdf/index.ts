@@ -5,7 +5,8 @@
  * end notes), their markers staying glued to the words they annotate so that they link.
  */
 import type { CorpusFile } from '../../stages/read';
-import { copyrightOf, removeFurniture } from './furniture';
+import { CONTENTS_ENTRY, copyrightOf, removeFurniture } from './furniture';
+import type { PdfLine } from './lines';
 import { pageLines } from './lines';
 import { loadPdf } from './load';
 import type { Footnote } from './notes';
@@ -14,11 +15,23 @@ import { toParagraphs } from './paragraphs';
 
 const CHAPTER = /^Chapter\s+\d+$/;
 
+/**
+ * The title printed on the first page that has text, when the file's metadata gives none: its
+ * lines set in the page's largest type, in reading order.
+ */
+function titlePage(pages: PdfLine[][]): string | null {
+  const first = pages.find((lines) => lines.length > 0);
+  if (!first) return null;
+  const largest = Math.max(...first.map((l) => l.size));
+  const title = first.filter((l) => l.size >= largest * 0.95).map((l) => l.text.trim()).join(' ').replace(/\s+/g, ' ').trim();
+  return title.length >= 3 && title.length <= 200 ? title : null;
+}
+
 export async function readPdf(name: string, data: Uint8Array): Promise<CorpusFile> {
   const pdf = await loadPdf(data);
   const ordered = pdf.pages.map((p) => ({ height: p.height, lines: pageLines(p) }));
   const allText = ordered.flatMap((p) => p.lines.map((l) => l.text));
-  const { pages } = removeFurniture(ordered);
+  const pages = removeFurniture(ordered).pages.map((lines) => lines.filter((l) => !CONTENTS_ENTRY.test(l.text)));
   const body = bodySize(pages);
   const notes: Footnote[] = [];
   const flow = pages.flatMap((lines) => {
@@ -53,12 +66,13 @@ export async function readPdf(name: string, data: Uint8Array): Promise<CorpusFil
   flushNotes();
 
   const copyright = copyrightOf(allText);
+  const title = pdf.title ?? titlePage(ordered.map((p) => p.lines));
   return {
     name,
     text: lines.join('\n'),
     pages: linePages,
     format: 'pdf',
     pageCount: pdf.pages.length,
-    metadata: { ...(pdf.title ? { title: pdf.title } : {}), ...copyright },
+    metadata: { ...(title ? { title } : {}), ...copyright },
   };
 }
