@@ -36,6 +36,18 @@ describe('operation cost', () => {
     expect(two).toBe(50);
   });
 
+  it('charges a search the index it ranks, however few hits it returns', () => {
+    const b = reportBundle();
+    const bounds = costBoundsFromBundles([b]);
+    expect(cost('{ search(query: "labour", limit: 10) { entity { id } } }', bounds)).toBe(b.entities.length + 10);
+    expect(cost('{ passages(query: "labour", limit: 5) { id } }', bounds)).toBe(b.passages.length + 5);
+    // Thirty aliased passage searches rank every passage thirty times: a heavy operation
+    // (5,000 or more), run on the heavy thread, even when each asks for few passages.
+    const aliases = Array.from({ length: 30 }, (_, i) => `p${i}: passages(query: "migration ${i}", limit: 1000) { id text }`).join(' ');
+    expect(cost(`{ ${aliases} }`, bounds)).toBe(30 * 2 * b.passages.length);
+    expect(cost(`{ ${aliases} }`, bounds)).toBeGreaterThanOrEqual(5000);
+  });
+
   it('gives whitespace and ordering variants of one operation the same cost', () => {
     const a = cost('{ entities(limit: 10) { id relations(limit: 5) { id } } }');
     const b = cost('{entities(limit:10){relations(limit:5){id}\n\n id}}');

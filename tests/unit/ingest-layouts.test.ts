@@ -139,3 +139,17 @@ describe('pages separated by form feeds', () => {
     expect(b.passages.filter((p) => p.kind === 'paragraph')).toHaveLength(6);
   });
 });
+
+describe('a table of contents in a text', () => {
+  it('is left out of the passages: its entries are titles run out to page numbers', () => {
+    const paragraphs = fixture('paragraph-lines.txt').trim().split('\n').filter((l) => l.length > 300).slice(0, 2);
+    const wrap = (p: string) => p.replace(/(.{1,78})(?:\s+|$)/g, '$1\n').trimEnd();
+    const raw = ['Contents', '', '1. Introduction ........................................ 1', '1.1. Purpose ............................................ 1', '2. Migration in Cambodia . . . . . . . . . . . . . . . . . 7', '', wrap(paragraphs[0]!), '', wrap(paragraphs[1]!), ''].join('\n');
+    const r = runPipeline([readText('contents.txt', raw)]);
+    if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('\n'));
+    const texts = r.value.bundle.passages.map((p) => p.text);
+    expect(texts.filter((t) => /\.\s?\.\s?\.\s?\./.test(t))).toEqual([]);
+    expect(texts).toContain(paragraphs[0]);
+    expect(texts).toContain(paragraphs[1]);
+  });
+});

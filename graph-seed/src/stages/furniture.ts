@@ -1,14 +1,15 @@
 /**
  * Stage 1b: separate page furniture from text. Running headers, page numbers, copyright lines,
- * repeated URL lines at page feet and "(cont.)" box headers become page breaks; StatLink lines
- * keep their DOI so the figure they belong to can carry it.
+ * repeated URL lines at page feet, "(cont.)" box headers and contents entries become page
+ * breaks; StatLink lines keep their DOI so the figure they belong to can carry it.
  */
+import { CONTENTS_ENTRY } from '../ingest/pdf/furniture';
 import type { SourceLine } from './read';
 
 export type Token =
   | { t: 'line'; text: string; indented: boolean; src: SourceLine }
   | { t: 'blank' }
-  | { t: 'break'; reason: 'header' | 'page-number' | 'url' | 'continued' }
+  | { t: 'break'; reason: 'header' | 'page-number' | 'url' | 'continued' | 'contents' }
   | { t: 'statlink'; doi: string }
   | { t: 'foot-doi'; doi: string };
 
@@ -54,6 +55,11 @@ export function tokenize(lines: SourceLine[]): Token[] {
     }
     if (PAGE_NUMBER.test(trimmed)) {
       out.push({ t: 'break', reason: 'page-number' });
+      continue;
+    }
+    // An entry of a table of contents, run out to its page number by leader dots.
+    if (CONTENTS_ENTRY.test(trimmed)) {
+      out.push({ t: 'break', reason: 'contents' });
       continue;
     }
     if (BOX_CONTINUED.test(trimmed)) {

@@ -80,6 +80,11 @@ export function costBoundsFromBundles(bundles: readonly GraphBundle[]): CostBoun
   // through such lists alone, they hold at most the graph's total.
   const sections = documents.flatMap((d) => d.chapters.flatMap((c) => c.sections));
   Object.assign(bounds, {
+    // Searches rank every entity (names and aliases) or every passage, however few they return.
+    'Query.search+': entities.length,
+    'Query.searchConnection+': entities.length,
+    'Query.passages+': passages.length,
+    'Query.passagesConnection+': passages.length,
     'Query.documents!': documents.length,
     'Query.tables!': all((b) => b.tables).length,
     'Query.discrepancies!': all((b) => b.discrepancies).length,

@@ -5,7 +5,8 @@
  * its `first` or `limit` argument (or that argument's default), `ids` the number of ids given,
  * or, for lists that take no size, the largest such list in the loaded graph (`CostBounds`).
  * Abstract types do not escape the count: under an interface, the cost is that of the costliest
- * implementation, with its fragments.
+ * implementation, with its fragments. A search also costs the size of the index it ranks
+ * (`Type.field+` in the bounds), since it weighs every entity or passage however few it returns.
  *
  * Work is linear in the size of the operation times the number of object types: the cost of a
  * selection set for one concrete type is computed once and reused wherever the same selection
@@ -45,9 +46,10 @@ const getNamedType = (t: GraphQLType): GraphQLNamedType => {
 /**
  * Largest size of each list, by `Type.field` or `*.field` (any type): list fields without a size
  * argument take it as their size, and sized lists are never counted above it. `Type.field!` is
- * the graph's total for a list that partitions its items (see selectionCost). `Type.field*` is
- * the factor by which a sizeless list inside a sized field exceeds that size (a subgraph of n
- * entities holds at most n times the largest degree relations).
+ * the graph's total for a list that partitions its items (see selectionCost); `Type.field+` the
+ * items a search field ranks on each call. `Type.field*` is the factor by which a sizeless list
+ * inside a sized field exceeds that size (a subgraph of n entities holds at most n times the
+ * largest degree relations).
  */
 export type CostBounds = Record<string, number>;
 
@@ -157,6 +159,14 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
     const name = node.name.value;
     const def = name.startsWith('__') ? introspectionField(schema, parent, name) : parent.getFields()[name];
     if (!def) return 0;
+    // A search ranks every item of its index, however few it returns (`Type.field+`).
+    const search = bounds[`${parent.name}.${name}+`];
+    if (search) return search * (count ?? 1) + listOrObjectCost(node, def, parent, inherited, depth, count);
+    return listOrObjectCost(node, def, parent, inherited, depth, count);
+  };
+
+  const listOrObjectCost = (node: FieldNode, def: GraphQLField<unknown, unknown>, parent: GraphQLObjectType, inherited: number | undefined, depth: number, count?: number): number => {
+    const name = node.name.value;
     const named = getNamedType(def.type);
     const nullable = getNullableType(def.type);
     const fromArgs = sizeFromArgs(node, def);
