@@ -55,9 +55,11 @@ describe('a real PDF: the Filesystem Hierarchy Standard 3.0', () => {
     expect(bundle.passages.filter((p) => /^(?:\d{1,3}|[ivx]{1,5})$/.test(p.text))).toEqual([]);
   });
 
-  it('makes its chapter titles headings and its bullets list items', () => {
+  it('makes its chapter and numbered section titles headings, and its bullets list items', () => {
     const headings = bundle.passages.filter((p) => p.kind === 'heading').map((p) => p.text);
     for (const chapter of ['Chapter 1. Introduction', 'Chapter 3. The Root Filesystem', 'Chapter 5. The /var Hierarchy']) expect(headings).toContain(chapter);
+    // Numbered section titles, set in the body's size: headings by their outline numbers.
+    for (const section of ['1.1. Purpose', '3.4.2. Requirements', '3.5. /boot : Static files of the boot loader']) expect(headings).toContain(section);
     expect(passage('It evades whatever discipline the system administrator')?.kind).toBe('list-item');
     expect(bundle.passages.filter((p) => p.kind === 'list-item').length).toBeGreaterThan(20);
   });

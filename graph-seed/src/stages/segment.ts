@@ -48,6 +48,8 @@ const BOX = /^Box\s+(\d+\.\d+)\.\s*(.*)$/;
 const FIGURE = /^Figure\s+(\d+\.\d+)\.\s*(.*)$/;
 const BULLET = /^(?:●●|●|•|▪)\s*/;
 const NUMBERED = /^(\d{1,2})[.)]\s+/;
+/** A title numbered by its place in the outline, "3.1. Purpose" or "4.2 /usr/bin: commands". */
+const SECTION_NUMBER = /^\d{1,2}(?:\.\d{1,2})+\.?\s+(?!\p{Ll})\S/u;
 
 const blockText = (b: { lines: BlockLine[] }) => joinLines(b.lines.map((l) => l.text));
 const startsLower = (s: string) => /^\p{Ll}/u.test(s);
@@ -57,7 +59,7 @@ function isHeading(b: { lines: BlockLine[] }): boolean {
   return (
     b.lines.length <= 2 &&
     text.length <= 120 &&
-    /^\p{Lu}/u.test(text) &&
+    (/^\p{Lu}/u.test(text) || SECTION_NUMBER.test(text)) &&
     !/[.,;:]$/.test(text) &&
     !BULLET.test(text) &&
     !NUMBERED.test(text) &&
