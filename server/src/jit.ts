@@ -19,16 +19,14 @@ import {
   type ExecutionArgs,
   type ExecutionResult,
   type FragmentDefinitionNode,
-  type GraphQLField,
-  type GraphQLNamedType,
+  type GraphQLObjectType,
   type GraphQLSchema,
-  type GraphQLType,
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
-import { kindOf } from './schema/cost';
+import { appliesTo, getNamedType, isAbstractType, isObjectType } from './schema/cost';
 
 export interface JitLimits {
   /** Runs of an operation before it is compiled. */
@@ -48,14 +46,6 @@ export interface JitLimits {
  */
 export const DEFAULT_JIT_LIMITS: JitLimits = { hotAfter: 8, maxExpanded: 1000, maxCompiled: 32, compileShare: 0.05 };
 
-const namedType = (t: GraphQLType): GraphQLNamedType => {
-  let x: GraphQLType = t;
-  while ('ofType' in x && x.ofType) x = x.ofType as GraphQLType;
-  return x as GraphQLNamedType;
-};
-const isAbstract = (t: unknown) => kindOf(t) === 'GraphQLInterfaceType' || kindOf(t) === 'GraphQLUnionType';
-const isObject = (t: unknown) => kindOf(t) === 'GraphQLObjectType';
-
 /**
  * The number of field selections an operation has once its fragments are inlined and each
  * selection under an abstract type is repeated for every object type that can stand there, as
@@ -69,20 +59,16 @@ export function expandedSize(schema: GraphQLSchema, document: DocumentNode, oper
   const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
   const root = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
   if (!root) return 0;
-  const memo = new Map<SelectionSetNode, Map<string, number>>();
-  const inProgress = new Set<string>();
+  const memo = new Map<SelectionSetNode, Map<GraphQLObjectType, number>>();
 
   /** Fields selected on one object type by a selection set, fragments inlined (as a compiler collects them). */
-  const sizeOn = (set: SelectionSetNode, typeName: string): number => {
+  const sizeOn = (set: SelectionSetNode, type: GraphQLObjectType): number => {
     let byType = memo.get(set);
     if (!byType) memo.set(set, (byType = new Map()));
-    const known = byType.get(typeName);
+    const known = byType.get(type);
     if (known !== undefined) return known;
-    // A fragment spread inside itself is invalid and refused by validation; counted as nothing here.
-    const key = `${typeName}:${set.loc?.start ?? ''}`;
-    if (inProgress.has(key)) return 0;
-    inProgress.add(key);
-    const type = schema.getType(typeName) as unknown as { getFields(): Record<string, GraphQLField<unknown, unknown>> };
+    // A fragment spread inside itself is invalid and refused by validation; it counts nothing here.
+    byType.set(type, 0);
     let size = 0;
     for (const sel of set.selections) {
       if (size > cap) break;
@@ -90,28 +76,21 @@ export function expandedSize(schema: GraphQLSchema, document: DocumentNode, oper
         size += 1;
         const def = type.getFields()[sel.name.value];
         if (!def || !sel.selectionSet) continue;
-        const target = namedType(def.type);
-        const concrete = isAbstract(target) ? schema.getPossibleTypes(target as never) : isObject(target) ? [target] : [];
-        for (const t of concrete) size += sizeOn(sel.selectionSet, t.name);
+        const target = getNamedType(def.type);
+        const concrete = isAbstractType(target) ? schema.getPossibleTypes(target) : isObjectType(target) ? [target] : [];
+        for (const t of concrete) size += sizeOn(sel.selectionSet, t);
       } else {
-        const condition = sel.kind === Kind.INLINE_FRAGMENT ? sel.typeCondition?.name.value : fragments.get(sel.name.value)?.typeCondition.name.value;
-        const body = sel.kind === Kind.INLINE_FRAGMENT ? sel.selectionSet : fragments.get(sel.name.value)?.selectionSet;
-        if (!body || !appliesTo(condition, typeName)) continue;
-        size += sizeOn(body, typeName);
+        const fragment = sel.kind === Kind.INLINE_FRAGMENT ? sel : fragments.get(sel.name.value);
+        const condition = fragment?.typeCondition?.name.value;
+        if (!fragment || (condition && !appliesTo(schema, condition, type))) continue;
+        size += sizeOn(fragment.selectionSet, type);
       }
     }
-    inProgress.delete(key);
-    byType.set(typeName, size);
+    byType.set(type, size);
     return size;
   };
 
-  const appliesTo = (condition: string | undefined, typeName: string): boolean => {
-    if (!condition || condition === typeName) return true;
-    const c = schema.getType(condition);
-    return !!c && isAbstract(c) && schema.isSubType(c as never, schema.getType(typeName) as never);
-  };
-
-  return Math.min(sizeOn(operation.selectionSet, root.name), cap + 1);
+  return isObjectType(root) ? Math.min(sizeOn(operation.selectionSet, root), cap + 1) : 0;
 }
 
 type Execute = (args: ExecutionArgs) => ExecutionResult | Promise<ExecutionResult>;

@@ -19,7 +19,7 @@ import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import type { ServerResponse } from 'node:http';
 import type { HeavyThread } from './heavy-thread';
 import type { Jit } from './jit';
-import { kindOf, operationCost, type CostBounds } from './schema/cost';
+import { getNullableType, isListType, operationCost, type CostBounds } from './schema/cost';
 
 export interface OperationLimits {
   /** Largest accepted cost (list items the answer can hold). */
@@ -264,8 +264,8 @@ function guarded(resolve: GuardedResolver, own: boolean): GuardedResolver {
  * so that compiled execution reads them as plain properties.
  */
 function countable(type: GraphQLOutputType): boolean {
-  const t = kindOf(type) === 'GraphQLNonNull' ? (type as { ofType: GraphQLOutputType }).ofType : type;
-  return kindOf(t) === 'GraphQLList' || (t as { name?: string }).name === 'String';
+  const t = getNullableType(type);
+  return isListType(t) || (t as { name?: string }).name === 'String';
 }
 
 /** The schema with every field's resolver under the operation's guard (when its context has one). */

@@ -3,7 +3,6 @@
  * repeated URL lines at page feet, "(cont.)" box headers and contents entries become page
  * breaks; StatLink lines keep their DOI so the figure they belong to can carry it.
  */
-import { CONTENTS_ENTRY } from '../ingest/pdf/furniture';
 import type { SourceLine } from './read';
 
 export type Token =
@@ -18,6 +17,13 @@ const STATLINK = /^\d{1,2}\s+(?:https?:\/\/)?dx\.doi\.org\/(10\.\d{4,}\/\S+?)\.?
 const URL_ONLY = /^(?:https?:\/\/|www\.)\S+$/;
 const PAGE_NUMBER = /^\d{1,4}$/;
 const BOX_CONTINUED = /^Box\s+\d+\.\d+\..*\(cont\.\)$/;
+
+/**
+ * An entry of a table of contents (or of a list of tables or figures): a title run out to its
+ * page number by leader dots, "3.1. Purpose ........ 12". Contents pages guide a reader of the
+ * printed report and say nothing the text does not; read as prose they make paragraphs of titles.
+ */
+export const CONTENTS_ENTRY = /(?:\.\s?){4,}\s*(?:\d{1,4}|[ivxlc]{1,6})$|…\s*(?:\d{1,4}|[ivxlc]{1,6})$/i;
 
 function upperRatio(s: string): number {
   const letters = s.replace(/[^A-Za-z]/g, '');

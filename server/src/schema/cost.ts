@@ -32,12 +32,12 @@ import type {
  * CommonJS), and the schema's types then fail the other copy's instanceof checks.
  */
 export const kindOf = (t: unknown): string => Object.prototype.toString.call(t).slice(8, -1);
-const isListType = (t: unknown) => kindOf(t) === 'GraphQLList';
-const isObjectType = (t: unknown): t is GraphQLObjectType => kindOf(t) === 'GraphQLObjectType';
-const isAbstractType = (t: unknown): t is GraphQLAbstractType => kindOf(t) === 'GraphQLInterfaceType' || kindOf(t) === 'GraphQLUnionType';
+export const isListType = (t: unknown) => kindOf(t) === 'GraphQLList';
+export const isObjectType = (t: unknown): t is GraphQLObjectType => kindOf(t) === 'GraphQLObjectType';
+export const isAbstractType = (t: unknown): t is GraphQLAbstractType => kindOf(t) === 'GraphQLInterfaceType' || kindOf(t) === 'GraphQLUnionType';
 const isLeafType = (t: unknown) => kindOf(t) === 'GraphQLScalarType' || kindOf(t) === 'GraphQLEnumType';
-const getNullableType = (t: GraphQLType): GraphQLType => (kindOf(t) === 'GraphQLNonNull' ? (t as { ofType: GraphQLType }).ofType : t);
-const getNamedType = (t: GraphQLType): GraphQLNamedType => {
+export const getNullableType = (t: GraphQLType): GraphQLType => (kindOf(t) === 'GraphQLNonNull' ? (t as { ofType: GraphQLType }).ofType : t);
+export const getNamedType = (t: GraphQLType): GraphQLNamedType => {
   let x: GraphQLType = t;
   while ('ofType' in x && x.ofType) x = x.ofType as GraphQLType;
   return x as GraphQLNamedType;
@@ -199,7 +199,8 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
   return { cost: selectionCost(operation.selectionSet, root, undefined, 0, 1) };
 }
 
-function appliesTo(schema: GraphQLSchema, condition: string, type: GraphQLObjectType): boolean {
+/** Whether a fragment's type condition covers an object type: the type itself, or an interface or union it belongs to. */
+export function appliesTo(schema: GraphQLSchema, condition: string, type: GraphQLObjectType): boolean {
   if (condition === type.name) return true;
   const t = schema.getType(condition);
   return !!t && isAbstractType(t) && schema.isSubType(t, type);

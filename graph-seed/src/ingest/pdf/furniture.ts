@@ -58,13 +58,6 @@ export function removeFurniture(pages: PageLines[]): { pages: PdfLine[][]; remov
   return { pages: out, removed };
 }
 
-/**
- * An entry of a table of contents (or of a list of tables or figures): a title run out to its
- * page number by leader dots, "3.1. Purpose ........ 12". Contents pages guide a reader of the
- * printed report and say nothing the text does not; read as prose they make paragraphs of titles.
- */
-export const CONTENTS_ENTRY = /(?:\.\s?){4,}\s*(?:\d{1,4}|[ivxlc]{1,6})$|…\s*(?:\d{1,4}|[ivxlc]{1,6})$/i;
-
 /** "© OECD/CDRI 2017": the publisher and year a copyright line names, if any. */
 export function copyrightOf(lines: string[]): { publisher?: string; year?: number } {
   for (const line of lines) {

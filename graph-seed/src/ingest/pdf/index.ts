@@ -5,7 +5,8 @@
  * end notes), their markers staying glued to the words they annotate so that they link.
  */
 import type { CorpusFile } from '../../stages/read';
-import { CONTENTS_ENTRY, copyrightOf, removeFurniture } from './furniture';
+import { CONTENTS_ENTRY } from '../../stages/furniture';
+import { copyrightOf, removeFurniture } from './furniture';
 import type { PdfLine } from './lines';
 import { pageLines } from './lines';
 import { loadPdf } from './load';
