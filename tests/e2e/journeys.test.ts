@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canvasState, launch, openApp, settled } from '../helpers/browser';
-import { shots } from './canvas-helpers';
+import { drawn, shots } from './canvas-helpers';
 
 /**
  * How long a check waits for the page to reach the state it needs (a request answered and
@@ -265,11 +265,15 @@ describe('explorer journeys', () => {
     await settled(page);
     await page.getByLabel('Show Ministry').uncheck();
     await settled(page);
+    // The URL takes the geometry a moment after the drawing stops: wait for both to be still.
+    await drawn(page);
     const before = await canvasState(page);
     const url = page.url();
+    expect(url).toMatch(/[?&]pos=.*&z=.*&pan=/);
     await page.reload();
     await expect.poll(() => panelHeading(page).textContent(), UNTIL).toBe('Migration Working Group');
     await settled(page);
+    await drawn(page);
     const after = await canvasState(page);
     expect(after.nodes.map((n) => n.id).sort()).toEqual(before.nodes.map((n) => n.id).sort());
     expect(await page.getByLabel('Show Ministry').isChecked()).toBe(false);
@@ -280,7 +284,7 @@ describe('explorer journeys', () => {
     expect(timelineUrl).not.toBe(url);
     await page.goBack();
     await expect.poll(() => page.getByTestId('entity-panel').isVisible(), UNTIL).toBe(true);
-    expect(page.url()).toBe(url);
+    await expect.poll(() => page.url(), UNTIL).toBe(url);
     await page.goForward();
     await expect.poll(() => page.getByTestId('timeline-view').isVisible(), UNTIL).toBe(true);
     expect(page.url()).toBe(timelineUrl);

@@ -23,7 +23,8 @@ export function useViewState(run: (what: string, task: () => Promise<void>) => P
   const initial = useMemo(() => decodeState(window.location.search), []);
   const [history, setHistory] = useState<GraphHistory>({ current: EMPTY_VIEW, past: [] });
   const [ui, setUi] = useState<UiState>({ ...initial, layout: initial.layout ?? rememberedLayout() });
-  const [geometry, setGeometry] = useState<Geometry>(EMPTY_GEOMETRY);
+  // The URL's own geometry until the canvas reports where things sit, so that no write drops it.
+  const [geometry, setGeometry] = useState<Geometry>(initial.geometry);
   const [hints, setHints] = useState<{ key: number; geometry: Geometry } | null>({ key: 1, geometry: initial.geometry });
   const restoring = useRef(false);
   /** Nothing written yet, and whether the page opened without a drawing (its first drawing replaces the entry). */
@@ -40,6 +41,7 @@ export function useViewState(run: (what: string, task: () => Promise<void>) => P
       restoring.current = true;
       setUi({ ...s, layout: s.layout ?? rememberedLayout() });
       setHints((h) => ({ key: (h?.key ?? 0) + 1, geometry: s.geometry }));
+      setGeometry(s.geometry);
       if (s.nodes.length) {
         await run('Restoring the view', async () => {
           const sub = await neighborhood(s.nodes, 0, null, 5000);
