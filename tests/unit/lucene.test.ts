@@ -48,4 +48,14 @@ describe('the search vocabulary', () => {
     expect(many.variants('migratioxy')).toHaveLength(MAX_VARIANTS);
     expect(many.size).toBe(200);
   });
+
+  it('answers a term asked again, and after many other terms, as it answered it first', () => {
+    const fresh = new Vocabulary('g1', terms);
+    const first = fresh.variants('cambodia');
+    expect(fresh.variants('cambodia')).toEqual(first);
+    for (let i = 0; i < 12_000; i++) fresh.variants(`term${i}`);
+    expect(fresh.variants('cambodia')).toEqual(first);
+    expect(fresh.tokens('country:kh', 'Kingdom of Cambodia', ['Cambodge'])).toEqual({ name: ['kingdom', 'of', 'cambodia'], aliases: ['cambodge'] });
+    expect(fresh.tokens('country:kh', 'Kingdom of Cambodia', ['Cambodge'])).toEqual({ name: ['kingdom', 'of', 'cambodia'], aliases: ['cambodge'] });
+  });
 });

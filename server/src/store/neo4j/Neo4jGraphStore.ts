@@ -378,7 +378,7 @@ export class Neo4jGraphStore implements GraphStore {
     const mentions = new Map(rows.map((r) => [r.id as string, r.mentions as number]));
     const candidates = rows.map((r) => {
       const entity = { id: r.id, type: r.type, name: r.name, aliases: (r.aliases as string[] | null) ?? [], properties: {}, evidence: [] } as Entity;
-      return { entity, tokens: { name: termsOf(entity.name), aliases: entity.aliases.flatMap(termsOf) } satisfies EntityTokens };
+      return { entity, tokens: vocabulary.tokens(entity.id, entity.name, entity.aliases) };
     });
     const ranked = rankEntities(query, candidates, (id) => mentions.get(id) ?? 0).slice(0, limit);
     if (!ranked.length || options.namesOnly) return ranked;

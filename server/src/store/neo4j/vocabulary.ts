@@ -7,14 +7,19 @@
  * terms only.
  */
 import SearchableMap from 'minisearch/SearchableMap';
-import { maxEdits } from '../ranking';
+import { maxEdits, termsOf, type EntityTokens } from '../ranking';
 import { typoMatches } from '../typos';
 
 /** Most variants one query term expands to (Lucene's fuzzy queries stop at 50 by default). */
 export const MAX_VARIANTS = 40;
+/** Query terms whose variants are kept, and entities whose terms are. */
+const MAX_REMEMBERED = 10_000;
 
 export class Vocabulary {
   private readonly terms: SearchableMap<true>;
+  /** Variants found before, by term: the same terms are asked again and again. Bounded: cleared when full. */
+  private readonly found = new Map<string, string[]>();
+  private readonly entityTokens = new Map<string, EntityTokens>();
 
   constructor(
     /** The generation whose index holds these terms. */
@@ -22,6 +27,19 @@ export class Vocabulary {
     terms: Iterable<string>,
   ) {
     this.terms = SearchableMap.from([...terms].map((t): [string, true] => [t, true]));
+  }
+
+  /**
+   * An entity's name and aliases as search terms, kept by id: within one generation an id's
+   * names do not change, and the same candidates come back search after search.
+   */
+  tokens(id: string, name: string, aliases: readonly string[]): EntityTokens {
+    let tokens = this.entityTokens.get(id);
+    if (tokens) return tokens;
+    tokens = { name: termsOf(name), aliases: aliases.flatMap(termsOf) };
+    if (this.entityTokens.size >= MAX_REMEMBERED) this.entityTokens.clear();
+    this.entityTokens.set(id, tokens);
+    return tokens;
   }
 
   get size(): number {
@@ -36,10 +54,15 @@ export class Vocabulary {
   variants(term: string): string[] {
     const edits = maxEdits(term);
     if (!edits) return [];
-    return [...typoMatches(this.terms, term, edits)]
+    let variants = this.found.get(term);
+    if (variants) return variants;
+    variants = [...typoMatches(this.terms, term, edits)]
       .filter(([t]) => !t.startsWith(term))
       .sort(([a, { distance: da }], [b, { distance: db }]) => da - db || (a < b ? -1 : a > b ? 1 : 0))
       .slice(0, MAX_VARIANTS)
       .map(([t]) => t);
+    if (this.found.size >= MAX_REMEMBERED) this.found.clear();
+    this.found.set(term, variants);
+    return variants;
   }
 }
