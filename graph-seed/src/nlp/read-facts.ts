@@ -13,6 +13,7 @@ import { groupBy } from '../model/group';
 import { ID_PREFIX, slugify } from '../model/ontology';
 import type { GraphDraft } from '../stages/registry';
 import { NameIndex } from '../stages/resolve';
+import { readCitedIssuers, readFieldOffices, readRenamings } from './attributions';
 import { type Argument, RelationEngine } from './engine';
 import { describedInstruments } from './described';
 import { singularName } from './heads';
@@ -160,6 +161,7 @@ export function readRelations(passages: Passage[], cache: SentenceCache, graph: 
   }
   readEditions(passages, graph);
   acronymsOfDatasets(graph);
+  readRenamings(passages, cache, graph);
   const engine = new RelationEngine(RELATION_RULES);
   const mentionsByPassage = groupBy([...graph.mentions.values()], (m) => m.passageId);
   const heads = new Map<string, string | null>();
@@ -210,7 +212,7 @@ export function readRelations(passages: Passage[], cache: SentenceCache, graph: 
       }
     }
   }
-  return added;
+  return added + readCitedIssuers(passages, graph) + readFieldOffices(passages, cache, graph);
 }
 
 /** "Working Group for Implementation of the MoU with Thailand": the name states what the body implements. */

@@ -69,7 +69,7 @@ export const RELATION_RULES: readonly RelationRule[] = [
     triggers: ['part of', 'a component of', 'a unit of', 'a division of', 'a branch of'] },
   { id: 'structure.under', relation: 'SUBORDINATE_TO', source: 'left', left: MINISTRY_OR_BODY, right: MINISTRY_OR_BODY, confidence: 0.75,
     verbs: ['sits', 'sit', 'operates', 'operate', 'falls', 'fall', 'functions', 'works', 'placed', 'housed', 'located', 'established', 'created', 'set'],
-    triggers: ['under', 'within', 'attached to', 'subordinate to', 'placed under'] },
+    triggers: ['under', 'within', 'attached to', 'subordinate to', 'placed under', 'under the secretariat of', 'within the secretariat of', 'under the auspices of'] },
   { id: 'structure.reports-to', relation: 'REPORTS_TO', source: 'left', left: ORGANISATION, right: ORGANISATION, confidence: 0.9,
     triggers: ['reports to', 'report to', 'reporting to', 'accountable to', 'answerable to', 'reports directly to'] },
   // funding

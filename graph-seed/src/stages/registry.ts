@@ -22,6 +22,9 @@ const ORIGIN_RANK: Record<Origin, number> = { curated: 0, extracted: 1, gazettee
 const RELATION_ORIGIN_RANK: Record<string, number> = { curated: 0, automatic: 1, extracted: 2 };
 const evKey = (e: Evidence) => `${e.passageId}:${e.start}:${e.end}`;
 
+/** A mention's key in GraphDraft.mentions. */
+export const mentionKey = (m: Mention) => `${m.passageId}:${m.start}:${m.end}:${m.entityId}`;
+
 export class GraphDraft {
   readonly entities = new Map<string, EntityDraft>();
   readonly relations = new Map<string, Relation>();
@@ -70,7 +73,7 @@ export class GraphDraft {
   }
 
   addMention(m: Mention): void {
-    this.mentions.set(`${m.passageId}:${m.start}:${m.end}:${m.entityId}`, m);
+    this.mentions.set(mentionKey(m), m);
   }
 
   /** Folds one entity into another: aliases, evidence, mentions and relations follow. */
