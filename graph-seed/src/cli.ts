@@ -1,5 +1,5 @@
 /**
- * npm run seed [-- --corpus DIR|FILE ... | --library DIR] [--curation DIR|none --out FILE --quiet
+ * npm run seed [-- --corpus DIR|FILE ... | --library DIR] [--curation DIR|none --overrides FILE --out FILE --quiet
  *                  --neo4j --reseed --cypher FILE --csv DIR]
  * Builds the graph bundle from report files (PDF or text in any layout) and the curation
  * overlay, prints progress per file and stage and a summary, and exits non-zero with the
@@ -25,6 +25,7 @@ async function main(argv: string[]): Promise<number> {
         corpus: { type: 'string', multiple: true },
         library: { type: 'string' },
         curation: { type: 'string' },
+        overrides: { type: 'string' },
         out: { type: 'string' },
         quiet: { type: 'boolean', default: false },
         neo4j: { type: 'boolean', default: false },
@@ -39,13 +40,14 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (args.help) {
-    console.log('Usage: npm run seed -- [--corpus DIR|FILE]... | [--library DIR] [--curation DIR|none] [--out FILE] [--quiet] [--neo4j [--reseed]] [--cypher FILE] [--csv DIR]');
+    console.log('Usage: npm run seed -- [--corpus DIR|FILE]... | [--library DIR] [--curation DIR|none] [--overrides FILE] [--out FILE] [--quiet] [--neo4j [--reseed]] [--cypher FILE] [--csv DIR]');
     console.log('  Files: .pdf, .txt, .md (text in any layout). A library holds a folder per report (reports/NAME/ with its files and an optional curation/).');
+    console.log('  Overrides (accept, reject, retype, rename, add by id) come from a curation folder\'s overrides.yaml and from --overrides FILE.');
     return 0;
   }
   const log = (s: string) => !args.quiet && console.log(s);
   const started = performance.now();
-  const built = await buildGraph({ corpus: args.corpus, library: args.library, curation: args.curation, progress: log });
+  const built = await buildGraph({ corpus: args.corpus, library: args.library, curation: args.curation, overrides: args.overrides, progress: log });
   if (!built.ok) return report(built.errors);
   for (const s of built.value.skipped) console.error(`seed: report ${s.report} was skipped:\n${s.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
   const result = built;

@@ -1,6 +1,6 @@
 /**
  * The graph the server starts with, built in process: the bundled report by default, or what
- * the command line names (the same options as npm run seed: --corpus, --curation, --library),
+ * the command line names (the same options as npm run seed: --corpus, --curation, --overrides, --library),
  * or a bundle file built before (--bundle). Problems are logged, not thrown.
  */
 import { parseArgs } from 'node:util';
@@ -13,25 +13,26 @@ import type { Logger } from './log';
 export interface SeedOptions {
   corpus?: string[];
   curation?: string;
+  overrides?: string;
   library?: string;
   bundle?: string;
 }
 
 export class UsageError extends Error {}
 
-export const USAGE = 'Usage: npm start -- [--corpus DIR|FILE]... [--curation DIR|none] | [--library DIR] [--curation none] | [--bundle FILE]';
+export const USAGE = 'Usage: npm start -- [--corpus DIR|FILE]... [--curation DIR|none] [--overrides FILE] | [--library DIR] [--curation none] | [--bundle FILE]';
 
 export function parseSeedArgs(argv: string[]): SeedOptions {
   let values;
   try {
     values = parseArgs({
       args: argv,
-      options: { corpus: { type: 'string', multiple: true }, curation: { type: 'string' }, library: { type: 'string' }, bundle: { type: 'string' } },
+      options: { corpus: { type: 'string', multiple: true }, curation: { type: 'string' }, overrides: { type: 'string' }, library: { type: 'string' }, bundle: { type: 'string' } },
     }).values;
   } catch (e) {
     throw new UsageError(`${(e as Error).message}\n${USAGE}`);
   }
-  if (values.bundle && (values.corpus || values.library || values.curation)) throw new UsageError(`--bundle serves a bundle as built; it takes no --corpus, --library or --curation\n${USAGE}`);
+  if (values.bundle && (values.corpus || values.library || values.curation || values.overrides)) throw new UsageError(`--bundle serves a bundle as built; it takes no --corpus, --library, --curation or --overrides\n${USAGE}`);
   if (values.corpus && values.library) throw new UsageError(`give either --corpus or --library, not both\n${USAGE}`);
   return values;
 }

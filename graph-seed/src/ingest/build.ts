@@ -7,15 +7,19 @@
  *   - library mode (`--library DIR`): every report in the folder, each with its ids scoped
  *     by its key (scope.ts).
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { readCuration } from '../io/curation';
+import { readOverrides } from '../io/overrides';
 import type { Curation } from '../model/curation';
-import { EMPTY_CURATION } from '../model/curation';
+import { EMPTY_CURATION, OVERRIDES_FILE } from '../model/curation';
 import type { GraphBundle } from '../model/bundle';
 import type { Problem, Result } from '../model/result';
 import { fail, formatProblem, ok } from '../model/result';
 import { DEFAULT_CORPUS, DEFAULT_CURATION } from '../paths';
 import { runPipeline } from '../pipeline';
 import { emitBundle } from '../stages/emit';
+import type { Override } from '../stages/override';
 import type { CorpusFile } from '../stages/read';
 import { combineReports } from './combine';
 import { listLibrary, type ReportSource } from './library';
@@ -27,6 +31,11 @@ export interface BuildOptions {
   /** A curation folder, or 'none'. In library mode 'none' turns every report's curation off. */
   curation?: string;
   library?: string;
+  /**
+   * An override file (a YAML list of accept / reject / retype / rename / add entries by id) for
+   * the report of --corpus. A curation folder's own `overrides.yaml` is applied too, first.
+   */
+  overrides?: string;
   /** One line per file and per stage. */
   progress?: (line: string) => void;
 }
@@ -59,13 +68,27 @@ function withFileMetadata(bundle: GraphBundle, files: CorpusFile[], curation: Cu
   return emitBundle({ ...content, document: next, documents: [next], entities });
 }
 
-async function buildReport(source: ReportSource, scoped: boolean, progress: (line: string) => void): Promise<Result<{ bundle: GraphBundle; files: CorpusFile[]; bytes: number }>> {
+/** The curation folder's `overrides.yaml`, if it holds one, then the file given on the command line. */
+function readAllOverrides(curation: string | null, file: string | undefined): Result<Override[]> {
+  const files = [...(curation && existsSync(join(curation, OVERRIDES_FILE)) ? [join(curation, OVERRIDES_FILE)] : []), ...(file ? [file] : [])];
+  const out: Override[] = [];
+  for (const f of files) {
+    const read = readOverrides(f);
+    if (!read.ok) return read;
+    out.push(...read.value);
+  }
+  return ok(out);
+}
+
+async function buildReport(source: ReportSource, scoped: boolean, progress: (line: string) => void, overridesFile?: string): Promise<Result<{ bundle: GraphBundle; files: CorpusFile[]; bytes: number }>> {
   const files = await readReportFiles(source.paths, (file, detail) => progress(`  read ${file} (${detail})`));
   if (!files.ok) return files;
   const curation = source.curation ? readCuration(source.curation) : ok(EMPTY_CURATION);
   if (!curation.ok) return curation;
+  const overrides = readAllOverrides(source.curation, overridesFile);
+  if (!overrides.ok) return overrides;
   const curated = curation.value.document ? curation.value : withTitle(curation.value, files.value);
-  const result = runPipeline(files.value, curated, (stage, detail) => progress(`  ${stage.padEnd(14)} ${detail ?? ''}`));
+  const result = runPipeline(files.value, curated, (stage, detail) => progress(`  ${stage.padEnd(14)} ${detail ?? ''}`), overrides.value);
   if (!result.ok) return result;
   let bundle = withFileMetadata(result.value.bundle, files.value, curation.value);
   if (scoped) bundle = scopeReport(bundle, source.key);
@@ -91,6 +114,7 @@ export async function buildGraph(opts: BuildOptions = {}): Promise<Result<Built>
     } catch (e) {
       return fail([{ severity: 'error', code: 'LIBRARY_MISSING', message: (e as Error).message, file: opts.library }]);
     }
+    if (opts.overrides) return fail([{ severity: 'error', code: 'OPTIONS', message: 'with --library each report takes its overrides from its own curation folder (reports/NAME/curation/overrides.yaml)' }]);
     if (opts.curation === 'none') sources = sources.map((s) => ({ ...s, curation: null }));
     else if (opts.curation) return fail([{ severity: 'error', code: 'OPTIONS', message: 'with --library each report has its own curation (reports/NAME/curation/); only --curation none applies' }]);
     if (!sources.length) return fail([{ severity: 'error', code: 'LIBRARY_EMPTY', message: 'the library holds no report (a folder per report, or .pdf, .txt, .md files)', file: opts.library }]);
@@ -106,7 +130,7 @@ export async function buildGraph(opts: BuildOptions = {}): Promise<Result<Built>
   const scoped = !!opts.library;
   for (const [i, source] of sources.entries()) {
     if (scoped) progress(`report ${i + 1}/${sources.length}: ${source.key}`);
-    const built = await buildReport(source, scoped, progress);
+    const built = await buildReport(source, scoped, progress, opts.overrides);
     warnings.push(...built.warnings);
     if (!built.ok) {
       skipped.push({ report: source.key, problems: built.errors });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { Curation } from '../model/curation';
-import { CURATION_FILES, DocumentCurationSchema, EMPTY_CURATION } from '../model/curation';
+import { CURATION_FILES, DocumentCurationSchema, EMPTY_CURATION, OVERRIDES_FILE } from '../model/curation';
 import type { Problem, Result } from '../model/result';
 import { fail, ok } from '../model/result';
 
@@ -21,9 +21,10 @@ export function readCuration(dir: string): Result<Curation> {
   }
   const errors: Problem[] = [];
   const curation: Curation = structuredClone(EMPTY_CURATION);
-  const known = new Set([...Object.keys(CURATION_FILES), 'document.yaml']);
+  const known = new Set([...Object.keys(CURATION_FILES), 'document.yaml', OVERRIDES_FILE]);
   for (const name of readdirSync(dir).sort()) {
-    if (!/\.ya?ml$/.test(name)) continue;
+    // The override file is read apart (io/overrides.ts), after the automatic reading.
+    if (!/\.ya?ml$/.test(name) || name === OVERRIDES_FILE) continue;
     const file = join(dir, name);
     if (!known.has(name)) {
       errors.push({ severity: 'error', code: 'CURATION_FILE_UNKNOWN', message: `unknown curation file; expected one of ${[...known].join(', ')}`, file });

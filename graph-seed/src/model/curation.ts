@@ -95,3 +95,6 @@ export const CURATION_FILES = {
   'recommendations.yaml': RecommendationCurationSchema,
   'discrepancies.yaml': DiscrepancyCurationSchema,
 } as const;
+
+/** A curation folder's override file: accept / reject / retype / rename / add by id, on top of the automatic reading. */
+export const OVERRIDES_FILE = 'overrides.yaml';
