@@ -23,6 +23,7 @@ import { typeStyle } from './core/style';
 import { decodeState } from './core/url';
 import { GraphCanvas, type CanvasHandle } from './graph/GraphCanvas';
 import { DiscrepanciesView } from './views/Discrepancies';
+import { EmptyCanvas } from './views/EmptyCanvas';
 import { EntityPanel } from './views/EntityPanel';
 import { FindingsView } from './views/Findings';
 import { PathFinder } from './views/PathFinder';
@@ -152,7 +153,7 @@ export function App() {
           layout={ui.layout} canUndo={history.past.length > 0} empty={!visible.nodes.length} listOpen={listOpen}
           status={busy ? 'Loading…' : `${visible.nodes.length} entities, ${visible.edges.length} relations`}
           onFit={fit} onZoom={(f) => canvas.current?.zoom(f)} onLayout={chooseLayout} onRelayout={() => canvas.current?.relayout()}
-          onUndo={undoStep} onClear={() => apply(() => EMPTY_VIEW)} onToggleList={() => setListOpen((o) => !o)}
+          onUndo={undoStep} onClear={() => (apply(() => EMPTY_VIEW), setNotice(null))} onToggleList={() => setListOpen((o) => !o)}
           onPng={() => void savePng()} onExport={() => void exportView()} onOpenFile={(f) => void openFile(f)}
         />
         {notice && <div className="notice" role="status" data-testid="notice">{notice} <button className="link" onClick={() => setNotice(null)}>Dismiss</button></div>}
@@ -168,7 +169,7 @@ export function App() {
           />
           {listOpen && <NodeList nodes={visible.nodes} edges={visible.edges} selected={ui.entity} onSelect={selectNode} />}
         </div>
-        {!Object.keys(view.nodes).length && !busy && <p className="empty">The canvas is empty. Search for an entity or pick a preset view above.</p>}
+        {!Object.keys(view.nodes).length && !busy && <EmptyCanvas onPreset={(types) => void showPreset(types)} />}
       </main>
       <SidePanel tab={ui.tab} onTab={(t) => setUi((u) => ({ ...u, tab: t }))}>
         {ui.tab === 'details' && ui.entity && (

@@ -1,7 +1,7 @@
 /** URL state round trips, passage text segmentation, timeline years and table CSV. */
 import { describe, expect, it } from 'vitest';
 import { tableCsv } from '../../client/src/core/tables';
-import { segmentText, snippet, yearOf } from '../../client/src/core/text';
+import { chapterHeading, segmentText, snippet, yearOf } from '../../client/src/core/text';
 import { DEFAULT_STATE, decodeState, encodeState, MAX_URL_NODES, withoutGeometry } from '../../client/src/core/url';
 
 describe('URL state', () => {
@@ -54,5 +54,14 @@ describe('table CSV', () => {
   it('quotes what needs quoting and keeps groups', () => {
     const csv = tableCsv({ columns: ['2000', '2015'], rows: [{ label: 'Thailand, "main"', group: 'Asia', values: ['12 198', '3.7%'] }] });
     expect(csv).toBe('group,label,2000,2015 (%)\r\nAsia,"Thailand, ""main""",12198,3.7\r\n');
+  });
+});
+
+describe('the outline', () => {
+  it('names a chapter by number and title, and the untitled text before the first chapter in words', () => {
+    expect(chapterHeading({ number: '2', title: 'Migration in Cambodia' }, 4)).toBe('2. Migration in Cambodia');
+    expect(chapterHeading({ number: '0', title: '' }, 4)).toBe('Before the first chapter');
+    expect(chapterHeading({ number: '0', title: '' }, 1)).toBe('Sections');
+    expect(chapterHeading({ number: '3', title: '' }, 4)).toBe('Chapter 3');
   });
 });

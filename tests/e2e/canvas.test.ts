@@ -229,6 +229,26 @@ describe('phone, tables, text and views that used to mislead', () => {
     await shots(page, 'c05-phone-details');
   }, 240_000);
 
+  it('phone: an empty canvas offers the preset views on the screen it is on', async () => {
+    const page = await open('/', { width: 390, height: 844 });
+    await drawn(page, 5);
+    await page.getByRole('button', { name: 'Clear', exact: true }).click();
+    const empty = page.getByTestId('empty-canvas');
+    await empty.waitFor();
+    // The header's presets are on the search screen; the empty canvas holds its own.
+    const button = empty.getByRole('button', { name: 'Evidence map' });
+    const b = (await button.boundingBox())!;
+    expect(b.y + b.height).toBeLessThan(844);
+    expect(b.x).toBeGreaterThanOrEqual(0);
+    expect(b.x + b.width).toBeLessThanOrEqual(390);
+    await screenshot(page, 'c05-phone-empty-390');
+    await button.click();
+    await drawn(page, 3);
+    const types = await page.evaluate(() => (window as unknown as { __explorerCy: import('cytoscape').Core }).__explorerCy.nodes().map((n) => n.data('type') as string));
+    expect(new Set(types)).toEqual(new Set(['Finding', 'Study', 'Dataset']));
+    expect(await empty.count()).toBe(0);
+  }, 240_000);
+
   it('tables fit the panel, Table 2.4 files no share under a mean, charts show shares only, CSV holds numbers', async () => {
     const page = await open('/?tab=tables&t=2.1');
     const panel = page.locator('#side-panel');

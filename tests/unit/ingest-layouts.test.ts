@@ -93,6 +93,31 @@ describe('one paragraph per line', () => {
   });
 });
 
+describe('chapters', () => {
+  it('open at "Chapter N" alone or followed by a short title on its line, and not at a sentence that starts with it', () => {
+    const text = [
+      'Water and Work',
+      '',
+      'Chapter 1: Why water matters',
+      '',
+      'Rivers feed the farms of the plain, and the farms feed the towns along the coast.',
+      '',
+      'Chapter 2 \u2013 Moving for work',
+      '',
+      'Chapter 3. This chapter shows that workers move when the rains fail.',
+      '',
+      'Most of them return within the year, as the survey of the district found.',
+      '',
+    ].join('\n');
+    const r = runPipeline([readText('chapters.txt', text)]);
+    if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('\n'));
+    const b = r.value.bundle;
+    // The title before the first chapter is chapter "0", untitled.
+    expect(b.document.chapters.map((c) => [c.number, c.title])).toEqual([['0', ''], ['1', 'Why water matters'], ['2', 'Moving for work']]);
+    expect(b.passages.find((p) => p.text.startsWith('Chapter 3. This chapter'))?.chapter).toBe('2');
+  });
+});
+
 describe('Markdown', () => {
   const b = seed('report.md');
 

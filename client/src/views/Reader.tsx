@@ -7,7 +7,7 @@ import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
 import { gql } from '../api/client';
 import { DOCUMENT, TABLES, type DocumentData, type EntityRef, type PassageData, type TableData } from '../api/queries';
 import { typeStyle } from '../core/style';
-import { segmentText } from '../core/text';
+import { chapterHeading, segmentText } from '../core/text';
 import { DataTable } from './Tables';
 
 interface Props {
@@ -68,9 +68,7 @@ export function Reader({ passage, span, onOpenPassage, onSelectEntity }: Props) 
         <h2>{doc.title}</h2>
         {doc.chapters.map((c) => (
           <details key={c.number} open>
-            <summary>
-              {c.number}. {c.title}
-            </summary>
+            <summary>{chapterHeading(c, doc.chapters.length)}</summary>
             <ul>
               {c.sections.map((s, i) => (
                 <li key={i}>
@@ -168,3 +166,4 @@ function PassageView({ p, open, span, table, onSelectEntity }: { p: PassageData;
     </div>
   );
 }
+

@@ -43,7 +43,8 @@ export interface Segmented {
   chapters: { number: string; title: string; sections: { title: string; passages: DraftPassage[] }[] }[];
 }
 
-const CHAPTER = /^Chapter\s+(\d+)$/;
+/** "Chapter 2" alone on its line (its title follows), or "Chapter 2. The Filesystem" / "CHAPTER 2: Title" with a short title. */
+const CHAPTER = /^Chapter\s+(\d+)(?:\s*[.:\u2013\u2014-]\s*([^.]{1,100}?))?$/i;
 const BOX = /^Box\s+(\d+\.\d+)\.\s*(.*)$/;
 const FIGURE = /^Figure\s+(\d+\.\d+)\.\s*(.*)$/;
 const BULLET = /^(?:●●|●|•|▪)\s*/;
@@ -181,14 +182,14 @@ export function segment(blocks: Block[]): Segmented {
     const chap = CHAPTER.exec(text);
     if (chap && block.lines.length === 1) {
       closeFigure();
-      chapter = { number: chap[1]!, title: '', sections: [] };
+      chapter = { number: chap[1]!, title: chap[2]?.trim() ?? '', sections: [] };
       chapters.push(chapter);
       section = null;
       box = null;
       open = null;
       leadIn = null;
       inNotes = false;
-      expectChapterTitle = true;
+      expectChapterTitle = !chapter.title;
       continue;
     }
     if (expectChapterTitle && chapter) {

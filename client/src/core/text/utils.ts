@@ -58,3 +58,13 @@ export function yearOf(properties: Record<string, unknown>): number | null {
   }
   return null;
 }
+
+/**
+ * A chapter's line in the outline. The text before a report's first numbered chapter (or the
+ * whole of a report with none) is chapter "0" with no title of its own.
+ */
+export function chapterHeading(c: { number: string; title: string }, chapters: number): string {
+  if (c.title) return `${c.number}. ${c.title}`;
+  if (c.number !== '0') return `Chapter ${c.number}`;
+  return chapters > 1 ? 'Before the first chapter' : 'Sections';
+}
