@@ -80,4 +80,18 @@ describe('loading reports into Neo4j', () => {
     expect((await store.passages(cambodia.passages.map((p) => p.id))).map((p) => p?.text)).toEqual(cambodiaPassages);
     expect((await activeReports(store.driver)).map((b) => b.version)).toEqual([edited.version, cambodia.version]);
   });
+
+  it('keeps the printed page label of a passage ("ix" in front matter) as the memory store does', async () => {
+    const labelled = structuredClone(laos);
+    labelled.passages[0]!.page = 9;
+    labelled.passages[0]!.pageLabel = 'ix';
+    labelled.version = `${laos.version}-labelled`;
+    expect((await loadReports(store.driver, [labelled])).status).toBe('loaded');
+    await store.prepare();
+    const memory = new MemoryGraphStore(combineReports([cambodia, labelled]).bundle);
+    const ids = labelled.passages.slice(0, 3).map((p) => p.id);
+    const [first] = await store.passages(ids);
+    expect(first).toMatchObject({ page: 9, pageLabel: 'ix' });
+    expect(await store.passages(ids)).toEqual(await memory.passages(ids));
+  });
 });

@@ -66,6 +66,13 @@ describe('a real PDF: the Filesystem Hierarchy Standard 3.0', () => {
     expect(bundle.passages.filter((p) => p.kind === 'list-item').length).toBeGreaterThan(20);
   });
 
+  it("cites the front matter's pages by their printed labels, and the body's by their numbers", () => {
+    // Sheets 3 to 7 are labelled i to v; the body starts again at 1.
+    expect(passage('This release is dedicated to the memory')).toMatchObject({ page: 3, pageLabel: 'i' });
+    expect(passage('1.1. Purpose')?.pageLabel).toBeUndefined();
+    expect(bundle.passages.filter((p) => p.pageLabel).map((p) => p.pageLabel)).toEqual(['i', 'i', 'ii']);
+  });
+
   it('undoes hyphenation at line ends and keeps sentences whole across pages', () => {
     // No word is left split by a line-end hyphen: "direc- tories".
     expect(bundle.passages.filter((p) => /\p{Ll}- \p{Ll}/u.test(p.text))).toEqual([]);

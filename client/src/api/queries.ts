@@ -92,6 +92,7 @@ export interface PassageData {
   text: string;
   /** Page the passage starts on, when the report was read from a PDF. */
   page?: number | null;
+  pageLabel?: string | null;
   mentions: { start: number; end: number; entity: EntityRef }[];
   citations: EntityRef[];
 }
@@ -100,7 +101,7 @@ export const DOCUMENT = `query Document {
   documents {
     id title publisher year
     exhibits { label title passage { id } }
-    chapters { number title sections { title passages { id order kind label section text page mentions { start end entity { ${REF} } } citations { ${REF} } } } }
+    chapters { number title sections { title passages { id order kind label section text page pageLabel mentions { start end entity { ${REF} } } citations { ${REF} } } } }
   }
 }` as const;
 export interface DocumentData {

@@ -115,7 +115,7 @@ function PassageView({ p, open, span, table, onSelectEntity }: { p: PassageData;
   const Wrap = p.kind === 'list-item' ? 'ul' : Fragment;
   return (
     <div className={`passage kind-${p.kind}${open ? ' open' : ''}`} data-passage={p.id} id={`passage-${p.id}`}>
-      {p.page ? <span className="page" title={`Page ${p.page}`}>p. {p.page}</span> : null}
+      {p.page ? <span className="page" title={`Page ${p.pageLabel ?? p.page}`}>p. {p.pageLabel ?? p.page}</span> : null}
       {p.label && <div className="label">{p.label}</div>}
       {table ? (
         <DataTable table={table} />

@@ -54,8 +54,8 @@ export function csvExport(bundle: GraphBundle): CsvFile[] {
     {
       name: 'passages.csv',
       content: csv(
-        ['uid:ID', 'gen', 'id', 'documentId', 'order:long', 'kind', 'chapter', 'section', 'label', 'leadInId', 'noteIds:string[]', 'text', 'rawText', 'searchText', 'page:long', ':LABEL'],
-        rows.passages.map((p) => [p.uid, p.gen, p.id, p.documentId, p.order, p.kind, p.chapter, p.section, p.label, p.leadInId, arrayField(p.noteIds, `notes of ${p.id}`), p.text, p.rawText, p.searchText, p.page ?? null, 'Passage']),
+        ['uid:ID', 'gen', 'id', 'documentId', 'order:long', 'kind', 'chapter', 'section', 'label', 'leadInId', 'noteIds:string[]', 'text', 'rawText', 'searchText', 'page:long', 'pageLabel', ':LABEL'],
+        rows.passages.map((p) => [p.uid, p.gen, p.id, p.documentId, p.order, p.kind, p.chapter, p.section, p.label, p.leadInId, arrayField(p.noteIds, `notes of ${p.id}`), p.text, p.rawText, p.searchText, p.page ?? null, p.pageLabel ?? null, 'Passage']),
       ),
     },
     {

@@ -121,6 +121,7 @@ export interface PassageRow {
   rawText: string;
   searchText: string;
   page?: number | null;
+  pageLabel?: string;
 }
 
 export interface RelationRow {

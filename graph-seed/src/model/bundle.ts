@@ -38,6 +38,8 @@ export const PassageSchema = z.object({
   rawText: z.string(),
   /** Page (1-based, or the PDF's own page label when it is a number) where the passage starts; null when the input has no pages. */
   page: z.number().int().positive().nullable().optional(),
+  /** The page as printed when its label is not a number ("iii" in front matter); `page` is then its position in the file. */
+  pageLabel: z.string().min(1).max(40).optional(),
 });
 export type Passage = z.infer<typeof PassageSchema>;
 

@@ -70,6 +70,7 @@ export function buildTextLayer(seg: Segmented, documentId: string): TextLayer {
       text,
       rawText: d.raw.join('\n'),
       page: d.page ?? null,
+      ...(d.pageLabel ? { pageLabel: d.pageLabel } : {}),
     });
     if (d.kind === 'table') {
       const lines = text.split('\n');

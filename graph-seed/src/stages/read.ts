@@ -11,6 +11,8 @@ export interface CorpusFile {
   text: string;
   /** Page of each line of `text`, when the input has pages (PDF). */
   pages?: (number | null)[];
+  /** The printed label of each line's page where it is not a number ("iii"). */
+  pageLabels?: (string | null)[];
   /** How the file was read: pdf, wrapped, paragraph-lines, single-line, markdown. */
   format?: string;
   /** Pages in the file, when it has pages. */
@@ -27,6 +29,8 @@ export interface SourceLine {
   lineNo: number;
   /** Page the line was printed on, when the input has pages. */
   page?: number;
+  /** The page's printed label, where it is not a number. */
+  pageLabel?: string;
 }
 
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -43,7 +47,8 @@ function toLines(file: CorpusFile): SourceLine[] {
     .split('\n')
     .map((text, i) => {
       const page = file.pages?.[i];
-      return { text: text.replace(/\s+$/u, ''), file: file.name, lineNo: i + 1, ...(page ? { page } : {}) };
+      const pageLabel = file.pageLabels?.[i];
+      return { text: text.replace(/\s+$/u, ''), file: file.name, lineNo: i + 1, ...(page ? { page } : {}), ...(pageLabel ? { pageLabel } : {}) };
     });
 }
 

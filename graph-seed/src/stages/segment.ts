@@ -7,6 +7,7 @@ import type { Chapter, Figure, Passage } from '../model/bundle';
 import type { PassageKind } from '../model/ontology';
 import type { Block, BlockLine } from './blocks';
 import { TABLE_TITLE } from './blocks';
+import type { SourceLine } from './read';
 import { endsSentence, joinLines } from './text';
 
 export interface DraftPassage {
@@ -27,6 +28,8 @@ export interface DraftPassage {
   noteNumber?: number;
   /** Page of the passage's first line, when the input has pages. */
   page?: number;
+  /** The page's printed label, where it is not a number ("iii"). */
+  pageLabel?: string;
 }
 
 export interface FigureDraft {
@@ -138,8 +141,9 @@ export function segment(blocks: Block[]): Segmented {
       raw,
       parts,
     };
-    const page = pageOf(queue[qi]);
-    if (page) p.page = page;
+    const first = firstPagedLine(queue[qi]);
+    if (first?.page) p.page = first.page;
+    if (first?.pageLabel) p.pageLabel = first.pageLabel;
     passages.push(p);
     section.passages.push(p);
     return p;
@@ -301,9 +305,9 @@ export function segment(blocks: Block[]): Segmented {
   }
 }
 
-function pageOf(block: Block | undefined): number | undefined {
+function firstPagedLine(block: Block | undefined): SourceLine | undefined {
   if (!block || (block.kind !== 'text' && block.kind !== 'table')) return undefined;
-  return block.lines.find((l) => l?.src.page)?.src.page;
+  return block.lines.find((l) => l?.src.page)?.src;
 }
 
 /** DOIs printed alone at page feet belong to the nearest earlier figure that has none yet. */

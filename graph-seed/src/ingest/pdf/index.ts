@@ -44,9 +44,14 @@ export async function readPdf(name: string, data: Uint8Array): Promise<CorpusFil
 
   const lines: string[] = [];
   const linePages: (number | null)[] = [];
-  const emit = (text: string, page: number) => {
+  const lineLabels: (string | null)[] = [];
+  // Lines carry their sheet; a passage cites the page as printed: its number, or its label
+  // ("iii") where the front matter is numbered apart.
+  const emit = (text: string, sheet: number) => {
+    const page = pdf.pages[sheet - 1];
     lines.push(text, '');
-    linePages.push(page, null);
+    linePages.push(page?.number ?? sheet, null);
+    lineLabels.push(page?.label ?? null, null);
   };
   let pending: Footnote[] = [];
   let noteAt = 0;
@@ -72,6 +77,7 @@ export async function readPdf(name: string, data: Uint8Array): Promise<CorpusFil
     name,
     text: lines.join('\n'),
     pages: linePages,
+    ...(lineLabels.some(Boolean) ? { pageLabels: lineLabels } : {}),
     format: 'pdf',
     pageCount: pdf.pages.length,
     metadata: { ...(title ? { title } : {}), ...copyright },

@@ -14,6 +14,7 @@ export interface PdfLine {
   /** Font size of most of the line's characters. */
   size: number;
   font: string;
+  /** The sheet: the page's 1-based position in the file (its printed number is PdfPage.number). */
   page: number;
   /** Left and right edges of the column or band the line belongs to. */
   colLeft: number;
@@ -108,7 +109,7 @@ export function pageLines(page: PdfPage): PdfLine[] {
   if (gutter === null) {
     if (!page.items.length) return [];
     const m = margin(page.items);
-    return buildLines(page.items, page.number, m.left, m.right);
+    return buildLines(page.items, page.index, m.left, m.right);
   }
   const crosses = (i: PdfItem) => i.x < gutter && i.x + i.width > gutter;
   // Full-width rows: the baselines of items that cross the gutter.
@@ -122,8 +123,8 @@ export function pageLines(page: PdfPage): PdfLine[] {
   const flushBand = () => {
     const left = band.filter((i) => i.x + i.width / 2 < gutter);
     const right = band.filter((i) => i.x + i.width / 2 >= gutter);
-    if (left.length) out.push(...buildLines(left, page.number, pageMargin.left, gutter));
-    if (right.length) out.push(...buildLines(right, page.number, gutter, pageMargin.right));
+    if (left.length) out.push(...buildLines(left, page.index, pageMargin.left, gutter));
+    if (right.length) out.push(...buildLines(right, page.index, gutter, pageMargin.right));
     band = [];
   };
   let full: PdfItem[] = [];
@@ -134,12 +135,12 @@ export function pageLines(page: PdfPage): PdfLine[] {
       continue;
     }
     if (full.length) {
-      out.push(...buildLines(full, page.number, pageMargin.left, pageMargin.right));
+      out.push(...buildLines(full, page.index, pageMargin.left, pageMargin.right));
       full = [];
     }
     band.push(it);
   }
-  if (full.length) out.push(...buildLines(full, page.number, pageMargin.left, pageMargin.right));
+  if (full.length) out.push(...buildLines(full, page.index, pageMargin.left, pageMargin.right));
   flushBand();
   return out;
 }

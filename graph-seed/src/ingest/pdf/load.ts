@@ -22,6 +22,8 @@ export interface PdfPage {
   index: number;
   /** The page's number as the document labels it (its page labels), else its position. */
   number: number;
+  /** The page's label when it is not a number ("iii"), else null. */
+  label: string | null;
   width: number;
   height: number;
   items: PdfItem[];
@@ -71,7 +73,8 @@ export async function loadPdf(data: Uint8Array): Promise<PdfDocument> {
   const pages = raw.pages.map((p) => {
     const number = p.label && /^\d+$/.test(p.label) && Number(p.label) > 0 ? Number(p.label) : p.index;
     const items = p.items.map(([str, x, y, width, size, font]) => ({ str, x, y, width, size, font }));
-    return { index: p.index, number, width: p.width, height: p.height, items };
+    const label = p.label?.trim() && !/^\d+$/.test(p.label.trim()) ? p.label.trim().slice(0, 40) : null;
+    return { index: p.index, number, label, width: p.width, height: p.height, items };
   });
   const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
   return { pages, title: text(raw.title), author: text(raw.author) };

@@ -39,7 +39,7 @@ const RELATION = (v: string, shape?: Shape) =>
   `[${v}.id, type(${v}), startNode(${v}).id, endNode(${v}).id${shape?.relationContent === false ? '' : `, ${v}.properties, ${v}.evidence`}]`;
 /** A mention's record (see toMention). */
 const MENTION = (m: string, entity: string, passage: string) => `[${entity}.id, ${passage}.id, ${m}.start, ${m}.end, ${m}.text]`;
-const PASSAGE = (v: string) => `${v} {.id, .documentId, .order, .kind, .chapter, .section, .label, .leadInId, .noteIds, .text, .rawText, .page}`;
+const PASSAGE = (v: string) => `${v} {.id, .documentId, .order, .kind, .chapter, .section, .label, .leadInId, .noteIds, .text, .rawText, .page, .pageLabel}`;
 /** The passages an entity's or a relation's evidence quotes (`list` is a Cypher list of them), as a subquery. */
 const EVIDENCE_PASSAGES = (list: string) =>
   `COLLECT { UNWIND ${list} AS x UNWIND coalesce(x.passageIds, []) AS pid WITH DISTINCT pid MATCH (p:Passage {uid: s.gen + '|' + pid}) RETURN ${PASSAGE('p')} }`;
@@ -135,6 +135,7 @@ const toPassage = (r: Row): Passage => ({
   text: r.text as string,
   rawText: r.rawText as string,
   page: (r.page as number | null) ?? null,
+  ...(r.pageLabel ? { pageLabel: r.pageLabel as string } : {}),
 });
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
