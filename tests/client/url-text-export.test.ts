@@ -1,7 +1,7 @@
 /** URL state round trips, passage text segmentation, timeline years and table CSV. */
 import { describe, expect, it } from 'vitest';
 import { tableCsv } from '../../client/src/core/tables';
-import { chapterHeading, segmentText, snippet, yearOf } from '../../client/src/core/text';
+import { chapterHeading, citedAt, segmentText, snippet, yearOf } from '../../client/src/core/text';
 import { DEFAULT_STATE, decodeState, encodeState, MAX_URL_NODES, withoutGeometry } from '../../client/src/core/url';
 
 describe('URL state', () => {
@@ -63,5 +63,14 @@ describe('the outline', () => {
     expect(chapterHeading({ number: '0', title: '' }, 4)).toBe('Before the first chapter');
     expect(chapterHeading({ number: '0', title: '' }, 1)).toBe('Sections');
     expect(chapterHeading({ number: '3', title: '' }, 4)).toBe('Chapter 3');
+  });
+});
+
+describe('where a quote stands', () => {
+  it('names the section and the page as printed, the label before the number', () => {
+    expect(citedAt({ id: 'p:2-004', section: 'Migration policies', page: 57 })).toBe('Migration policies, p. 57');
+    expect(citedAt({ id: 'p:0-014', section: 'Dedication', page: 3, pageLabel: 'i' })).toBe('Dedication, p. i');
+    expect(citedAt({ id: 'p:2-004', section: null, page: null })).toBe('p:2-004');
+    expect(citedAt({ id: 'p:2-004', section: 'Notes', label: 'Note 2.3', page: 12 }, true)).toBe('Note 2.3, p. 12');
   });
 });

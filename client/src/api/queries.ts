@@ -9,7 +9,7 @@ export interface EvidenceData {
   start: number;
   end: number;
   quote: string;
-  passage: { id: string; section: string | null };
+  passage: { id: string; section: string | null; page?: number | null; pageLabel?: string | null };
 }
 
 export interface RelationData {
@@ -29,7 +29,7 @@ export interface MentionData {
   start: number;
   end: number;
   text: string;
-  passage: { id: string; section: string | null; label: string | null; text: string };
+  passage: { id: string; section: string | null; label: string | null; text: string; page?: number | null; pageLabel?: string | null };
 }
 
 export interface EntityData extends EntityRef {
@@ -45,7 +45,7 @@ export interface EntityData extends EntityRef {
 }
 
 const REF = 'id type name';
-const EVIDENCE = 'start end quote passage { id section }';
+const EVIDENCE = 'start end quote passage { id section page pageLabel }';
 const RELATION = `id type properties origin rule confidence source { ${REF} } target { ${REF} } evidence { ${EVIDENCE} }` as const;
 
 export const SEARCH = `query Search($q: String!, $limit: Int) { search(query: $q, limit: $limit) { score entity { ${REF} aliases } } }` as const;
@@ -58,7 +58,7 @@ export const ENTITY_REF = `query EntityRef($id: ID!) { entity(id: $id) { ${REF} 
 export const ENTITY = `query Entity($id: ID!) {
   entity(id: $id) {
     ${REF} aliases properties mentionCount
-    mentions(limit: 500) { start end text passage { id section label text } }
+    mentions(limit: 500) { start end text passage { id section label text page pageLabel } }
     relations(limit: 500) { ${RELATION} }
     ... on Finding { statement evidence { ${EVIDENCE} } citations { ${REF} ... on Study { usesData { ${REF} } } } about { ${REF} } }
   }

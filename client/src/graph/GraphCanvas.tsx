@@ -15,7 +15,7 @@ import type { Geometry } from '../core/url';
 import { applyLabelScale, getLabelScale, scaledData, setLabelScale, STYLE } from './canvasStyle';
 import { ContextMenu, HoverCardView, type HoverCard, type MenuItem } from './CanvasOverlay';
 import { LABEL_CANDIDATES, placeLabels, spreadOut } from './labels';
-import { fitNodes, neighbourIndex, placeFresh, ringsByHops, runLayout } from './layouts';
+import { FIT_MAX_ZOOM, fitNodes, neighbourIndex, placeFresh, ringsByHops, runLayout } from './layouts';
 import { pngWithLegend } from './png';
 
 export interface CanvasHandle {
@@ -41,6 +41,12 @@ interface Props {
   menu(id: string): MenuItem[];
 }
 
+/** Fits the drawing to the canvas, no closer than FIT_MAX_ZOOM (centred either way). */
+function fitView(cy: Core): void {
+  cy.fit(undefined, 30);
+  if (cy.zoom() > FIT_MAX_ZOOM) cy.zoom({ level: FIT_MAX_ZOOM, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+}
+
 /**
  * Makes room for the labels at the zoom the drawing will be seen at. Spreading nodes apart by
  * their labels makes the drawing larger, so the fitted zoom smaller, and the labels larger in
@@ -54,7 +60,7 @@ interface Props {
 function fitSpread(cy: Core, movable: ReadonlySet<string> | null = null) {
   const before = new Map(cy.nodes().map((n) => [n.id(), { ...n.position() }] as const));
   const restore = () => cy.batch(() => before.forEach((p, id) => cy.getElementById(id).position(p)));
-  cy.fit(undefined, 30);
+  fitView(cy);
   const unspread = cy.zoom();
   let done = false;
   for (const factor of [0.8, 0.55, 0.35]) {
@@ -64,7 +70,7 @@ function fitSpread(cy: Core, movable: ReadonlySet<string> | null = null) {
     setLabelScale(target);
     applyLabelScale(cy);
     spreadOut(cy, movable);
-    cy.fit(undefined, 30);
+    fitView(cy);
     if (cy.zoom() >= target * 0.8 && cy.zoom() > cy.minZoom() * 1.01) {
       done = true;
       break;
@@ -271,7 +277,7 @@ export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(
     /** `laidOut`: the whole drawing was laid out and fitted (layoutWhole), to be fitted no more. */
     const finish = (laidOut = false) => {
       if (viewport) (cy.viewport({ zoom: viewport.zoom!, pan: viewport.pan! }), (pendingViewport.current = null));
-      else if (!laidOut && unplaced.length === cy.nodes().length) cy.fit(undefined, 30);
+      else if (!laidOut && unplaced.length === cy.nodes().length) fitView(cy);
       settle();
     };
     if (!unplaced.length) return finish();
@@ -321,7 +327,7 @@ export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(
   useEffect(relayout, [props.layout]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useImperativeHandle(ref, () => ({
-    fit: () => cyRef.current?.fit(undefined, 30),
+    fit: () => cyRef.current && fitView(cyRef.current),
     zoom: (factor) => {
       const cy = cyRef.current;
       if (!cy) return;
@@ -350,7 +356,7 @@ export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(
       if (bb.x1 < ext.x1 || bb.x2 > ext.x2 || bb.y1 < ext.y1 || bb.y2 > ext.y2) cy.animate({ center: { eles: n }, duration: 200 });
     } else if (e.key === '+' || e.key === '=') cy.zoom({ level: cy.zoom() * 1.25, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
     else if (e.key === '-' || e.key === '_') cy.zoom({ level: cy.zoom() * 0.8, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
-    else if (e.key === '0') cy.fit(undefined, 30);
+    else if (e.key === '0') fitView(cy);
     else if ((e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) && from?.nonempty()) {
       e.preventDefault();
       setMenu({ id: props.selected!, ...(from as cytoscape.NodeSingular).renderedPosition() });

@@ -118,12 +118,18 @@ export function neighbourIndex(edges: readonly { source: string; target: string 
  * every label first, which for a drawing of thousands took seconds (labels are then placed by
  * priority at the zoom this gives).
  */
+/**
+ * The most a fit zooms in: a drawing of one or two nodes fitted at Cytoscape's maximum zoom drew
+ * a label four times its size, filling the canvas.
+ */
+export const FIT_MAX_ZOOM = 1.5;
+
 export function fitNodes(cy: Core, padding = 40): void {
   const nodes = cy.nodes(':visible');
   if (nodes.empty()) return;
   const bb = nodes.boundingBox({ includeLabels: false, includeOverlays: false } as never);
   const w = cy.width();
   const h = cy.height();
-  const zoom = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), Math.min((w - 2 * padding) / Math.max(bb.w, 1), (h - 2 * padding) / Math.max(bb.h, 1))));
+  const zoom = Math.min(FIT_MAX_ZOOM, Math.max(cy.minZoom(), Math.min((w - 2 * padding) / Math.max(bb.w, 1), (h - 2 * padding) / Math.max(bb.h, 1))));
   cy.viewport({ zoom, pan: { x: (w - zoom * (bb.x1 + bb.x2)) / 2, y: (h - zoom * (bb.y1 + bb.y2)) / 2 } });
 }

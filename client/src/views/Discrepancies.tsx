@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { gql } from '../api/client';
 import { DISCREPANCIES, type DiscrepancyData, type EntityRef } from '../api/queries';
+import { citedAt } from '../core/text';
 
 export function DiscrepanciesView({ onSelectEntity, onOpenPassage }: { onSelectEntity(e: EntityRef): void; onOpenPassage(id: string, span: [number, number]): void }) {
   const [items, setItems] = useState<DiscrepancyData[] | null>(null);
@@ -24,7 +25,7 @@ export function DiscrepanciesView({ onSelectEntity, onOpenPassage }: { onSelectE
             {d.statements.map((s, i) => (
               <blockquote key={i} data-testid="discrepancy-statement">
                 “{s.quote}”
-                <div className="muted small">{s.passage.section ?? s.passage.id}</div>
+                <div className="muted small">{citedAt(s.passage)}</div>
                 <button className="link" onClick={() => onOpenPassage(s.passage.id, [s.start, s.end])}>Open in the report</button>
               </blockquote>
             ))}

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { gql } from '../api/client';
 import { ENTITY, type EntityData, type EntityRef, type EntityResult, type RelationData } from '../api/queries';
 import { relationLabel, typeStyle } from '../core/style';
-import { snippet } from '../core/text';
+import { citedAt, snippet } from '../core/text';
 
 interface Props {
   id: string;
@@ -143,7 +143,7 @@ export function EntityPanel(p: Props) {
           const s = snippet(m.passage.text, m.start, m.end);
           return (
             <li key={i}>
-              <div className="muted small">{m.passage.label ?? m.passage.section ?? m.passage.id}</div>
+              <div className="muted small">{citedAt(m.passage, true)}</div>
               <span>{s.before}</span>
               <mark>{s.match}</mark>
               <span>{s.after}</span>{' '}

@@ -1,6 +1,7 @@
 /** A relation: the sentence it makes and the evidence quotes, each opening the report at its span. */
 import type { EntityRef, RelationData } from '../api/queries';
 import { relationLabel } from '../core/style';
+import { citedAt } from '../core/text';
 
 interface Props {
   relation: RelationData;
@@ -34,7 +35,7 @@ export function RelationPanel({ relation: r, onSelectEntity, onOpenPassage }: Pr
       {r.evidence.map((ev, i) => (
         <blockquote key={i} data-testid="evidence-quote">
           “{ev.quote}”
-          <div className="muted small">{ev.passage.section ?? ev.passage.id}</div>
+          <div className="muted small">{citedAt(ev.passage)}</div>
           <button className="link" onClick={() => onOpenPassage(ev.passage.id, [ev.start, ev.end])}>Open in the report</button>
         </blockquote>
       ))}

@@ -68,3 +68,10 @@ export function chapterHeading(c: { number: string; title: string }, chapters: n
   if (c.number !== '0') return `Chapter ${c.number}`;
   return chapters > 1 ? 'Before the first chapter' : 'Sections';
 }
+
+/** Where a quote stands: its section (or label, or passage id) and the page as printed, "Migration policies, p. 57". */
+export function citedAt(p: { id: string; section?: string | null; label?: string | null; page?: number | null; pageLabel?: string | null }, withLabel = false): string {
+  const where = (withLabel ? p.label : null) ?? p.section ?? p.id;
+  const page = p.pageLabel ?? p.page;
+  return page ? `${where}, p. ${page}` : where;
+}
