@@ -1,11 +1,29 @@
 /**
  * The GraphStore contract: every adapter must pass these unchanged. `open` builds a store
- * holding the bundled report's graph.
+ * holding the graph it is given: the bundled report's, then two reports in one graph (the
+ * bundled report and a short note on Lao labour migration, read from a library folder).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Entity, GraphBundle, Relation } from '../../graph-seed/src/model/bundle';
 import type { GraphStore } from '../../server/src/store/GraphStore';
-import { reportBundle } from '../helpers/report';
+import { cpSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildGraph } from '../../graph-seed/src/ingest/build';
+import { entityDocuments } from '../../graph-seed/src/model/documents';
+import { DEFAULT_CORPUS, DEFAULT_CURATION } from '../../graph-seed/src/paths';
+import { FIXTURES, reportBundle } from '../helpers/report';
+import { tempDir } from '../helpers/tmp';
+
+/** The bundled report with its curation and the Lao note, as `npm start -- --library` builds them. */
+async function twoReports(): Promise<GraphBundle> {
+  const dir = tempDir('two-reports');
+  cpSync(DEFAULT_CORPUS, join(dir, 'cambodia'), { recursive: true });
+  cpSync(DEFAULT_CURATION, join(dir, 'cambodia', 'curation'), { recursive: true });
+  cpSync(join(FIXTURES, 'library', 'laos-note'), join(dir, 'laos-note'), { recursive: true });
+  const built = await buildGraph({ library: dir });
+  if (!built.ok) throw new Error(built.errors.map((e) => e.message).join('\n'));
+  return built.value.bundle;
+}
 
 export function describeStoreContract(name: string, open: (bundle: GraphBundle) => Promise<GraphStore>, close: () => Promise<void> = async () => {}) {
   describe(`GraphStore contract: ${name}`, () => {
@@ -320,6 +338,51 @@ export function describeStoreContract(name: string, open: (bundle: GraphBundle) 
       const stats = await store.stats();
       expect(stats).toMatchObject({ entities: bundle.entities.length, relations: bundle.relations.length, passages: bundle.passages.length, mentions: bundle.mentions.length });
       expect(stats.entityTypes.reduce((s, t) => s + t.count, 0)).toBe(bundle.entities.length);
+    });
+  });
+
+  describe(`GraphStore contract, two reports in one graph: ${name}`, () => {
+    let both: GraphBundle;
+    let store: GraphStore;
+    let cambodia: string;
+    let laos: string;
+    beforeAll(async () => {
+      both = await twoReports();
+      [cambodia, laos] = both.documents!.map((d) => d.id) as [string, string];
+      store = await open(both);
+    }, 300_000);
+    afterAll(async () => {
+      await store?.close();
+    }, 60_000);
+
+    it('lists both documents and counts the whole graph', async () => {
+      expect((await store.documents()).map((d) => d.id)).toEqual([cambodia, laos]);
+      expect(await store.stats()).toMatchObject({ entities: both.entities.length, relations: both.relations.length, passages: both.passages.length, mentions: both.mentions.length });
+    });
+
+    it('holds an entity both reports name once, with the mentions of each', async () => {
+      const docs = entityDocuments(both);
+      expect(docs.get('country:thailand')).toEqual([cambodia, laos].sort());
+      const [thailand] = await store.entities(['country:thailand']);
+      expect(thailand).toEqual(both.entities.find((e) => e.id === 'country:thailand'));
+      const mentions = await store.mentionsOf(['country:thailand'], 1000, 0);
+      const docOf = new Map(both.passages.map((p) => [p.id, p.documentId]));
+      expect(new Set(mentions[0]!.map((m) => docOf.get(m.passageId)))).toEqual(new Set([cambodia, laos]));
+    });
+
+    it('lists and searches per report, and across all', async () => {
+      const hits = async (q: string, document?: string) => (await store.search(q, null, 10, { document })).map((h) => h.entity.id);
+      expect(await hits('Ministry of Labour and Social Welfare', laos)).toContain('ministry:mlsw');
+      expect(await hits('Ministry of Labour and Social Welfare', cambodia)).not.toContain('ministry:mlsw');
+      expect(await hits('MOLVT', cambodia)).toContain('ministry:molvt');
+      expect(await hits('MOLVT', laos)).not.toContain('ministry:molvt');
+      const docs = entityDocuments(both);
+      const inLaos = both.entities.filter((e) => e.type === 'Country' && (docs.get(e.id) ?? []).includes(laos)).map((e) => e.id).sort();
+      expect((await store.listEntities('Country', 100, 0, laos)).map((e) => e.id)).toEqual(inLaos);
+      const passages = await store.searchPassages('recruitment fees', 10, laos);
+      expect(passages.length).toBeGreaterThan(0);
+      expect(passages.every((p) => p.documentId === laos)).toBe(true);
+      expect(new Set((await store.searchPassages('Thailand', 50)).map((p) => p.documentId))).toEqual(new Set([cambodia, laos]));
     });
   });
 }
