@@ -14,12 +14,27 @@ export interface MarkedText {
   markers: NoteMarker[];
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A word and the number after it, the word's leading brackets and quotes aside: "(Sub-decree" and "Sub-decree" are one word. */
+const pairKey = (word: string, number: string) => `${word.replace(/^[^\p{L}\p{N}]+/u, '')} ${number}`;
+
+/**
+ * How often each word is followed by each number in the text ("Sub-decree 70": the number's
+ * whole run of digits), counted in one pass: asked for every glued candidate, a scan of the whole
+ * text each time made the reading of a long report quadratic.
+ */
+function wordNumberPairs(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const m of text.matchAll(/(\S+) (?=(\d+))/gu)) {
+    const key = pairKey(m[1]!, m[2]!);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
 
 /** Splits glued markers off numbers, in place; returns the notes it split off. */
 export function splitGluedMarkers(items: MarkedText[], notesByChapter: Map<string, Set<number>>): { id: string; note: number; at: number }[] {
   const split: { id: string; note: number; at: number }[] = [];
-  const everything = items.map((i) => i.text).join('\n');
+  const pairs = wordNumberPairs(items.map((i) => i.text).join('\n'));
   for (const [chapter, notes] of notesByChapter) {
     const inChapter = items.filter((i) => i.chapter === chapter);
     const seen = new Set(inChapter.flatMap((i) => i.markers.map((m) => m.note)));
@@ -38,12 +53,9 @@ export function splitGluedMarkers(items: MarkedText[], notesByChapter: Map<strin
         for (let m = glued.exec(item.text); m; m = glued.exec(item.text)) {
           const word = m[1]!;
           const kept = m[2]!;
-          const asPrinted = `${word} ${kept}${digits}`;
-          const without = `${word} ${kept}`;
           // The name without the marker stands elsewhere; with it, only here.
-          const elsewhere = new RegExp(`${escape(without)}(?!\\d)`, 'gu');
-          const withoutCount = (everything.match(elsewhere) ?? []).length;
-          const withCount = everything.split(asPrinted).length - 1;
+          const withoutCount = pairs.get(pairKey(word, kept)) ?? 0;
+          const withCount = pairs.get(pairKey(word, kept + digits)) ?? 0;
           if (withoutCount >= 1 && withCount === 1) candidates.push({ item, at: m.index + kept.length });
         }
       }

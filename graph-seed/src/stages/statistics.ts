@@ -47,7 +47,8 @@ export function findStatistics(text: string): ProseStatistic[] {
 export function clauseAround(text: string, start: number, end: number): { start: number; end: number } {
   const left = text.slice(0, start);
   const cut = Math.max(
-    left.search(/[^.;]*$/),
+    // After the last full stop or semicolon (a search for /[^.;]*$/ retried from every position).
+    Math.max(left.lastIndexOf('.'), left.lastIndexOf(';')) + 1,
     left.lastIndexOf(' compared to ') + 1,
     left.lastIndexOf(' versus ') + 1,
   );
