@@ -7,6 +7,7 @@
  * sentence before it.
  */
 import type { Passage } from '../model/bundle';
+import { groupBy } from '../model/group';
 import type { NoteAnchor } from './passages';
 import type { GraphDraft } from './registry';
 
@@ -16,15 +17,15 @@ const DEFINITE = /^(?:The|This|That)\s+((?:\p{Lu}[\p{L}-]*)(?:\s+\p{Lu}[\p{L}-]*
 const PRONOUN = /^(?:It|Its)\b/;
 
 export function resolveNoteReferences(graph: GraphDraft, anchors: NoteAnchor[], passages: Map<string, Passage>): void {
-  const mentions = [...graph.mentions.values()];
+  const byPassage = groupBy([...graph.mentions.values()], (m) => m.passageId);
   for (const a of anchors) {
     const note = passages.get(a.noteId);
     const annotated = passages.get(a.passageId);
     if (!note || !annotated) continue;
     // The annotated span: the mention the marker closes (punctuation may sit between them).
     const gap = (m: { end: number }) => annotated.text.slice(m.end, a.at);
-    const antecedent = mentions
-      .filter((m) => m.passageId === a.passageId && m.end <= a.at && /^[\s,.;:)]*$/.test(gap(m)))
+    const antecedent = (byPassage.get(a.passageId) ?? [])
+      .filter((m) => m.end <= a.at && /^[\s,.;:)]*$/.test(gap(m)))
       .sort((x, y) => y.end - x.end)[0];
     const entity = antecedent && graph.entities.get(antecedent.entityId);
     if (!entity) continue;

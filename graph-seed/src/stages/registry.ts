@@ -51,9 +51,24 @@ export class GraphDraft {
     return existing;
   }
 
+  /** The keys of an evidence list, kept beside it: an entity named on every page of a long report gathers thousands. */
+  private readonly evidenceKeys = new WeakMap<Evidence[], { length: number; keys: Set<string> }>();
+
+  /** Adds the evidence to the list unless the list holds the same span already. */
+  private addOnce(list: Evidence[], ev: Evidence): void {
+    let seen = this.evidenceKeys.get(list);
+    // A list changed by other hands is read again.
+    if (!seen || seen.length !== list.length) this.evidenceKeys.set(list, (seen = { length: list.length, keys: new Set(list.map(evKey)) }));
+    const key = evKey(ev);
+    if (seen.keys.has(key)) return;
+    list.push(ev);
+    seen.keys.add(key);
+    seen.length = list.length;
+  }
+
   addEvidence(entityId: string, ev: Evidence): void {
     const e = this.entities.get(entityId);
-    if (e && !e.evidence.some((x) => evKey(x) === evKey(ev))) e.evidence.push(ev);
+    if (e) this.addOnce(e.evidence, ev);
   }
 
   addRelation(source: string, type: RelationType, target: string, evidence: Evidence[], properties: Record<string, unknown> = {}): Relation {
@@ -68,7 +83,7 @@ export class GraphDraft {
       Object.assign(rel.properties, properties);
       if ((RELATION_ORIGIN_RANK[String(kept)] ?? 9) < (RELATION_ORIGIN_RANK[String(properties.origin)] ?? 9)) rel.properties.origin = kept;
     }
-    for (const ev of evidence) if (!rel.evidence.some((x) => evKey(x) === evKey(ev))) rel.evidence.push(ev);
+    for (const ev of evidence) this.addOnce(rel.evidence, ev);
     return rel;
   }
 

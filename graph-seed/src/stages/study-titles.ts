@@ -12,6 +12,14 @@ const DOCUMENT_TYPES = new Set(['Policy', 'Agreement', 'LegalInstrument', 'Datas
 const DOCUMENT_PHRASE = /(?:\p{Lu}[\p{L}-]*\s+)+(?:\p{Ll}+\s+)?(?:report|plan|agenda|guideline|strategy|review|assessment|index|survey|database)$/u;
 
 export function addStudyTitles(graph: GraphDraft, citations: Citation[], passages: Map<string, Passage>, mentions: Mention[]): void {
+  // The mentions that end at a place, by passage and offset: one lookup per citation.
+  const endingAt = new Map<string, Mention[]>();
+  for (const m of mentions) {
+    const k = `${m.passageId}:${m.end}`;
+    const list = endingAt.get(k);
+    if (list) list.push(m);
+    else endingAt.set(k, [m]);
+  }
   for (const c of citations) {
     const study = graph.entities.get(c.studyId);
     const p = passages.get(c.evidence.passageId);
@@ -19,7 +27,7 @@ export function addStudyTitles(graph: GraphDraft, citations: Citation[], passage
     const open = p.text.lastIndexOf('(', c.evidence.start);
     if (open < 0 || !/^\(\s*$/.test(p.text.slice(open, c.evidence.start))) continue;
     const before = p.text.slice(0, open).trimEnd();
-    const named = mentions.find((m) => m.passageId === p.id && m.end === before.length && DOCUMENT_TYPES.has(graph.entities.get(m.entityId)?.type ?? ''));
+    const named = endingAt.get(`${p.id}:${before.length}`)?.find((m) => DOCUMENT_TYPES.has(graph.entities.get(m.entityId)?.type ?? ''));
     const phrase = named ? { start: named.start, text: named.text } : documentPhrase(before);
     if (!phrase) continue;
     study.properties.title = phrase.text;
