@@ -1,5 +1,5 @@
 /**
- * Two readings that rest on the words around a name rather than on a trigger between two names:
+ * Three readings that rest on the words around a name rather than on a trigger between two names:
  *   - a body renamed in the sentence that names it: "the National Committee to lead the
  *     Suppression of ..., now called the National Committee for Counter Trafficking (NCCT)": the
  *     earlier name there is a mention of the body it became;
@@ -115,22 +115,22 @@ export function readFieldOffices(passages: Passage[], sentences: ReadonlyMap<str
   }
   if (!pairs.size) return 0;
   const byPassage = groupBy([...graph.mentions.values()], (m) => m.passageId);
+  const done = new Set<string>();
   let added = 0;
-  for (const [office, ministry] of pairs) {
-    const id = `${office}|SUBORDINATE_TO|${ministry}`;
-    if (graph.relations.has(id)) continue;
-    found: for (const p of passages) {
-      const mentions = byPassage.get(p.id) ?? [];
-      for (const s of sentences.get(p.id) ?? []) {
-        const inside = mentions.filter((m) => m.start >= s.start && m.end <= s.end);
-        const a = inside.find((m) => m.entityId === office);
-        const b = inside.find((m) => m.entityId === ministry);
-        if (!a || !b) continue;
+  for (const p of passages) {
+    const mentions = byPassage.get(p.id);
+    if (!mentions) continue;
+    for (const s of sentences.get(p.id) ?? []) {
+      const inside = mentions.filter((m) => m.start >= s.start && m.end <= s.end);
+      for (const a of inside) {
+        const ministry = pairs.get(a.entityId);
+        const b = ministry ? inside.find((m) => m.entityId === ministry) : undefined;
+        if (!b || done.has(a.entityId) || graph.relations.has(`${a.entityId}|SUBORDINATE_TO|${ministry}`)) continue;
+        done.add(a.entityId);
         const start = Math.min(a.start, b.start);
         const end = Math.max(a.end, b.end);
-        graph.addRelation(office, 'SUBORDINATE_TO', ministry, [{ passageId: p.id, start, end, quote: p.text.slice(start, end) }], { origin: 'automatic', rule, confidence });
+        graph.addRelation(a.entityId, 'SUBORDINATE_TO', ministry!, [{ passageId: p.id, start, end, quote: p.text.slice(start, end) }], { origin: 'automatic', rule, confidence });
         added++;
-        break found;
       }
     }
   }
