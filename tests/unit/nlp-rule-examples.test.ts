@@ -8,6 +8,7 @@ import { RELATION_RULES } from '../../graph-seed/src/nlp/relation-rules';
 
 const EXAMPLES: Record<string, [string, string]> = {
   'creation.passive': ['The Housing Fund was set up by the Ministry of Finance in 1999.', 'housing-fund ESTABLISHED_BY ministry-of-finance'],
+  'creation.via': ['In 2012 the Government introduced the Seasonal Work Permit Scheme through the Foreign Labour Act.', 'seasonal-work-permit-scheme ESTABLISHED_BY foreign-labour-act'],
   'creation.active': ['Decree 12 created the Anti-Corruption Unit.', 'anti-corruption-unit ESTABLISHED_BY decree-12'],
   'leadership.chairs': ['The Ministry of Planning co-chairs the Donor Coordination Committee.', 'ministry-of-planning CHAIRS donor-coordination-committee'],
   'leadership.chaired-by': ['The Flood Taskforce is headed by the Ministry of Water.', 'ministry-of-water CHAIRS flood-taskforce'],
@@ -38,6 +39,7 @@ const EXAMPLES: Record<string, [string, string]> = {
   'law.appointed-by': ['The Election Commission is nominated by the National Assembly.', 'election-commission APPOINTED_BY national-assembly'],
   'law.appoints': ['The Supreme Council appoints the Audit Commission.', 'audit-commission APPOINTED_BY supreme-council'],
   'law.possessive': ['The Ministry of Health’s Nutrition Strategy 2019-2023 was revised.', 'nutrition-strategy ISSUED_BY ministry-of-health'],
+  'law.its': ['The Council of Ministers set out its Green Growth Strategy in 2019.', 'green-growth-strategy ISSUED_BY council-of-ministers'],
   'law.issued-by': ['The Procurement Guideline was issued by the Ministry of Economy.', 'procurement-guideline ISSUED_BY ministry-of-economy'],
   'law.issued': ['The Council of Ministers adopted the Green Growth Strategy.', 'green-growth-strategy ISSUED_BY council-of-ministers'],
 };

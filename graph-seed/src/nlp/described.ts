@@ -56,11 +56,38 @@ function chunk(s: Sentence, text: string, first: number, head: number, last: num
   return { text: text.slice(start, end), name, start, end, type, first, last };
 }
 
+/** Verbs of creating, and the heads of what a text creates by an instrument without naming it. */
+const CREATING = new Set(['created', 'established', 'introduced', 'launched', 'instituted']);
+const SYSTEM_HEADS = new Set(['system', 'scheme', 'mechanism', 'programme', 'program']);
+const BY_MEANS = new Set(['via', 'through', 'under']);
+
+/**
+ * "created an employment permit system via the Act on ...": a determiner, at most three
+ * modifiers in lower case and a head such as "system" or "scheme", the object of a verb of
+ * creating and followed by the means ("via / through / under"). A Programme named by its words
+ * ("Employment permit system"), so that the creation rule has it as an argument.
+ */
+function describedSystem(s: Sentence, text: string, i: number): NameChunk | null {
+  const w = s.words;
+  if (!CREATING.has(w[i - 1]?.lower ?? '') || !/^(?:a|an|the|its|their)$/.test(w[i]?.lower ?? '')) return null;
+  let h = i + 1;
+  while (h < i + 4 && w[h] && !SYSTEM_HEADS.has(w[h]!.lower) && /^\p{Ll}[\p{Ll}-]*$/u.test(w[h]!.text) && !STOPS.has(w[h]!.lower)) h++;
+  if (h === i + 1 || !SYSTEM_HEADS.has(w[h]?.lower ?? '') || !BY_MEANS.has(w[h + 1]?.lower ?? '')) return null;
+  const words = text.slice(w[i + 1]!.start, w[h]!.end);
+  return { text: text.slice(w[i]!.start, w[h]!.end), name: `${words[0]!.toUpperCase()}${words.slice(1)}`, start: w[i]!.start, end: w[h]!.end, type: 'Programme', first: i, last: h };
+}
+
 /** The described instruments of a sentence that do not overlap the names already read in it. */
 export function describedInstruments(s: Sentence, text: string, named: readonly NameChunk[]): NameChunk[] {
   const w = s.words;
   const out: NameChunk[] = [];
   for (let i = 0; i < w.length; i++) {
+    const system = describedSystem(s, text, i);
+    if (system && !named.some((n) => n.start < system.end && system.start < n.end)) {
+      out.push(system);
+      i = system.last;
+      continue;
+    }
     const p = phraseAt(w, i);
     if (!p) continue;
     // Object of an issuing verb ("issued a guideline on ..."), or passive subject ("the policy on

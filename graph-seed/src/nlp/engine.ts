@@ -155,6 +155,14 @@ function applyRule(items: Item[], from: number, to: number, rule: RelationRule, 
     gapLeft++;
   }
   if (rule.adjacent && (!left || gapLeft > 0)) return [];
+  let verbAt = -1;
+  if (rule.objectOf) {
+    // "created [an employment permit system] via": the argument touches the trigger and is the object of the verb.
+    const at = left ? left.first - (isWord(items[left.first - 1], 'the', 'a', 'an', 'its', 'their') ? 2 : 1) : -1;
+    const before = items[at];
+    if (!left || gapLeft > 0 || before?.kind !== 'word' || !rule.objectOf.includes(before.word.lower)) return [];
+    verbAt = at;
+  }
   let appositive = false;
   if (!left && !rule.active) {
     const a = appositiveSubject(items, from);
@@ -164,7 +172,8 @@ function applyRule(items: Item[], from: number, to: number, rule: RelationRule, 
     }
   }
   let leftArgs = left?.args.filter((a) => rule.left.includes(a.type)) ?? [];
-  let spanStart = left ? left.first : from;
+  // The evidence holds the verb that says what was made: "introduced the Scheme through the Act".
+  let spanStart = verbAt >= 0 ? verbAt : left ? left.first : from;
   let spanEnd = Math.max(right.last, thenEnd);
   const rightArgs = right.args.filter((a) => rule.right.includes(a.type));
   if (!leftArgs.length && rule.fronted && !left) {
@@ -180,7 +189,16 @@ function applyRule(items: Item[], from: number, to: number, rule: RelationRule, 
     }
     spanStart = from;
   }
-  let far = !!rule.farLeft;
+  if (rule.subject) {
+    // The sentence's first argument, with no other of the left types before the trigger.
+    const first = items.findIndex((x) => x.kind === 'arg');
+    const between = items.slice(first + 1, from).some((x) => x.kind === 'arg' && rule.left.includes(x.arg.type));
+    const subject = first >= 0 && first < from && !between ? (items[first] as { arg: Argument }).arg : null;
+    leftArgs = subject && rule.left.includes(subject.type) ? [subject] : [];
+    left = subject ? { args: [subject], first } : null;
+    spanStart = first;
+  }
+  let far = !!rule.farLeft || !!rule.subject;
   if (!leftArgs.length && rule.farLeft) {
     for (let i = from - 1; i >= 0; i--) {
       const it = items[i]!;

@@ -13,7 +13,7 @@ import { groupBy } from '../model/group';
 import { ID_PREFIX, slugify } from '../model/ontology';
 import type { GraphDraft } from '../stages/registry';
 import { NameIndex } from '../stages/resolve';
-import { readCitedIssuers, readFieldOffices, readRenamings } from './attributions';
+import { readCitedIssuers, readRenamings } from './attributions';
 import { type Argument, RelationEngine } from './engine';
 import { describedInstruments } from './described';
 import { singularName } from './heads';
@@ -212,7 +212,7 @@ export function readRelations(passages: Passage[], cache: SentenceCache, graph: 
       }
     }
   }
-  return added + readCitedIssuers(passages, graph) + readFieldOffices(passages, cache, graph);
+  return added + readCitedIssuers(passages, graph);
 }
 
 /** "Working Group for Implementation of the MoU with Thailand": the name states what the body implements. */

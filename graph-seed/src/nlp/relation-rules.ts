@@ -35,6 +35,13 @@ export interface RelationRule {
   farLeft?: boolean;
   /** Both arguments touch the trigger: "the Ministry's Strategy" (a possessive). */
   adjacent?: boolean;
+  /** The left argument touches the trigger and follows one of these verbs: "created [a system] via [the Act]". */
+  objectOf?: readonly string[];
+  /**
+   * The left argument is the sentence's subject: its first argument, with no other argument of
+   * the left types between it and the trigger ("The Government has placed ... in its Plan").
+   */
+  subject?: boolean;
 }
 
 const MINISTRY_OR_BODY = ['Ministry', 'GovernmentBody', 'Committee'] as const;
@@ -49,6 +56,8 @@ export const RELATION_RULES: readonly RelationRule[] = [
   // creation
   { id: 'creation.passive', relation: 'ESTABLISHED_BY', source: 'left', left: CREATED, right: CREATOR, confidence: 0.9,
     triggers: ['created by', 'established by', 'set up by', 'founded by', 'formed by', 'instituted by', 'added to * by', 'created under', 'established under', 'set up under', 'created pursuant to', 'established pursuant to', 'created via', 'created through'] },
+  { id: 'creation.via', relation: 'ESTABLISHED_BY', source: 'left', left: ['Programme', 'Project'], right: ['LegalInstrument'], confidence: 0.75,
+    objectOf: ['created', 'established', 'introduced', 'launched', 'instituted'], triggers: ['via', 'through', 'under', 'by means of'] },
   { id: 'creation.active', relation: 'ESTABLISHED_BY', source: 'right', left: CREATOR, right: CREATED, confidence: 0.8, active: true,
     triggers: ['created', 'creates', 'established', 'establishes', 'set up', 'sets up', 'founded', 'instituted'] },
   // leadership
@@ -69,7 +78,7 @@ export const RELATION_RULES: readonly RelationRule[] = [
     triggers: ['part of', 'a component of', 'a unit of', 'a division of', 'a branch of'] },
   { id: 'structure.under', relation: 'SUBORDINATE_TO', source: 'left', left: MINISTRY_OR_BODY, right: MINISTRY_OR_BODY, confidence: 0.75,
     verbs: ['sits', 'sit', 'operates', 'operate', 'falls', 'fall', 'functions', 'works', 'placed', 'housed', 'located', 'established', 'created', 'set'],
-    triggers: ['under', 'within', 'attached to', 'subordinate to', 'placed under', 'under the secretariat of', 'within the secretariat of', 'under the auspices of'] },
+    triggers: ['under', 'within', 'attached to', 'subordinate to', 'placed under', 'under the secretariat of', 'within the secretariat of'] },
   { id: 'structure.reports-to', relation: 'REPORTS_TO', source: 'left', left: ORGANISATION, right: ORGANISATION, confidence: 0.9,
     triggers: ['reports to', 'report to', 'reporting to', 'accountable to', 'answerable to', 'reports directly to'] },
   // funding
@@ -117,6 +126,10 @@ export const RELATION_RULES: readonly RelationRule[] = [
   // "the Ministry's Health Strategy", "the Bank's Plans 2010-2013 and 2014-2018": a body's own plan.
   { id: 'law.possessive', relation: 'ISSUED_BY', source: 'right', left: ORGANISATION, right: ['Policy'], confidence: 0.7, adjacent: true,
     triggers: ["'s", '’s'] },
+  // "The Government has placed agriculture at the centre of its 2014-2018 Development Plan": the
+  // subject's own plan.
+  { id: 'law.its', relation: 'ISSUED_BY', source: 'right', left: ORGANISATION, right: ['Policy'], confidence: 0.65, subject: true,
+    triggers: ['its'] },
   { id: 'law.issued-by', relation: 'ISSUED_BY', source: 'left', left: [...INSTRUMENT, 'Programme'], right: ACTOR, confidence: 0.85,
     triggers: ['issued by', 'adopted by', 'enacted by', 'promulgated by', 'passed by', 'formulated by', 'introduced by', 'approved by'] },
   { id: 'law.issued', relation: 'ISSUED_BY', source: 'right', left: ACTOR, right: INSTRUMENT, confidence: 0.85, active: true,
