@@ -7,7 +7,7 @@
  * terms only.
  */
 import SearchableMap from 'minisearch/SearchableMap';
-import { maxEdits, termsOf, type EntityTokens } from '../ranking';
+import { entityTokens, maxEdits, type EntityTokens } from '../ranking';
 import { typoMatches } from '../typos';
 
 /** Most variants one query term expands to (Lucene's fuzzy queries stop at 50 by default). */
@@ -36,7 +36,7 @@ export class Vocabulary {
   tokens(id: string, name: string, aliases: readonly string[]): EntityTokens {
     let tokens = this.entityTokens.get(id);
     if (tokens) return tokens;
-    tokens = { name: termsOf(name), aliases: aliases.flatMap(termsOf) };
+    tokens = entityTokens({ name, aliases: [...aliases] });
     if (this.entityTokens.size >= MAX_REMEMBERED) this.entityTokens.clear();
     this.entityTokens.set(id, tokens);
     return tokens;
