@@ -89,4 +89,13 @@ describe('checkRelationEnds', () => {
     const loose = checkRelationEnds({ entities, mentions: [], citations: [], relations: [rel('ministry:moi', 'committee:wg', [ev('p2', 0, 'moi and the Migration Working Groups')])] });
     expect(loose.failures.map((f) => f.missing)).toEqual([['source', 'target']]);
   });
+
+  it('finds a whole-word name past an earlier occurrence inside a word, with accents and case folded, at either edge of the quote', () => {
+    const ends = [entity('ministry:moi', 'Ministry', 'Ministry of Interior', ['MOI']), entity('committee:cn', 'Committee', 'Comité Nacional')];
+    const check = (quote: string) => checkRelationEnds({ entities: ends, mentions: [], citations: [], relations: [rel('ministry:moi', 'committee:cn', [ev('p3', 0, quote)])] }).failures.map((f) => f.missing);
+    expect(check('MOIST soil; MOI chairs the comite nacional')).toEqual([]);
+    expect(check('COMITÉ NACIONAL, chaired by MOI')).toEqual([]);
+    expect(check('MOIST soil and the Comité Nacionales')).toEqual([['source', 'target']]);
+    expect(check('ÉMOI in the xComité Nacional')).toEqual([['source', 'target']]);
+  });
 });

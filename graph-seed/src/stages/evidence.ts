@@ -34,37 +34,81 @@ interface Graph {
 const SELF_EVIDENT = new Set(['Finding', 'Recommendation', 'Statistic', 'Table', 'Figure']);
 
 const fold = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[‘’]/g, "'").replace(/\s+/g, ' ').toLowerCase();
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const overlaps = (a: { passageId: string; start: number; end: number }, b: Evidence) => a.passageId === b.passageId && a.start < b.end && a.end > b.start;
+type Span = { passageId: string; start: number; end: number };
+const overlaps = (a: Span, b: Evidence) => a.passageId === b.passageId && a.start < b.end && a.end > b.start;
 
-/** A name as a whole-word pattern: acronyms with their own case, other names folded. */
-function namePattern(name: string): { re: RegExp; folded: boolean } | null {
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** The code point that ends just before index `i`, or '' at the start. */
+function charBefore(text: string, i: number): string {
+  if (i <= 0) return '';
+  const low = text.charCodeAt(i - 1);
+  return low >= 0xdc00 && low <= 0xdfff && i >= 2 ? text.slice(i - 2, i) : (text[i - 1] ?? '');
+}
+
+/** A name to find as a whole word: acronyms with their own case, other names folded. */
+interface NamePattern {
+  needle: string;
+  folded: boolean;
+}
+
+function namePattern(name: string): NamePattern | null {
   const n = name.trim();
   if (n.length < 2) return null;
   const acronym = isAcronymLike(n);
-  return { re: new RegExp(`(?<![\\p{L}\\p{N}])${escape(acronym ? n : fold(n))}(?![\\p{L}\\p{N}])`, 'u'), folded: !acronym };
+  return { needle: acronym ? n : fold(n), folded: !acronym };
 }
+
+/** Whether `needle` stands in `text` with no letter or digit right before or after it. */
+function standsAsWord(text: string, needle: string): boolean {
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+    const after = text.codePointAt(at + needle.length);
+    if (!WORD_CHAR.test(charBefore(text, at)) && (after === undefined || !WORD_CHAR.test(String.fromCodePoint(after)))) return true;
+  }
+  return false;
+}
+
+/** Spans indexed by passage, so that an overlap test reads only the spans of one passage. */
+function byPassage<T extends { passageId: string }>(items: Iterable<[string, T]>): Map<string, Map<string, T[]>> {
+  const out = new Map<string, Map<string, T[]>>();
+  for (const [key, item] of items) {
+    let perPassage = out.get(key);
+    if (!perPassage) out.set(key, (perPassage = new Map()));
+    const list = perPassage.get(item.passageId);
+    if (list) list.push(item);
+    else perPassage.set(item.passageId, [item]);
+  }
+  return out;
+}
+
+const overlapsAny = (index: Map<string, Span[]> | undefined, spans: Evidence[]) =>
+  index !== undefined && spans.some((s) => (index.get(s.passageId) ?? []).some((m) => overlaps(m, s)));
 
 export function checkRelationEnds(g: Graph, relations: Relation[] = g.relations): EvidenceReport {
   const entities = new Map(g.entities.map((e) => [e.id, e]));
-  const mentionsOf = new Map<string, Mention[]>();
-  for (const m of g.mentions) mentionsOf.set(m.entityId, [...(mentionsOf.get(m.entityId) ?? []), m]);
-  const citationsOf = new Map<string, Evidence[]>();
-  for (const c of g.citations) citationsOf.set(c.studyId, [...(citationsOf.get(c.studyId) ?? []), c.evidence]);
+  const mentionsOf = byPassage(g.mentions.map((m) => [m.entityId, m] as [string, Mention]));
+  const citationsOf = byPassage(g.citations.map((c) => [c.studyId, c.evidence] as [string, Evidence]));
 
-  const patternsOf = new Map<string, { re: RegExp; folded: boolean }[]>();
+  const patternsOf = new Map<string, NamePattern[]>();
+  const foldedQuote = new Map<Evidence, string>();
+  const quoteAs = (s: Evidence, folded: boolean) => {
+    if (!folded) return s.quote;
+    let f = foldedQuote.get(s);
+    if (f === undefined) foldedQuote.set(s, (f = fold(s.quote)));
+    return f;
+  };
   const named = (id: string, spans: Evidence[]): boolean => {
     const e = entities.get(id);
     if (!e) return false;
-    if ((mentionsOf.get(id) ?? []).some((m) => spans.some((s) => overlaps(m, s)))) return true;
-    if ((citationsOf.get(id) ?? []).some((c) => spans.some((s) => overlaps(c, s)))) return true;
+    if (overlapsAny(mentionsOf.get(id), spans) || overlapsAny(citationsOf.get(id), spans)) return true;
+    if (SELF_EVIDENT.has(e.type)) {
+      if (e.evidence.some((own) => spans.some((s) => overlaps(own, s)))) return true;
+      const exhibit = e.properties.passageId;
+      if (typeof exhibit === 'string' && spans.some((s) => s.passageId === exhibit)) return true;
+    }
     let patterns = patternsOf.get(id);
     if (!patterns) patternsOf.set(id, (patterns = [e.name, ...e.aliases].map(namePattern).filter((p) => p !== null)));
-    if (patterns.some((p) => spans.some((s) => p.re.test(p.folded ? fold(s.quote) : s.quote)))) return true;
-    if (!SELF_EVIDENT.has(e.type)) return false;
-    if (e.evidence.some((own) => spans.some((s) => overlaps(own, s)))) return true;
-    const exhibit = e.properties.passageId;
-    return typeof exhibit === 'string' && spans.some((s) => s.passageId === exhibit);
+    return patterns.some((p) => spans.some((s) => standsAsWord(quoteAs(s, p.folded), p.needle)));
   };
 
   const failures: EvidenceFailure[] = [];
@@ -88,7 +132,9 @@ export interface EvidenceCheck {
  */
 export function checkEvidence(g: Graph, curated: Map<string, { file: string; entry: string; quotes: string[] }>): { check: EvidenceCheck; problems: Problem[] } {
   const overall = checkRelationEnds(g);
-  const curatedReport = checkRelationEnds(g, g.relations.filter((r) => curated.has(r.id)));
+  const curatedFailures = overall.failures.filter((f) => curated.has(f.relation.id));
+  const curatedChecked = g.relations.filter((r) => curated.has(r.id)).length;
+  const curatedReport: EvidenceReport = { checked: curatedChecked, named: curatedChecked - curatedFailures.length, failures: curatedFailures };
   const problems: Problem[] = overall.failures.map(({ relation: r, missing }) => {
     const at = curated.get(r.id);
     const ends = missing.map((end) => `${end} ${r[end]}`).join(' and ');
