@@ -9,9 +9,25 @@ import { BUNDLE_FORMAT, BundleSchema } from '../model/bundle';
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const cmp = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
 
+/**
+ * A copy of plain data with every object's keys in sorted order. Key lists are sorted once per
+ * distinct order met, so records of one shape cost a lookup each.
+ */
+function sortedKeys(value: unknown, orders: Map<string, string[]>): unknown {
+  if (Array.isArray(value)) return value.map((v) => sortedKeys(v, orders));
+  if (value === null || typeof value !== 'object' || typeof (value as { toJSON?: unknown }).toJSON === 'function') return value;
+  const keys = Object.keys(value);
+  const shape = keys.join('\u0000');
+  let order = orders.get(shape);
+  if (!order) orders.set(shape, (order = [...keys].sort(cmp)));
+  const out: Record<string, unknown> = {};
+  for (const k of order) out[k] = sortedKeys((value as Record<string, unknown>)[k], orders);
+  return out;
+}
+
 /** JSON with object keys sorted, so that equal content is equal text. */
 export function canonicalJson(value: unknown, indent = 0): string {
-  return JSON.stringify(value, (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => cmp(a, b))) : v), indent);
+  return JSON.stringify(sortedKeys(value, new Map()), null, indent);
 }
 
 export function emitBundle(content: Omit<GraphBundle, 'format' | 'version'>): GraphBundle {

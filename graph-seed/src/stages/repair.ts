@@ -78,6 +78,21 @@ function wordTokens(text: string): Tok[] {
   return out;
 }
 
+/** Where the run of non-space characters before `at`'s preceding white space begins. */
+function lastNonSpaceRun(text: string, at: number): number {
+  let i = at;
+  while (i > 0 && /\s/.test(text[i - 1]!)) i--;
+  while (i > 0 && !/\s/.test(text[i - 1]!)) i--;
+  return i;
+}
+
+/** The start of the line that holds the last non-space character before `at` (or 0). */
+function lineStartBefore(text: string, at: number): number {
+  let i = at;
+  while (i > 0 && /\s/.test(text[i - 1]!)) i--;
+  return text.lastIndexOf('\n', i - 1) + 1;
+}
+
 const isCapitalised = (w: string) => /^\p{Lu}/u.test(w);
 const isArtefactLower = (w: string) => /^[kluv][a-z’'-]*$/.test(w);
 
@@ -129,11 +144,13 @@ export function repairText(text: string, lexicon: Lexicon = buildLexicon()): str
   // Sentence starts.
   let current = chars.join('');
   toks = wordTokens(current);
+  const textStart = current.search(/\S/);
   for (const t of toks) {
     if (!isArtefactLower(t.text)) continue;
-    const before = current.slice(0, t.start);
-    const sentenceStart = before.trim() === '' || (/[.!?]["”’)]?\s+$/.test(before) && !ABBREVIATIONS.test(before.trimEnd()));
-    const afterBullet = /(?:^|\n)\s*(?:●●|\d+\.)\s*$/.test(before);
+    // What precedes the word up to the end of the previous word: enough to see a full stop or a bullet.
+    const before = current.slice(lastNonSpaceRun(current, t.start), t.start);
+    const sentenceStart = t.start === textStart || (/[.!?]["”’)]?\s+$/.test(before) && !ABBREVIATIONS.test(current.slice(Math.max(0, t.start - 40), t.start).trimEnd()));
+    const afterBullet = /(?:^|\n)\s*(?:●●|\d+\.)\s*$/.test(current.slice(lineStartBefore(current, t.start), t.start));
     if (sentenceStart || afterBullet) chars[t.start] = t.text.charAt(0).toUpperCase();
   }
   // Runs of capitalised words with connectors: the artefact words inside are names too.
