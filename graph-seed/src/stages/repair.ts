@@ -102,11 +102,27 @@ const isArtefactLower = (w: string) => /^[kluv][a-z’'-]*$/.test(w);
  * ("Ministry of labour and vocational Training"); author names before a citation year.
  */
 export function repairText(text: string, lexicon: Lexicon = buildLexicon()): string {
-  const chars = text.split('');
-  const setWord = (start: number, word: string) => {
-    for (let i = 0; i < word.length; i++) chars[start + i] = word[i]!;
+  // Repairs change letter case only, so the words stand where they stood: the text is tokenised
+  // once, and each rule reads the words as the rules before it left them.
+  let chars: string[] | null = null;
+  let current = text;
+  let stale = false;
+  const setChar = (at: number, ch: string) => {
+    if ((chars ?? current)[at] === ch) return;
+    chars ??= current.split('');
+    chars[at] = ch;
+    stale = true;
   };
-  let toks = wordTokens(text);
+  const setWord = (start: number, word: string) => {
+    for (let i = 0; i < word.length; i++) setChar(start + i, word[i]!);
+  };
+  /** The text with the edits so far, and its words as they now read. */
+  const refresh = () => {
+    if (stale) current = chars!.join('');
+    stale = false;
+    return toks.map((t) => current.slice(t.start, t.start + t.text.length));
+  };
+  const toks = wordTokens(text);
   let replaced = false;
   for (const t of toks) {
     const fixed = lexicon.tokens.get(t.text);
@@ -115,7 +131,8 @@ export function repairText(text: string, lexicon: Lexicon = buildLexicon()): str
   }
   if (replaced) {
     // Listed replacements of another length: apply on the string and re-tokenise.
-    let s = chars.join('');
+    refresh();
+    let s = current;
     for (const [from, to] of lexicon.tokens) s = s.replace(new RegExp(`\\b${from}\\b`, 'g'), to);
     return repairText(s, { ...lexicon, tokens: new Map() });
   }
@@ -136,62 +153,58 @@ export function repairText(text: string, lexicon: Lexicon = buildLexicon()): str
       if (/\p{L}/u.test(before) || /\p{L}/u.test(after)) continue;
       // Only letters the artefact can have lowered are raised.
       for (let k = 0; k < phrase.length; k++) {
-        const ch = chars[i + k]!;
-        if (phrase[k] !== ch && phrase[k]!.toLowerCase() === ch && isArtefact(ch)) chars[i + k] = phrase[k]!;
+        const ch = (chars ?? current)[i + k]!;
+        if (phrase[k] !== ch && phrase[k]!.toLowerCase() === ch && isArtefact(ch)) setChar(i + k, phrase[k]!);
       }
     }
   }
   // Sentence starts.
-  let current = chars.join('');
-  toks = wordTokens(current);
+  let words = refresh();
   const textStart = current.search(/\S/);
-  for (const t of toks) {
-    if (!isArtefactLower(t.text)) continue;
+  toks.forEach((t, i) => {
+    const w = words[i]!;
+    if (!isArtefactLower(w)) return;
     // What precedes the word up to the end of the previous word: enough to see a full stop or a bullet.
     const before = current.slice(lastNonSpaceRun(current, t.start), t.start);
     const sentenceStart = t.start === textStart || (/[.!?]["”’)]?\s+$/.test(before) && !ABBREVIATIONS.test(current.slice(Math.max(0, t.start - 40), t.start).trimEnd()));
     const afterBullet = /(?:^|\n)\s*(?:●●|\d+\.)\s*$/.test(current.slice(lineStartBefore(current, t.start), t.start));
-    if (sentenceStart || afterBullet) chars[t.start] = t.text.charAt(0).toUpperCase();
-  }
+    if (sentenceStart || afterBullet) setChar(t.start, w.charAt(0).toUpperCase());
+  });
   // Runs of capitalised words with connectors: the artefact words inside are names too.
-  current = chars.join('');
-  toks = wordTokens(current);
+  words = refresh();
   const nameNeighbour = (i: number, dir: -1 | 1): boolean => {
     for (let j = i + dir; j >= 0 && j < toks.length; j += dir) {
-      const [a, b] = dir === 1 ? [toks[j - 1]!, toks[j]!] : [toks[j]!, toks[j + 1]!];
-      if (!/^[ \t\u00a0]*$/.test(current.slice(a.start + a.text.length, b.start))) return false;
-      const w = toks[j]!.text;
+      const [a, b] = dir === 1 ? [j - 1, j] : [j, j + 1];
+      if (!/^[ \t\u00a0]*$/.test(current.slice(toks[a]!.start + words[a]!.length, toks[b]!.start))) return false;
+      const w = words[j]!;
       if (CONNECTORS.has(w) || isArtefactLower(w)) continue;
       return isCapitalised(w) && !FUNCTION_WORDS.has(w);
     }
     return false;
   };
   for (let i = 0; i < toks.length; i++) {
-    const w = toks[i]!.text;
-    if (isArtefactLower(w) && !CONNECTORS.has(w) && nameNeighbour(i, -1) && nameNeighbour(i, 1)) {
-      chars[toks[i]!.start] = w.charAt(0).toUpperCase();
-    }
+    const w = words[i]!;
+    if (isArtefactLower(w) && !CONNECTORS.has(w) && nameNeighbour(i, -1) && nameNeighbour(i, 1)) setChar(toks[i]!.start, w.charAt(0).toUpperCase());
   }
   // "General Directorate of labour": after an institution noun and "of", a word is the name's.
-  current = chars.join('');
+  refresh();
   for (const m of current.matchAll(INSTITUTION_OF)) {
     const at = m.index! + m[1]!.length;
-    chars[at] = chars[at]!.toUpperCase();
+    setChar(at, current[at]!.toUpperCase());
   }
   // Author names just before a citation year: "(lee, 2007)", "Tunon and khleang, 2013".
-  current = chars.join('');
-  toks = wordTokens(current);
+  words = refresh();
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
-    if (!isArtefactLower(t.text)) continue;
-    const rest = current.slice(t.start + t.text.length);
-    const beforeWord = i > 0 ? toks[i - 1]!.text : '';
-    const inAuthorList = YEAR_AFTER.test(rest) || (/^\s+and\s+\p{Lu}/u.test(rest) && isCapitalised(beforeWord === ',' && i > 1 ? toks[i - 2]!.text : beforeWord));
-    if (inAuthorList && (i === 0 || beforeWord === ',' || beforeWord === 'and' || /\($/.test(current.slice(0, t.start).trimEnd()))) {
-      chars[t.start] = t.text.charAt(0).toUpperCase();
-    }
+    const w = words[i]!;
+    if (!isArtefactLower(w)) continue;
+    const rest = current.slice(t.start + w.length);
+    const beforeWord = i > 0 ? words[i - 1]! : '';
+    const inAuthorList = YEAR_AFTER.test(rest) || (/^\s+and\s+\p{Lu}/u.test(rest) && isCapitalised(beforeWord === ',' && i > 1 ? words[i - 2]! : beforeWord));
+    if (inAuthorList && (i === 0 || beforeWord === ',' || beforeWord === 'and' || /\($/.test(current.slice(0, t.start).trimEnd()))) setChar(t.start, w.charAt(0).toUpperCase());
   }
-  return chars.join('');
+  refresh();
+  return current;
 }
 
 export const __test = { repairCapsToken };
