@@ -33,7 +33,9 @@ interface TrieNode {
 }
 
 const WORD = /[\p{L}\p{N}]+(?:[-/.][\p{L}\p{N}]+)*/gu;
-const fold = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const ASCII = /^[\x00-\x7f]*$/;
+/** Case and accents folded; plain ASCII, most words, has no accent to take off. */
+const fold = (s: string) => (ASCII.test(s) ? s.toLowerCase() : s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase());
 
 function words(text: string): Word[] {
   const out: Word[] = [];

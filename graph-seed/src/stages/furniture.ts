@@ -26,9 +26,15 @@ const BOX_CONTINUED = /^Box\s+\d+\.\d+\..*\(cont\.\)$/;
 export const CONTENTS_ENTRY = /(?:\.\s?){4,}\s*(?:\d{1,4}|[ivxlc]{1,6})$|…\s*(?:\d{1,4}|[ivxlc]{1,6})$/i;
 
 function upperRatio(s: string): number {
-  const letters = s.replace(/[^A-Za-z]/g, '');
-  if (letters.length === 0) return 0;
-  return letters.replace(/[^A-Z]/g, '').length / letters.length;
+  let letters = 0;
+  let upper = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper++;
+    else if (c < 97 || c > 122) continue;
+    letters++;
+  }
+  return letters === 0 ? 0 : upper / letters;
 }
 
 /**

@@ -20,11 +20,12 @@ const pairKey = (word: string, number: string) => `${word.replace(/^[^\p{L}\p{N}
 /**
  * How often each word is followed by each number in the text ("Sub-decree 70": the number's
  * whole run of digits), counted in one pass: asked for every glued candidate, a scan of the whole
- * text each time made the reading of a long report quadratic.
+ * text each time made the reading of a long report quadratic. A word is matched from its start
+ * only, so that the scan does not try again from each of its letters.
  */
 function wordNumberPairs(text: string): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const m of text.matchAll(/(\S+) (?=(\d+))/gu)) {
+  for (const m of text.matchAll(/(?<!\S)(\S+) (?=(\d+))/gu)) {
     const key = pairKey(m[1]!, m[2]!);
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }

@@ -57,18 +57,30 @@ function toLines(file: CorpusFile): SourceLine[] {
  * comparing non-blank lines with whitespace normalised. Zero when they do not overlap.
  */
 export function overlapLength(prev: SourceLine[], next: SourceLine[]): number {
-  const nextNonBlank = next.map((l, i) => ({ t: norm(l.text), i })).filter((l) => l.t !== '');
+  // Lines are normalised only where a candidate overlap needs them: a file rarely repeats the last.
+  const lazyNorm = (lines: SourceLine[]) => {
+    const nonBlank = lines.flatMap((l, i) => (l.text.trim() === '' ? [] : [i]));
+    const cache = new Map<number, string>();
+    const at = (k: number) => {
+      let t = cache.get(k);
+      if (t === undefined) cache.set(k, (t = norm(lines[nonBlank[k]!]!.text)));
+      return t;
+    };
+    return { count: nonBlank.length, at, index: (k: number) => nonBlank[k]!, firstChar: (k: number) => lines[nonBlank[k]!]!.text.trimStart().charAt(0) };
+  };
+  const nextLines = lazyNorm(next);
   // An overlap cannot be longer than the next file, so only that much of the tail is compared.
-  const prevNonBlank = prev.slice(-next.length).map((l) => norm(l.text)).filter((t) => t !== '');
-  const first = nextNonBlank[0];
-  if (!first) return 0;
-  for (let start = prevNonBlank.length - 1; start >= 0; start--) {
-    if (prevNonBlank[start] !== first.t) continue;
-    const k = prevNonBlank.length - start;
-    if (k > nextNonBlank.length) continue;
+  const prevLines = lazyNorm(prev.slice(-next.length));
+  if (nextLines.count === 0) return 0;
+  const first = nextLines.at(0);
+  const firstChar = first.charAt(0);
+  for (let start = prevLines.count - 1; start >= 0; start--) {
+    if (prevLines.firstChar(start) !== firstChar || prevLines.at(start) !== first) continue;
+    const k = prevLines.count - start;
+    if (k > nextLines.count) continue;
     let same = true;
-    for (let j = 0; j < k && same; j++) same = prevNonBlank[start + j] === nextNonBlank[j]!.t;
-    if (same && k >= 2) return nextNonBlank[k - 1]!.i + 1;
+    for (let j = 0; j < k && same; j++) same = prevLines.at(start + j) === nextLines.at(j);
+    if (same && k >= 2) return nextLines.index(k - 1) + 1;
   }
   return 0;
 }
