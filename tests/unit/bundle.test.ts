@@ -7,7 +7,8 @@ import { BundleReadError, readBundle, writeBundle } from '../../graph-seed/src/i
 import { readCuration } from '../../graph-seed/src/io/curation';
 import { DEFAULT_CORPUS, DEFAULT_CURATION } from '../../graph-seed/src/paths';
 import { runPipeline } from '../../graph-seed/src/pipeline';
-import { canonicalJson } from '../../graph-seed/src/stages/emit';
+import { createHash } from 'node:crypto';
+import { canonicalHash, canonicalJson } from '../../graph-seed/src/stages/emit';
 import { bundledCorpus } from '../helpers/report';
 
 function build() {
@@ -37,6 +38,16 @@ describe('graph bundle', () => {
     if (!changed.ok) throw new Error(changed.errors.map((e) => e.message).join('\n'));
     expect(changed.value.bundle.version).toMatch(/^1\.0\.0\+[0-9a-f]{16}$/);
     expect(changed.value.bundle.version).not.toBe(a.version);
+  });
+
+  it('hashes record by record exactly the canonical text: key order, omitted undefined values and null array holes included', () => {
+    const sha = (v: unknown) => createHash('sha256').update(canonicalJson(v)).digest('hex');
+    const { format: _format, version, ...content } = build();
+    expect(version).toBe(`1.0.0+${canonicalHash(content).slice(0, 16)}`);
+    expect(canonicalHash(content)).toBe(sha(content));
+    const odd = { z: [1, undefined, { y: 1, b: undefined, a: [null] }], a: undefined, m: { q: 'é’', c: 2 }, e: [] };
+    expect(canonicalHash(odd)).toBe(sha(odd));
+    expect(canonicalHash({ ...odd, e: [0] })).not.toBe(sha(odd));
   });
 
   it('round-trips through the file and rejects a file that breaks the schema', () => {
