@@ -2,8 +2,12 @@
  * A small GraphQL client over fetch: one POST per operation, errors carry the server's code.
  * The explorer's operations are persisted on the server (see operations.ts): each is sent as its
  * SHA-256 hash, and as text only when the server does not know the hash (or the browser cannot
- * hash outside a secure context).
+ * hash outside a secure context). Operations built at run time (a preset's lists) are sent as
+ * text at once: no server has their hash, and asking costs a round trip.
  */
+import { EXPLORER_OPERATIONS } from './operations';
+
+const PERSISTED = new Set(Object.values(EXPLORER_OPERATIONS));
 export class ApiError extends Error {
   constructor(
     message: string,
@@ -47,7 +51,7 @@ async function post<T>(payload: Record<string, unknown>, signal?: AbortSignal): 
 }
 
 export async function gql<T>(query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal): Promise<T> {
-  const hash = await hashOf(query);
+  const hash = PERSISTED.has(query) ? await hashOf(query) : null;
   let answer = hash ? await post<T>({ variables, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }, signal) : null;
   if (!answer || answer.body.errors?.[0]?.extensions?.code === 'PERSISTED_QUERY_NOT_FOUND') answer = await post<T>({ query, variables }, signal);
   const { res, body } = answer;
