@@ -9,7 +9,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { execute, parse, type ExecutionResult, type GraphQLError } from 'graphql';
 import { createContext } from './context';
 import { writeToSlot, type AnswerSlots, type HeavyReply, type HeavyRequest, type StoreSpec, type WireError } from './heavy-thread';
-import { ExecutionGuard, guardSchema, Scheduler, type OperationLimits } from './limits';
+import { ExecutionGuard, guardSchema, type OperationLimits } from './limits';
+import { installWorkerGuards } from './process-guards';
 import { buildSchema } from './schema';
 import { readsEntityContent, readsPassageContent, readsRelationContent } from './schema/lookahead';
 import { LIGHT_ENTITY_FIELDS, LIGHT_RELATION_FIELDS } from './schema/resolvers';
@@ -19,6 +20,8 @@ import { Neo4jGraphStore } from './store/neo4j/Neo4jGraphStore';
 
 const { spec, limits, slots } = workerData as { spec: StoreSpec; limits: OperationLimits; slots: AnswerSlots };
 const port = parentPort!;
+/** Waited on, never woken: a rest that blocks this thread alone. */
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
 
 /**
  * This thread yields the cores to the server's own thread: on Linux a thread has a scheduling
@@ -34,6 +37,7 @@ function lowerPriority(): void {
   }
 }
 lowerPriority();
+installWorkerGuards();
 
 async function openStore(): Promise<GraphStore> {
   if (spec.kind === 'memory') return new MemoryGraphStore(spec.bundle);
@@ -54,10 +58,10 @@ const toWire = (e: GraphQLError): WireError => {
 
 async function answer(store: GraphStore, schema: ReturnType<typeof guardSchema>, id: number, request: HeavyRequest): Promise<HeavyReply> {
   const document = parse(request.query);
-  // Rests between slices as the server asks, leaving the cores to its ordinary requests.
-  const turns = new Scheduler(limits.sliceMs, 0, request.share);
-  turns.resting = () => true;
-  const guard = new ExecutionGuard(performance.now() + request.remainingMs, request.budgetMs, limits, turns.schedule);
+  // Rests between slices as the server asks, leaving the cores to its ordinary requests: this
+  // thread sleeps in place, and alone it runs on.
+  const rest = request.share < 1 ? (workedMs: number) => void Atomics.wait(sleeper, 0, 0, (workedMs * (1 - request.share)) / request.share) : () => {};
+  const guard = new ExecutionGuard(performance.now() + request.remainingMs, request.budgetMs, limits, undefined, rest);
   const contextValue = {
     ...createContext(store, request.budgetMs, {
       passages: readsPassageContent(schema, document),

@@ -20,6 +20,7 @@ import type { ServerResponse } from 'node:http';
 import type { HeavyThread } from './heavy-thread';
 import type { Jit } from './jit';
 import { getNullableType, isListType, operationCost, type CostBounds } from './schema/cost';
+import { QueryTimeoutError } from './store/GraphStore';
 
 export interface OperationLimits {
   /** Largest accepted cost (list items the answer can hold). */
@@ -60,6 +61,23 @@ export const DEFAULT_OPERATION_LIMITS: OperationLimits = {
  */
 const clientError = (message: string, options: { extensions: Record<string, unknown> }): GraphQLError => createGraphQLError(message, options) as unknown as GraphQLError;
 
+/** The errors guards stopped operations with (see isOperationStop). */
+const guardStops = new WeakSet<object>();
+
+/**
+ * Whether a rejection is an operation's stop: its guard's (time, items, bytes) or its store
+ * budget's (QueryTimeoutError). graphql-js stops waiting for the other fields of an object once
+ * one of them fails a non-null parent, so fields and store calls that meet the stop after that
+ * reject with nobody waiting: expected, and nothing to report.
+ */
+export function isOperationStop(reason: unknown): boolean {
+  // graphql-js hands a field's error on located (a GraphQLError around the original).
+  for (let e = reason, depth = 0; typeof e === 'object' && e !== null && depth < 4; e = (e as { originalError?: unknown }).originalError, depth++) {
+    if (e instanceof QueryTimeoutError || guardStops.has(e)) return true;
+  }
+  return false;
+}
+
 /** The state of one operation's execution, in its context as `guard`. */
 export class ExecutionGuard {
   nodes = 0;
@@ -75,10 +93,18 @@ export class ExecutionGuard {
     readonly limits: OperationLimits,
     /** Defers a field once the slice is used up, so other work runs first. */
     readonly schedule: Schedule = nextImmediate,
+    /**
+     * Where given, a used-up slice ends with this pause, taken in place, instead of deferred
+     * fields: on a thread of its own the operation has nothing to let run but the other threads,
+     * and a deferred field costs the executor a promise each (every relation's ends of a large
+     * neighbourhood, say). Called with the time the slice worked.
+     */
+    readonly pause?: (workedMs: number) => void,
   ) {}
 
   fail(error: GraphQLError): GraphQLError {
     this.error ??= error;
+    guardStops.add(this.error);
     return this.error;
   }
 
@@ -94,6 +120,11 @@ export class ExecutionGuard {
     // (thirty aliased searches, say) each wait their own turn instead of running together.
     if (this.yielding) return true;
     if (now - this.sliceStart < this.limits.sliceMs) return false;
+    if (this.pause) {
+      this.pause(now - this.sliceStart);
+      this.sliceStart = performance.now();
+      return false;
+    }
     this.yielding = true;
     return true;
   }

@@ -61,7 +61,7 @@ export interface GrowthRow extends Omit<ServeReport, 'url'> {
 }
 
 /** Child side: generate, load, report, serve until stdin closes. */
-async function serve(store: 'memory' | 'neo4j', relations: number, neo4jUri?: string): Promise<void> {
+async function serve(store: 'memory' | 'neo4j', relations: number, neo4jUri?: string, heavyThread = false): Promise<void> {
   let t = performance.now();
   const { bundle, fixtures } = syntheticBundle(relations);
   const generateMs = performance.now() - t;
@@ -85,7 +85,13 @@ async function serve(store: 'memory' | 'neo4j', relations: number, neo4jUri?: st
   // At these sizes the explorer's two-hop neighbourhood (2,000 entities and every relation among
   // them, up to 2,000 times the largest degree) costs more than the default limit: the large-graph
   // setting of QUERY_COST_LIMIT, as the README advises.
-  const app = createApp(graph, createLogger('error'), { queryTimeoutMs: 30_000, costBounds: costBoundsFromBundles([bundle]), operationLimits: { maxCost: LARGE_GRAPH_COST_LIMIT } });
+  const app = createApp(graph, createLogger('error'), {
+    queryTimeoutMs: 30_000,
+    costBounds: costBoundsFromBundles([bundle]),
+    operationLimits: { maxCost: LARGE_GRAPH_COST_LIMIT },
+    // As npm start serves: heavy operations on a thread of their own, holding the same graph.
+    ...(heavyThread && store === 'memory' ? { heavyThread: { kind: 'memory' as const, bundle } } : {}),
+  });
   await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/graphql`;
   const report: ServeReport = { url, fixtures, relations, elements, generateMs: Math.round(generateMs), loadMs: Math.round(loadMs), elementsPerSec, rssMb: Math.round(mem.rss / 2 ** 20), heapMb: Math.round(mem.heapUsed / 2 ** 20) };
@@ -105,8 +111,8 @@ async function serve(store: 'memory' | 'neo4j', relations: number, neo4jUri?: st
 export const LARGE_GRAPH_NODE_FLAGS = ['--max-old-space-size=16000', '--max-semi-space-size=512', '--min-semi-space-size=512'];
 
 /** A growth server (a process of its own) holding a synthetic graph of `relations` relations. */
-export async function startGrowthServer(store: 'memory' | 'neo4j', relations: number, neo4j?: { uri: string; user: string; password: string }): Promise<ServeReport & { stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ['--expose-gc', ...LARGE_GRAPH_NODE_FLAGS, '--import', 'tsx', import.meta.filename, '--serve', store, '--relations', String(relations), ...(neo4j ? ['--uri', neo4j.uri] : [])], {
+export async function startGrowthServer(store: 'memory' | 'neo4j', relations: number, neo4j?: { uri: string; user: string; password: string }, options: { heavyThread?: boolean } = {}): Promise<ServeReport & { stop(): Promise<void> }> {
+  const child = spawn(process.execPath, ['--expose-gc', ...LARGE_GRAPH_NODE_FLAGS, '--import', 'tsx', import.meta.filename, '--serve', store, '--relations', String(relations), ...(neo4j ? ['--uri', neo4j.uri] : []), ...(options.heavyThread ? ['--heavy-thread'] : [])], {
     stdio: ['pipe', 'pipe', 'inherit'],
     env: { ...process.env, ...(neo4j ? { NEO4J_USER: neo4j.user, NEO4J_PASSWORD: neo4j.password } : {}) },
   });
@@ -255,6 +261,7 @@ if (process.argv[1] && import.meta.filename === process.argv[1]) {
       serve: { type: 'string' },
       relations: { type: 'string' },
       uri: { type: 'string' },
+      'heavy-thread': { type: 'boolean', default: false },
       sizes: { type: 'string', default: '10000,100000,1000000' },
       stores: { type: 'string', default: 'memory,neo4j' },
       duration: { type: 'string', default: '5' },
@@ -266,7 +273,7 @@ if (process.argv[1] && import.meta.filename === process.argv[1]) {
     },
   });
   if (values.serve) {
-    await serve(values.serve as 'memory' | 'neo4j', Number(values.relations), values.uri);
+    await serve(values.serve as 'memory' | 'neo4j', Number(values.relations), values.uri, values['heavy-thread']);
   } else {
     const sizes = values.sizes!.split(',').map(Number);
     const stores = values.stores!.split(',');
