@@ -94,6 +94,8 @@ async function serve(store: 'memory' | 'neo4j', relations: number, neo4jUri?: st
   });
   await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/graphql`;
+  // Ready once the heavy thread has its store: an operation over the heavy threshold waits for it.
+  if (heavyThread) await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ entities(limit: 10000) { id } }' }) }).then((r) => r.text());
   const report: ServeReport = { url, fixtures, relations, elements, generateMs: Math.round(generateMs), loadMs: Math.round(loadMs), elementsPerSec, rssMb: Math.round(mem.rss / 2 ** 20), heapMb: Math.round(mem.heapUsed / 2 ** 20) };
   console.log(`READY ${JSON.stringify(report)}`);
   process.stdin.resume();

@@ -32,6 +32,10 @@ describe('font artefact repair', () => {
     // Ordinary lower-case words stay as they are.
     const plain = 'Cambodia’s labour market, e.g. using vocational training, is unlike Thailand’s; the National Institute of Statistics launched the survey.';
     expect(repairText(plain)).toBe(plain);
+    // After an abbreviation no sentence starts, however far back the stop is; after a full stop one does.
+    expect(repairText('as Tunon et al. labour studies show; see no. level 3')).toBe('as Tunon et al. labour studies show; see no. level 3');
+    expect(repairText(`It rose.${' '.repeat(45)}labour fell.`)).toBe(`It rose.${' '.repeat(45)}Labour fell.`);
+    expect(repairText('Go to Cano. labour fell.')).toBe('Go to Cano. Labour fell.');
   });
 
   it('only changes letter case, so offsets into the repaired text stay valid', () => {

@@ -166,7 +166,9 @@ export function repairText(text: string, lexicon: Lexicon = buildLexicon()): str
     if (!isArtefactLower(w)) return;
     // What precedes the word up to the end of the previous word: enough to see a full stop or a bullet.
     const before = current.slice(lastNonSpaceRun(current, t.start), t.start);
-    const sentenceStart = t.start === textStart || (/[.!?]["”’)]?\s+$/.test(before) && !ABBREVIATIONS.test(current.slice(Math.max(0, t.start - 40), t.start).trimEnd()));
+    // An abbreviation ends the previous word; "et al." takes two words, and the character before them decides the word boundary.
+    const twoWordsBack = Math.max(0, lastNonSpaceRun(current, lastNonSpaceRun(current, t.start)) - 1);
+    const sentenceStart = t.start === textStart || (/[.!?]["”’)]?\s+$/.test(before) && !ABBREVIATIONS.test(current.slice(twoWordsBack, t.start).trimEnd()));
     const afterBullet = /(?:^|\n)\s*(?:●●|\d+\.)\s*$/.test(current.slice(lineStartBefore(current, t.start), t.start));
     if (sentenceStart || afterBullet) setChar(t.start, w.charAt(0).toUpperCase());
   });
