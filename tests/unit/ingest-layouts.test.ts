@@ -165,6 +165,40 @@ describe('pages separated by form feeds', () => {
   });
 });
 
+describe('pages separated by form feeds, with running heads and feet in ordinary case', () => {
+  // Heads and feet set in ordinary case are not found by their capitals: they are found by where
+  // they stand (first or last lines of a page) and by recurring there, their numbers set aside.
+  const paragraphs = fixture('paragraph-lines.txt').trim().split('\n').filter((l) => l.length > 300).slice(0, 8);
+  const wrap = (p: string) => p.replace(/(.{1,78})(?:\s+|$)/g, '$1\n').trimEnd();
+  const head = (page: number) => (page % 2 ? 'Chapter 2. Migration and development in Cambodia' : 'Interrelations between public policies, migration and development');
+  const foot = (page: number) => `Policy review, page ${page} of 4`;
+  const raw = [0, 2, 4, 6].map((k, i) => `${head(i + 1)}\n\n${wrap(paragraphs[k]!)}\n\n${wrap(paragraphs[k + 1]!)}\n\n${foot(i + 1)}\n`).join('\f');
+  const r = runPipeline([readText('heads.txt', raw)]);
+  if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('\n'));
+  const texts = r.value.bundle.passages.map((p) => p.text);
+
+  it('leaves the heads and feet out, and every paragraph in, whole', () => {
+    expect(texts.filter((t) => /Interrelations between public policies|Migration and development in Cambodia|Policy review, page/.test(t))).toEqual([]);
+    for (const p of paragraphs) expect(texts).toContain(p);
+  });
+
+  it('keeps heads and feet that sit right against the text out of the paragraphs they touch', () => {
+    const tight = [0, 2, 4, 6].map((k, i) => `${head(i + 1)}\n${wrap(paragraphs[k]!)}\n\n${wrap(paragraphs[k + 1]!)}\n${foot(i + 1)}\n`).join('\f');
+    const read = runPipeline([readText('tight.txt', tight)]);
+    if (!read.ok) throw new Error(read.errors.map((e) => e.message).join('\n'));
+    const got = read.value.bundle.passages.map((p) => p.text);
+    expect(got.filter((t) => /Policy review, page|Interrelations between public policies|Migration and development in Cambodia/.test(t))).toEqual([]);
+    for (const p of paragraphs) expect(got).toContain(p);
+  });
+
+  it('keeps a line that opens one page only, however it is set', () => {
+    const once = raw.replace('Chapter 2. Migration and development in Cambodia\n\n' + wrap(paragraphs[0]!), 'A line that opens the first page alone\n\n' + wrap(paragraphs[0]!));
+    const again = runPipeline([readText('heads.txt', once)]);
+    if (!again.ok) throw new Error(again.errors.map((e) => e.message).join('\n'));
+    expect(again.value.bundle.passages.some((p) => p.text.includes('A line that opens the first page alone'))).toBe(true);
+  });
+});
+
 describe('a table of contents in a text', () => {
   it('is left out of the passages: its entries are titles run out to page numbers', () => {
     const paragraphs = fixture('paragraph-lines.txt').trim().split('\n').filter((l) => l.length > 300).slice(0, 2);

@@ -8,7 +8,7 @@ import { basename, extname, join } from 'node:path';
 import type { Problem, Result } from '../model/result';
 import { fail, ok } from '../model/result';
 import type { CorpusFile } from '../stages/read';
-import { copyrightOf } from './pdf/furniture';
+import { copyrightOf, removeFurniture } from './pdf/furniture';
 import { readPdf } from './pdf/index';
 import { detectLayout, toWrappedLayout, type TextLayout } from './layout';
 import { plainInline } from './markdown';
@@ -29,23 +29,45 @@ export const isReportFile = (name: string) => REPORT_EXTENSIONS.includes(extname
  * in a PDF; other layouts are converted page by page.
  */
 function pagedText(raw: string, layout: TextLayout): Pick<CorpusFile, 'text' | 'pages' | 'pageCount'> {
-  const chunks = raw.replace(/\r\n?/g, '\n').split('\f');
+  const split = raw.replace(/\r\n?/g, '\n').split('\f');
   // Text after the last form feed, if any, is a page; a form feed that ends the file opens none.
-  if (chunks.length > 1 && chunks.at(-1)!.trim() === '') chunks.pop();
+  if (split.length > 1 && split.at(-1)!.trim() === '') split.pop();
+  const chunks = withoutRunningLines(split);
   let text = '';
   const pages: number[] = [];
   for (const [i, chunk] of chunks.entries()) {
     let part = layout === 'wrapped' ? chunk : toWrappedLayout(chunk, layout);
     // A form feed inside a line ends it there; that line began on the page before.
-    const split = text !== '' && !text.endsWith('\n');
-    if (split) part = `\n${part}`;
+    const cut = text !== '' && !text.endsWith('\n');
+    if (cut) part = `\n${part}`;
     const lines = part.split('\n');
     // The line a chunk ends in continues into the next chunk, or ends the text.
-    for (let l = 0; l < lines.length - 1; l++) pages.push(split && l === 0 ? i : i + 1);
+    for (let l = 0; l < lines.length - 1; l++) pages.push(cut && l === 0 ? i : i + 1);
     text += part;
   }
   pages.push(chunks.length);
   return { text: layout === 'wrapped' ? toWrappedLayout(text, layout) : text, pages, pageCount: chunks.length };
+}
+
+/**
+ * Pages without their running heads and feet, found as in a PDF (ingest/pdf/furniture.ts): lines
+ * at the top or bottom of their page whose text, numbers set aside, recurs there on other pages,
+ * and lone page numbers there. A line's height on its page is its place among the page's
+ * non-blank lines, so blank lines around a head do not move it out of the margin.
+ */
+function withoutRunningLines(pages: string[]): string[] {
+  const lines = pages.map((page) => {
+    const all = page.split('\n');
+    const placed = all.flatMap((text, index) => (text.trim() ? [{ text: text.trim(), index }] : []));
+    return { all, height: placed.length, lines: placed.map((l, k) => ({ ...l, y: placed.length - k - 0.5 })) };
+  });
+  const kept = removeFurniture(lines.map(({ height, lines: l }) => ({ height, lines: l }))).pages;
+  return lines.map((page, p) => {
+    const keep = new Set(kept[p]!.map((l) => l.index));
+    const dropped = new Set(page.lines.filter((l) => !keep.has(l.index)).map((l) => l.index));
+    // A dropped line leaves a blank line, so that what stood either side of it stays apart.
+    return page.all.map((text, i) => (dropped.has(i) ? '' : text)).join('\n');
+  });
 }
 
 /** A text file in any layout, as the segmenter reads it. */

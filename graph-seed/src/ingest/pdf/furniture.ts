@@ -17,14 +17,15 @@ const key = (text: string) =>
     .trim()
     .replace(/^[ivxlc]{1,6}(?= )|(?<= )[ivxlc]{1,6}$/g, '#');
 
-export interface PageLines {
+/** A page's lines, each with its height on the page (from the bottom, as in a PDF). */
+export interface PageLines<L extends Pick<PdfLine, 'text' | 'y'> = PdfLine> {
   height: number;
-  lines: PdfLine[];
+  lines: L[];
 }
 
 /** Marks furniture; returns the page lines without it, plus how many lines were removed. */
-export function removeFurniture(pages: PageLines[]): { pages: PdfLine[][]; removed: number } {
-  const inZone = (l: PdfLine, height: number) => l.y > height * (1 - ZONE) || l.y < height * ZONE;
+export function removeFurniture<L extends Pick<PdfLine, 'text' | 'y'>>(pages: PageLines<L>[]): { pages: L[][]; removed: number } {
+  const inZone = (l: L, height: number) => l.y > height * (1 - ZONE) || l.y < height * ZONE;
   const seenOn = new Map<string, Set<number>>();
   /** The same, by the line's height on the page as well. */
   const seenAt = new Map<string, Set<number>>();
