@@ -61,7 +61,7 @@ function withoutRunningLines(pages: string[]): string[] {
     const placed = all.flatMap((text, index) => (text.trim() ? [{ text: text.trim(), index }] : []));
     return { all, height: placed.length, lines: placed.map((l, k) => ({ ...l, y: placed.length - k - 0.5 })) };
   });
-  const kept = removeFurniture(lines.map(({ height, lines: l }) => ({ height, lines: l }))).pages;
+  const kept = removeFurniture(lines).pages;
   return lines.map((page, p) => {
     const keep = new Set(kept[p]!.map((l) => l.index));
     const dropped = new Set(page.lines.filter((l) => !keep.has(l.index)).map((l) => l.index));
