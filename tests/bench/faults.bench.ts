@@ -160,9 +160,14 @@ export interface SigtermResult {
 }
 
 /** A POST whose body is sent in two parts: the first now, the rest when `finish` is called. */
-function upload(url: string, payload: string): { finish: () => void; done: Promise<{ ok: boolean; error: string }> } {
+/**
+ * A POST on its own connection. `sent` settles once the bytes given so far are in the kernel's
+ * hands (so the server will read them whatever the client process does next); all of the body
+ * at once, or half of it, the rest at `finish()`.
+ */
+function post(url: string, payload: string, half: boolean): { sent: Promise<void>; finish: () => void; done: Promise<{ ok: boolean; error: string }> } {
   const bytes = Buffer.from(payload);
-  const half = bytes.length >> 1;
+  const cut = half ? bytes.length >> 1 : bytes.length;
   const req = httpRequest(url, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': bytes.length, connection: 'close' } });
   const done = new Promise<{ ok: boolean; error: string }>((resolve) => {
     req.on('response', (res) => {
@@ -181,8 +186,13 @@ function upload(url: string, payload: string): { finish: () => void; done: Promi
     });
     req.on('error', (e: NodeJS.ErrnoException) => resolve({ ok: false, error: e.code ?? e.message }));
   });
-  req.write(bytes.subarray(0, half));
-  return { finish: () => req.end(bytes.subarray(half)), done };
+  const sent = new Promise<void>((resolve) => {
+    // Written (or failed: `done` then says how), either way nothing more to wait for.
+    req.once('error', () => resolve());
+    if (half) req.write(bytes.subarray(0, cut), () => resolve());
+    else req.end(bytes, () => resolve());
+  });
+  return { sent, finish: () => (half ? req.end(bytes.subarray(cut)) : undefined), done };
 }
 
 /**
@@ -195,14 +205,12 @@ export async function sigterm(opts: { inFlight: number }): Promise<SigtermResult
   const app = await startServer({}, 'faults-sigterm');
   // Heavier requests, so that many are still being answered when the signal arrives.
   const heavy = body('{ neighborhood(ids: ["ministry:molvt", "ministry:moi", "study:tong-2012"], depth: 3, limit: 2000) { truncated nodes { id name type aliases } relations { id type source { id name } target { id name } evidence { quote passage { id } } } } }');
-  const uploads = Array.from({ length: Math.ceil(opts.inFlight / 2) }, () => upload(`${app.url}/graphql`, heavy));
-  const computing = Array.from({ length: opts.inFlight - uploads.length }, () =>
-    fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', connection: 'close' }, body: heavy }).then(
-      async (r) => ({ ok: r.status === 200 && !((await r.json()) as { errors?: unknown }).errors, error: r.status === 200 ? '' : `HTTP ${r.status}` }),
-      (e: Error) => ({ ok: false, error: String((e.cause as Error | undefined)?.message ?? e.message) }),
-    ),
-  );
-  await sleep(20);
+  const uploads = Array.from({ length: Math.ceil(opts.inFlight / 2) }, () => post(`${app.url}/graphql`, heavy, true));
+  const computing = Array.from({ length: opts.inFlight - uploads.length }, () => post(`${app.url}/graphql`, heavy, false));
+  // In flight means sent: the signal comes once every request's bytes so far are with the
+  // kernel, so a client process slow to write its request (a busy machine) does not turn into
+  // a request that never reached the server.
+  await Promise.all([...uploads, ...computing].map((r) => r.sent));
   const t = performance.now();
   process.kill(app.pid, 'SIGTERM');
   // New requests, one every 20 ms until the process is gone: each must be answered (it came
@@ -234,7 +242,7 @@ export async function sigterm(opts: { inFlight: number }): Promise<SigtermResult
   }
   clearTimeout(fallback);
   release();
-  const results = await Promise.all([...computing, ...uploads.map((u) => u.done)]);
+  const results = await Promise.all([...computing, ...uploads].map((r) => r.done));
   const exit = await app.exited;
   return {
     inFlight: opts.inFlight,
