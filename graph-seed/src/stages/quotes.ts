@@ -12,22 +12,39 @@ function comparable(s: string): string {
 
 const squash = (s: string) => comparable(s).replace(/ +/g, ' ').trim();
 
+/** A passage's text squashed as a quote is (no leading space, runs of spaces as one), with the offset in the passage of each squashed character. */
+interface Squashed {
+  squashed: string;
+  map: Int32Array;
+}
+
+function squashWithOffsets(text: string): Squashed {
+  const c = comparable(text);
+  const map = new Int32Array(c.length);
+  let n = 0;
+  let afterSpace = true;
+  for (let i = 0; i < c.length; i++) {
+    const space = c.charCodeAt(i) === 32;
+    if (space && afterSpace) continue;
+    map[n++] = i;
+    afterSpace = space;
+  }
+  return { squashed: c.replace(/^ +/, '').replace(/ {2,}/g, ' '), map: map.slice(0, n) };
+}
+
 export class QuoteIndex {
-  private readonly texts: { passage: Passage; text: string; squashed: string; map: number[] }[];
+  private readonly passages: Passage[];
+  private readonly byId = new Map<string, number>();
+  /** Squashed texts, made on first search of their passage. */
+  private readonly squashed: (Squashed | undefined)[] = [];
 
   constructor(passages: Passage[]) {
-    this.texts = passages.map((p) => {
-      const c = comparable(p.text);
-      // squashed text and, per squashed char, its offset in the passage text
-      let squashed = '';
-      const map: number[] = [];
-      for (let i = 0; i < c.length; i++) {
-        if (c[i] === ' ' && (squashed.endsWith(' ') || squashed === '')) continue;
-        squashed += c[i];
-        map.push(i);
-      }
-      return { passage: p, text: c, squashed, map };
-    });
+    this.passages = passages;
+    passages.forEach((p, i) => this.byId.set(p.id, i));
+  }
+
+  private squashedAt(i: number): Squashed {
+    return (this.squashed[i] ??= squashWithOffsets(this.passages[i]!.text));
   }
 
   /** Every place the quote stands, in reading order; `passageId` restricts the search. */
@@ -35,12 +52,17 @@ export class QuoteIndex {
     const q = squash(quote);
     if (!q) return [];
     const out: Evidence[] = [];
-    for (const t of this.texts) {
-      if (passageId && t.passage.id !== passageId) continue;
-      for (let i = t.squashed.indexOf(q); i >= 0; i = t.squashed.indexOf(q, i + 1)) {
-        const start = t.map[i]!;
-        const end = t.map[i + q.length - 1]! + 1;
-        out.push({ passageId: t.passage.id, start, end, quote: t.passage.text.slice(start, end) });
+    const only = passageId === undefined ? null : this.byId.get(passageId);
+    if (only === undefined) return out;
+    const from = only ?? 0;
+    const to = only === null ? this.passages.length : only + 1;
+    for (let p = from; p < to; p++) {
+      const passage = this.passages[p]!;
+      const { squashed, map } = this.squashedAt(p);
+      for (let i = squashed.indexOf(q); i >= 0; i = squashed.indexOf(q, i + 1)) {
+        const start = map[i]!;
+        const end = map[i + q.length - 1]! + 1;
+        out.push({ passageId: passage.id, start, end, quote: passage.text.slice(start, end) });
       }
     }
     return out;

@@ -116,13 +116,17 @@ export function repairText(text: string, lexicon: Lexicon = buildLexicon()): str
   const setWord = (start: number, word: string) => {
     for (let i = 0; i < word.length; i++) setChar(start + i, word[i]!);
   };
-  /** The text with the edits so far, and its words as they now read. */
+  /** The text with the edits so far, and its words as they now read (read again only after an edit). */
   const refresh = () => {
-    if (stale) current = chars!.join('');
+    if (stale) {
+      current = chars!.join('');
+      read = toks.map((t) => current.slice(t.start, t.start + t.text.length));
+    }
     stale = false;
-    return toks.map((t) => current.slice(t.start, t.start + t.text.length));
+    return read;
   };
   const toks = wordTokens(text);
+  let read = toks.map((t) => t.text);
   let replaced = false;
   for (const t of toks) {
     const fixed = lexicon.tokens.get(t.text);

@@ -165,8 +165,16 @@ export function mergeIntoCurated(graph: GraphDraft): void {
   for (const m of graph.mentions.values()) {
     const e = graph.entities.get(m.entityId);
     if (e?.origin === 'curated') curatedAt.set(`${span(m)}:${e.type}`, e.id);
-    else mentionsOf.set(m.entityId, [...(mentionsOf.get(m.entityId) ?? []), span(m)]);
   }
+  if (!curated.size && !curatedAt.size) return;
+  // Where other entities are named, only when some curated entity is named somewhere.
+  if (curatedAt.size)
+    for (const m of graph.mentions.values()) {
+      if (graph.entities.get(m.entityId)?.origin === 'curated') continue;
+      const list = mentionsOf.get(m.entityId);
+      if (list) list.push(span(m));
+      else mentionsOf.set(m.entityId, [span(m)]);
+    }
   for (const e of [...graph.entities.values()]) {
     if (e.origin === 'curated' || e.type === 'Study' || e.type === 'Statistic') continue;
     const target =
