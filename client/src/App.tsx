@@ -20,7 +20,7 @@ import { SearchBox } from './components/SearchBox';
 import { download, readViewFile, viewFile } from './core/export';
 import { collapse, commit, EMPTY_VIEW, mergeSubgraph, removeNodes, togglePin, visibleElements } from './core/graph';
 import { typeStyle } from './core/style';
-import { decodeState } from './core/url';
+import { decodeState, opensBare } from './core/url';
 import { GraphCanvas, type CanvasHandle } from './graph/GraphCanvas';
 import { DiscrepanciesView } from './views/Discrepancies';
 import { EmptyCanvas } from './views/EmptyCanvas';
@@ -63,7 +63,7 @@ export function App() {
   useEffect(() => {
     // A first visit with nothing in the URL opens on the institutional map.
     void restore(initial).then(() => {
-      if (!initial.entity && !initial.nodes.length && !initial.path) void showPreset(PRESETS[0]!.types, false);
+      if (opensBare(initial)) void showPreset(PRESETS[0]!.types, false);
     });
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
 

@@ -28,6 +28,36 @@ export async function neighborhood(ids: string[], depth: number, relationTypes: 
   return (await gql<NeighborhoodData>(NEIGHBORHOOD, { ids, depth, relationTypes, limit })).neighborhood;
 }
 
+/** A preset's entities (all of them, by type) and the relations among the first 200. */
+async function fetchPreset(types: string[]): Promise<{ ids: string[]; sub: Subgraph }> {
+  const query = `query Preset { ${types.map((t, i) => `t${i}: entities(type: ${JSON.stringify(t)}, limit: 1000) { id }`).join(' ')} }`;
+  const lists = await gql<Record<string, { id: string }[]>>(query);
+  const ids = Object.values(lists).flat().map((e) => e.id);
+  const sub = ids.length ? await neighborhood(ids.slice(0, 200), 0, null, 5000) : { nodes: [], relations: [], truncated: false };
+  return { ids, sub };
+}
+
+const prefetched = new Map<string, Promise<{ ids: string[]; sub: Subgraph }>>();
+
+/**
+ * Starts fetching a preset before the interface is up (the first view of a bare URL), so that
+ * its two round trips overlap the page's start. The next showPreset of the same types takes it.
+ */
+export function prefetchPreset(types: string[]): void {
+  const p = fetchPreset(types);
+  // Its failure is reported by the showPreset that takes it; none is lost unseen otherwise.
+  p.catch(() => {});
+  prefetched.set(types.join(), p);
+}
+
+/** A preset's data: the one fetched early when there is one (taken once), or fetched now. */
+export function presetData(types: string[]): Promise<{ ids: string[]; sub: Subgraph }> {
+  const key = types.join();
+  const early = prefetched.get(key);
+  prefetched.delete(key);
+  return early ?? fetchPreset(types);
+}
+
 interface Deps {
   view: GraphView;
   setHistory: Dispatch<SetStateAction<GraphHistory>>;
@@ -72,10 +102,7 @@ export function useGraphActions({ view, setHistory, apply, run, setNotice, fit }
   const showPreset = useCallback(
     (types: string[], record = true) =>
       run('Loading the view', async () => {
-        const query = `query Preset { ${types.map((t, i) => `t${i}: entities(type: ${JSON.stringify(t)}, limit: 1000) { id }`).join(' ')} }`;
-        const lists = await gql<Record<string, { id: string }[]>>(query);
-        const ids = Object.values(lists).flat().map((e) => e.id);
-        const sub = ids.length ? await neighborhood(ids.slice(0, 200), 0, null, 5000) : { nodes: [], relations: [], truncated: false };
+        const { ids, sub } = await presetData(types);
         // Entities that relate to nothing else in the view say nothing in a map of relations.
         const edges = toEdges(sub);
         const { nodes, left } = withoutIsolates(toNodes(sub), edges);

@@ -8,7 +8,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { commit, EMPTY_VIEW, mergeSubgraph, undo, type GraphHistory, type GraphView } from '../core/graph';
 import { LAYOUTS, type LayoutName } from '../core/layout';
-import { decodeState, EMPTY_GEOMETRY, encodeState, withoutGeometry, type Geometry, type UrlState } from '../core/url';
+import { decodeState, EMPTY_GEOMETRY, opensBare, encodeState, withoutGeometry, type Geometry, type UrlState } from '../core/url';
 import { neighborhood, toEdges, toNodes } from './useGraphActions';
 
 export type UiState = Omit<UrlState, 'nodes' | 'geometry' | 'layout'> & { layout: LayoutName };
@@ -29,7 +29,7 @@ export function useViewState(run: (what: string, task: () => Promise<void>) => P
   const restoring = useRef(false);
   /** Nothing written yet, and whether the page opened without a drawing (its first drawing replaces the entry). */
   const written = useRef(false);
-  const bare = useRef(!initial.nodes.length && !initial.entity && !initial.path);
+  const bare = useRef(opensBare(initial));
   const uiRef = useRef(ui);
   uiRef.current = ui;
   const view = history.current;

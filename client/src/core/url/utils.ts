@@ -76,6 +76,11 @@ export function encodeState(s: UrlState): string {
   return q ? `?${q}` : '';
 }
 
+/** Whether a URL's state draws nothing of its own (no entity, nodes or path): it opens on the first preset. */
+export function opensBare(s: UrlState): boolean {
+  return !s.entity && !s.nodes.length && !s.path;
+}
+
 /** A query string back into state; anything malformed falls back to the default, never throws. */
 export function decodeState(search: string): UrlState {
   const p = new URLSearchParams(search);
