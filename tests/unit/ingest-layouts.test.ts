@@ -191,6 +191,29 @@ describe('pages separated by form feeds, with running heads and feet in ordinary
     for (const p of paragraphs) expect(got).toContain(p);
   });
 
+  it('joins a paragraph that a page break cut, heads and feet tight against it, where the next page goes on with a capital', () => {
+    // A paragraph with a wrapped line that starts with a capital, cut just before that line.
+    const cutOne = paragraphs.find((q) => wrap(q).split('\n').some((l, i) => i > 1 && /^\p{Lu}/u.test(l)))!;
+    const lines = wrap(cutOne).split('\n');
+    const at = lines.findIndex((l, i) => i > 1 && /^\p{Lu}/u.test(l));
+    const others = paragraphs.filter((q) => q !== cutOne);
+    const pages = [
+      `${head(1)}\n${wrap(others[0]!)}\n\n${lines.slice(0, at).join('\n')}\n${foot(1)}\n`,
+      `${head(2)}\n${lines.slice(at).join('\n')}\n\n${wrap(others[1]!)}\n${foot(2)}\n`,
+      `${head(3)}\n${wrap(others[2]!)}\n\n${wrap(others[3]!)}\n${foot(3)}\n`,
+      `${head(4)}\n${wrap(others[4]!)}\n\n${wrap(others[5]!)}\n${foot(4)}\n`,
+    ];
+    const file = readText('cut.txt', pages.join('\f'));
+    const read = runPipeline([file]);
+    if (!read.ok) throw new Error(read.errors.map((e) => e.message).join('\n'));
+    const got = read.value.bundle.passages;
+    expect(got.find((p) => p.text === cutOne)?.page).toBe(1);
+    for (const p of others.slice(0, 6)) expect(got.map((g) => g.text)).toContain(p);
+    // The lines taken out are blank in the text read, and listed.
+    expect(file.furniture).toHaveLength(8);
+    expect(file.furniture!.every((i) => file.text.split('\n')[i] === '')).toBe(true);
+  });
+
   it('keeps a line that opens one page only, however it is set', () => {
     const once = raw.replace('Chapter 2. Migration and development in Cambodia\n\n' + wrap(paragraphs[0]!), 'A line that opens the first page alone\n\n' + wrap(paragraphs[0]!));
     const again = runPipeline([readText('heads.txt', once)]);

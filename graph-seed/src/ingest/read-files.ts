@@ -28,11 +28,12 @@ export const isReportFile = (name: string) => REPORT_EXTENSIONS.includes(extname
  * lines. Wrapped lines keep their line breaks, so a paragraph cut by a page break is rejoined as
  * in a PDF; other layouts are converted page by page.
  */
-function pagedText(raw: string, layout: TextLayout): Pick<CorpusFile, 'text' | 'pages' | 'pageCount'> {
+function pagedText(raw: string, layout: TextLayout): Pick<CorpusFile, 'text' | 'pages' | 'pageCount' | 'furniture'> {
   const split = raw.replace(/\r\n?/g, '\n').split('\f');
   // Text after the last form feed, if any, is a page; a form feed that ends the file opens none.
   if (split.length > 1 && split.at(-1)!.trim() === '') split.pop();
-  const chunks = withoutRunningLines(split);
+  // Wrapped lines mark where a line was dropped; other layouts take a blank line for a break.
+  const chunks = withoutRunningLines(split, layout === 'wrapped' ? DROPPED : '');
   let text = '';
   const pages: number[] = [];
   for (const [i, chunk] of chunks.entries()) {
@@ -46,7 +47,10 @@ function pagedText(raw: string, layout: TextLayout): Pick<CorpusFile, 'text' | '
     text += part;
   }
   pages.push(chunks.length);
-  return { text: layout === 'wrapped' ? toWrappedLayout(text, layout) : text, pages, pageCount: chunks.length };
+  if (layout !== 'wrapped') return { text, pages, pageCount: chunks.length };
+  const lines = toWrappedLayout(text, layout).split('\n');
+  const furniture = lines.flatMap((l, i) => (l === DROPPED ? [i] : []));
+  return { text: furniture.length ? lines.map((l) => (l === DROPPED ? '' : l)).join('\n') : lines.join('\n'), pages, pageCount: chunks.length, ...(furniture.length ? { furniture } : {}) };
 }
 
 /**
@@ -55,7 +59,10 @@ function pagedText(raw: string, layout: TextLayout): Pick<CorpusFile, 'text' | '
  * and lone page numbers there. A line's height on its page is its place among the page's
  * non-blank lines, so blank lines around a head do not move it out of the margin.
  */
-function withoutRunningLines(pages: string[]): string[] {
+/** Stands for a dropped line until the pages are joined (no page holds a form feed). */
+const DROPPED = '\f';
+
+function withoutRunningLines(pages: string[], mark: string): string[] {
   const lines = pages.map((page) => {
     const all = page.split('\n');
     const placed = all.flatMap((text, index) => (text.trim() ? [{ text: text.trim(), index }] : []));
@@ -65,8 +72,10 @@ function withoutRunningLines(pages: string[]): string[] {
   return lines.map((page, p) => {
     const keep = new Set(kept[p]!.map((l) => l.index));
     const dropped = new Set(page.lines.filter((l) => !keep.has(l.index)).map((l) => l.index));
-    // A dropped line leaves a blank line, so that what stood either side of it stays apart.
-    return page.all.map((text, i) => (dropped.has(i) ? '' : text)).join('\n');
+    // A dropped line leaves a line that marks it: what stood either side of it stays apart, and
+    // in wrapped lines (where it is listed as furniture) a paragraph the page break cut is joined
+    // again, as across furniture left in the text (stages/segment.ts).
+    return page.all.map((text, i) => (dropped.has(i) ? mark : text)).join('\n');
   });
 }
 

@@ -8,7 +8,7 @@ import type { SourceLine } from './read';
 export type Token =
   | { t: 'line'; text: string; indented: boolean; src: SourceLine }
   | { t: 'blank' }
-  | { t: 'break'; reason: 'header' | 'page-number' | 'url' | 'continued' | 'contents' }
+  | { t: 'break'; reason: 'header' | 'page-number' | 'url' | 'continued' | 'contents' | 'page-furniture' }
   | { t: 'statlink'; doi: string }
   | { t: 'foot-doi'; doi: string };
 
@@ -56,6 +56,11 @@ export function tokenize(lines: SourceLine[]): Token[] {
   const headers = findRunningHeaders(lines);
   const out: Token[] = [];
   for (const src of lines) {
+    // Where a reader took page furniture out (a running head or foot found by its place).
+    if (src.furniture) {
+      out.push({ t: 'break', reason: 'page-furniture' });
+      continue;
+    }
     const trimmed = src.text.trim();
     if (trimmed === '') {
       out.push({ t: 'blank' });

@@ -13,6 +13,8 @@ export interface CorpusFile {
   pages?: (number | null)[];
   /** The printed label of each line's page where it is not a number ("iii"). */
   pageLabels?: (string | null)[];
+  /** Lines (0-based) left blank where the reader took page furniture out (running heads and feet). */
+  furniture?: number[];
   /** How the file was read: pdf, wrapped, paragraph-lines, single-line, markdown. */
   format?: string;
   /** Pages in the file, when it has pages. */
@@ -31,6 +33,8 @@ export interface SourceLine {
   page?: number;
   /** The page's printed label, where it is not a number. */
   pageLabel?: string;
+  /** The line stood where page furniture was taken out: it cuts blocks as furniture does. */
+  furniture?: true;
 }
 
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -42,13 +46,14 @@ function firstChapter(text: string): number {
 }
 
 function toLines(file: CorpusFile): SourceLine[] {
+  const furniture = new Set(file.furniture);
   return file.text
     .replace(/\r\n?/g, '\n')
     .split('\n')
     .map((text, i) => {
       const page = file.pages?.[i];
       const pageLabel = file.pageLabels?.[i];
-      return { text: text.replace(/\s+$/u, ''), file: file.name, lineNo: i + 1, ...(page ? { page } : {}), ...(pageLabel ? { pageLabel } : {}) };
+      return { text: text.replace(/\s+$/u, ''), file: file.name, lineNo: i + 1, ...(page ? { page } : {}), ...(pageLabel ? { pageLabel } : {}), ...(furniture.has(i) ? { furniture: true as const } : {}) };
     });
 }
 
