@@ -27,6 +27,7 @@ import { addPlaces, matchMentions, mergeIntoCurated, NameIndex, pruneUnused, res
 import { matchExhibitReferences } from './stages/exhibit-refs';
 import { resolveNoteReferences } from './stages/references';
 import { segment } from './stages/segment';
+import { SentenceThread } from './nlp/sentence-thread';
 import { addStudyTitles } from './stages/study-titles';
 import { StatingSpans } from './stages/sentences';
 import { addProseStatistics, addTableStatistics } from './stages/statistics';
@@ -41,7 +42,29 @@ export interface SeedOutput {
 
 export type Progress = (stage: string, detail?: string) => void;
 
-export function runPipeline(files: CorpusFile[], curation: Curation = EMPTY_CURATION, progress: Progress = () => {}, overrides: Override[] = []): Result<SeedOutput> {
+export interface PipelineOptions {
+  /**
+   * Whether passages' sentences are read on a second thread while the text layer is built:
+   * 'auto' for texts of 1 MiB or more (below, starting the thread costs more than it saves).
+   * The graph is the same either way.
+   */
+  sentenceThread?: 'auto' | 'on' | 'off';
+}
+
+/** Characters of text from which sentences are read on a second thread ('auto'). */
+const THREAD_FROM_CHARS = 1 << 20;
+
+export function runPipeline(files: CorpusFile[], curation: Curation = EMPTY_CURATION, progress: Progress = () => {}, overrides: Override[] = [], options: PipelineOptions = {}): Result<SeedOutput> {
+  const mode = options.sentenceThread ?? 'auto';
+  const thread = mode === 'on' || (mode === 'auto' && files.reduce((n, f) => n + f.text.length, 0) >= THREAD_FROM_CHARS) ? SentenceThread.start() : null;
+  try {
+    return read(files, curation, progress, overrides, thread);
+  } finally {
+    thread?.close();
+  }
+}
+
+function read(files: CorpusFile[], curation: Curation, progress: Progress, overrides: Override[], thread: SentenceThread | null): Result<SeedOutput> {
   const merged = mergeCorpus(files);
   if (!merged.ok) return merged;
   const warnings: Problem[] = [...merged.warnings];
@@ -50,7 +73,16 @@ export function runPipeline(files: CorpusFile[], curation: Curation = EMPTY_CURA
   const seg = segment(toBlocks(tokenize(merged.value)));
   const title = curation.document?.title ?? seg.chapters.find((c) => c.title)?.title ?? files[0]?.name ?? 'Untitled report';
   const documentId = curation.document?.id ?? documentIdFor(title);
-  const text = buildTextLayer(seg, documentId);
+  // Passages whose names are read (not tables or figures) go to the sentence thread as they are made.
+  const text = buildTextLayer(
+    seg,
+    documentId,
+    thread
+      ? (p) => {
+          if (p.kind !== 'table' && p.kind !== 'figure') thread.submit(p.id, p.text);
+        }
+      : undefined,
+  );
   progress('segment', `${text.passages.length} passages, ${text.chapters.length} chapters, ${text.tables.length} tables, ${text.figures.length} figures`);
 
   const graph = new GraphDraft();
@@ -65,8 +97,8 @@ export function runPipeline(files: CorpusFile[], curation: Curation = EMPTY_CURA
   for (const f of text.figures) graph.upsertEntity({ id: f.id, type: 'Figure', name: `Figure ${f.number}. ${f.title}`, properties: { number: f.number, passageId: f.passageId, ...(f.doi ? { doi: f.doi } : {}) }, origin: 'extracted' });
 
   const extracted = extractAll(text.passages, graph);
-  const sentences = readNames(text.passages, graph, extracted.acronyms);
-  progress('extract', `${extracted.citations.length} citations, ${extracted.acronyms.length} acronym definitions`);
+  const sentences = readNames(text.passages, graph, extracted.acronyms, thread ? (p) => thread.take(p.id, p.text) : undefined);
+  progress('extract', `${extracted.citations.length} citations, ${extracted.acronyms.length} acronym definitions${thread ? `, sentences of ${thread.served} of ${sentences.size} passages read on a second thread` : ''}`);
 
   const quotes = new QuoteIndex(text.passages);
   const curator = new Curator(graph, quotes, new StatingSpans(text.passages, text.tables));

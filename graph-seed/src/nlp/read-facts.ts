@@ -49,7 +49,8 @@ export interface AutomaticProvenance {
 const ACRONYM_AFTER = /^\s*\(([A-Z][A-Za-z&]{1,9})\)/;
 
 /** Step 1: sentences and typed names. */
-export function readNames(passages: Passage[], graph: GraphDraft, acronyms: readonly { short: string; long: string }[] = []): SentenceCache {
+/** `sentencesOf`: where a passage's sentences come from (by default read here). */
+export function readNames(passages: Passage[], graph: GraphDraft, acronyms: readonly { short: string; long: string }[] = [], sentencesOf: (p: Passage) => Sentence[] = (p) => readSentences(p.text)): SentenceCache {
   const cache: SentenceCache = new Map();
   const index = new NameIndex(graph);
   // A name the text defines an acronym for anywhere takes the acronym as its id: "body:mtosb".
@@ -86,7 +87,7 @@ export function readNames(passages: Passage[], graph: GraphDraft, acronyms: read
   // in each, and keeps its whole name.
   for (const p of passages) {
     if (p.kind === 'table' || p.kind === 'figure') continue;
-    const sentences = readSentences(p.text);
+    const sentences = sentencesOf(p);
     cache.set(p.id, sentences);
     for (const s of sentences) {
       const found = findNames(s, p.text);

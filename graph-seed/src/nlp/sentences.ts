@@ -20,8 +20,8 @@ export interface Sentence {
   words: Word[];
 }
 
-const nlp = winkNLP(model, ['sbd']);
-const its = nlp.its;
+/** Made on first use: a thread whose sentences are all read on another (sentence-thread.ts) never loads the model. */
+let splitter: ReturnType<typeof winkNLP> | null = null;
 
 /** wink ends a sentence after "et al." and after a bare list marker ("1."); neither ends one. */
 const joinsNext = (words: Word[]) => {
@@ -38,6 +38,8 @@ const endsWithMarker = (words: Word[], next: Word | undefined) => {
 
 export function readSentences(text: string): Sentence[] {
   if (!text.trim()) return [];
+  const nlp = (splitter ??= winkNLP(model, ['sbd']));
+  const its = nlp.its;
   const doc = nlp.readDoc(text);
   const values = doc.tokens().out(its.value) as string[];
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];
@@ -56,7 +58,7 @@ export function readSentences(text: string): Sentence[] {
     // wink's values are the text's own characters; a mismatch would shift every later offset.
     const found = text.startsWith(v, at) ? at : text.indexOf(v, at);
     const start = found < 0 ? at : found;
-    words.push({ text: v, lower: /[’‘]/.test(v) ? v.toLowerCase().replace(/[’‘]/g, "'") : v.toLowerCase(), start, end: start + v.length });
+    words.push(word(v, start));
     at = start + v.length;
   }
   const spans = doc.sentences().out(its.span) as unknown as [number, number][];
@@ -71,6 +73,42 @@ export function readSentences(text: string): Sentence[] {
     pending = [];
   }
   if (pending.length) out.push({ start: pending[0]!.start, end: pending[pending.length - 1]!.end, words: pending });
+  return out;
+}
+
+const word = (v: string, start: number): Word => ({ text: v, lower: /[’‘]/.test(v) ? v.toLowerCase().replace(/[’‘]/g, "'") : v.toLowerCase(), start, end: start + v.length });
+
+/**
+ * A passage's sentences as numbers, to be sent between threads: for each sentence its word
+ * count, then each word's start and end. Null where a word is not the text's own characters at
+ * its place (sentencesFromSpans could not rebuild it from the text).
+ */
+export function sentenceSpans(text: string): Int32Array | null {
+  const sentences = readSentences(text);
+  let size = 0;
+  for (const s of sentences) size += 1 + 2 * s.words.length;
+  const out = new Int32Array(size);
+  let k = 0;
+  for (const s of sentences) {
+    out[k++] = s.words.length;
+    for (const w of s.words) {
+      if (!text.startsWith(w.text, w.start)) return null;
+      out[k++] = w.start;
+      out[k++] = w.end;
+    }
+  }
+  return out;
+}
+
+/** The sentences sentenceSpans encoded, rebuilt from the text: the same as readSentences reads. */
+export function sentencesFromSpans(text: string, spans: Int32Array): Sentence[] {
+  const out: Sentence[] = [];
+  for (let k = 0; k < spans.length; ) {
+    const n = spans[k++]!;
+    const words: Word[] = new Array(n);
+    for (let i = 0; i < n; i++, k += 2) words[i] = word(text.slice(spans[k]!, spans[k + 1]!), spans[k]!);
+    out.push({ start: words[0]!.start, end: words[n - 1]!.end, words });
+  }
   return out;
 }
 

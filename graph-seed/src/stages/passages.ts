@@ -34,7 +34,8 @@ function tableText(d: DraftPassage): string {
   return (source < 0 ? lines : [...lines.slice(0, source), joinLines(lines.slice(source))]).join('\n');
 }
 
-export function buildTextLayer(seg: Segmented, documentId: string): TextLayer {
+/** `onText`: told each passage's final text as it is made (a reader that starts on it early). */
+export function buildTextLayer(seg: Segmented, documentId: string, onText?: (passage: { id: string; kind: string; text: string }) => void): TextLayer {
   const passages: Passage[] = [];
   const tables: Table[] = [];
   const figures: Figure[] = [];
@@ -54,6 +55,7 @@ export function buildTextLayer(seg: Segmented, documentId: string): TextLayer {
   seg.passages.forEach((d, order) => {
     const stripped = marked[order]!;
     const text = repairText(stripped.text);
+    onText?.({ id: d.id, kind: d.kind, text });
     noteRefs.set(d.id, stripped.markers.map((m) => m.note));
     // Repairs change letter case only, so offsets hold; anything else leaves the markers unplaced.
     if (text.length === stripped.text.length) markersOf.set(d.id, stripped.markers);
