@@ -12,7 +12,7 @@ import { GraphQLError, type DocumentNode } from 'graphql';
 import { createGraphQLError, createYoga, maskError, type Plugin } from 'graphql-yoga';
 import { LRUCache } from 'lru-cache';
 import { createContext, type Context } from './context';
-import { corsHeaders, crossSiteUnsafe, errorBody, getRunsOperation, json, originAllowed, requestPath, serveStatic } from './http';
+import { corsHeaders, crossSiteUnsafe, errorBody, getRunsOperation, json, malformedJsonParam, originAllowed, requestPath, serveStatic } from './http';
 import { HeavyThread, type StoreSpec } from './heavy-thread';
 import { DEFAULT_JIT_LIMITS, Jit, type JitLimits } from './jit';
 import { DEFAULT_OPERATION_LIMITS, guardSchema, useOperationLimits, useRepeatedFieldLimit, type OperationLimits } from './limits';
@@ -262,6 +262,10 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
     // a CORS preflight; a GET that runs an operation must prove the same with a header.
     if (crossSiteUnsafe(req, req.method === 'GET' && getRunsOperation(req.url ?? ''))) {
       return json(res, 403, errorBody('an operation sent with GET needs a GraphQL-Preflight: 1 header, so that no other site can make a browser send it', 'CSRF_PREVENTED'));
+    }
+    if (req.method === 'GET') {
+      const bad = malformedJsonParam(req.url ?? '');
+      if (bad) return json(res, 400, errorBody(`the ${bad} parameter is not a JSON object`, 'BAD_REQUEST'));
     }
     await yoga(req, res, { req, res });
   }

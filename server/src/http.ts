@@ -97,6 +97,32 @@ export function getRunsOperation(target: string): boolean {
   return /(^|&)(query|extensions|operationName|variables)=/.test(target.slice(q + 1));
 }
 
+/**
+ * The parameter of a GET operation whose JSON cannot be read (`variables` or `extensions`), or
+ * null: such a request is the client's mistake (400), where the GraphQL server would fail on it.
+ */
+export function malformedJsonParam(target: string): string | null {
+  const q = target.indexOf('?');
+  if (q < 0) return null;
+  let params: URLSearchParams;
+  try {
+    params = new URLSearchParams(target.slice(q + 1));
+  } catch {
+    return 'query string';
+  }
+  for (const name of ['variables', 'extensions']) {
+    const value = params.get(name);
+    if (value === null || value === '') continue;
+    try {
+      const parsed: unknown = JSON.parse(value);
+      if (parsed !== null && (typeof parsed !== 'object' || Array.isArray(parsed))) return name;
+    } catch {
+      return name;
+    }
+  }
+  return null;
+}
+
 /** The built explorer: a file under client/dist, or index.html for the app's own routes. */
 export function serveStatic(encodedPath: string, res: ServerResponse): void {
   let path: string;
@@ -114,6 +140,27 @@ export function serveStatic(encodedPath: string, res: ServerResponse): void {
   }
   const target = normalize(join(CLIENT_DIST, path));
   const file = target.startsWith(CLIENT_DIST) && existsSync(target) && statSync(target).isFile() ? target : index;
-  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'x-content-type-options': 'nosniff' });
-  res.end(readFileSync(file));
+  // Built assets carry a hash of their content in their name: they never change under it.
+  const immutable = file.startsWith(join(CLIENT_DIST, 'assets'));
+  res.writeHead(200, {
+    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'x-content-type-options': 'nosniff',
+    'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+  });
+  res.end(fileBytes(file));
+}
+
+/**
+ * The explorer's files, read once and kept (read again if the file changes): every answer
+ * writes the same bytes, so a thousand slow readers of a large file hold one copy, not a
+ * thousand, and no request reads the disk on the event loop.
+ */
+const files = new Map<string, { mtimeMs: number; size: number; bytes: Buffer }>();
+export function fileBytes(file: string): Buffer {
+  const st = statSync(file);
+  const known = files.get(file);
+  if (known && known.mtimeMs === st.mtimeMs && known.size === st.size) return known.bytes;
+  const bytes = readFileSync(file);
+  files.set(file, { mtimeMs: st.mtimeMs, size: st.size, bytes });
+  return bytes;
 }

@@ -331,8 +331,23 @@ class Turns {
   }
 }
 
+/** Deepest nesting of lists and objects in an operation's variables (this API's inputs need a few levels). */
+export const MAX_VARIABLE_DEPTH = 32;
+
+/** Whether a JSON value nests lists and objects deeper than `max`, read without recursion (a value 100,000 levels deep is as cheap to refuse as any). */
+export function nestsDeeper(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth >= max) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 const costError = (cost: number, limit: number) =>
-  clientError(`the query could return up to ${cost} items, over the limit of ${limit}; ask for fewer items (smaller limit or less nesting)`, {
+  clientError(cost >= Number.MAX_SAFE_INTEGER ? `the query nests deeper than its cost can be counted, over the limit of ${limit} items; ask with less nesting` : `the query could return up to ${cost} items, over the limit of ${limit}; ask for fewer items (smaller limit or less nesting)`, {
     extensions: { code: 'QUERY_TOO_COMPLEX', cost, limit },
   });
 
@@ -386,6 +401,10 @@ export function useOperationLimits(bounds: () => CostBounds, budgetMs: number, l
       uncount(request);
     },
     async onExecute({ args, executeFn, extendContext, setExecuteFn, setResultAndStopExecution }) {
+      if (nestsDeeper(args.variableValues, MAX_VARIABLE_DEPTH)) {
+        setResultAndStopExecution({ errors: [clientError(`the variables nest deeper than ${MAX_VARIABLE_DEPTH} levels; no argument of this API takes values that deep`, { extensions: { code: 'BAD_USER_INPUT' } })] });
+        return;
+      }
       const cost = costOf(args.schema, args.document, args.operationName, args.variableValues as Record<string, unknown> | undefined);
       if (cost > limits.maxCost) {
         setResultAndStopExecution({ errors: [costError(cost, limits.maxCost)] });
@@ -552,22 +571,39 @@ export const MAX_SAME_NAME = 20;
 export function repeatedField(document: DocumentNode): string | null {
   const fragments = new Map<string, SelectionSetNode>();
   for (const d of document.definitions) if (d.kind === 'FragmentDefinition') fragments.set(d.name.value, d.selectionSet);
+  /**
+   * How many times each response name stands in a fragment, its spreads and inline fragments
+   * taken in, counted once per fragment: a fragment spread twice in each of a chain of fragments
+   * would otherwise be expanded twice as often at each link (2^n). Counts stop just past the
+   * limit; a spread that leads back into itself adds nothing (validation refuses the cycle).
+   */
+  const perFragment = new Map<string, Map<string, number> | null>();
+  const add = (into: Map<string, number>, name: string, n: number) => into.set(name, Math.min(MAX_SAME_NAME + 1, (into.get(name) ?? 0) + n));
+  const countsOf = (set: SelectionSetNode, into = new Map<string, number>()): Map<string, number> => {
+    for (const sel of set.selections) {
+      if (sel.kind === 'Field') add(into, sel.alias?.value ?? sel.name.value, 1);
+      else if (sel.kind === 'InlineFragment') countsOf(sel.selectionSet, into);
+      else {
+        const inner = fragmentCounts(sel.name.value);
+        if (inner) for (const [name, n] of inner) add(into, name, n);
+      }
+    }
+    return into;
+  };
+  const fragmentCounts = (name: string): Map<string, number> | null => {
+    if (perFragment.has(name)) return perFragment.get(name) ?? null;
+    const set = fragments.get(name);
+    if (!set) return null;
+    perFragment.set(name, null);
+    const counts = countsOf(set);
+    perFragment.set(name, counts);
+    return counts;
+  };
   const seen = new Set<SelectionSetNode>();
   const visit = (set: SelectionSetNode): string | null => {
     if (seen.has(set)) return null;
     seen.add(set);
-    const counts = new Map<string, number>();
-    const count = (s: SelectionSetNode, via: Set<string>) => {
-      for (const sel of s.selections) {
-        if (sel.kind === 'Field') {
-          const name = sel.alias?.value ?? sel.name.value;
-          counts.set(name, (counts.get(name) ?? 0) + 1);
-        } else if (sel.kind === 'InlineFragment') count(sel.selectionSet, via);
-        else if (!via.has(sel.name.value) && fragments.has(sel.name.value)) count(fragments.get(sel.name.value)!, new Set([...via, sel.name.value]));
-      }
-    };
-    count(set, new Set());
-    for (const [name, n] of counts) if (n > MAX_SAME_NAME) return name;
+    for (const [name, n] of countsOf(set)) if (n > MAX_SAME_NAME) return name;
     const children = (s: SelectionSetNode): SelectionSetNode[] => s.selections.flatMap((sel) => (sel.kind === 'FragmentSpread' ? [] : sel.selectionSet ? [sel.selectionSet] : []));
     for (const child of children(set)) {
       const found = visit(child);

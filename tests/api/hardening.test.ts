@@ -129,6 +129,52 @@ describe('operations that cost more than they look', () => {
   });
 });
 
+describe('attacks found by review', () => {
+  it('refuses a chain of fragments each spread twice (2^40 selections) at once, and keeps serving', async () => {
+    let query = 'query { ...F0 }';
+    for (let i = 0; i < 40; i++) query += ` fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`;
+    query += ' fragment F40 on Query { __typename }';
+    const r = await post(s.url, { query });
+    const body = (await r.json()) as { errors: { extensions: { code: string } }[] };
+    expect(body.errors[0]!.extensions.code).toBe('QUERY_TOO_COMPLEX');
+    await alive(s.url);
+  });
+
+  it('refuses introspection nested past what the cost follows (inline fragments as padding), instead of counting it free', async () => {
+    let body = 'types { name fields { name type { name ofType { name } } } }';
+    for (let i = 0; i < 70; i++) body = `... on __Schema { ${body} }`;
+    const query = `{ ${Array.from({ length: 30 }, (_, i) => `a${i}: __schema { ...S }`).join(' ')} } fragment S on __Schema { ${body} }`;
+    const r = await post(s.url, { query });
+    const answer = (await r.json()) as { data?: unknown; errors: { extensions: { code: string; cost: number; limit: number } }[] };
+    expect(answer.data).toBeUndefined();
+    expect(answer.errors[0]!.extensions.code).toBe('QUERY_TOO_COMPLEX');
+    expect(answer.errors[0]!.extensions.cost).toBeGreaterThan(answer.errors[0]!.extensions.limit);
+    // Introspection of ordinary depth still answers (GraphiQL's, for one).
+    const plain = (await (await post(s.url, { query: '{ __schema { types { name fields { name } } } }' })).json()) as { data?: { __schema: { types: unknown[] } } };
+    expect(plain.data!.__schema.types.length).toBeGreaterThan(10);
+  });
+
+  it('answers variables nested 5,000 deep with BAD_USER_INPUT, not a 500', async () => {
+    for (const deep of ['['.repeat(5000) + ']'.repeat(5000), '{"a":'.repeat(5000) + '1' + '}'.repeat(5000)]) {
+      const r = await fetch(`${s.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: `{"query":"{ __typename }","variables":{"x":${deep}}}` });
+      expect(r.status).toBeLessThan(500);
+      expect(((await r.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('BAD_USER_INPUT');
+    }
+    // Variables of ordinary depth are not affected.
+    const ok = await post(s.url, { query: 'query($ids: [ID!]!) { neighborhood(ids: $ids, depth: 0) { nodes { id } } }', variables: { ids: ['ministry:molvt'] } });
+    expect(((await ok.json()) as { errors?: unknown }).errors).toBeUndefined();
+    await alive(s.url);
+  });
+
+  it.each(['variables=%7Bx', 'extensions=%7B', 'variables=5', 'extensions=%5B1%5D'])('answers a GET whose %s is not a JSON object with 400, not a 500', async (param) => {
+    const r = await fetch(`${s.url}/graphql?query=%7B__typename%7D&${param}`, { headers: { 'graphql-preflight': '1' } });
+    expect(r.status).toBe(400);
+    expect(((await r.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('BAD_REQUEST');
+    const fine = await fetch(`${s.url}/graphql?query=%7B__typename%7D&variables=%7B%7D`, { headers: { 'graphql-preflight': '1' } });
+    expect(fine.status).toBe(200);
+  });
+});
+
 describe('execution that stops', () => {
   it('stops an accepted operation at the node cap with RESPONSE_TOO_LARGE, and answers /healthz while it runs', async () => {
     const small = await serve({ operationLimits: { maxNodes: 200 } });

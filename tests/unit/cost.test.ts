@@ -24,6 +24,17 @@ describe('operation cost', () => {
     expect(cost('{ entities { relations { id } } }')).toBe(100 + 100 * 100);
     expect(cost('query($n: Int) { entities(limit: $n) { id } }', {}, { n: 7 })).toBe(7);
     expect(cost('query($n: Int) { entities(limit: $n) { id } }', {}, {})).toBe(100);
+    // A variable left out takes the operation's own default, as execution will.
+    expect(cost('query($n: Int = 1000) { entities(limit: $n) { id relations(limit: $n) { id } } }', {}, {})).toBe(cost('{ entities(limit: 1000) { id relations(limit: 1000) { id } } }'));
+    expect(cost('query($n: Int = 1000) { entities(limit: $n) { id } }', {}, { n: 3 })).toBe(3);
+  });
+
+  it('counts a selection nested past what it follows as over any limit, not as free (introspection goes unchecked by the depth limit)', () => {
+    let body = 'types { name fields { name type { name } } }';
+    for (let i = 0; i < 70; i++) body = `... on __Schema { ${body} }`;
+    expect(cost(`{ __schema { ${body} } }`)).toBe(Number.MAX_SAFE_INTEGER);
+    // The same selection without the padding is counted as it is.
+    expect(cost('{ __schema { types { name fields { name type { name } } } } }', { '__Schema.types': 60, '__Type.fields': 30 })).toBe(60 + 60 * 30);
   });
 
   it('counts what lies behind fragments on implementations: abstract types do not escape the count', () => {

@@ -58,6 +58,8 @@ export const UNKNOWN_LIST_SIZE = 100;
 
 /** Arguments that size a list (or, on a non-list field, the lists inside it: a connection's edges). */
 const SIZE_ARGS = ['first', 'last', 'limit'] as const;
+/** Selection sets (fields and fragments) nested deeper than this cost more than any limit. */
+const MAX_COSTED_DEPTH = 64;
 
 export interface CostResult {
   /** Most list items the answer can hold. */
@@ -72,7 +74,8 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
   for (const d of document.definitions) if (d.kind === 'FragmentDefinition') fragments.set(d.name.value, d);
   const root = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
   if (!root) return { cost: 0 };
-  const vars = variables ?? {};
+  /** The request's variables; one it leaves out takes its default in the operation (filled in below). */
+  const vars: Record<string, unknown> = Object.assign(Object.create(null) as Record<string, unknown>, variables ?? {});
   /** Unit cost of a selection set for one concrete type, with the size its sizeless lists inherit. */
   const memo = new Map<SelectionSetNode, Map<string, number>>();
 
@@ -92,6 +95,8 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
         return (node as { value?: unknown }).value;
     }
   };
+
+  for (const v of operation.variableDefinitions ?? []) if (v.defaultValue && !Object.hasOwn(vars, v.variable.name.value)) vars[v.variable.name.value] = argValue(v.defaultValue);
 
   const bound = (type: string, field: string): number | undefined => bounds[`${type}.${field}`] ?? bounds[`*.${field}`];
 
@@ -127,7 +132,9 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
    * than the graph has (`Type.field!` in the bounds), whatever the product of the sizes.
    */
   const selectionCost = (set: SelectionSetNode, type: GraphQLObjectType, inherited: number | undefined, depth: number, count?: number): number => {
-    if (depth > 64) return 0; // validation rejects deeper operations long before this
+    // Validation rejects operations this deep long before, except under introspection fields
+    // (their depth goes unchecked): counted as over any limit, not as free.
+    if (depth > MAX_COSTED_DEPTH) return Number.MAX_SAFE_INTEGER;
     const key = `${type.name}#${inherited ?? ''}#${count ?? ''}`;
     const cached = memo.get(set)?.get(key);
     if (cached !== undefined) return cached;
@@ -196,7 +203,7 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
 
   if (!isObjectType(root)) return { cost: 0 };
   // The root is one object, the start of every partition path.
-  return { cost: selectionCost(operation.selectionSet, root, undefined, 0, 1) };
+  return { cost: Math.min(Number.MAX_SAFE_INTEGER, selectionCost(operation.selectionSet, root, undefined, 0, 1)) };
 }
 
 /** Whether a fragment's type condition covers an object type: the type itself, or an interface or union it belongs to. */
