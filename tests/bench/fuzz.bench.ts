@@ -85,8 +85,8 @@ export async function runFuzz(cases: number, seed: number, opts: { concurrency?:
   let next = 0;
   const send = async (c: Case) => {
     if (c.kind === 'get') {
-      const res = await fetch(`${url}?query=${encodeURIComponent(c.query)}`, { headers: { accept: 'application/json', ...(c.preflight ? { 'graphql-preflight': '1' } : {}) } });
-      return { status: res.status, text: await res.text(), body: `GET ${c.preflight ? '(preflight) ' : ''}${c.query}` };
+      const res = await fetch(`${url}?query=${encodeURIComponent(c.query)}${c.params ? `&${c.params}` : ''}`, { headers: { accept: 'application/json', ...(c.preflight ? { 'graphql-preflight': '1' } : {}) } });
+      return { status: res.status, text: await res.text(), body: `GET ${c.preflight ? '(preflight) ' : ''}${c.query}${c.params ? ` &${c.params}` : ''}` };
     }
     const body = c.kind === 'json' ? JSON.stringify(c.body) : c.body;
     const res = await fetch(url, { method: 'POST', headers: { 'content-type': c.kind === 'json' ? 'application/json' : c.contentType, accept: 'application/json' }, body });

@@ -93,7 +93,7 @@ function field(r: Rng, schema: GraphQLSchema, f: GraphQLField<unknown, unknown>,
 }
 
 /** `heavy`: one of the expensive shapes, which the server may rightly stop at its time budget. */
-export type Case = ({ kind: 'json'; body: unknown } | { kind: 'raw'; body: string; contentType: string } | { kind: 'get'; query: string; preflight: boolean }) & { heavy?: boolean };
+export type Case = ({ kind: 'json'; body: unknown } | { kind: 'raw'; body: string; contentType: string } | { kind: 'get'; query: string; preflight: boolean; params?: string }) & { heavy?: boolean };
 
 function generated(r: Rng, schema: GraphQLSchema): Built {
   const vars: Record<string, unknown> = {};
@@ -167,7 +167,7 @@ function variant(r: Rng, text: string): string {
  */
 function expensive(r: Rng, schema: GraphQLSchema): Case {
   const root = r.pick(['entity(id: "country:cambodia")', 'entity(id: "no-such-id")', 'entity(id: "ministry:molvt")']);
-  switch (r.int(0, 5)) {
+  switch (r.int(0, 9)) {
     case 0: {
       // Through the interface to depth 12 (the limit) or one beyond it.
       const depth = r.pick([3, 4, 5, 6]);
@@ -197,6 +197,35 @@ function expensive(r: Rng, schema: GraphQLSchema): Case {
     case 4: {
       const q = `query($n: Int, $m: Int) { entities(limit: $n) { id relations(limit: $m) { target { mentions(limit: $m) { passage { text } } } } } }`;
       return { kind: 'json', body: { query: variant(r, q), variables: { n: r.pick([1, 10, 100, 1000]), m: r.pick([1, 10, 100, 1000]) } } };
+    }
+    case 5: {
+      // A chain of fragments, each spread two or three times into the next: 2^n or 3^n
+      // selections from a few hundred bytes.
+      const links = r.int(10, 40);
+      const spreads = r.int(2, 3);
+      let q = 'query { ...F0 }';
+      for (let i = 0; i < links; i++) q += ` fragment F${i} on Query { ${Array.from({ length: spreads }, () => `...F${i + 1}`).join(' ')} }`;
+      return { kind: 'json', body: { query: `${q} fragment F${links} on Query { __typename }` } };
+    }
+    case 6: {
+      // Introspection, whose depth no validation rule checks, padded with inline fragments,
+      // aliased.
+      let body = r.pick(['types { name fields { name type { name ofType { name } } } }', 'types { name fields { name args { name type { name } } } }']);
+      for (let i = 0; i < r.int(10, 90); i++) body = `... on __Schema { ${body} }`;
+      const aliases = r.int(1, 30);
+      return { kind: 'json', body: { query: `{ ${Array.from({ length: aliases }, (_, i) => `a${i}: __schema { ...S }`).join(' ')} } fragment S on __Schema { ${body} }` } };
+    }
+    case 7: {
+      // Variables nested far deeper than any input of the API (a recursive walk overflows).
+      const depth = r.pick([40, 1000, 5000, 20000]);
+      const deep = r.chance(0.5) ? '['.repeat(depth) + ']'.repeat(depth) : '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
+      return { kind: 'raw', contentType: 'application/json', body: `{"query":"query($ids: [ID!]!) { neighborhood(ids: $ids) { nodes { id } } }","variables":{"ids":["ministry:molvt"],"x":${deep}}}` };
+    }
+    case 8: {
+      // A GET whose variables or extensions are not JSON, or not an object; or a variable whose
+      // default in the operation is what makes it expensive.
+      if (r.chance(0.5)) return { kind: 'get', query: '{ __typename }', preflight: true, params: r.pick(['variables=%7Bx', 'extensions=%7B', 'variables=5', 'extensions=%5B%5D', 'variables=%7B%22a%22%3A', 'variables=null']) };
+      return { kind: 'json', body: { query: variant(r, 'query($n: Int = 1000, $m: Int = 1000) { entities(limit: $n) { id relations(limit: $m) { target { mentions(limit: $m) { passage { text } } } } } }') } };
     }
     default: {
       // GET, as a link or an <img> would send it, with and without the preflight header.
@@ -228,8 +257,12 @@ export interface Outcome {
 }
 
 /** Classifies one answer: 5xx, an error without an actionable code, or an internal message are problems. */
+/** Twice the byte cap of an answer's text (server/src/limits.ts): a longer answer went past the caps. */
+const MAX_ANSWER_CHARS = 8 * 1024 * 1024;
+
 export function classify(status: number, body: string): Outcome {
   if (status >= 500) return { status, codes: [], problem: `HTTP ${status}: ${body.slice(0, 200)}` };
+  if (body.length > MAX_ANSWER_CHARS) return { status, codes: [], problem: `an answer of ${body.length} characters, past the response caps` };
   let parsed: { errors?: { message?: string; extensions?: { code?: string } }[] };
   try {
     parsed = JSON.parse(body);

@@ -9,6 +9,7 @@ describe('GraphQL fuzzer', () => {
     expect(classify(200, '{"errors":[{"message":"boom"}]}').problem).toMatch(/without an actionable code/);
     expect(classify(200, '{"errors":[{"message":"at f (/a/b.ts:1:2)","extensions":{"code":"BAD_USER_INPUT"}}]}').problem).toMatch(/internal detail/);
     expect(classify(200, '{"data":{}}').problem).toBeNull();
+    expect(classify(200, `{"data":{"a":"${'x'.repeat(9 * 1024 * 1024)}"}}`).problem).toMatch(/past the response caps/);
   });
 
   it('runs 300 generated and mutated operations with no problem and the graph unchanged', async () => {
