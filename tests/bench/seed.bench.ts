@@ -6,7 +6,7 @@
  *   npm run bench:seed [-- --factors 1,10,100 --runs 3 --out bench/results]
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readCuration } from '../../graph-seed/src/io/curation';
@@ -72,12 +72,15 @@ function measure(factor: number, runs: number): Row {
   };
 }
 
+/** The V8 heap flags `npm run seed` runs with (package.json): the reading is measured as that command runs it. */
+const SEED_NODE_FLAGS = (JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')) as { scripts: { seed: string } }).scripts.seed.split(/\s+/).filter((a) => /^--(max|min)-(semi|old)-space-size=\d+$/.test(a));
+
 if (values.child) {
   process.stdout.write(JSON.stringify(measure(Number(values.child), Number(values.runs))));
 } else {
   const rows: Row[] = [];
   for (const f of values.factors.split(',').map(Number)) {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--child', String(f), '--runs', values.runs], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const out = execFileSync(process.execPath, [...SEED_NODE_FLAGS, '--import', 'tsx', import.meta.filename, '--child', String(f), '--runs', values.runs], { encoding: 'utf8', maxBuffer: 1 << 26 });
     const row = JSON.parse(out) as Row;
     rows.push(row);
     console.log(`x${row.factor}: ${(row.corpusBytes / 1024).toFixed(0)} KiB, ${row.passages} passages, ${row.entities} entities, ${row.mentions} mentions -> median ${row.wallMsMedian} ms (${row.msPerKb} ms/KiB), peak RSS ${row.peakRssMb} MB`);
@@ -88,13 +91,13 @@ if (values.child) {
   const os = await import('node:os');
   // The machine may be shared: the load average says how far the figures are from a quiet one.
   const load = os.loadavg().map((l) => Math.round(l * 10) / 10);
-  const result = { benchmark: 'seed', node: process.version, cpus: os.cpus().length, loadAverage: load, runs: Number(values.runs), rows, growth };
+  const result = { benchmark: 'seed', node: process.version, nodeFlags: SEED_NODE_FLAGS, cpus: os.cpus().length, loadAverage: load, runs: Number(values.runs), rows, growth };
   writeFileSync(join(values.out, 'seed.json'), JSON.stringify(result, null, 2) + '\n');
   const md = [
     '# Seed pipeline benchmark',
     '',
-    `Node ${process.version}, ${result.cpus} CPUs, median of ${values.runs} runs per size; each size in its own process. ` +
-      `Automatic reading on (sentences, names, relation rules, findings). Load average at the end: ${load.join(', ')}.`,
+    `Node ${process.version}, ${result.cpus} CPUs, median of ${values.runs} runs per size; each size in its own process, with the heap flags of \`npm run seed\` (${SEED_NODE_FLAGS.join(' ') || 'none'}). ` +
+      `Automatic reading on (sentences, names, relation rules, findings); from 1 MiB of text, sentences are read on a second thread. Load average at the end: ${load.join(', ')}.`,
     '',
     '| size | corpus | passages | entities | relations | mentions | median wall time | MB/s | ms per KiB | peak RSS | time ratio vs x1 |',
     '|---|---|---|---|---|---|---|---|---|---|---|',

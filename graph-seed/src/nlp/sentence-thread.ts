@@ -18,9 +18,16 @@ const BATCH = 200;
 /** A thread that answers nothing for this long is given up on; what is left is read here. */
 const STALL_MS = 30_000;
 
+/**
+ * A batch's sentences: every passage's spans one after the other in `spans`, passage i's from
+ * `at[i]` to `at[i + 1]`; passages the thread could not answer for are listed in `missing` (and
+ * take up nothing). Two buffers a batch, moved rather than copied.
+ */
 interface Answer {
-  ids: string[];
-  spans: (Int32Array | null)[];
+  batch: number;
+  spans: Int32Array;
+  at: Int32Array;
+  missing: number[];
 }
 
 /** tsx's register API, found from this module (the thread starts from the process's directory otherwise). */
@@ -32,20 +39,42 @@ function tsxApi(): string {
   }
 }
 
+/** Batches whose claims are shared (beyond, the thread reads every batch it is sent). */
+const CLAIMABLE = 1 << 16;
+const UNCLAIMED = 0;
+const BY_THREAD = 1;
+const BY_CALLER = 2;
+
+interface Batch {
+  ids: string[];
+  texts: string[];
+  /** Read here (taken back from the thread before it started on them). */
+  read?: Sentence[][];
+}
+
 export class SentenceThread {
   private readonly worker: Worker;
   private readonly port: MessagePort;
   /** [answers sent, failed]: moved by the thread. */
   private readonly shared = new Int32Array(new SharedArrayBuffer(8));
-  private readonly answers = new Map<string, Int32Array | null>();
-  /** The text each passage was handed over with: its answer holds for that text only. */
-  private readonly submitted = new Map<string, string>();
-  private batch: { ids: string[]; texts: string[] } = { ids: [], texts: [] };
-  private posted = 0;
-  private received = 0;
+  /**
+   * Who reads each batch, claimed by compare-and-swap: the thread claims a batch as it starts
+   * on it; the caller, waiting for one, reads a batch the thread has not started (the one it
+   * waits for, or else the last), so that neither core idles while the other has work.
+   */
+  private readonly claims = new Int32Array(new SharedArrayBuffer(4 * CLAIMABLE));
+  private readonly answers = new Map<number, Answer>();
+  /** Each passage's batch, and the text it was handed over with (its answer holds for that text only). */
+  private readonly submitted = new Map<string, { batch: number; text: string }>();
+  private readonly batches: Batch[] = [];
+  private batch: Batch = { ids: [], texts: [] };
+  /** The last batch the caller may still take back (it takes from the end). */
+  private lastUnread = -1;
   private failed = false;
-  /** Passages taken with the thread's answer (the rest were read here). */
+  /** Passages taken with the thread's answer. */
   served = 0;
+  /** Passages of batches taken back from the thread and read here. */
+  readBack = 0;
 
   /** A thread, or null where none can be started (the caller then reads every passage itself). */
   static start(): SentenceThread | null {
@@ -67,7 +96,7 @@ export class SentenceThread {
         Atomics.add(workerData.shared, 0, 1);
         Atomics.notify(workerData.shared, 0);
       });`;
-    this.worker = new Worker(boot, { eval: true, workerData: { port: port2, shared: this.shared }, transferList: [port2] });
+    this.worker = new Worker(boot, { eval: true, workerData: { port: port2, shared: this.shared, claims: this.claims }, transferList: [port2] });
     // A thread that dies says so where it can; one that cannot is found by its silence (take).
     this.worker.on('error', () => Atomics.store(this.shared, 1, 1));
     this.worker.unref();
@@ -76,49 +105,82 @@ export class SentenceThread {
 
   /** Hands a passage over; its sentences are read while the caller goes on. */
   submit(id: string, text: string): void {
-    this.submitted.set(id, text);
+    this.submitted.set(id, { batch: this.batches.length, text });
     this.batch.ids.push(id);
     this.batch.texts.push(text);
     if (this.batch.ids.length >= BATCH) this.flush();
   }
 
-  private flush(): void {
-    if (!this.batch.ids.length || this.failed) return;
-    this.port.postMessage(this.batch);
-    this.posted++;
+  /** Hands over the passages batched so far (take does it too). */
+  flush(): void {
+    if (!this.batch.ids.length) return;
+    const index = this.batches.length;
+    this.batches.push(this.batch);
+    this.lastUnread = index;
+    if (!this.failed) this.port.postMessage({ batch: index, ids: this.batch.ids, texts: this.batch.texts });
     this.batch = { ids: [], texts: [] };
   }
 
-  private drain(): void {
+  private drain(): boolean {
+    let any = false;
     for (let m = receiveMessageOnPort(this.port); m; m = receiveMessageOnPort(this.port)) {
       const answer = m.message as Answer;
-      answer.ids.forEach((id, i) => this.answers.set(id, answer.spans[i]!));
-      this.received++;
+      this.answers.set(answer.batch, answer);
+      any = true;
     }
+    return any;
+  }
+
+  /** Reads batch `b` here if the thread has not started it; says whether it did. */
+  private readHere(b: number): boolean {
+    if (!this.failed && (b >= CLAIMABLE || Atomics.compareExchange(this.claims, b, UNCLAIMED, BY_CALLER) !== UNCLAIMED)) return false;
+    const batch = this.batches[b]!;
+    batch.read = batch.texts.map((t) => readSentences(t));
+    this.readBack += batch.texts.length;
+    return true;
+  }
+
+  /** Passages handed over whose sentences are not here yet (answers that came are taken in first). */
+  pending(): number {
+    this.drain();
+    let n = 0;
+    for (const { batch } of this.submitted.values()) if (!this.answers.has(batch) && !this.batches[batch]?.read) n++;
+    return n;
   }
 
   /** The sentences of a passage handed over, waiting for the thread if need be. */
   take(id: string, text: string): Sentence[] {
-    if (this.submitted.get(id) !== text) return readSentences(text);
+    const mine = this.submitted.get(id);
+    if (!mine || mine.text !== text) return readSentences(text);
     this.flush();
+    const batch = this.batches[mine.batch]!;
     let progress = performance.now();
-    while (!this.failed && !this.answers.has(id) && this.received < this.posted) {
+    while (!batch.read && !this.answers.has(mine.batch)) {
       const seen = Atomics.load(this.shared, 0);
-      const before = this.received;
-      this.drain();
-      if (this.answers.has(id)) break;
+      if (this.drain()) {
+        progress = performance.now();
+        continue;
+      }
       if (Atomics.load(this.shared, 1)) this.failed = true;
-      else if (this.received > before) progress = performance.now();
-      else if (performance.now() - progress > STALL_MS) this.failed = true;
+      // Failed, or not started by the thread: read here.
+      if (this.failed || this.readHere(mine.batch)) break;
+      // The thread is on it: meanwhile, read the last batch it has not started.
+      while (this.lastUnread > mine.batch && (this.batches[this.lastUnread]!.read || !this.readHere(this.lastUnread))) this.lastUnread--;
+      if (this.lastUnread > mine.batch) {
+        this.lastUnread--;
+        progress = performance.now();
+        continue;
+      }
+      if (performance.now() - progress > STALL_MS) this.failed = true;
       else Atomics.wait(this.shared, 0, seen, 1000);
     }
-    const spans = this.answers.get(id);
-    this.answers.delete(id);
-    const same = this.submitted.get(id) === text;
     this.submitted.delete(id);
-    if (!spans || !same) return readSentences(text);
+    const i = batch.ids.indexOf(id);
+    if (batch.read) return batch.read[i]!;
+    const answer = this.answers.get(mine.batch);
+    if (!answer || answer.missing.includes(i)) return readSentences(text);
     this.served++;
-    return sentencesFromSpans(text, spans);
+    return sentencesFromSpans(text, answer.spans.subarray(answer.at[i]!, answer.at[i + 1]!));
   }
 
   close(): void {
