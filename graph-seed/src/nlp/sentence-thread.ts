@@ -41,8 +41,8 @@ function tsxApi(): string {
 
 /** Batches whose claims are shared (beyond, the thread reads every batch it is sent). */
 const CLAIMABLE = 1 << 16;
+/** A batch's claim: none yet, the thread's (1, set by sentence-worker.ts) or the caller's. */
 const UNCLAIMED = 0;
-const BY_THREAD = 1;
 const BY_CALLER = 2;
 
 interface Batch {
@@ -117,7 +117,7 @@ export class SentenceThread {
     const index = this.batches.length;
     this.batches.push(this.batch);
     this.lastUnread = index;
-    if (!this.failed) this.port.postMessage({ batch: index, ids: this.batch.ids, texts: this.batch.texts });
+    if (!this.failed) this.port.postMessage({ batch: index, texts: this.batch.texts });
     this.batch = { ids: [], texts: [] };
   }
 

@@ -12,7 +12,7 @@ const giveUp = () => {
 };
 process.on('uncaughtException', giveUp);
 
-port.on('message', (batch: { batch: number; ids: string[]; texts: string[] }) => {
+port.on('message', (batch: { batch: number; texts: string[] }) => {
   // A batch the sending thread has taken back to read itself is skipped.
   if (batch.batch < claims.length && Atomics.compareExchange(claims, batch.batch, 0, 1) !== 0) return;
   try {
