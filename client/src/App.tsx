@@ -54,7 +54,7 @@ export function App() {
     }
   }, []);
 
-  const { initial, history, setHistory, view, ui, setUi, setGeometry, hints, setHints, apply, restore, chooseLayout, undoStep } = useViewState(run);
+  const { initial, history, setHistory, view, ui, setUi, setGeometry, hints, setHints, apply, restore, chooseLayout, undoStep } = useViewState(run, () => setNotice(null));
   const fit = useCallback(() => canvas.current?.fit(), []);
   const { expand, expandTwoHops, showPreset, trace, drawPath } = useGraphActions({ view, setHistory, apply, run, setNotice, fit });
   const filters = { hiddenTypes: ui.hiddenTypes, hiddenRelations: ui.hiddenRelations };

@@ -56,8 +56,11 @@ describe('canvas people can read', () => {
     expect(await page.evaluate(() => history.length)).toBe(2);
     await page.getByRole('button', { name: 'Evidence map' }).click();
     await drawn(page, 3);
+    await expect.poll(() => page.getByTestId('notice').textContent(), { timeout: 10_000 }).toContain('left out');
     await page.goBack();
     await expect.poll(() => canvasState(page).then((s) => s.nodes.some((n) => n.type === 'Ministry')), { timeout: 20_000 }).toBe(true);
+    // The evidence map's notice (what it left out) is not shown over the view Back drew.
+    expect(await page.getByTestId('notice').count()).toBe(0);
     // Hovering a node shows its full name and type.
     const box = await page.getByTestId('canvas').boundingBox();
     const spot = await page.evaluate(() => { const cy = (window as unknown as { __explorerCy: import('cytoscape').Core }).__explorerCy; const n = cy.nodes().first(); return { ...n.renderedPosition(), name: n.data('name') as string }; });

@@ -19,7 +19,8 @@ const rememberedLayout = (): LayoutName => {
   return LAYOUTS.includes(v as LayoutName) ? (v as LayoutName) : 'force';
 };
 
-export function useViewState(run: (what: string, task: () => Promise<void>) => Promise<void>) {
+/** `onHistory`: told when Back or Forward draws another view (a notice about the last drawing no longer applies). */
+export function useViewState(run: (what: string, task: () => Promise<void>) => Promise<void>, onHistory: () => void = () => {}) {
   const initial = useMemo(() => decodeState(window.location.search), []);
   const [history, setHistory] = useState<GraphHistory>({ current: EMPTY_VIEW, past: [] });
   const [ui, setUi] = useState<UiState>({ ...initial, layout: initial.layout ?? rememberedLayout() });
@@ -59,7 +60,10 @@ export function useViewState(run: (what: string, task: () => Promise<void>) => P
   );
 
   useEffect(() => {
-    const onPop = () => void restore(decodeState(window.location.search));
+    const onPop = () => {
+      onHistory();
+      void restore(decodeState(window.location.search));
+    };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, [restore]);
