@@ -48,10 +48,15 @@ function pagedText(raw: string, layout: TextLayout): Pick<CorpusFile, 'text' | '
   }
   pages.push(chunks.length);
   if (layout !== 'wrapped') return { text, pages, pageCount: chunks.length };
-  const lines = toWrappedLayout(text, layout).split('\n');
+  const wrapped = toWrappedLayout(text, layout);
+  if (!wrapped.includes(DROPPED)) return { text: wrapped, pages, pageCount: chunks.length };
+  const lines = wrapped.split('\n');
   const furniture = lines.flatMap((l, i) => (l === DROPPED ? [i] : []));
-  return { text: furniture.length ? lines.map((l) => (l === DROPPED ? '' : l)).join('\n') : lines.join('\n'), pages, pageCount: chunks.length, ...(furniture.length ? { furniture } : {}) };
+  return { text: lines.map((l) => (l === DROPPED ? '' : l)).join('\n'), pages, pageCount: chunks.length, furniture };
 }
+
+/** Stands for a dropped line until the pages are joined (no page holds a form feed). */
+const DROPPED = '\f';
 
 /**
  * Pages without their running heads and feet, found as in a PDF (ingest/pdf/furniture.ts): lines
@@ -59,9 +64,6 @@ function pagedText(raw: string, layout: TextLayout): Pick<CorpusFile, 'text' | '
  * and lone page numbers there. A line's height on its page is its place among the page's
  * non-blank lines, so blank lines around a head do not move it out of the margin.
  */
-/** Stands for a dropped line until the pages are joined (no page holds a form feed). */
-const DROPPED = '\f';
-
 function withoutRunningLines(pages: string[], mark: string): string[] {
   const lines = pages.map((page) => {
     const all = page.split('\n');
