@@ -47,7 +47,10 @@ export interface HttpLimits {
   requestTimeoutMs: number;
   /** How long an idle kept-alive connection stays open, in ms. */
   keepAliveTimeoutMs: number;
-  /** Most connections open at once; more are refused. */
+  /**
+   * Most connections open at once. A newcomer past it closes the connection idle longest (no
+   * request being answered on it); it is refused only when every connection is being answered.
+   */
   maxConnections: number;
 }
 
@@ -177,8 +180,11 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
   }
 
   let closing = false;
-  /** Open connections and whether a request is being answered on each (for a graceful close). */
-  const sockets = new Map<Socket, { active: number; idleSweeps: number; served: number }>();
+  /**
+   * Open connections: whether a request is being answered on each (for a graceful close), and
+   * since when it has been waiting for one (for the connection cap).
+   */
+  const sockets = new Map<Socket, SocketState>();
   const server = createServer(
     {
       headersTimeout: Math.min(http.headersTimeoutMs, http.requestTimeoutMs),
@@ -189,7 +195,6 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
     },
     (req, res) => void handle(req, res),
   );
-  server.maxConnections = http.maxConnections;
   server.maxHeadersCount = 100;
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
     // A request Node cannot parse (bad target, header or encoding) or one too slow to arrive.
@@ -271,7 +276,17 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
   }
 
   server.on('connection', (socket: Socket) => {
-    sockets.set(socket, { active: 0, idleSweeps: 0, served: 0 });
+    // At the cap, the connection that has waited longest without a request to answer (one whose
+    // headers or body have not all come, or a kept-alive one between requests) makes room, so
+    // that connections that send nothing cannot shut everyone else out (Node's own cap refuses
+    // the newcomer instead). Only when every connection is being answered is the newcomer refused.
+    if (sockets.size >= http.maxConnections) {
+      const evict = oldestIdle(sockets);
+      if (!evict) return void socket.destroy();
+      evict.destroy();
+      sockets.delete(evict);
+    }
+    sockets.set(socket, { active: 0, idleSweeps: 0, served: 0, idleSince: performance.now(), request: null });
     socket.once('close', () => sockets.delete(socket));
   });
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
@@ -280,7 +295,10 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
     state.active++;
     state.served++;
     state.idleSweeps = 0;
-    res.once('close', () => state.active--);
+    state.request = req;
+    res.once('close', () => {
+      if (--state.active === 0) state.idleSince = performance.now();
+    });
   });
 
   return {
@@ -315,6 +333,34 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
 }
 
 /** The code for a GraphQLError raised by parsing, validation or coercion, or null when it is none of those. */
+/** What the server knows of an open connection. */
+interface SocketState {
+  /** Requests being answered on it. */
+  active: number;
+  /** Sweeps of a closing server that found it idle. */
+  idleSweeps: number;
+  /** Requests it has sent. */
+  served: number;
+  /** Since when (performance.now()) it has had nothing to answer: its opening, or its last answer's end. */
+  idleSince: number;
+  /** The last request it sent. */
+  request: { complete: boolean } | null;
+}
+
+/**
+ * The connection that has waited longest with nothing to answer, if any: no request in
+ * progress, or one whose body has not all come.
+ */
+export function oldestIdle<S>(sockets: ReadonlyMap<S, Pick<SocketState, 'active' | 'idleSince' | 'request'>>): S | null {
+  let best: S | null = null;
+  let since = Infinity;
+  for (const [socket, state] of sockets) {
+    const waiting = state.active === 0 || (state.request !== null && !state.request.complete);
+    if (waiting && state.idleSince < since) (best = socket), (since = state.idleSince);
+  }
+  return best;
+}
+
 function requestErrorCode(e: unknown): string | null {
   if ((e as Error | undefined)?.name !== 'GraphQLError') return null;
   const message = (e as Error).message;

@@ -3,10 +3,11 @@
  * the classes behind them: operations that cost more than they look, request targets and
  * encodings that throw, slow clients, cross-site reads, and error messages that repeat the request.
  */
+import { setTimeout as delay } from 'node:timers/promises';
 import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App, type AppOptions } from '../../server/src/app';
+import { createApp, oldestIdle, type App, type AppOptions } from '../../server/src/app';
 import { createLogger } from '../../server/src/log';
 import { MemoryGraphStore } from '../../server/src/store/memory/MemoryGraphStore';
 import { reportBundle } from '../helpers/report';
@@ -277,21 +278,73 @@ describe('HTTP that cannot be tripped', () => {
     }
   });
 
-  it('refuses connections beyond the cap', async () => {
+  it('makes room at the cap by closing the connection idle longest: partial headers shut no one out', async () => {
     const capped = await serve({ httpLimits: { maxConnections: 3 } });
-    const held = await Promise.all(
-      Array.from({ length: 3 }, () => new Promise<ReturnType<typeof connect>>((resolve) => {
-        const c = connect(capped.port, '127.0.0.1', () => resolve(c));
-      })),
-    );
+    const opened = () => new Promise<ReturnType<typeof connect>>((resolve) => {
+      const c = connect(capped.port, '127.0.0.1', () => resolve(c));
+      c.on('error', () => {});
+    });
+    // Three connections that never finish their headers hold the whole cap.
+    const held: ReturnType<typeof connect>[] = [];
+    for (let i = 0; i < 3; i++) {
+      const c = await opened();
+      c.write('GET /healthz HTTP/1.1\r\nHost: x\r\n');
+      held.push(c);
+      await delay(20);
+    }
+    const closed = held.map((c) => new Promise<boolean>((resolve) => (c.once('close', () => resolve(true)), setTimeout(() => resolve(false), 3000))));
     try {
-      // Node accepts the connection and closes it at once: no answer (or a reset).
-      const answer = await raw(capped.port, 'GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n', 2000).catch((e: NodeJS.ErrnoException) => e.code);
-      expect(['', 'ECONNRESET']).toContain(answer);
+      // Another client is still answered, at once (not after the 10 s header timeout).
+      const started = Date.now();
+      expect(statusOf(await raw(capped.port, 'GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n', 3000))).toBe(200);
+      expect(Date.now() - started).toBeLessThan(2500);
+      // The room was made by closing the oldest of the three, and only it.
+      expect(await closed[0]).toBe(true);
+      expect(await Promise.race([closed[1], delay(200).then(() => false)])).toBe(false);
     } finally {
       for (const c of held) c.destroy();
       await capped.app.close();
     }
+  });
+
+  it('makes room at the cap from bodies that never finish too', async () => {
+    const capped = await serve({ httpLimits: { maxConnections: 3 } });
+    // Three requests whose headers are in and whose bodies are still coming.
+    const held: ReturnType<typeof connect>[] = [];
+    for (let i = 0; i < 3; i++) {
+      held.push(await new Promise<ReturnType<typeof connect>>((resolve) => {
+        const c = connect(capped.port, '127.0.0.1', () => {
+          c.write('POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"query":');
+          resolve(c);
+        });
+        c.on('error', () => {});
+      }));
+      await delay(20);
+    }
+    const closed = new Promise<boolean>((resolve) => (held[0]!.once('close', () => resolve(true)), setTimeout(() => resolve(false), 3000)));
+    try {
+      await delay(100);
+      expect(statusOf(await raw(capped.port, 'GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n', 3000))).toBe(200);
+      expect(await closed).toBe(true);
+    } finally {
+      for (const c of held) c.destroy();
+      await capped.app.close();
+    }
+  });
+
+  it('refuses a connection beyond the cap only when every one has a request to answer', () => {
+    const answering = { active: 1, idleSince: 1, request: { complete: true } };
+    expect(oldestIdle(new Map([['a', answering], ['b', { ...answering, idleSince: 0 }]]))).toBeNull();
+    // Of those with nothing to answer (between requests, or a body still coming), the one waiting longest.
+    const open = new Map([
+      ['busy', { ...answering, idleSince: 0 }],
+      ['kept-alive', { active: 0, idleSince: 5, request: { complete: true } }],
+      ['slow-body', { active: 1, idleSince: 3, request: { complete: false } }],
+      ['no-request-yet', { active: 0, idleSince: 4, request: null }],
+    ]);
+    expect(oldestIdle(open)).toBe('slow-body');
+    open.delete('slow-body');
+    expect(oldestIdle(open)).toBe('no-request-yet');
   });
 
   it('answers methods the API does not take with 405', async () => {
