@@ -20,7 +20,11 @@ export type Block =
   | { kind: 'statlink'; doi: string }
   | { kind: 'foot-doi'; doi: string };
 
-export const TABLE_TITLE = /^Table\s+(\d+\.\d+)\.\s*(.*)$/;
+import { TABLE_CAPTION, TABLE_TITLE } from './tables';
+
+export { TABLE_TITLE };
+/** Lines between a caption and the first row of a table whose columns were seen, at most. */
+const MAX_CAPTION_LINES = 4;
 const EXHIBIT_START = /^(?:Chapter\s+\d+$|Table\s+\d+\.\d+\.|Figure\s+\d+\.\d+\.|Box\s+\d+\.\d+\.)/;
 const NOTE_LINE = /^\d{1,2}\.\s/;
 const MAX_TABLE_LINES = 400;
@@ -46,6 +50,22 @@ function tableEnd(tokens: Token[], start: number): number {
     seenBody++;
   }
   return Math.min(tokens.length, start + 1);
+}
+
+/**
+ * Index just past the table whose columns were seen (rows with cells) that the caption at
+ * tokens[start] heads, or null when no such row follows it: the table runs to its first blank.
+ */
+function celledTableEnd(tokens: Token[], start: number): number | null {
+  let i = start + 1;
+  for (; i < tokens.length && i - start <= MAX_CAPTION_LINES; i++) {
+    const tok = tokens[i]!;
+    if (tok.t !== 'line') return null;
+    if (tok.src.cells) break;
+  }
+  if (i >= tokens.length || tokens[i]!.t !== 'line' || !(tokens[i] as { src: { cells?: string[] } }).src.cells) return null;
+  while (i < tokens.length && tokens[i]!.t === 'line') i++;
+  return i;
 }
 
 export function toBlocks(tokens: Token[]): Block[] {
@@ -76,9 +96,10 @@ export function toBlocks(tokens: Token[]): Block[] {
         blocks.push({ kind: 'foot-doi', doi: tok.doi });
         break;
       case 'line': {
-        if (TABLE_TITLE.test(tok.text)) {
+        const celledEnd = TABLE_CAPTION.test(tok.text) ? celledTableEnd(tokens, i) : null;
+        if (celledEnd !== null || TABLE_TITLE.test(tok.text)) {
           flush();
-          const end = tableEnd(tokens, i);
+          const end = celledEnd ?? tableEnd(tokens, i);
           const lines: (BlockLine | null)[] = [];
           for (let j = i; j < end; j++) {
             const t = tokens[j]!;

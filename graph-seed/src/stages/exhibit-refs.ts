@@ -1,6 +1,6 @@
 /**
  * References to exhibits and named measures, read as mentions:
- * - "(Figure 1.3)" and "Table 2.2" in running text mention that figure or table;
+ * - "(Figure 1.3)", "Table 2.2" and "Table 4" in running text mention that figure or table;
  * - a cited author that is an acronym spelled by a measure named just before it ("the Human
  *   Development Index ... (HDI, 2015)") is that measure, not an organisation that published it.
  */
@@ -15,7 +15,7 @@ export function matchExhibitReferences(graph: GraphDraft, passages: Passage[]): 
     if ((e.type === 'Figure' || e.type === 'Table') && typeof e.properties.number === 'string') exhibits.set(`${e.type} ${e.properties.number}`, e.id);
   }
   for (const p of passages) {
-    for (const m of p.text.matchAll(/\b(Figure|Table)\s+(\d+\.\d+)\b/g)) {
+    for (const m of p.text.matchAll(/\b(Figure|Table)\s+([A-Z]?\d+(?:\.\d+)*)\b/g)) {
       const id = exhibits.get(`${m[1]} ${m[2]}`);
       // An exhibit's own caption is the exhibit itself, not a reference to it.
       if (!id || graph.entities.get(id)?.properties.passageId === p.id) continue;

@@ -84,7 +84,7 @@ export function buildTextLayer(seg: Segmented, documentId: string, onText?: (pas
         if (!l) return null;
         if (inSource) return null;
         if (l.text.startsWith('Source:')) inSource = true;
-        return { text: lines[k++] ?? l.text, indented: l.indented };
+        return { text: lines[k++] ?? l.text, indented: l.indented, ...(l.src.cells ? { cells: l.src.cells } : {}) };
       });
       const t = parseTable(repaired);
       const notes = t.notes.map((n) => stripNoteMarkers(n).text);

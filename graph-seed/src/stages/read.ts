@@ -15,6 +15,11 @@ export interface CorpusFile {
   pageLabels?: (string | null)[];
   /** Lines (0-based) left blank where the reader took page furniture out (running heads and feet). */
   furniture?: number[];
+  /**
+   * Rows of tables whose columns the reader saw (a PDF's layout): line (0-based) to its cells,
+   * one per column, empty where the row has none.
+   */
+  cells?: Record<number, string[]>;
   /** How the file was read: pdf, wrapped, paragraph-lines, single-line, markdown. */
   format?: string;
   /** Pages in the file, when it has pages. */
@@ -35,6 +40,8 @@ export interface SourceLine {
   pageLabel?: string;
   /** The line stood where page furniture was taken out: it cuts blocks as furniture does. */
   furniture?: true;
+  /** A table row's cells, where the reader saw the table's columns. */
+  cells?: string[];
 }
 
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -53,7 +60,8 @@ function toLines(file: CorpusFile): SourceLine[] {
     .map((text, i) => {
       const page = file.pages?.[i];
       const pageLabel = file.pageLabels?.[i];
-      return { text: text.replace(/\s+$/u, ''), file: file.name, lineNo: i + 1, ...(page ? { page } : {}), ...(pageLabel ? { pageLabel } : {}), ...(furniture.has(i) ? { furniture: true as const } : {}) };
+      const cells = file.cells?.[i];
+      return { text: text.replace(/\s+$/u, ''), file: file.name, lineNo: i + 1, ...(page ? { page } : {}), ...(pageLabel ? { pageLabel } : {}), ...(furniture.has(i) ? { furniture: true as const } : {}), ...(cells ? { cells } : {}) };
     });
 }
 

@@ -6,7 +6,7 @@
 import type { Chapter, Figure, Passage } from '../model/bundle';
 import type { PassageKind } from '../model/ontology';
 import type { Block, BlockLine } from './blocks';
-import { TABLE_TITLE } from './blocks';
+import { tableCaption } from './tables';
 import type { SourceLine } from './read';
 import { endsSentence, joinLines } from './text';
 
@@ -173,8 +173,8 @@ export function segment(blocks: Block[]): Segmented {
     if (block.kind === 'table') {
       closeFigure();
       const first = block.lines[0]!;
-      const m = TABLE_TITLE.exec(first.text)!;
-      const p = add('table', block.lines.filter((l): l is BlockLine => l !== null).map((l) => l.text), [], `Table ${m[1]}`);
+      const m = tableCaption(first.text, block.lines.some((l) => l?.src.cells))!;
+      const p = add('table', block.lines.filter((l): l is BlockLine => l !== null).map((l) => l.text), [], `Table ${m.number}`);
       p.tableLines = block.lines;
       leadIn = null;
       continue;

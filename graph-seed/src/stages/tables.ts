@@ -10,6 +10,8 @@ import { isNumberToken, joinLines, parseNumber } from './text';
 export interface TableLine {
   text: string;
   indented: boolean;
+  /** A row's cells, where the reader saw the table's columns (a PDF's layout). */
+  cells?: string[];
 }
 
 export interface ParsedTable {
@@ -23,7 +25,19 @@ export interface ParsedTable {
   notes: string[];
 }
 
-const TITLE = /^Table\s+(\d+\.\d+)\.\s*(.*)$/;
+/** A table's title line in a text layer: "Table 2.1. Title". */
+export const TABLE_TITLE = /^Table\s+(\d+\.\d+)\.\s*(.*)$/;
+/**
+ * A caption over a table whose columns were seen (see TableLine.cells), in any of the usual
+ * forms: "Table 3. Title", "Table 2.1: Title", "Table A.2 – Title", "Table 4 Title".
+ */
+export const TABLE_CAPTION = /^Table\s+([A-Z]?\d+(?:\.\d+)*)(?:\s*[.:–—-]\s*|\s+(?=\p{Lu}))(.*)$/u;
+
+/** The number and title of a table's first line, in either form. */
+export function tableCaption(line: string, celled: boolean): { number: string; title: string } | null {
+  const m = TABLE_TITLE.exec(line) ?? (celled ? TABLE_CAPTION.exec(line) : null);
+  return m ? { number: m[1]!, title: m[2]! } : null;
+}
 const NOTE = /^(\d{1,2})\.\s+(.*)$/;
 const tokens = (s: string) => s.trim().split(/[ \t]+/).filter(Boolean);
 const isValueToken = (t: string) => isNumberToken(t) || /^[–—-]$/.test(t) || /^\.\.$/.test(t);
@@ -31,10 +45,12 @@ const isValueToken = (t: string) => isNumberToken(t) || /^[–—-]$/.test(t) ||
 /** Lines as `(TableLine | null)[]`, null for a blank line; the first line is the title line. */
 export function parseTable(lines: (TableLine | null)[]): ParsedTable {
   const first = lines[0];
-  const m = first ? TITLE.exec(first.text) : null;
+  const celled = lines.some((l) => l?.cells);
+  const m = first ? tableCaption(first.text, celled) : null;
   if (!first || !m) throw new Error('a table block must start with its "Table N.N." title line');
+  if (celled) return parseCelled(m, lines.slice(1).filter((l): l is TableLine => l !== null));
   let i = 1;
-  const title = [m[2]!];
+  const title = [m.title];
   const subtitle: string[] = [];
   for (; i < lines.length && lines[i]; i++) {
     const t = lines[i]!.text;
@@ -67,10 +83,71 @@ export function parseTable(lines: (TableLine | null)[]): ParsedTable {
     ? parseNumeric(body)
     : parseProse(body);
   return {
-    number: m[1]!,
+    number: m.number,
     title: joinLines(title),
     subtitle: subtitle.length ? joinLines(subtitle) : null,
     ...parsed,
+    source,
+    notes,
+  };
+}
+
+/**
+ * A table whose columns the reader saw: lines before the first row are the title's and the
+ * subtitle's; the first row is the header when it has no label or no numbers; a line without cells among
+ * the rows heads the rows below it; a sub-row (set in) belongs to the row above it.
+ */
+function parseCelled(caption: { number: string; title: string }, lines: TableLine[]): ParsedTable {
+  const firstRow = lines.findIndex((l) => l.cells);
+  const title = [caption.title];
+  const subtitle: string[] = [];
+  for (const l of lines.slice(0, firstRow)) {
+    if (subtitle.length === 0 && /^\p{Ll}/u.test(l.text)) title.push(l.text);
+    else subtitle.push(l.text);
+  }
+  let end = lines.length;
+  let source: string | null = null;
+  const notes: string[] = [];
+  for (let k = firstRow; k < lines.length; k++) {
+    const t = lines[k]!.text;
+    if (lines[k]!.cells) continue;
+    const src = /^Sources?\s*:\s*(.*)$/.exec(t);
+    const note = /^Notes?\s*:\s*(.*)$/.exec(t);
+    if (!src && !note) continue;
+    end = Math.min(end, k);
+    if (src) source = src[1]!;
+    else notes.push(note![1]!);
+  }
+  const body = lines.slice(firstRow, end);
+  const rowsOnly = body.filter((l) => l.cells);
+  const isNumeric = (cells: string[]) => cells.slice(1).some((c) => c !== '' && parseNumber(c) !== null);
+  // A first row with no label ("", 2010, 2015) or no numbers heads the columns.
+  const top = rowsOnly[0]!.cells!;
+  const headerCells = rowsOnly.length > 1 && (top[0] === '' || !isNumeric(top)) ? top : null;
+  const width = Math.max(...rowsOnly.map((l) => l.cells!.length));
+  const columns = Array.from({ length: width - 1 }, (_, k) => headerCells?.[k + 1] || `Column ${k + 1}`);
+  const rows: TableRow[] = [];
+  let heading: string | null = null;
+  let lastTop: string | null = null;
+  for (const l of body) {
+    if (l.cells === headerCells) continue;
+    if (!l.cells) {
+      heading = l.text;
+      lastTop = heading;
+      continue;
+    }
+    const [label = '', ...rest] = l.cells;
+    const values = Array.from({ length: width - 1 }, (_, k) => rest[k] ?? '');
+    rows.push({ label, group: l.indented ? lastTop : heading, values, numbers: values.map((v) => parseNumber(v)) });
+    if (!l.indented) lastTop = label;
+  }
+  return {
+    number: caption.number,
+    title: joinLines(title),
+    subtitle: subtitle.length ? joinLines(subtitle) : null,
+    labelHeader: headerCells?.[0] || null,
+    columns,
+    rows,
     source,
     notes,
   };

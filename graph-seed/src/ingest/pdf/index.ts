@@ -13,6 +13,7 @@ import { loadPdf } from './load';
 import type { Footnote } from './notes';
 import { bodySize, takeFootnotes } from './notes';
 import { toParagraphs } from './paragraphs';
+import { findTables, type PdfTable } from './tables';
 
 const CHAPTER = /^Chapter\s+\d+$/;
 
@@ -40,18 +41,40 @@ export async function readPdf(name: string, data: Uint8Array): Promise<CorpusFil
     notes.push(...taken.notes);
     return taken.lines;
   });
-  const paragraphs = toParagraphs(flow, body);
+  // Tables are cut out of the flow; the paragraphs around them are read without them.
+  const tables = findTables(flow, body);
+  const prose: PdfLine[] = [];
+  const breaks = new Set<number>();
+  const tableAt: { table: PdfTable; before: number }[] = [];
+  let next = 0;
+  for (const t of tables) {
+    prose.push(...flow.slice(next, t.start));
+    tableAt.push({ table: t, before: prose.length });
+    breaks.add(prose.length);
+    next = t.end;
+  }
+  prose.push(...flow.slice(next));
+  const paragraphs = toParagraphs(prose, body, breaks);
 
   const lines: string[] = [];
   const linePages: (number | null)[] = [];
   const lineLabels: (string | null)[] = [];
   // Lines carry their sheet; a passage cites the page as printed: its number, or its label
   // ("iii") where the front matter is numbered apart.
-  const emit = (text: string, sheet: number) => {
+  const cells: Record<number, string[]> = {};
+  const emit = (text: string, sheet: number) => emitLines([{ text }], sheet);
+  /** Lines with no blank between them (a table's), then a blank line. */
+  const emitLines = (texts: PdfTable['text'], sheet: number) => {
     const page = pdf.pages[sheet - 1];
-    lines.push(text, '');
-    linePages.push(page?.number ?? sheet, null);
-    lineLabels.push(page?.label ?? null, null);
+    for (const t of texts) {
+      if (t.cells) cells[lines.length] = t.cells;
+      lines.push(t.text);
+      linePages.push(page?.number ?? sheet);
+      lineLabels.push(page?.label ?? null);
+    }
+    lines.push('');
+    linePages.push(null);
+    lineLabels.push(null);
   };
   let pending: Footnote[] = [];
   let noteAt = 0;
@@ -62,12 +85,18 @@ export async function readPdf(name: string, data: Uint8Array): Promise<CorpusFil
     for (const n of [...pending].sort((a, b) => a.number - b.number)) emit(`${n.number}. ${n.text}`, n.page);
     pending = [];
   };
+  let tableNext = 0;
+  const flushTables = (before: number) => {
+    for (; tableNext < tableAt.length && tableAt[tableNext]!.before <= before; tableNext++) emitLines(tableAt[tableNext]!.table.text, tableAt[tableNext]!.table.page);
+  };
   for (const p of paragraphs) {
+    flushTables(p.firstLine);
     // Notes printed on pages before this paragraph's page belong to what came before it.
     while (noteAt < notes.length && notes[noteAt]!.page < p.page) pending.push(notes[noteAt++]!);
     if (CHAPTER.test(p.text)) flushNotes();
     emit(p.text, p.page);
   }
+  flushTables(Infinity);
   pending.push(...notes.slice(noteAt));
   flushNotes();
 
@@ -77,6 +106,7 @@ export async function readPdf(name: string, data: Uint8Array): Promise<CorpusFil
     name,
     text: lines.join('\n'),
     pages: linePages,
+    ...(Object.keys(cells).length ? { cells } : {}),
     ...(lineLabels.some(Boolean) ? { pageLabels: lineLabels } : {}),
     format: 'pdf',
     pageCount: pdf.pages.length,

@@ -21,7 +21,21 @@ export interface PdfLine {
   colRight: number;
   /** Superscript numbers inside the line, as [offset in text, number]: footnote markers. */
   markers: number[];
+  /**
+   * The line cut where its items stand apart by more than an em: one cell for running text, one
+   * per column for a row of a table.
+   */
+  cells: PdfCell[];
 }
+
+export interface PdfCell {
+  text: string;
+  x: number;
+  right: number;
+}
+
+/** Items further apart than this many ems stand in different cells (table columns). */
+const CELL_GAP_EMS = 1;
 
 /** The x of a gutter that at most 5% of the page's items cross, or null for one column. */
 export function findGutter(page: PdfPage): number | null {
@@ -74,19 +88,30 @@ function buildLines(items: PdfItem[], page: number, colLeft: number, colRight: n
     let text = '';
     let end = -Infinity;
     const markers: number[] = [];
+    const cells: PdfCell[] = [];
     for (const it of row) {
       const superscript = it.size < size * 0.85 && it.y > baseline + size * 0.15 && /^\d{1,3}$/.test(it.str.trim());
+      const gap = it.x - end;
       if (superscript) {
         // Glued to the word it annotates, as the segmenter expects note markers to be.
         text = text.replace(/\s+$/, '') + it.str.trim();
         markers.push(Number(it.str.trim()));
+        if (cells.length) cells[cells.length - 1]!.text = cells[cells.length - 1]!.text.replace(/\s+$/, '') + it.str.trim();
       } else {
-        const gap = it.x - end;
         if (text && gap > size * 0.15 && !/\s$/.test(text) && !/^\s/.test(it.str)) text += ' ';
         text += it.str;
+        const cell = cells[cells.length - 1];
+        if (it.str.trim() === '') {
+          // A space item belongs to the cell it follows.
+        } else if (!cell || gap > size * CELL_GAP_EMS) cells.push({ text: it.str, x: it.x, right: it.x + it.width });
+        else {
+          cell.text += gap > size * 0.15 && !/\s$/.test(cell.text) && !/^\s/.test(it.str) ? ` ${it.str}` : it.str;
+          cell.right = it.x + it.width;
+        }
       }
       end = Math.max(end, it.x + it.width);
     }
+    for (const c of cells) c.text = c.text.replace(/\s+/g, ' ').trim();
     return {
       text: text.replace(/\s+/g, ' ').trim(),
       x: row[0]!.x,
@@ -98,6 +123,7 @@ function buildLines(items: PdfItem[], page: number, colLeft: number, colRight: n
       colLeft,
       colRight,
       markers,
+      cells,
     };
   });
 }

@@ -72,17 +72,18 @@ function columnEdges(lines: PdfLine[]): Map<string, { right: number; justified: 
   return out;
 }
 
-export function toParagraphs(lines: PdfLine[], body: number): Paragraph[] {
+/** `breaks`: indices of lines that open a paragraph whatever comes before them (after a table cut out). */
+export function toParagraphs(lines: PdfLine[], body: number, breaks: ReadonlySet<number> = new Set()): (Paragraph & { firstLine: number })[] {
   const words = vocabulary(lines);
   const gap = lineGap(lines, body);
-  const out: Paragraph[] = [];
+  const out: (Paragraph & { firstLine: number })[] = [];
   const isHeading = (l: PdfLine) => l.size > body * 1.1;
   const columns = columnEdges(lines);
   let prev: PdfLine | null = null;
-  for (const line of lines) {
+  lines.forEach((line, index) => {
     const current = out[out.length - 1];
     let continues = false;
-    if (current && prev) {
+    if (current && prev && !breaks.has(index)) {
       const sameSize = Math.abs(line.size - prev.size) < body * 0.08;
       const sameColumn = line.page === prev.page && line.colLeft === prev.colLeft;
       if (!sameSize || BULLET.test(line.text)) continues = false;
@@ -97,8 +98,8 @@ export function toParagraphs(lines: PdfLine[], body: number): Paragraph[] {
       }
     }
     if (continues) current!.text = joinLine(current!.text, line.text, words);
-    else out.push({ text: line.text, page: line.page, heading: isHeading(line) });
+    else out.push({ text: line.text, page: line.page, heading: isHeading(line), firstLine: index });
     prev = line;
-  }
+  });
   return out;
 }
