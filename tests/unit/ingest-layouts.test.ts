@@ -128,6 +128,47 @@ describe('Markdown', () => {
     expect(b.passages.filter((p) => p.kind === 'list-item')).toHaveLength(items.length);
     expect(b.passages.every((p) => !p.text.includes('\n') || p.kind === 'table')).toBe(true);
   });
+
+  it('reads a pipe table under a caption as a table, and one without a caption as a passage per row', () => {
+    const text = [
+      '# Placements',
+      '',
+      'The register counts the workers placed abroad.',
+      '',
+      'Table 2: Workers placed, by destination',
+      '',
+      '| Destination | 2010 | 2015 |',
+      '|:------------|-----:|-----:|',
+      '| Thailand | 12 198 | 15 578 |',
+      '| Malaysia | 1 024 | 2 310 |',
+      '| Pipe \\| test | – | 7 |',
+      '',
+      'Source: Annual register (2016).',
+      '',
+      'Placements rose after 2010, as Table 2 shows.',
+      '',
+      '| Body | Role |',
+      '| --- | --- |',
+      '| Labour Inspection Office | Inspects workplaces |',
+      '',
+    ].join('\n');
+    const r = runPipeline([readText('tables.md', text)]);
+    if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('\n'));
+    const bundle = r.value.bundle;
+    expect(bundle.tables).toHaveLength(1);
+    const t = bundle.tables[0]!;
+    expect(t).toMatchObject({ number: '2', title: 'Workers placed, by destination', labelHeader: 'Destination', columns: ['2010', '2015'], source: 'Annual register (2016).' });
+    expect(t.rows).toEqual([
+      { label: 'Thailand', group: null, values: ['12 198', '15 578'], numbers: [12198, 15578] },
+      { label: 'Malaysia', group: null, values: ['1 024', '2 310'], numbers: [1024, 2310] },
+      { label: 'Pipe | test', group: null, values: ['–', '7'], numbers: [null, 7] },
+    ]);
+    const texts = bundle.passages.filter((p) => p.kind !== 'table').map((p) => p.text);
+    expect(texts).toContain('Placements rose after 2010, as Table 2 shows.');
+    expect(texts).toContain('Labour Inspection Office Inspects workplaces');
+    expect(texts.some((x) => x.includes('|') && !x.includes('Pipe'))).toBe(false);
+    expect(bundle.mentions.some((m) => m.entityId === 'table:2' && m.text === 'Table 2')).toBe(true);
+  });
 });
 
 describe('pages separated by form feeds', () => {

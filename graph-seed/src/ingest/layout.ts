@@ -3,8 +3,57 @@
  * blank line between paragraphs (the text layer of a PDF). Paragraphs that are too long to read
  * as one unit, and documents with no paragraph breaks at all, become passages of sentences.
  */
-import { markdownToBlocks } from './markdown';
+import { TABLE_CAPTION } from '../stages/tables';
+import { markdownToBlocks, type MarkdownBlock } from './markdown';
 import { DEFAULT_LIMITS, sentencePassages } from './sentences';
+
+/**
+ * Stands between the cells of a table row in converted text until the file is read
+ * (cellsOfText), which keeps the cells apart and the row's text with spaces.
+ */
+export const CELL_SEPARATOR = '\uE000';
+
+/** Lines holding table cells (CELL_SEPARATOR): their cells, and the text with spaces for them. */
+export function cellsOfText(text: string): { text: string; cells?: Record<number, string[]> } {
+  if (!text.includes(CELL_SEPARATOR)) return { text };
+  const cells: Record<number, string[]> = {};
+  const lines = text.split('\n').map((line, i) => {
+    if (!line.includes(CELL_SEPARATOR)) return line;
+    cells[i] = line.split(CELL_SEPARATOR).map((c) => c.trim());
+    return cells[i]!.filter(Boolean).join(' ');
+  });
+  return { text: lines.join('\n'), cells };
+}
+
+/**
+ * Markdown blocks as wrapped-lines blocks. A pipe table under a caption paragraph ("Table 2:
+ * ...") is one block with it, a row per line, so that it reads as a table; a table without a
+ * caption reads as one passage per row.
+ */
+function markdownUnits(blocks: MarkdownBlock[]): string[] {
+  const out: string[] = [];
+  const captioned = (k: number) => {
+    const [b, next] = [blocks[k], blocks[k + 1]];
+    return b?.kind === 'paragraph' && next?.kind === 'table' && TABLE_CAPTION.test(b.text);
+  };
+  const SOURCE = /^(?:Sources?|Notes?)\s*:/;
+  blocks.forEach((b, k) => {
+    if (b.kind !== 'table') {
+      // A caption, and a source or note under a captioned table, go with the table.
+      if (captioned(k) || (b.kind === 'paragraph' && SOURCE.test(b.text) && blocks[k - 1]?.kind === 'table' && captioned(k - 2))) return;
+      out.push(...(b.kind === 'paragraph' ? paragraphUnits(b.text) : [b.text]));
+      return;
+    }
+    if (!captioned(k - 1)) {
+      out.push(...b.rows.map((r) => r.filter(Boolean).join(' ')));
+      return;
+    }
+    const after = blocks[k + 1];
+    const source = after?.kind === 'paragraph' && SOURCE.test(after.text) ? [after.text] : [];
+    out.push([(blocks[k - 1] as { text: string }).text, ...b.rows.map((r) => r.join(CELL_SEPARATOR)), ...source].join('\n'));
+  });
+  return out;
+}
 
 export type TextLayout = 'wrapped' | 'paragraph-lines' | 'single-line' | 'markdown';
 
@@ -46,6 +95,6 @@ export function toWrappedLayout(text: string, layout: TextLayout): string {
     case 'single-line':
       return asWrapped(normalised.split('\n').flatMap(paragraphUnits));
     case 'markdown':
-      return asWrapped(markdownToBlocks(normalised).flatMap((b) => (b.kind === 'paragraph' ? paragraphUnits(b.text) : [b.text])));
+      return asWrapped(markdownUnits(markdownToBlocks(normalised)));
   }
 }

@@ -10,7 +10,7 @@ import { fail, ok } from '../model/result';
 import type { CorpusFile } from '../stages/read';
 import { copyrightOf, removeFurniture } from './pdf/furniture';
 import { readPdf } from './pdf/index';
-import { detectLayout, toWrappedLayout, type TextLayout } from './layout';
+import { cellsOfText, detectLayout, toWrappedLayout, type TextLayout } from './layout';
 import { plainInline } from './markdown';
 
 export const REPORT_EXTENSIONS = ['.pdf', '.txt', '.md', '.markdown'];
@@ -87,7 +87,8 @@ export function readText(name: string, raw: string): CorpusFile {
   const copyright = copyrightOf(raw.split('\n', 2000).filter((l) => l.includes('©')));
   // A Markdown document's first top-level heading is its title.
   const title = layout === 'markdown' ? /^#\s+(.+?)\s*#*\s*$/m.exec(raw)?.[1] : undefined;
-  const body = raw.includes('\f') ? pagedText(raw, layout) : { text: toWrappedLayout(raw, layout) };
+  const paged = raw.includes('\f') ? pagedText(raw, layout) : { text: toWrappedLayout(raw, layout) };
+  const body = { ...paged, ...cellsOfText(paged.text) };
   return { name, ...body, format: layout, metadata: { ...copyright, ...(title ? { title: plainInline(title) } : {}) } };
 }
 

@@ -94,7 +94,8 @@ export function parseTable(lines: (TableLine | null)[]): ParsedTable {
 
 /**
  * A table whose columns the reader saw: lines before the first row are the title's and the
- * subtitle's; the first row is the header when it has no label or no numbers; a line without cells among
+ * subtitle's; the first row is the header when it has no label, no numbers, or years over
+ * other numbers; a line without cells among
  * the rows heads the rows below it; a sub-row (set in) belongs to the row above it.
  */
 function parseCelled(caption: { number: string; title: string }, lines: TableLine[]): ParsedTable {
@@ -121,9 +122,12 @@ function parseCelled(caption: { number: string; title: string }, lines: TableLin
   const body = lines.slice(firstRow, end);
   const rowsOnly = body.filter((l) => l.cells);
   const isNumeric = (cells: string[]) => cells.slice(1).some((c) => c !== '' && parseNumber(c) !== null);
-  // A first row with no label ("", 2010, 2015) or no numbers heads the columns.
+  // A first row with no label ("", 2010, 2015), no numbers, or years over rows of other numbers
+  // heads the columns.
+  const years = (cells: string[]) => cells.slice(1).every((c) => c === '' || /^(?:1[89]|20|21)\d\d$/.test(c));
   const top = rowsOnly[0]!.cells!;
-  const headerCells = rowsOnly.length > 1 && (top[0] === '' || !isNumeric(top)) ? top : null;
+  const second = rowsOnly[1]?.cells;
+  const headerCells = second && (top[0] === '' || !isNumeric(top) || (years(top) && !years(second))) ? top : null;
   const width = Math.max(...rowsOnly.map((l) => l.cells!.length));
   const columns = Array.from({ length: width - 1 }, (_, k) => headerCells?.[k + 1] || `Column ${k + 1}`);
   const rows: TableRow[] = [];
