@@ -196,6 +196,10 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
     (req, res) => void handle(req, res),
   );
   server.maxHeadersCount = 100;
+  // A connection on which nothing moves either way (a client that reads none of its answer)
+  // is closed after the request timeout, or twice an operation's budget if that is longer: an
+  // operation computing its answer sends nothing until it ends.
+  server.setTimeout(Math.max(http.requestTimeoutMs, 2 * budgetMs));
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
     // A request Node cannot parse (bad target, header or encoding) or one too slow to arrive.
     if (!socket.writable || err.code === 'ECONNRESET') return void socket.destroy();
@@ -276,17 +280,21 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
   }
 
   server.on('connection', (socket: Socket) => {
-    // At the cap, the connection that has waited longest without a request to answer (one whose
-    // headers or body have not all come, or a kept-alive one between requests) makes room, so
-    // that connections that send nothing cannot shut everyone else out (Node's own cap refuses
-    // the newcomer instead). Only when every connection is being answered is the newcomer refused.
+    // At the cap, the connection quiet longest that is not being answered (its headers or body
+    // have not all come, it is kept alive between requests, or its client reads nothing of its
+    // answer) makes room, so that connections that send or read nothing cannot shut everyone
+    // else out (Node's own cap refuses the newcomer instead). A connection that moves bytes is
+    // not quiet: a slow upload outlasts connections that went silent. Only when every connection
+    // is being answered is the newcomer refused.
     if (sockets.size >= http.maxConnections) {
-      const evict = oldestIdle(sockets);
+      const now = performance.now();
+      for (const [s, state] of sockets) noteTraffic(state, s, now);
+      const evict = quietest(sockets);
       if (!evict) return void socket.destroy();
       evict.destroy();
       sockets.delete(evict);
     }
-    sockets.set(socket, { active: 0, idleSweeps: 0, served: 0, idleSince: performance.now(), request: null });
+    sockets.set(socket, { active: 0, idleSweeps: 0, served: 0, quietSince: performance.now(), bytes: 0, request: null, blocked: () => socket.writableLength > 0 });
     socket.once('close', () => sockets.delete(socket));
   });
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
@@ -297,7 +305,7 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
     state.idleSweeps = 0;
     state.request = req;
     res.once('close', () => {
-      if (--state.active === 0) state.idleSince = performance.now();
+      if (--state.active === 0) state.quietSince = performance.now();
     });
   });
 
@@ -341,22 +349,38 @@ interface SocketState {
   idleSweeps: number;
   /** Requests it has sent. */
   served: number;
-  /** Since when (performance.now()) it has had nothing to answer: its opening, or its last answer's end. */
-  idleSince: number;
+  /**
+   * Since when (performance.now()) no byte has been seen to move on it (as of the last look,
+   * noteTraffic) and no answer has ended on it.
+   */
+  quietSince: number;
+  /** Bytes read and written on it, at the last look. */
+  bytes: number;
   /** The last request it sent. */
   request: { complete: boolean } | null;
+  /** Whether written bytes wait for its client to read them. */
+  blocked(): boolean;
+}
+
+/** Marks a connection that moved bytes since the last look as not quiet. */
+function noteTraffic(state: SocketState, socket: Socket, now: number): void {
+  const bytes = socket.bytesRead + socket.bytesWritten;
+  if (bytes !== state.bytes) (state.bytes = bytes), (state.quietSince = now);
 }
 
 /**
- * The connection that has waited longest with nothing to answer, if any: no request in
- * progress, or one whose body has not all come.
+ * The connection quiet longest among those not being answered, if any. Not being answered, in
+ * the order they go first when equally quiet: no request sent yet (headers not all come), kept
+ * alive between requests, an answer its client does not read, a request whose body is coming.
  */
-export function oldestIdle<S>(sockets: ReadonlyMap<S, Pick<SocketState, 'active' | 'idleSince' | 'request'>>): S | null {
+export function quietest<S>(sockets: ReadonlyMap<S, Pick<SocketState, 'active' | 'quietSince' | 'request' | 'blocked'>>): S | null {
   let best: S | null = null;
   let since = Infinity;
+  let bestRank = Infinity;
   for (const [socket, state] of sockets) {
-    const waiting = state.active === 0 || (state.request !== null && !state.request.complete);
-    if (waiting && state.idleSince < since) (best = socket), (since = state.idleSince);
+    const rank = state.active === 0 ? (state.request === null ? 0 : 1) : state.blocked() ? 2 : state.request !== null && !state.request.complete ? 3 : -1;
+    if (rank < 0) continue;
+    if (state.quietSince < since || (state.quietSince === since && rank < bestRank)) (best = socket), (since = state.quietSince), (bestRank = rank);
   }
   return best;
 }

@@ -4,10 +4,10 @@
  * encodings that throw, slow clients, cross-site reads, and error messages that repeat the request.
  */
 import { setTimeout as delay } from 'node:timers/promises';
-import { connect } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, oldestIdle, type App, type AppOptions } from '../../server/src/app';
+import { createApp, quietest, type App, type AppOptions } from '../../server/src/app';
 import { createLogger } from '../../server/src/log';
 import { MemoryGraphStore } from '../../server/src/store/memory/MemoryGraphStore';
 import { reportBundle } from '../helpers/report';
@@ -332,19 +332,90 @@ describe('HTTP that cannot be tripped', () => {
     }
   });
 
-  it('refuses a connection beyond the cap only when every one has a request to answer', () => {
-    const answering = { active: 1, idleSince: 1, request: { complete: true } };
-    expect(oldestIdle(new Map([['a', answering], ['b', { ...answering, idleSince: 0 }]]))).toBeNull();
-    // Of those with nothing to answer (between requests, or a body still coming), the one waiting longest.
+  it('keeps a slow upload that makes progress while silent connections come and go at the cap', async () => {
+    const capped = await serve({ httpLimits: { maxConnections: 4 } });
+    const body = JSON.stringify({ query: '{ stats { entities } }' });
+    let answer = '';
+    const upload = connect(capped.port, '127.0.0.1');
+    upload.on('data', (d) => (answer += d));
+    upload.on('error', () => {});
+    const closed = new Promise<void>((resolve) => upload.once('close', () => resolve()));
+    await new Promise<void>((resolve) => upload.once('connect', () => resolve()));
+    upload.write(`POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`);
+    const silent: ReturnType<typeof connect>[] = [];
+    try {
+      // A byte of the body every 25 ms; meanwhile a new silent connection every 40 ms.
+      for (let i = 0; i < body.length; i++) {
+        upload.write(body[i]!);
+        if (i % 2 === 0) {
+          const c = connect(capped.port, '127.0.0.1', () => c.write('GET /healthz HTTP/1.1\r\nHost: x\r\n'));
+          c.on('error', () => {});
+          silent.push(c);
+        }
+        await delay(25);
+      }
+      await Promise.race([closed, delay(3000)]);
+      expect(statusOf(answer)).toBe(200);
+      // The silent ones made room for each other: most of them were closed.
+      expect(silent.filter((c) => c.destroyed || c.readableEnded).length).toBeGreaterThan(silent.length / 2);
+    } finally {
+      upload.destroy();
+      for (const c of silent) c.destroy();
+      await capped.app.close();
+    }
+  });
+
+  it('closes a connection whose client reads nothing of its answers', async () => {
+    const strict = await serve({ httpLimits: { requestTimeoutMs: 600, headersTimeoutMs: 300 }, queryTimeoutMs: 200 });
+    // Seen from the server's side: the paused client notices nothing until it reads.
+    const closed = new Promise<boolean>((resolve) => {
+      strict.app.server.once('connection', (s: Socket) => s.once('close', () => resolve(true)));
+      setTimeout(() => resolve(false), 8000);
+    });
+    const c = connect(strict.port, '127.0.0.1');
+    c.on('error', () => {});
+    try {
+      await new Promise<void>((resolve) => c.once('connect', () => resolve()));
+      // A hundred pipelined requests for the report's text (140 KB each), and nothing read: the
+      // answers fill the buffers, and then nothing moves.
+      c.pause();
+      const body = JSON.stringify({ query: '{ documents { passages(first: 1000) { nodes { text rawText } } } }' });
+      for (let i = 0; i < 100; i++) c.write(`POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`);
+      expect(await closed).toBe(true);
+      await alive(strict.url);
+    } finally {
+      c.destroy();
+      await strict.app.close();
+    }
+  });
+
+  it('refuses a connection beyond the cap only when every one is being answered', () => {
+    const answering = { active: 1, quietSince: 1, request: { complete: true }, blocked: () => false };
+    expect(quietest(new Map([['a', answering], ['b', { ...answering, quietSince: 0 }]]))).toBeNull();
+    // Of those not being answered (between requests, a body still coming, an answer not read), the one quiet longest.
     const open = new Map([
-      ['busy', { ...answering, idleSince: 0 }],
-      ['kept-alive', { active: 0, idleSince: 5, request: { complete: true } }],
-      ['slow-body', { active: 1, idleSince: 3, request: { complete: false } }],
-      ['no-request-yet', { active: 0, idleSince: 4, request: null }],
+      ['busy', { ...answering, quietSince: 0 }],
+      ['kept-alive', { ...answering, active: 0, quietSince: 5 }],
+      ['unread-answer', { ...answering, quietSince: 2, blocked: () => true }],
+      ['slow-body', { ...answering, quietSince: 3, request: { complete: false } }],
+      ['no-request-yet', { ...answering, active: 0, quietSince: 4, request: null }],
     ]);
-    expect(oldestIdle(open)).toBe('slow-body');
+    expect(quietest(open)).toBe('unread-answer');
+    open.delete('unread-answer');
+    expect(quietest(open)).toBe('slow-body');
     open.delete('slow-body');
-    expect(oldestIdle(open)).toBe('no-request-yet');
+    expect(quietest(open)).toBe('no-request-yet');
+    // Equally quiet (bytes seen moving on all of them at the same look): a request under way goes last.
+    const tie = new Map([
+      ['slow-body', { ...answering, quietSince: 7, request: { complete: false } }],
+      ['unread-answer', { ...answering, quietSince: 7, blocked: () => true }],
+      ['kept-alive', { ...answering, active: 0, quietSince: 7 }],
+      ['no-request-yet', { ...answering, active: 0, quietSince: 7, request: null }],
+    ]);
+    for (const next of ['no-request-yet', 'kept-alive', 'unread-answer', 'slow-body']) {
+      expect(quietest(tie)).toBe(next);
+      tie.delete(next);
+    }
   });
 
   it('answers methods the API does not take with 405', async () => {
