@@ -129,7 +129,7 @@ describe('Markdown', () => {
     expect(b.passages.every((p) => !p.text.includes('\n') || p.kind === 'table')).toBe(true);
   });
 
-  it('reads a pipe table under a caption as a table, and one without a caption as a passage per row', () => {
+  it('reads a pipe table under a caption as a table, and one without a caption as one passage', () => {
     const text = [
       '# Placements',
       '',
@@ -165,9 +165,47 @@ describe('Markdown', () => {
     ]);
     const texts = bundle.passages.filter((p) => p.kind !== 'table').map((p) => p.text);
     expect(texts).toContain('Placements rose after 2010, as Table 2 shows.');
-    expect(texts).toContain('Labour Inspection Office Inspects workplaces');
+    expect(texts).toContain('Body Role Labour Inspection Office Inspects workplaces');
     expect(texts.some((x) => x.includes('|') && !x.includes('Pipe'))).toBe(false);
     expect(bundle.mentions.some((m) => m.entityId === 'table:2' && m.text === 'Table 2')).toBe(true);
+  });
+
+  it('keeps an empty row, a row of one cell and commas from breaking a pipe table, and reads an uncaptioned one as one passage', () => {
+    const text = [
+      '# Placements',
+      '',
+      'Table 3: Placements by destination',
+      '',
+      '| Country | 2010 | 2015 |',
+      '|---|---|---|',
+      '| Thailand | 12,198 | 15,578 |',
+      '| | | |',
+      '| Laos |',
+      '| Malaysia | 1,024 | 2,310 |',
+      '',
+      'The register names the agencies.',
+      '',
+      '| Agency | Province |',
+      '|---|---|',
+      '| North Office | Kampot |',
+      '| South Office | Takeo |',
+      '| Central Office | Kandal |',
+      '',
+      'Placements rose after 2010.',
+      '',
+    ].join('\n');
+    const r = runPipeline([readText('rows.md', text)]);
+    if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('\n'));
+    const bundle = r.value.bundle;
+    expect(bundle.tables[0]!.rows.map((x) => [x.label, x.numbers])).toEqual([
+      ['Thailand', [12198, 15578]],
+      ['Laos', [null, null]],
+      ['Malaysia', [1024, 2310]],
+    ]);
+    const after = bundle.passages.find((p) => p.text === 'Agency Province North Office Kampot South Office Takeo Central Office Kandal');
+    expect(after?.kind).toBe('paragraph');
+    // The prose after it stays in the section it was in.
+    expect(bundle.passages.find((p) => p.text === 'Placements rose after 2010.')?.section).toBe(after?.section);
   });
 });
 

@@ -33,9 +33,14 @@ async function typeset(pages: ((doc: PDFKit.PDFDocument) => void)[]): Promise<Ui
 class Page {
   y = 70;
   constructor(private doc: PDFKit.PDFDocument) {}
-  prose(text: string, font = 'Helvetica', size = 10): this {
-    this.doc.font(font).fontSize(size).text(text, LEFT, this.y, { width: WIDTH, lineGap: 2.5 });
-    this.y = this.doc.y + 10;
+  prose(text: string, font = 'Helvetica', size = 10, options: { width?: number; align?: 'left' | 'justify'; after?: number } = {}): this {
+    this.doc.font(font).fontSize(size).text(text, LEFT, this.y, { width: options.width ?? WIDTH, lineGap: 2.5, align: options.align ?? 'left' });
+    this.y = this.doc.y + (options.after ?? 10);
+    return this;
+  }
+  /** A small raised number at x on the last row: a note marker. */
+  marker(text: string, x: number): this {
+    this.doc.font('Helvetica').fontSize(5.5).text(text, x, this.y - 12.5 - 2.5, { lineBreak: false });
     return this;
   }
   line(text: string, font = 'Helvetica', size = 10): this {
@@ -158,5 +163,91 @@ describe('tables in a PDF', () => {
     // "Table 5" opens no table: no rows follow it.
     expect(tables.has('5')).toBe(false);
     expect(texts.some((t) => t.startsWith('The register names the public bodies') && t.endsWith('their roles are set out below.'))).toBe(true);
+  });
+});
+
+describe('tables in a PDF, among the things that stand near them', () => {
+  const P1 = 'The inspectorate keeps a register of the complaints it receives against recruitment agencies.';
+  const JUSTIFIED = 'Recruitment agencies must renew their licences every three years. Internationalisation notwithstanding, decentralisation, professionalisation and institutionalisation characterise the administration of the register.';
+  const AFTER = 'Complaints are heard by the inspectorate within thirty days of being lodged.';
+  let b: GraphBundle;
+
+  beforeAll(async () => {
+    const pdf = await typeset([
+      (doc) => {
+        // A table in a narrow column, justified prose right under it; a note marker in a cell.
+        new Page(doc)
+          .prose(P1)
+          .line('Table 1. Complaints received', 'Helvetica-Bold', 10)
+          .row(['', v('2015', 200), v('2016', 260)], 0, 'Helvetica-Bold')
+          .row(['Thailand', v('1,024', 200), v('1 210', 260)])
+          .marker('3', 201)
+          .row(['Malaysia', v('12,198', 200), v('98', 260)])
+          .gap(12)
+          .prose(JUSTIFIED, 'Helvetica', 10, { width: 200, align: 'justify' })
+          .prose(AFTER);
+      },
+      (doc) => {
+        // A wrapped line of prose that starts "Table 4." above the real caption; a source in
+        // small type with prose close under it; a table of the same number as page 1's.
+        const p = new Page(doc);
+        p.prose('The agencies are listed in the annex, together with their licence numbers, as shown in', 'Helvetica', 10, { after: 0 });
+        p.y -= 2.5;
+        p.prose('Table 4. The register is updated every month by the inspection office.')
+          .line('Table 1. Agencies by province', 'Helvetica-Bold', 10)
+          .row(['', v('2015', 420), v('2016', 520)], 0, 'Helvetica-Bold')
+          .row(['North', v('12', 420), v('15', 520)])
+          .row(['South', v('10', 420), v('23', 520)])
+          .gap(2)
+          .line('Source: Inspection office (2016).', 'Helvetica', 8)
+          .prose('Table 1 shows that the north has more agencies than the south in both years.');
+      },
+      (doc) => {
+        // A table filling most of its page: labels on the left, numbers far to the right.
+        const p = new Page(doc).line('Table 9. Placements by district', 'Helvetica-Bold', 10);
+        p.row(['', v('2015', 420), v('2016', 520)], 0, 'Helvetica-Bold');
+        for (let d = 1; d <= 40; d++) p.row([`District ${d}`, v(String(d * 7), 420), v(String(d * 11), 520)]);
+      },
+    ]);
+    const r = runPipeline([await readPdf('near.pdf', pdf)]);
+    if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('\n'));
+    b = r.value.bundle;
+  }, 60_000);
+
+  const table = (id: string) => b.tables.find((t) => t.id === id);
+  const prose = () => b.passages.filter((p) => p.kind !== 'table').map((p) => p.text);
+
+  it('ends a table where prose starts, even prose set with wide word spaces in a narrow column', () => {
+    expect(table('table:1')?.rows.map((r) => r.label)).toEqual(['Thailand', 'Malaysia']);
+    expect(prose().some((t) => t.startsWith('Recruitment agencies must renew their licences every three years.'))).toBe(true);
+    expect(prose()).toContain(AFTER);
+  });
+
+  it('reads numbers with commas, and keeps note markers out of the cells', () => {
+    expect(table('table:1')?.rows.map((r) => r.numbers)).toEqual([
+      [1024, 1210],
+      [12198, 98],
+    ]);
+  });
+
+  it('takes no wrapped line of prose for a caption, and keeps prose close under a small source out of it', () => {
+    const t = table('table:1-2');
+    expect(t).toMatchObject({ number: '1', title: 'Agencies by province', subtitle: null, source: 'Inspection office (2016).' });
+    expect(b.tables.some((x) => x.number === '4')).toBe(false);
+    expect(prose().some((x) => x.includes('as shown in Table 4. The register is updated every month'))).toBe(true);
+    expect(prose()).toContain('Table 1 shows that the north has more agencies than the south in both years.');
+  });
+
+  it('keeps two tables of one number apart, and a reference points at the one nearest before it', () => {
+    expect(b.tables.map((t) => t.id)).toEqual(['table:1', 'table:1-2', 'table:9']);
+    expect(b.entities.filter((e) => e.type === 'Table').map((e) => e.name)).toEqual(expect.arrayContaining(['Table 1. Complaints received', 'Table 1. Agencies by province']));
+    const ref = b.mentions.find((m) => m.text === 'Table 1' && b.passages.find((p) => p.id === m.passageId)?.text.startsWith('Table 1 shows'));
+    expect(ref?.entityId).toBe('table:1-2');
+  });
+
+  it('reads a table that fills its page as one column of labels, not as two columns of text', () => {
+    const t = table('table:9');
+    expect(t?.rows).toHaveLength(40);
+    expect(t?.rows[39]).toMatchObject({ label: 'District 40', numbers: [280, 440] });
   });
 });

@@ -13,13 +13,16 @@ import { DEFAULT_LIMITS, sentencePassages } from './sentences';
  */
 export const CELL_SEPARATOR = '\uE000';
 
+/** A table row as a line of converted text: its cells, each followed by CELL_SEPARATOR. */
+const rowLine = (cells: string[]) => cells.map((c) => c + CELL_SEPARATOR).join('');
+
 /** Lines holding table cells (CELL_SEPARATOR): their cells, and the text with spaces for them. */
 export function cellsOfText(text: string): { text: string; cells?: Record<number, string[]> } {
   if (!text.includes(CELL_SEPARATOR)) return { text };
   const cells: Record<number, string[]> = {};
   const lines = text.split('\n').map((line, i) => {
     if (!line.includes(CELL_SEPARATOR)) return line;
-    cells[i] = line.split(CELL_SEPARATOR).map((c) => c.trim());
+    cells[i] = line.replace(new RegExp(`${CELL_SEPARATOR}$`), '').split(CELL_SEPARATOR).map((c) => c.trim());
     return cells[i]!.filter(Boolean).join(' ');
   });
   return { text: lines.join('\n'), cells };
@@ -28,7 +31,7 @@ export function cellsOfText(text: string): { text: string; cells?: Record<number
 /**
  * Markdown blocks as wrapped-lines blocks. A pipe table under a caption paragraph ("Table 2:
  * ...") is one block with it, a row per line, so that it reads as a table; a table without a
- * caption reads as one passage per row.
+ * caption reads as one passage. Rows with no text are left out.
  */
 function markdownUnits(blocks: MarkdownBlock[]): string[] {
   const out: string[] = [];
@@ -44,13 +47,15 @@ function markdownUnits(blocks: MarkdownBlock[]): string[] {
       out.push(...(b.kind === 'paragraph' ? paragraphUnits(b.text) : [b.text]));
       return;
     }
+    const rows = b.rows.filter((r) => r.some(Boolean));
+    if (!rows.length) return;
     if (!captioned(k - 1)) {
-      out.push(...b.rows.map((r) => r.filter(Boolean).join(' ')));
+      out.push(rows.map((r) => r.filter(Boolean).join(' ')).join('\n'));
       return;
     }
     const after = blocks[k + 1];
     const source = after?.kind === 'paragraph' && SOURCE.test(after.text) ? [after.text] : [];
-    out.push([(blocks[k - 1] as { text: string }).text, ...b.rows.map((r) => r.join(CELL_SEPARATOR)), ...source].join('\n'));
+    out.push([(blocks[k - 1] as { text: string }).text, ...rows.map(rowLine), ...source].join('\n'));
   });
   return out;
 }

@@ -136,8 +136,8 @@ export function findDiscrepancies(graph: GraphDraft, assertions: Assertion[], pa
         const tol = roundingTolerance(parts.map((r) => r.values[k]!));
         if (Math.abs(sum - expected) <= tol) return;
         out.push({
-          id: `discrepancy:table-${t.number}-${(group || 'rows').toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${k}`,
-          subjectId: `table:${t.number}`,
+          id: `discrepancy:table-${t.id.replace(/^table:/, '')}-${(group || 'rows').toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${k}`,
+          subjectId: t.id,
           kind: total ? 'total-mismatch' : 'shares-do-not-sum',
           note: `Table ${t.number}${group ? `, ${group}` : ''}, ${col}: the rows add up to ${fmt(sum)}, the table gives ${fmt(expected)}.`,
           statements: [...parts.map((r) => rowEvidence(r.label)), ...(total ? [rowEvidence(total.label)] : [])],

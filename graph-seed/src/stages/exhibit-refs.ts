@@ -10,13 +10,27 @@ import { slugify } from '../model/ontology';
 import type { GraphDraft } from './registry';
 
 export function matchExhibitReferences(graph: GraphDraft, passages: Passage[]): void {
-  const exhibits = new Map<string, string>();
+  const exhibits = new Map<string, { id: string; passage: Passage | undefined }[]>();
+  const byId = new Map(passages.map((p) => [p.id, p]));
   for (const e of graph.entities.values()) {
-    if ((e.type === 'Figure' || e.type === 'Table') && typeof e.properties.number === 'string') exhibits.set(`${e.type} ${e.properties.number}`, e.id);
+    if ((e.type === 'Figure' || e.type === 'Table') && typeof e.properties.number === 'string') {
+      const key = `${e.type} ${e.properties.number}`;
+      exhibits.set(key, [...(exhibits.get(key) ?? []), { id: e.id, passage: byId.get(String(e.properties.passageId)) }]);
+    }
   }
+  // Where two exhibits share a number (numbered per chapter), a reference means the one of its
+  // own chapter, else the last one before it, else the first.
+  const meant = (key: string, p: Passage): string | undefined => {
+    const all = exhibits.get(key);
+    if (!all || all.length < 2) return all?.[0]?.id;
+    const distance = (x: (typeof all)[number]) => Math.abs((x.passage?.order ?? 0) - p.order);
+    const own = all.filter((x) => x.passage?.chapter === p.chapter).sort((a, b) => distance(a) - distance(b));
+    const before = all.filter((x) => (x.passage?.order ?? 0) <= p.order).at(-1);
+    return (own[0] ?? before ?? all[0])!.id;
+  };
   for (const p of passages) {
     for (const m of p.text.matchAll(/\b(Figure|Table)\s+([A-Z]?\d+(?:\.\d+)*)\b/g)) {
-      const id = exhibits.get(`${m[1]} ${m[2]}`);
+      const id = meant(`${m[1]} ${m[2]}`, p);
       // An exhibit's own caption is the exhibit itself, not a reference to it.
       if (!id || graph.entities.get(id)?.properties.passageId === p.id) continue;
       graph.addMention({ entityId: id, passageId: p.id, start: m.index, end: m.index + m[0].length, text: m[0] });

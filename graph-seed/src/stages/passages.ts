@@ -42,6 +42,14 @@ export function buildTextLayer(seg: Segmented, documentId: string, onText?: (pas
   const exhibits: DocumentRecord['exhibits'] = [];
   const noteRefs = new Map<string, number[]>();
   const seenBoxes = new Set<string>();
+  // Two exhibits of one kind and number (numbered per chapter, or a table continued under its
+  // caption) keep apart: the second is table:N-2, and so on.
+  const numbered = new Map<string, number>();
+  const exhibitId = (kind: 'table' | 'figure', n: string) => {
+    const seen = (numbered.get(`${kind}:${n}`) ?? 0) + 1;
+    numbered.set(`${kind}:${n}`, seen);
+    return seen === 1 ? `${kind}:${n}` : `${kind}:${n}-${seen}`;
+  };
 
   const marked: MarkedText[] = seg.passages.map((d) => {
     const stripped = stripNoteMarkersAt(d.kind === 'table' ? tableText(d) : d.parts.join('\n'));
@@ -89,7 +97,7 @@ export function buildTextLayer(seg: Segmented, documentId: string, onText?: (pas
       const t = parseTable(repaired);
       const notes = t.notes.map((n) => stripNoteMarkers(n).text);
       tables.push({
-        id: `table:${t.number}`,
+        id: exhibitId('table', t.number),
         number: t.number,
         title: t.title,
         subtitle: t.subtitle,
@@ -105,7 +113,7 @@ export function buildTextLayer(seg: Segmented, documentId: string, onText?: (pas
     if (d.figure) {
       const f = d.figure;
       figures.push({
-        id: `figure:${f.number}`,
+        id: exhibitId('figure', f.number),
         number: f.number,
         title: repairText(f.title),
         subtitle: f.subtitle ? repairText(f.subtitle) : null,

@@ -127,7 +127,7 @@ export function addTableStatistics(graph: GraphDraft, tables: Table[], passages:
         const column = t.columns[k] ?? `column ${k + 1}`;
         const subject = rowPlace ?? placeOf(column.replace(/\s*\(.*\)$/, ''));
         if (!subject || parseNumber(v) === null) return;
-        const id = `stat:table-${t.number}-${row.label}-${column}`.toLowerCase().replace(/[^a-z0-9:.]+/g, '-').replace(/-+$/, '');
+        const id = `stat:table-${t.id.replace(/^table:/, '')}-${row.label}-${column}`.toLowerCase().replace(/[^a-z0-9:.]+/g, '-').replace(/-+$/, '');
         const what = rowPlace ? `${row.group ?? t.title}, ${column}` : `${row.label}, ${column}`;
         const year = /\b(?:19|20)\d\d\b/.exec(rowPlace ? column : `${column} ${t.title}`)?.[0];
         graph.upsertEntity({

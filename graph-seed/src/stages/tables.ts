@@ -121,7 +121,7 @@ function parseCelled(caption: { number: string; title: string }, lines: TableLin
   }
   const body = lines.slice(firstRow, end);
   const rowsOnly = body.filter((l) => l.cells);
-  const isNumeric = (cells: string[]) => cells.slice(1).some((c) => c !== '' && parseNumber(c) !== null);
+  const isNumeric = (cells: string[]) => cells.slice(1).some((c) => c !== '' && cellNumber(c) !== null);
   // A first row with no label ("", 2010, 2015), no numbers, or years over rows of other numbers
   // heads the columns.
   const years = (cells: string[]) => cells.slice(1).every((c) => c === '' || /^(?:1[89]|20|21)\d\d$/.test(c));
@@ -142,7 +142,7 @@ function parseCelled(caption: { number: string; title: string }, lines: TableLin
     }
     const [label = '', ...rest] = l.cells;
     const values = Array.from({ length: width - 1 }, (_, k) => rest[k] ?? '');
-    rows.push({ label, group: l.indented ? lastTop : heading, values, numbers: values.map((v) => parseNumber(v)) });
+    rows.push({ label, group: l.indented ? lastTop : heading, values, numbers: values.map(cellNumber) });
     if (!l.indented) lastTop = label;
   }
   return {
@@ -155,6 +155,13 @@ function parseCelled(caption: { number: string; title: string }, lines: TableLin
     source,
     notes,
   };
+}
+
+/** A cell's number: as printed in the report's tables, or with commas between thousands ("12,198"). */
+function cellNumber(cell: string): number | null {
+  const n = parseNumber(cell);
+  if (n !== null || !/^[-–−+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?\s*%?$/.test(cell.trim())) return n;
+  return Number(cell.replace(/[,%\s]/g, '').replace(/^[–−]/, '-'));
 }
 
 function trailingValues(text: string): number {

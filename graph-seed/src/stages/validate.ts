@@ -15,6 +15,8 @@ export function validateGraph(b: Omit<GraphBundle, 'format' | 'version'>): Probl
     entities.add(e.id);
   }
   if (passages.size !== b.passages.length) err('DUPLICATE_ID', 'two passages share an id');
+  if (new Set(b.tables.map((t) => t.id)).size !== b.tables.length) err('DUPLICATE_ID', 'two tables share an id');
+  if (new Set(b.figures.map((f) => f.id)).size !== b.figures.length) err('DUPLICATE_ID', 'two figures share an id');
   const span = (where: string, ev: { passageId: string; start: number; end: number }, expected: string) => {
     const p = passages.get(ev.passageId);
     if (!p) return err('DANGLING_PASSAGE', `${where} points at unknown passage ${ev.passageId}`);

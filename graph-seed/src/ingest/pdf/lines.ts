@@ -37,7 +37,11 @@ export interface PdfCell {
 /** Items further apart than this many ems stand in different cells (table columns). */
 const CELL_GAP_EMS = 1;
 
-/** The x of a gutter that at most 5% of the page's items cross, or null for one column. */
+/**
+ * The x of a gutter that at most 5% of the page's items cross, or null for one column. A left
+ * column's lines run most of the way to the gutter; a table's labels, with its numbers beyond
+ * an empty band, do not, and such a page is one column.
+ */
 export function findGutter(page: PdfPage): number | null {
   const items = page.items.filter((i) => i.width > 0);
   if (items.length < 20) return null;
@@ -49,7 +53,14 @@ export function findGutter(page: PdfPage): number | null {
     if (left < items.length * 0.2 || right < items.length * 0.2) continue;
     if (!best || crossing < best.crossing) best = { x, crossing };
   }
-  return best && best.crossing <= items.length * 0.05 ? best.x : null;
+  if (!best || best.crossing > items.length * 0.05) return null;
+  const gutter = best.x;
+  const lefts = items.filter((i) => i.x + i.width <= gutter);
+  const margin = Math.min(...lefts.map((i) => i.x));
+  const reach = new Map<number, number>();
+  for (const i of lefts) reach.set(Math.round(i.y), Math.max(reach.get(Math.round(i.y)) ?? 0, i.x + i.width));
+  const full = [...reach.values()].filter((r) => r >= margin + (gutter - margin) * 0.7).length;
+  return full >= reach.size * 0.5 ? gutter : null;
 }
 
 function dominant<T>(values: [T, number][]): T {
@@ -95,8 +106,8 @@ function buildLines(items: PdfItem[], page: number, colLeft: number, colRight: n
       if (superscript) {
         // Glued to the word it annotates, as the segmenter expects note markers to be.
         text = text.replace(/\s+$/, '') + it.str.trim();
+        // Left out of the cells: in a table, a note marker glued to "1024" would read "10243".
         markers.push(Number(it.str.trim()));
-        if (cells.length) cells[cells.length - 1]!.text = cells[cells.length - 1]!.text.replace(/\s+$/, '') + it.str.trim();
       } else {
         if (text && gap > size * 0.15 && !/\s$/.test(text) && !/^\s/.test(it.str)) text += ' ';
         text += it.str;

@@ -43,6 +43,21 @@ function bands(rows: PdfLine[]): { x: number; right: number }[] {
   return out;
 }
 
+/**
+ * Whether each cell of a line stands in one of the columns: it overlaps exactly one band, and
+ * reaches at most half way across the empty space on either side of it.
+ */
+function fitsBands(line: PdfLine, cols: { x: number; right: number }[]): boolean {
+  return line.cells.every((c) => {
+    const hit = cols.flatMap((b, k) => (c.x <= b.right && c.right >= b.x ? [k] : []));
+    if (hit.length !== 1) return false;
+    const k = hit[0]!;
+    const before = k > 0 ? (cols[k - 1]!.right + cols[k]!.x) / 2 : -Infinity;
+    const after = k < cols.length - 1 ? (cols[k]!.right + cols[k + 1]!.x) / 2 : Infinity;
+    return c.x >= before && c.right <= after;
+  });
+}
+
 /** The row's cells, one per band (empty where the row has none there). */
 function inBands(cells: PdfCell[], cols: { x: number; right: number }[]): string[] {
   const out = cols.map(() => '');
@@ -55,36 +70,65 @@ function inBands(cells: PdfCell[], cols: { x: number; right: number }[]): string
   return out;
 }
 
+/** Ends a sentence (or a title): a caption after such a line opens a paragraph. */
+const ENDS = /[.!?:;]["”’)\]]*$/;
+
+/**
+ * Whether the line at i opens a paragraph: the first of its column, set apart from the line
+ * above, or after a line that ends a sentence. "Table 4. The register..." wrapped from the
+ * line above is prose, not a caption.
+ */
+function opensParagraph(lines: PdfLine[], i: number): boolean {
+  const [prev, line] = [lines[i - 1], lines[i]!];
+  if (!prev || prev.page !== line.page || prev.colLeft !== line.colLeft) return true;
+  return prev.y - line.y > Math.max(prev.size, line.size) * 1.6 || ENDS.test(prev.text) || prev.size !== line.size || prev.font !== line.font;
+}
+
 /** Tables in the page-ordered lines of a document. */
 export function findTables(lines: PdfLine[], body: number): PdfTable[] {
   const tables: PdfTable[] = [];
   for (let i = 0; i < lines.length; i++) {
     const caption = lines[i]!;
-    if (!TABLE_CAPTION.test(caption.text) || isRow(caption)) continue;
-    // The title's other lines, then the first row, on the caption's page.
+    if (!TABLE_CAPTION.test(caption.text) || isRow(caption) || !opensParagraph(lines, i)) continue;
+    // The title's other lines, then the first row, on the caption's page; a second caption
+    // among them is the table's (the first was a line of prose).
     let j = i + 1;
-    while (j < lines.length && j - i <= MAX_TITLE_LINES && !isRow(lines[j]!) && lines[j]!.page === caption.page && !SOURCE.test(lines[j]!.text)) j++;
+    while (j < lines.length && j - i <= MAX_TITLE_LINES && !isRow(lines[j]!) && lines[j]!.page === caption.page && !SOURCE.test(lines[j]!.text) && !TABLE_CAPTION.test(lines[j]!.text)) j++;
     if (j >= lines.length || !isRow(lines[j]!) || lines[j]!.page !== caption.page) continue;
     const titleLines = lines.slice(i, j);
-    // Rows, and one-cell headings followed by a row, on the same page.
+    // Rows, and one-cell headings followed by a row, on the same page; the table ends at a gap
+    // well over the rows' spacing, or at a line whose cells do not stand in the table's columns
+    // (prose set with wide word spaces, a numbered heading).
     const bodyLines: PdfLine[] = [];
     let k = j;
+    let pitch = Infinity;
     for (; k < lines.length && lines[k]!.page === caption.page; k++) {
       const l = lines[k]!;
-      if (isRow(l)) bodyLines.push(l);
-      else if (!SOURCE.test(l.text) && lines[k + 1] && isRow(lines[k + 1]!) && lines[k + 1]!.page === caption.page) bodyLines.push(l);
+      const prev = bodyLines[bodyLines.length - 1] ?? lines[j - 1]!;
+      const gap = prev.y - l.y;
+      if (bodyLines.length && gap > Math.max(pitch * 1.8, l.size * 2.2)) break;
+      if (isRow(l)) {
+        const rows = bodyLines.filter(isRow);
+        if (rows.length >= 2 && !fitsBands(l, bands(rows))) break;
+        bodyLines.push(l);
+      } else if (!SOURCE.test(l.text) && lines[k + 1] && isRow(lines[k + 1]!) && lines[k + 1]!.page === caption.page && lines[k + 1]!.y < l.y) bodyLines.push(l);
       else break;
+      if (bodyLines.length >= 2) pitch = Math.min(pitch, gap);
     }
     const rows = bodyLines.filter(isRow);
     if (rows.length < 2) continue;
-    // The source and notes: their paragraphs, up to a line in body type set apart by a gap.
+    // A heading that ended the rows (no row after it) is not the table's.
+    while (bodyLines.length && !isRow(bodyLines[bodyLines.length - 1]!)) (bodyLines.pop(), k--);
+    // The source and notes: their paragraphs, in their own type, up to a gap.
     const after: PdfLine[] = [];
     if (k < lines.length && SOURCE.test(lines[k]!.text) && lines[k]!.page === caption.page) {
       after.push(lines[k++]!);
       while (k < lines.length && lines[k]!.page === caption.page) {
         const [prev, l] = [after[after.length - 1]!, lines[k]!];
         const close = prev.y - l.y <= Math.max(prev.size, l.size) * 1.6;
-        if (!SOURCE.test(l.text) && !(close && l.size <= body * 1.05 && l.colLeft === prev.colLeft)) break;
+        const sameType = Math.abs(l.size - after[0]!.size) < 0.3 && l.font === after[0]!.font && l.colLeft === prev.colLeft;
+        // A line in body type after a finished sentence opens the prose that follows.
+        if (!SOURCE.test(l.text) && !(close && sameType && (l.size < body * 0.95 || !ENDS.test(prev.text)))) break;
         after.push(l);
         k++;
       }
