@@ -48,8 +48,8 @@ export interface HttpLimits {
   /** How long an idle kept-alive connection stays open, in ms. */
   keepAliveTimeoutMs: number;
   /**
-   * Most connections open at once. A newcomer past it closes the connection idle longest (no
-   * request being answered on it); it is refused only when every connection is being answered.
+   * Most connections open at once. A newcomer past it closes the connection quiet longest among
+   * those not being answered (see quietest); it is refused only when every one is being answered.
    */
   maxConnections: number;
 }
@@ -182,7 +182,7 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
   let closing = false;
   /**
    * Open connections: whether a request is being answered on each (for a graceful close), and
-   * since when it has been waiting for one (for the connection cap).
+   * since when nothing has moved on it (for the connection cap).
    */
   const sockets = new Map<Socket, SocketState>();
   const server = createServer(
@@ -340,7 +340,6 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
   };
 }
 
-/** The code for a GraphQLError raised by parsing, validation or coercion, or null when it is none of those. */
 /** What the server knows of an open connection. */
 interface SocketState {
   /** Requests being answered on it. */
@@ -385,6 +384,7 @@ export function quietest<S>(sockets: ReadonlyMap<S, Pick<SocketState, 'active' |
   return best;
 }
 
+/** The code for a GraphQLError raised by parsing, validation or coercion, or null when it is none of those. */
 function requestErrorCode(e: unknown): string | null {
   if ((e as Error | undefined)?.name !== 'GraphQLError') return null;
   const message = (e as Error).message;

@@ -6,6 +6,7 @@
  */
 import type { Token } from './furniture';
 import type { SourceLine } from './read';
+import { TABLE_CAPTION, TABLE_TITLE } from './tables';
 
 export interface BlockLine {
   text: string;
@@ -20,9 +21,6 @@ export type Block =
   | { kind: 'statlink'; doi: string }
   | { kind: 'foot-doi'; doi: string };
 
-import { TABLE_CAPTION, TABLE_TITLE } from './tables';
-
-export { TABLE_TITLE };
 /** Lines between a caption and the first row of a table whose columns were seen, at most. */
 const MAX_CAPTION_LINES = 4;
 const EXHIBIT_START = /^(?:Chapter\s+\d+$|Table\s+\d+\.\d+\.|Figure\s+\d+\.\d+\.|Box\s+\d+\.\d+\.)/;

@@ -95,8 +95,8 @@ export function parseTable(lines: (TableLine | null)[]): ParsedTable {
 /**
  * A table whose columns the reader saw: lines before the first row are the title's and the
  * subtitle's; the first row is the header when it has no label, no numbers, or years over
- * other numbers; a line without cells among
- * the rows heads the rows below it; a sub-row (set in) belongs to the row above it.
+ * other numbers; a line without cells among the rows heads the rows below it; a sub-row (set
+ * in) belongs to the row above it.
  */
 function parseCelled(caption: { number: string; title: string }, lines: TableLine[]): ParsedTable {
   const firstRow = lines.findIndex((l) => l.cells);

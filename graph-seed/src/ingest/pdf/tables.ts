@@ -1,19 +1,19 @@
 /**
- * Tables in a PDF. A table is found by its caption ("Table 3.", "Table 2.1:", "Table A.2 –")
- * followed by rows: lines whose items stand in two or more cells, an em or more apart. Its
- * columns are the bands of the page that the rows' cells fill (where cells of different rows
- * overlap, they are one column); each cell goes to the band it stands in. The rows before the
- * first one with a label and a number are its header (merged, column by column). A line of one cell between rows is
- * the heading of the rows below it; a row whose label is set in from the others is a sub-row. A
- * "Source:" or "Note:" paragraph after the rows belongs to the table.
+ * Tables in a PDF. A table is found by its caption ("Table 3.", "Table 2.1:", "Table A.2 –"),
+ * opening a paragraph, followed by rows: lines whose items stand in two or more cells, an em or
+ * more apart. Its columns are the bands of the page that the rows' cells fill (where cells of
+ * different rows overlap, they are one column); each cell goes to the band it stands in. The
+ * rows before the first one with a label and a number are its header (merged, column by
+ * column). A line of one cell between rows is the heading of the rows below it; a row whose
+ * label is set in from the others is a sub-row. A "Source:" or "Note:" paragraph after the rows
+ * belongs to the table.
  *
  * The table is written out as lines the segmenter reads as a table: the caption, the title's
  * other lines, one line per row (its cells separated by spaces, a sub-row set in by a space) with
  * the row's cells beside it, then the source; no blank line inside.
  */
-import type { PdfCell, PdfLine } from './lines';
-
 import { TABLE_CAPTION } from '../../stages/tables';
+import type { PdfCell, PdfLine } from './lines';
 
 const SOURCE = /^(?:Sources?|Notes?)\s*:/;
 /** Lines of a caption's title and subtitle before the rows start, at most. */
