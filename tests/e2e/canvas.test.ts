@@ -253,7 +253,7 @@ describe('phone, tables, text and views that used to mislead', () => {
     expect(await empty.count()).toBe(0);
   }, 240_000);
 
-  it('tables fit the panel, Table 2.4 files no share under a mean, charts show shares only, CSV holds numbers', async () => {
+  it('tables fit the panel, Table 2.4 files no share under a mean and shows its subtitle, charts show shares only, CSV holds numbers', async () => {
     const page = await open('/?tab=tables&t=2.1');
     const panel = page.locator('#side-panel');
     await page.getByTestId('table-2.1').waitFor();
@@ -270,6 +270,8 @@ describe('phone, tables, text and views that used to mislead', () => {
     const t24 = page.getByTestId('table-2.4');
     await t24.waitFor();
     expect(await t24.getByText('Age (mean)', { exact: true }).count()).toBe(1);
+    // Its subtitle says what the numbers are (shares, in per cent).
+    expect(await t24.locator('caption .table-subtitle').textContent()).toMatch(/\(%\)$/);
     expect(await page.getByTestId('chart-2.4').textContent()).not.toContain('Age (mean)');
     await shots(page, 'c06-tables');
   }, 240_000);

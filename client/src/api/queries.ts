@@ -120,13 +120,18 @@ export interface FindingsData {
   findings: (EntityRef & { statement: string; about: EntityRef[]; citations: EntityRef[] })[];
 }
 
-export const TABLES = `query Tables { tables { id number title columns source rows { label group values } passage { id } } }` as const;
+export const TABLES = `query Tables { tables { id number title subtitle labelHeader columns source notes rows { label group values } passage { id } } }` as const;
 export interface TableData {
   id: string;
   number: string;
   title: string;
+  /** Printed under the title: the unit or the scope ("(%)", "Thousands of workers"). */
+  subtitle: string | null;
+  /** The heading of the label column, when printed. */
+  labelHeader: string | null;
   columns: string[];
   source: string | null;
+  notes: string[];
   rows: { label: string; group: string | null; values: string[] }[];
   passage: { id: string } | null;
 }

@@ -13,10 +13,11 @@ export function DataTable({ table }: { table: TableData }) {
       <table className="data" data-testid={`table-${table.number}`}>
         <caption>
           Table {table.number}. {table.title}
+          {table.subtitle && <span className="table-subtitle">{table.subtitle}</span>}
         </caption>
         <thead>
           <tr>
-            <th />
+            {table.labelHeader ? <th scope="col">{table.labelHeader}</th> : <th />}
             {table.columns.map((c) => (
               <th key={c} scope="col">{c}</th>
             ))}
@@ -38,11 +39,18 @@ export function DataTable({ table }: { table: TableData }) {
             return out;
           })}
         </tbody>
-        {table.source && (
+        {(table.source || table.notes.length > 0) && (
           <tfoot>
-            <tr>
-              <td colSpan={table.columns.length + 1} className="small muted">{table.source}</td>
-            </tr>
+            {table.notes.map((n, i) => (
+              <tr key={`n${i}`}>
+                <td colSpan={table.columns.length + 1} className="small muted">Note: {n}</td>
+              </tr>
+            ))}
+            {table.source && (
+              <tr>
+                <td colSpan={table.columns.length + 1} className="small muted">{table.source}</td>
+              </tr>
+            )}
           </tfoot>
         )}
       </table>

@@ -133,13 +133,18 @@ function parseCelled(caption: { number: string; title: string }, lines: TableLin
   const rows: TableRow[] = [];
   let heading: string | null = null;
   let lastTop: string | null = null;
+  /** Whether the rows under the current heading are set in: one that is not then ends its group ("Total"). */
+  let setIn = false;
   for (const l of body) {
     if (l.cells === headerCells) continue;
     if (!l.cells) {
       heading = l.text;
       lastTop = heading;
+      setIn = false;
       continue;
     }
+    if (l.indented) setIn = true;
+    else if (setIn) (heading = null), (setIn = false);
     const [label = '', ...rest] = l.cells;
     const values = Array.from({ length: width - 1 }, (_, k) => rest[k] ?? '');
     rows.push({ label, group: l.indented ? lastTop : heading, values, numbers: values.map(cellNumber) });
