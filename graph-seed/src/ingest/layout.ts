@@ -3,7 +3,7 @@
  * blank line between paragraphs (the text layer of a PDF). Paragraphs that are too long to read
  * as one unit, and documents with no paragraph breaks at all, become passages of sentences.
  */
-import { TABLE_CAPTION } from '../stages/tables';
+import { TABLE_CAPTION, TABLE_SOURCE as SOURCE } from '../stages/tables';
 import { markdownToBlocks, type MarkdownBlock } from './markdown';
 import { DEFAULT_LIMITS, sentencePassages } from './sentences';
 
@@ -39,7 +39,6 @@ function markdownUnits(blocks: MarkdownBlock[]): string[] {
     const [b, next] = [blocks[k], blocks[k + 1]];
     return b?.kind === 'paragraph' && next?.kind === 'table' && TABLE_CAPTION.test(b.text);
   };
-  const SOURCE = /^(?:Sources?|Notes?)\s*:/;
   blocks.forEach((b, k) => {
     if (b.kind !== 'table') {
       // A caption, and a source or note under a captioned table, go with the table.

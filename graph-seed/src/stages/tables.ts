@@ -33,6 +33,9 @@ export const TABLE_TITLE = /^Table\s+(\d+\.\d+)\.\s*(.*)$/;
  */
 export const TABLE_CAPTION = /^Table\s+([A-Z]?\d+(?:\.\d+)*)(?:\s*[.:–—-]\s*|\s+(?=\p{Lu}))(.*)$/u;
 
+/** A line that opens a table's source or notes ("Source:", "Notes:"). */
+export const TABLE_SOURCE = /^(?:Sources?|Notes?)\s*:/;
+
 /** The number and title of a table's first line, in either form. */
 export function tableCaption(line: string, celled: boolean): { number: string; title: string } | null {
   const m = TABLE_TITLE.exec(line) ?? (celled ? TABLE_CAPTION.exec(line) : null);

@@ -12,10 +12,9 @@
  * other lines, one line per row (its cells separated by spaces, a sub-row set in by a space) with
  * the row's cells beside it, then the source; no blank line inside.
  */
-import { TABLE_CAPTION } from '../../stages/tables';
+import { TABLE_CAPTION, TABLE_SOURCE as SOURCE } from '../../stages/tables';
 import type { PdfCell, PdfLine } from './lines';
 
-const SOURCE = /^(?:Sources?|Notes?)\s*:/;
 /** Lines of a caption's title and subtitle before the rows start, at most. */
 const MAX_TITLE_LINES = 3;
 const NUMBER = /^[-–−+]?(?:\d{1,3}(?:[ ,\u00a0]\d{3})+|\d+)(?:\.\d+)?\s*%?$/;
