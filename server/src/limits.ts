@@ -163,7 +163,9 @@ export type Schedule = <T>(job: () => T) => Promise<T>;
  */
 export class Scheduler {
   private ordinaryInFlight = 0;
-  private readonly waiting: (() => void)[] = [];
+  /** Jobs not run yet: `waiting[head..]` (a shift per job would copy the array each time). */
+  private waiting: ((() => void) | undefined)[] = [];
+  private head = 0;
   private stepQueued = false;
   private timer: NodeJS.Timeout | null = null;
   private lastTurn = performance.now();
@@ -208,8 +210,26 @@ export class Scheduler {
       this.queueStep();
     });
 
+  private pending(): number {
+    return this.waiting.length - this.head;
+  }
+
+  /** The oldest job, taken off the queue; the queue's storage is reclaimed once half is spent. */
+  private next(): () => void {
+    const job = this.waiting[this.head]!;
+    this.waiting[this.head++] = undefined;
+    if (this.head === this.waiting.length) {
+      this.waiting = [];
+      this.head = 0;
+    } else if (this.head >= 1024 && this.head * 2 >= this.waiting.length) {
+      this.waiting = this.waiting.slice(this.head);
+      this.head = 0;
+    }
+    return job;
+  }
+
   private queueStep(): void {
-    if (this.stepQueued || !this.waiting.length) return;
+    if (this.stepQueued || !this.pending()) return;
     this.stepQueued = true;
     const rest = this.notBefore - performance.now();
     // A timer may fire up to a millisecond early by this clock; step() then waits out the rest.
@@ -219,7 +239,7 @@ export class Scheduler {
 
   private readonly step = (): void => {
     this.stepQueued = false;
-    if (!this.waiting.length) return;
+    if (!this.pending()) return;
     const now = performance.now();
     if (now < this.notBefore) return this.queueStep();
     const waited = now - this.lastTurn;
@@ -235,8 +255,8 @@ export class Scheduler {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.lastTurn = now;
-    do this.waiting.shift()!();
-    while (this.waiting.length && performance.now() - now < this.sliceMs);
+    do this.next()();
+    while (this.pending() && performance.now() - now < this.sliceMs);
     const end = performance.now();
     this.notBefore = this.share < 1 && this.resting() ? end + ((end - now) * (1 - this.share)) / this.share : 0;
     // Queued from the check phase, the next step runs on the next turn, after I/O.

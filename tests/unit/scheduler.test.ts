@@ -23,6 +23,24 @@ describe('Scheduler', () => {
     expect(ticks).toBeGreaterThanOrEqual(5);
   });
 
+  it('keeps first-in first-out order while jobs add jobs, across the reclaiming of its queue', async () => {
+    // 3,000 jobs queued at once, each of the first 2,000 queueing one more as it runs: the queue
+    // is taken from its front while it grows at its back, and its storage is reclaimed on the way.
+    const s = new Scheduler(1_000, 0);
+    const order: number[] = [];
+    const more: Promise<number>[] = [];
+    const first = Array.from({ length: 3000 }, (_, i) =>
+      s.schedule(() => {
+        order.push(i);
+        if (i < 2000) more.push(s.schedule(() => (order.push(3000 + i), 3000 + i)));
+        return i;
+      }),
+    );
+    expect(await Promise.all(first)).toEqual(Array.from({ length: 3000 }, (_, i) => i));
+    expect(await Promise.all(more)).toEqual(Array.from({ length: 2000 }, (_, i) => 3000 + i));
+    expect(order).toEqual(Array.from({ length: 5000 }, (_, i) => i));
+  });
+
   it('settles a job that throws with its error, and goes on with the next', async () => {
     const s = new Scheduler(4, 0);
     const failed = s.schedule(() => {
