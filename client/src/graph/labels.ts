@@ -47,7 +47,7 @@ export function spreadOut(cy: Core, movable: ReadonlySet<string> | null): void {
  * label fits when it overlaps no label of higher priority and is not cut by the canvas's edges.
  */
 export function placeLabels(cy: Core, o: { selected: string | null; pinned: readonly string[]; hovered: string | null }): number {
-  const priority = (n: NodeSingular) => labelPriority({ selected: n.id() === o.selected, pinned: o.pinned.includes(n.id()), hovered: n.id() === o.hovered, degree: n.degree(false) });
+  const priority = (n: NodeSingular) => labelPriority({ selected: n.id() === o.selected, pinned: o.pinned.includes(n.id()), hovered: n.id() === o.hovered, degree: (n.data('deg') as number | undefined) ?? 0 });
   let candidates = cy.nodes(':visible');
   if (candidates.length > LABEL_CANDIDATES) {
     const rank = new Map(candidates.map((n) => [n.id(), priority(n)] as const));

@@ -22,7 +22,7 @@ export function layoutOptions(name: LayoutName, fit: boolean): cytoscape.LayoutO
     // Left to right: a rank is a column, where wrapped labels stack instead of running into each other.
     return { name: 'dagre', rankDir: 'LR', nodeSep: 8, rankSep: 70, edgeSep: 4, nodeDimensionsIncludeLabels: true, sort: (a: NodeSingular, b: NodeSingular) => (a.id() < b.id() ? -1 : 1), ...common } as never;
   if (name === 'rings')
-    return { name: 'concentric', concentric: (n: NodeSingular) => n.degree(false), levelWidth: () => 3, minNodeSpacing: 30, avoidOverlap: true, nodeDimensionsIncludeLabels: true, spacingFactor: 1, ...common } as never;
+    return { name: 'concentric', concentric: (n: NodeSingular) => (n.data('deg') as number | undefined) ?? 0, levelWidth: () => 3, minNodeSpacing: 30, avoidOverlap: true, nodeDimensionsIncludeLabels: true, spacingFactor: 1, ...common } as never;
   return { name: 'fcose', randomize: true, quality: 'proof', nodeDimensionsIncludeLabels: true, nodeRepulsion: () => 9000, idealEdgeLength: () => 60, nodeSeparation: 60, packComponents: true, ...common } as never;
 }
 
