@@ -64,6 +64,12 @@ export interface App {
 
 /** Distinct operations whose parsed (and compiled) form is kept. */
 const DOCUMENT_CACHE = 256;
+/**
+ * Most characters of operation text kept with them: 256 one-off operations of 2 MB each (a long
+ * string literal) held 2.5 GB, where the explorer's operations are a few hundred bytes each.
+ */
+const DOCUMENT_CACHE_CHARS = 8 * 2 ** 20;
+const documentCacheOptions = { max: DOCUMENT_CACHE, maxSize: DOCUMENT_CACHE_CHARS, sizeCalculation: (_: unknown, key: string) => key.length + 1 };
 
 export interface AppOptions {
   /** Time budget of one GraphQL operation, in ms. */
@@ -133,7 +139,7 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
     // Parsed documents (and, with them, their compiled executors) are kept for the most recent
     // distinct operations only: clients send few, while a flood of one-off operations must not
     // hold memory.
-    parserAndValidationCache: { documentCache: new LRUCache<string, DocumentNode>({ max: DOCUMENT_CACHE }), errorCache: new LRUCache<string, object>({ max: DOCUMENT_CACHE }) },
+    parserAndValidationCache: { documentCache: new LRUCache<string, DocumentNode>(documentCacheOptions), errorCache: new LRUCache<string, object>(documentCacheOptions) },
     plugins: [
       persistedOperations(),
       validationHints(),
@@ -169,7 +175,13 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
     if ((original as Error | undefined)?.name === 'QueryTimeoutError') {
       return new GraphQLError(`${(original as Error).message}; ask for less (smaller limit or depth)`, { extensions: { code: 'TIMEOUT' } });
     }
-    if (isClientError(original)) return original as Error;
+    // The client's own mistake, said as raised, at the place it was raised (its field's path
+    // and location: an error without them cannot be told from its aliases' others).
+    if (isClientError(original)) {
+      const e = original as GraphQLError;
+      const at = error as GraphQLError;
+      return at.path ? createGraphQLError(e.message, { nodes: at.nodes, source: at.source, positions: at.positions, path: at.path, extensions: e.extensions }) : e;
+    }
     if (!original && isClientError(error)) return error as Error;
     // GraphQL's own rejections (variable coercion, validation, the Armor limits) carry no
     // code of their own; they are the client's to fix, so they get one.

@@ -18,7 +18,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { createGraphQLError } from 'graphql-yoga';
-import type { GraphQLError } from 'graphql';
+import { Source, type GraphQLError } from 'graphql';
 import type { GraphBundle } from '../../graph-seed/src/model/bundle';
 import type { OperationLimits } from './limits';
 import type { Logger } from './log';
@@ -43,25 +43,27 @@ export interface HeavyRequest {
 export interface WireError {
   message: string;
   path?: readonly (string | number)[];
+  /** Where in the operation's text (characters from its start). */
+  positions?: readonly number[];
   extensions?: Record<string, unknown>;
   original?: { name: string; message: string; stack?: string; extensions?: Record<string, unknown> };
 }
 
-/**
- * The worker's reply: a complete answer as UTF-8 JSON (moved, or written into an answer slot),
- * or an answer with errors as data.
- */
-export type HeavyReply =
-  | { id: number; body: Uint8Array }
-  | { id: number; slot: number; length: number }
-  | { id: number; data: unknown; errors: WireError[] }
-  | { id: number; failed: string };
+/** UTF-8 JSON from the worker: moved, or written into an answer slot. */
+export type WireJson = { body: Uint8Array } | { slot: number; length: number };
 
 /**
- * The worker's answer: the UTF-8 JSON of an answer without errors, or an answer with errors.
- * A body in an answer slot comes with `release`, to be called once nothing reads it any more.
+ * The worker's reply: a complete answer as UTF-8 JSON, or an answer with errors: its data as
+ * UTF-8 JSON too (a large answer with one error must not be cloned and serialised on the
+ * server's thread), its errors as objects, to be masked and redacted there.
  */
-export type HeavyAnswer = { body: Uint8Array; release?: () => void } | { result: { data?: Record<string, unknown> | null; errors: GraphQLError[] } };
+export type HeavyReply = ({ id: number } & WireJson) | { id: number; data: WireJson | null | undefined; errors: WireError[] } | { id: number; failed: string };
+
+/** JSON bytes from the worker; those in an answer slot come with `release`, to be called once nothing reads them any more. */
+export type HeavyBytes = { body: Uint8Array; release?: () => void };
+
+/** The worker's answer: the UTF-8 JSON of an answer without errors, or an answer with errors (its data as UTF-8 JSON). */
+export type HeavyAnswer = HeavyBytes | { data: HeavyBytes | null | undefined; errors: GraphQLError[] };
 
 /**
  * Answer slots: a state word per slot (0 free, 1 taken), then the slots. The worker takes a free
@@ -108,11 +110,14 @@ export function readSlot(slots: AnswerSlots, slot: number, length: number): { bo
   };
 }
 
+const bytesOf = (slots: AnswerSlots, json: WireJson): HeavyBytes => ('body' in json ? { body: json.body } : readSlot(slots, json.slot, json.length));
+
 export class HeavyThread {
   private worker: Worker | null = null;
   private ready: Promise<void> | null = null;
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (a: HeavyAnswer) => void; reject: (e: Error) => void }>();
+  /** Operations sent and not answered yet, with their text (where the errors' positions point). */
+  private readonly pending = new Map<number, { resolve: (a: HeavyAnswer) => void; reject: (e: Error) => void; query: string }>();
   private closed = false;
 
   constructor(
@@ -149,10 +154,12 @@ export class HeavyThread {
         const waiter = this.pending.get(m.id);
         if (!waiter) return;
         this.pending.delete(m.id);
-        if ('body' in m) waiter.resolve({ body: m.body });
-        else if ('slot' in m) waiter.resolve(readSlot(slots, m.slot, m.length));
-        else if ('failed' in m) waiter.reject(new Error(m.failed));
-        else waiter.resolve({ result: { data: m.data as Record<string, unknown> | null | undefined, errors: m.errors.map(fromWire) } });
+        if ('failed' in m) waiter.reject(new Error(m.failed));
+        else if ('errors' in m) {
+          const source = new Source(waiter.query);
+          waiter.resolve({ data: m.data && bytesOf(slots, m.data), errors: m.errors.map((e) => fromWire(e, source)) });
+        }
+        else waiter.resolve(bytesOf(slots, m));
       };
       worker.on('message', onMessage);
       worker.once('error', (e) => {
@@ -182,7 +189,7 @@ export class HeavyThread {
     const worker = this.worker!;
     const id = this.nextId++;
     return new Promise<HeavyAnswer>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { resolve, reject, query: request.query });
       worker.postMessage({ id, ...request });
     });
   }
@@ -196,13 +203,13 @@ export class HeavyThread {
   }
 }
 
-/** A worker's error as a GraphQL error again, its original error's name and code kept. */
-function fromWire(e: WireError): GraphQLError {
+/** A worker's error as a GraphQL error again, at its place in the operation's text, its original error's name and code kept. */
+function fromWire(e: WireError, source: Source): GraphQLError {
   let original: Error | undefined;
   if (e.original) {
     original = e.original.name === 'GraphQLError' ? (createGraphQLError(e.original.message, { extensions: e.original.extensions }) as unknown as Error) : new Error(e.original.message);
     original.name = e.original.name;
     if (e.original.stack) original.stack = e.original.stack;
   }
-  return createGraphQLError(e.message, { path: e.path, extensions: e.extensions, originalError: original }) as unknown as GraphQLError;
+  return createGraphQLError(e.message, { path: e.path, extensions: e.extensions, originalError: original, ...(e.positions?.length ? { source, positions: e.positions } : {}) }) as unknown as GraphQLError;
 }

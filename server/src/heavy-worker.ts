@@ -8,7 +8,7 @@ import { constants, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { execute, parse, type ExecutionResult, type GraphQLError } from 'graphql';
 import { createContext } from './context';
-import { writeToSlot, type AnswerSlots, type HeavyReply, type HeavyRequest, type StoreSpec, type WireError } from './heavy-thread';
+import { writeToSlot, type AnswerSlots, type HeavyReply, type HeavyRequest, type StoreSpec, type WireError, type WireJson } from './heavy-thread';
 import { ExecutionGuard, guardSchema, type OperationLimits } from './limits';
 import { installWorkerGuards } from './process-guards';
 import { buildSchema } from './schema';
@@ -51,6 +51,7 @@ const toWire = (e: GraphQLError): WireError => {
   return {
     message: e.message,
     path: e.path,
+    positions: e.positions,
     extensions: e.extensions && Object.keys(e.extensions).length ? { ...e.extensions } : undefined,
     original: original ? { name: original.name, message: original.message, stack: original.stack, extensions: original.extensions ? { ...original.extensions } : undefined } : undefined,
   };
@@ -72,21 +73,28 @@ async function answer(store: GraphStore, schema: ReturnType<typeof guardSchema>,
   };
   let result = (await execute({ schema, document, variableValues: request.variables, operationName: request.operationName, contextValue })) as ExecutionResult;
   if (guard.error) result = { errors: [guard.error] };
-  if (!result.errors?.length) {
-    const json = JSON.stringify({ data: result.data, extensions: { cost: request.cost } });
-    // Into an answer slot shared with the server's thread; failing that, bytes moved to it.
-    const written = writeToSlot(slots, json);
-    return written ? { id, ...written } : { id, body: new TextEncoder().encode(json) };
-  }
-  return { id, data: result.data, errors: result.errors.map(toWire) };
+  if (!result.errors?.length) return { id, ...wireJson(JSON.stringify({ data: result.data, extensions: { cost: request.cost } })) };
+  // No data at all (refused, or its root failed): the errors alone, as objects.
+  return { id, data: result.data == null ? result.data : wireJson(JSON.stringify(result.data)), errors: result.errors.map(toWire) };
 }
+
+/** JSON into an answer slot shared with the server's thread; failing that, bytes moved to it. */
+function wireJson(json: string): WireJson {
+  return writeToSlot(slots, json) ?? { body: new TextEncoder().encode(json) };
+}
+
+/** The buffer a reply moves to the server's thread, if any. */
+const transfers = (reply: HeavyReply): ArrayBuffer[] => {
+  const json = 'errors' in reply ? reply.data : reply;
+  return json && 'body' in json ? [json.body.buffer as ArrayBuffer] : [];
+};
 
 try {
   const store = await openStore();
   const schema = guardSchema(buildSchema());
   port.on('message', (m: HeavyRequest & { id: number }) => {
     answer(store, schema, m.id, m).then(
-      (reply) => port.postMessage(reply, 'body' in reply ? [reply.body.buffer as ArrayBuffer] : []),
+      (reply) => port.postMessage(reply, transfers(reply)),
       (e: Error) => port.postMessage({ id: m.id, failed: e.message } satisfies HeavyReply),
     );
   });

@@ -90,11 +90,14 @@ export function crossSiteUnsafe(req: IncomingMessage, hasOperation: boolean): bo
   return req.method === 'POST' && (type === '' || type === 'text/plain' || type === 'application/x-www-form-urlencoded' || type === 'multipart/form-data');
 }
 
-/** Whether a GET to /graphql asks to run an operation (rather than for GraphiQL). */
+/**
+ * Whether a GET to /graphql may run an operation (rather than ask for GraphiQL): any parameter
+ * at all. Parameter names reach the GraphQL server decoded (`%71uery` is `query`), so matching
+ * names as sent would let an encoded one through; GraphiQL itself is asked for with none.
+ */
 export function getRunsOperation(target: string): boolean {
   const q = target.indexOf('?');
-  if (q < 0) return false;
-  return /(^|&)(query|extensions|operationName|variables)=/.test(target.slice(q + 1));
+  return q >= 0 && target.length > q + 1;
 }
 
 /**

@@ -114,6 +114,9 @@ function asInterpreted(compiled: Compiled, interpret: Execute): Execute {
   };
 }
 
+/** Longest operation text compiled (the explorer's are a few hundred characters). */
+const MAX_SOURCE = 16_384;
+
 /** The compiled-execution cache of one schema (see the module comment). */
 export class Jit {
   private readonly keys = new WeakMap<DocumentNode, string>();
@@ -149,6 +152,9 @@ export class Jit {
   }
 
   private compiledFor(document: DocumentNode, operationName: string | null | undefined): Compiled | null {
+    // Long operation text (a long string literal, say) is neither printed nor counted: printing
+    // it per request cost time, and keeping its runs' keys memory.
+    if ((document.loc?.source.body.length ?? 0) > MAX_SOURCE) return null;
     const key = this.keyOf(document, operationName);
     const known = this.compiled.get(key);
     if (known !== undefined) return known || null;

@@ -353,18 +353,33 @@ class Turns {
 
 /** Deepest nesting of lists and objects in an operation's variables (this API's inputs need a few levels). */
 export const MAX_VARIABLE_DEPTH = 32;
+/** Most values (list items, object fields and scalars) in an operation's variables: ids and filters need a few hundred. */
+export const MAX_VARIABLE_VALUES = 10_000;
 
-/** Whether a JSON value nests lists and objects deeper than `max`, read without recursion (a value 100,000 levels deep is as cheap to refuse as any). */
-export function nestsDeeper(value: unknown, max: number): boolean {
+/**
+ * What is wrong with a JSON value as an operation's variables: lists and objects nested deeper
+ * than `maxDepth`, or more than `maxValues` values in all; null when neither. Read without
+ * recursion and stopped at the first excess, so a value 100,000 levels deep or a 2 MB list of a
+ * million numbers costs no more than the limits (walking such a list whole held the event loop
+ * for a third of a second, and every later step, the cost cache's key included, walks it again).
+ */
+export function variablesExcess(value: unknown, maxDepth: number, maxValues: number): 'depth' | 'values' | null {
   const stack: [unknown, number][] = [[value, 0]];
+  let values = 0;
   while (stack.length) {
     const [v, depth] = stack.pop()!;
     if (v === null || typeof v !== 'object') continue;
-    if (depth >= max) return true;
-    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, depth + 1]);
+    if (depth >= maxDepth) return 'depth';
+    const children = Array.isArray(v) ? v : Object.values(v);
+    values += children.length;
+    if (values > maxValues) return 'values';
+    for (const child of children) stack.push([child, depth + 1]);
   }
-  return false;
+  return null;
 }
+
+/** Longest key (operation name and variables, as JSON) under which an operation's cost is kept. */
+const MAX_COST_KEY = 4096;
 
 const costError = (cost: number, limit: number) =>
   clientError(cost >= Number.MAX_SAFE_INTEGER ? `the query nests deeper than its cost can be counted, over the limit of ${limit} items; ask with less nesting` : `the query could return up to ${cost} items, over the limit of ${limit}; ask for fewer items (smaller limit or less nesting)`, {
@@ -385,6 +400,8 @@ export function useOperationLimits(bounds: () => CostBounds, budgetMs: number, l
   const inBackground = new WeakSet<Request>();
   /** Complete answers from the heavy-operation thread, as UTF-8 JSON, by request. */
   const answered = new WeakMap<Request, Uint8Array>();
+  /** The data of answers with errors from the heavy-operation thread, as UTF-8 JSON, by request. */
+  const answeredData = new WeakMap<Request, Uint8Array>();
   /**
    * Costs by parsed document (Yoga hands the same document for the same text) and by operation
    * and variables: a client repeating an expensive operation is not costed again each time.
@@ -398,6 +415,10 @@ export function useOperationLimits(bounds: () => CostBounds, budgetMs: number, l
       costsFor = bounds();
     }
     const key = JSON.stringify([operationName ?? null, variables ?? null]);
+    // Keys of variables beyond a few kilobytes are not kept: sixteen keys per document of up to
+    // 2 MB each (more once numbers are printed out: "1e20" is 21 characters), for each of the
+    // documents Yoga keeps, filled the heap in a minute and a half of such requests.
+    if (key.length > MAX_COST_KEY) return operationCost(schema, document, operationName, variables, bounds()).cost;
     let known = costs.get(document);
     if (!known) costs.set(document, (known = new Map()));
     let cost = known.get(key);
@@ -421,8 +442,10 @@ export function useOperationLimits(bounds: () => CostBounds, budgetMs: number, l
       uncount(request);
     },
     async onExecute({ args, executeFn, extendContext, setExecuteFn, setResultAndStopExecution }) {
-      if (nestsDeeper(args.variableValues, MAX_VARIABLE_DEPTH)) {
-        setResultAndStopExecution({ errors: [clientError(`the variables nest deeper than ${MAX_VARIABLE_DEPTH} levels; no argument of this API takes values that deep`, { extensions: { code: 'BAD_USER_INPUT' } })] });
+      const excess = variablesExcess(args.variableValues, MAX_VARIABLE_DEPTH, MAX_VARIABLE_VALUES);
+      if (excess) {
+        const message = excess === 'depth' ? `the variables nest deeper than ${MAX_VARIABLE_DEPTH} levels; no argument of this API takes values that deep` : `the variables hold more than ${MAX_VARIABLE_VALUES} values; no argument of this API takes that many`;
+        setResultAndStopExecution({ errors: [clientError(message, { extensions: { code: 'BAD_USER_INPUT' } })] });
         return;
       }
       const cost = costOf(args.schema, args.document, args.operationName, args.variableValues as Record<string, unknown> | undefined);
@@ -446,7 +469,8 @@ export function useOperationLimits(bounds: () => CostBounds, budgetMs: number, l
       if (isHeavy && thread && request) {
         try {
           const answer = await thread.run({
-            query: print(args.document),
+            // The text as sent, so that the positions of the thread's errors point into it.
+            query: args.document.loc?.source.body ?? print(args.document),
             variables: args.variableValues as Record<string, unknown> | undefined,
             operationName: args.operationName ?? undefined,
             remainingMs: started + budgetMs - performance.now(),
@@ -454,11 +478,17 @@ export function useOperationLimits(bounds: () => CostBounds, budgetMs: number, l
             cost: costExtension,
             share: background.resting() ? limits.backgroundShare : 1,
           });
+          const res = (args.contextValue as { res?: ServerResponse }).res;
           if ('body' in answer) {
-            answered.set(request, holdUntilSent(answer, (args.contextValue as { res?: ServerResponse }).res));
+            answered.set(request, holdUntilSent(answer, res));
             // A stand-in: the answer written is the thread's JSON (onResultProcess).
             setResultAndStopExecution({ data: {} });
-          } else setResultAndStopExecution({ ...answer.result, extensions: { cost: costExtension } });
+          } else if (!answer.data) setResultAndStopExecution({ data: answer.data, errors: answer.errors, extensions: { cost: costExtension } });
+          else {
+            // The errors go through Yoga (masked, redacted); the data is the thread's JSON.
+            answeredData.set(request, holdUntilSent(answer.data, res));
+            setResultAndStopExecution({ data: {}, errors: answer.errors, extensions: { cost: costExtension } });
+          }
         } catch (e) {
           // Masked and logged like any unexpected error.
           setResultAndStopExecution({ errors: [createGraphQLError('Unexpected error.', { originalError: e as Error }) as unknown as GraphQLError], extensions: { cost: costExtension } });
@@ -495,11 +525,24 @@ export function useOperationLimits(bounds: () => CostBounds, budgetMs: number, l
         else setResult(JSON.parse(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8')) as ExecutionResult);
         return;
       }
+      const data = answeredData.get(request);
+      if (data !== undefined) {
+        answeredData.delete(request);
+        if (type) setResultProcessor((final, fetchAPI) => chunkedBytes(withErrors(data, final as ExecutionResult), fetchAPI, type, limits.chunkBytes, background.schedule), type);
+        else setResult({ ...(result as ExecutionResult), data: JSON.parse(Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8')) as ExecutionResult['data'] });
+        return;
+      }
       const single = result as ExecutionResult;
       if (single.errors?.length || !type) return;
       setResultProcessor((_, fetchAPI) => chunkedAnswer(answerPieces(single), fetchAPI, type, limits.chunkBytes, background.schedule), type);
     },
   };
+}
+
+/** An answer's UTF-8 JSON from its data's JSON and the rest of the answer, in the order the server's thread writes them. */
+function withErrors(data: Uint8Array, rest: ExecutionResult): Uint8Array {
+  const extensions = rest.extensions ? `,"extensions":${JSON.stringify(rest.extensions)}` : '';
+  return Buffer.concat([Buffer.from(`{"errors":${JSON.stringify(rest.errors)},"data":`), data, Buffer.from(`${extensions}}`)]);
 }
 
 /**

@@ -33,7 +33,35 @@ export function schemaNames(schema: GraphQLSchema): Set<string> {
 
 const MAX_MESSAGE = 400;
 
-export function redactMessage(message: string, known: ReadonlySet<string>): string {
+/** Most strings of a request's variables looked for in its messages. */
+const MAX_SENT = 10_000;
+
+/**
+ * The strings a request's variables hold (object keys and string values) that are not names of
+ * the schema, longest first. graphql-js quotes keys and input field names raw, so one holding a
+ * quote mark would pair the quotes of a message wrongly and leave part of itself outside them;
+ * these are removed first, whatever their quoting.
+ */
+export function sentStrings(variables: unknown, known: ReadonlySet<string>): string[] {
+  const out = new Set<string>();
+  const stack: unknown[] = [variables];
+  let seen = 0;
+  while (stack.length && seen < MAX_SENT) {
+    const v = stack.pop();
+    seen++;
+    if (typeof v === 'string') out.add(v);
+    else if (Array.isArray(v)) stack.push(...v.slice(0, MAX_SENT));
+    else if (v && typeof v === 'object') for (const [k, child] of Object.entries(v).slice(0, MAX_SENT)) (out.add(k), stack.push(child));
+  }
+  return [...out].filter((t) => t.length >= 3 && !known.has(t)).sort((a, b) => b.length - a.length);
+}
+
+export function redactMessage(message: string, known: ReadonlySet<string>, sent: readonly string[] = []): string {
+  for (const t of sent) {
+    const escaped = JSON.stringify(t).slice(1, -1);
+    if (message.includes(t)) message = message.split(t).join('…');
+    if (escaped !== t && message.includes(escaped)) message = message.split(escaped).join('…');
+  }
   let out = message
     // 'got invalid value <anything up to "; " or the end>'
     .replace(/(got invalid value) [^;]*?(;|$)/g, '$1$2')
@@ -48,24 +76,32 @@ export function redactMessage(message: string, known: ReadonlySet<string>): stri
  * One error of an answer, as sent: message redacted and no originalError, made with Yoga's own
  * factory so that its HTTP status still applies.
  */
-export function redactError(error: GraphQLError, known: ReadonlySet<string>): GraphQLError {
+export function redactError(error: GraphQLError, known: ReadonlySet<string>, sent: readonly string[] = []): GraphQLError {
   const { originalError: _dropped, ...extensions } = (error.extensions ?? {}) as Record<string, unknown>;
-  const message = redactMessage(String(error.message ?? ''), known);
+  const message = redactMessage(String(error.message ?? ''), known, sent);
   if (message === error.message && !('originalError' in (error.extensions ?? {})) && !error.originalError) return error;
   return createGraphQLError(message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, extensions }) as unknown as GraphQLError;
 }
 
 /** Every answer's errors redacted (see redactMessage), whichever stage raised them. */
 export function useRedactedErrors(known: ReadonlySet<string>): Plugin {
-  const redactResult = (r: unknown): unknown => {
-    if (!r || typeof r !== 'object' || !Array.isArray((r as { errors?: unknown }).errors)) return r;
+  /** Each request's variables, as sent. */
+  const variables = new WeakMap<Request, unknown>();
+  const redactResult = (r: unknown, sent: () => string[]): unknown => {
+    if (!r || typeof r !== 'object' || !Array.isArray((r as { errors?: unknown }).errors) || !(r as { errors: unknown[] }).errors.length) return r;
     const result = r as { errors: GraphQLError[] };
-    return { ...result, errors: result.errors.map((e) => redactError(e, known)) };
+    const strings = sent();
+    return { ...result, errors: result.errors.map((e) => redactError(e, known, strings)) };
   };
   return {
-    onResultProcess({ result, setResult }) {
-      if (Array.isArray(result)) setResult(result.map(redactResult) as typeof result);
-      else if (result && typeof result === 'object' && !(Symbol.asyncIterator in result)) setResult(redactResult(result) as typeof result);
+    onParams({ params, request }) {
+      if (params.variables) variables.set(request, params.variables);
+    },
+    onResultProcess({ request, result, setResult }) {
+      let strings: string[] | undefined;
+      const sent = () => (strings ??= sentStrings(variables.get(request), known));
+      if (Array.isArray(result)) setResult(result.map((r) => redactResult(r, sent)) as typeof result);
+      else if (result && typeof result === 'object' && !(Symbol.asyncIterator in result)) setResult(redactResult(result, sent) as typeof result);
     },
   };
 }

@@ -167,6 +167,44 @@ describe('attacks found by review', () => {
     await alive(s.url);
   });
 
+  it('refuses variables of more values than any argument takes, before costing or running anything', async () => {
+    // A million numbers in 2 MB: walking them, and keying the cost cache by their JSON (each
+    // 1e20 printed as 21 characters), stalled the event loop and filled the heap.
+    const body = `{"query":"query Q { stats { entities } }","variables":{"x":[${Array(300_000).fill('1e20').join(',')}]}}`;
+    const r = await fetch(`${s.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(r.status).toBeLessThan(500);
+    const answer = (await r.json()) as { data?: unknown; errors: { message: string; extensions: { code: string } }[] };
+    expect(answer.data).toBeUndefined();
+    expect(answer.errors[0]!.extensions.code).toBe('BAD_USER_INPUT');
+    expect(answer.errors[0]!.message).toMatch(/more than 10000 values/);
+    // Two hundred ids, the most an argument takes, are fine.
+    const ids = Array.from({ length: 200 }, () => 'ministry:molvt');
+    const ok = await post(s.url, { query: 'query($ids: [ID!]!) { neighborhood(ids: $ids, depth: 0) { nodes { id } } }', variables: { ids } });
+    expect(((await ok.json()) as { errors?: unknown }).errors).toBeUndefined();
+  });
+
+  it('answers searches whose words fold into one long term, 26 at once, within the budget', async () => {
+    // "㎉" folds to "kcal": 500 of them are one term of 2,000 letters, and typo matching walked the
+    // index once per swapped spelling of it, 1.5-4 s per search; 26 aliased searches ran out of
+    // the 10 s budget with TIMEOUT while the event loop was held.
+    const query = `{ ${Array.from({ length: 26 }, (_, i) => `a${i}: passages(query: "${'\u3389'.repeat(500)}", limit: 1) { id }`).join(' ')} }`;
+    const answer = (await (await post(s.url, { query })).json()) as { data?: Record<string, unknown[]>; errors?: unknown };
+    expect(answer.errors).toBeUndefined();
+    expect(Object.keys(answer.data!)).toHaveLength(26);
+    await alive(s.url);
+  });
+
+  it('refuses a search of more distinct words than a phrase has, in every search field', async () => {
+    const words = Array.from({ length: 25 }, (_, i) => `w${i}x`).join(' ');
+    for (const field of [`search(query: "${words}") { entity { id } }`, `passages(query: "${words}") { id }`, `entities(where: { nameMatches: "${words}" }) { id }`]) {
+      const answer = (await (await post(s.url, { query: `{ ${field} }` })).json()) as { errors: { message: string; extensions: { code: string } }[] };
+      expect(answer.errors[0]!.extensions.code, field).toBe('BAD_USER_INPUT');
+      expect(answer.errors[0]!.message).toMatch(/25 distinct words; a search takes at most 24/);
+    }
+    const fine = (await (await post(s.url, { query: `{ passages(query: "${words.split(' ').slice(0, 24).join(' ')}") { id } }` })).json()) as { errors?: unknown };
+    expect(fine.errors).toBeUndefined();
+  });
+
   it.each(['variables=%7Bx', 'extensions=%7B', 'variables=5', 'extensions=%5B1%5D'])('answers a GET whose %s is not a JSON object with 400, not a 500', async (param) => {
     const r = await fetch(`${s.url}/graphql?query=%7B__typename%7D&${param}`, { headers: { 'graphql-preflight': '1' } });
     expect(r.status).toBe(400);
@@ -464,6 +502,10 @@ describe('same-origin by default', () => {
     const get = await fetch(`${s.url}/graphql?query=${encodeURIComponent('{ stats { entities } }')}`);
     expect(get.status).toBe(403);
     expect(((await get.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('CSRF_PREVENTED');
+    // Parameter names reach the GraphQL server decoded: an encoded one is an operation too.
+    for (const target of [`/graphql?%71uery=${encodeURIComponent('{ stats { entities } }')}`, `/graphql?%65xtensions=%7B%7D`, '/graphql?x']) {
+      expect((await fetch(`${s.url}${target}`)).status).toBe(403);
+    }
     for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
       const r = await fetch(`${s.url}/graphql`, { method: 'POST', headers: { 'content-type': type }, body: JSON.stringify({ query: '{ stats { entities } }' }) });
       expect(r.status).toBe(415);
@@ -485,6 +527,11 @@ describe('errors that never quote the request', () => {
     ['a content type of its own', () => fetch(`${s.url}/graphql`, { method: 'POST', headers: { 'content-type': `text/${CANARY.replace(/[<>/]/g, '')}` }, body: '{}' })],
     ['variables that are not an object', () => post(s.url, { query: '{ stats { entities } }', variables: CANARY })],
     ['an operation name that does not exist', () => post(s.url, { query: 'query A { stats { entities } }', operationName: CANARY })],
+    // A ";" in the value ended what was cut out at the first one, and a quote mark in a key (which
+    // graphql-js quotes raw) paired the message's quotes wrongly.
+    ['a value holding a semicolon', () => post(s.url, { query: 'query($n: Int) { entities(limit: $n) { id } }', variables: { n: `abc; ${CANARY}` } })],
+    ['an input field name holding quote marks', () => post(s.url, { query: 'query($w: EntityWhere) { entities(where: $w) { id } }', variables: { w: { [`a" ${CANARY} "b`]: 1 } } })],
+    ['a list item holding a semicolon', () => post(s.url, { query: 'query($ids: [ID!]!) { neighborhood(ids: $ids) { nodes { id } } }', variables: { ids: [{ x: `; ${CANARY}` }] } })],
   ];
   it.each(requests)('does not repeat %s', async (_label, send) => {
     const r = await send();

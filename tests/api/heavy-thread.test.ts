@@ -95,6 +95,24 @@ describe('heavy operations on their own thread', () => {
     for (const [i, t] of terms.entries()) expect((await (await post(threaded.url, { query: heavy(t) })).text()) === expected[i]).toBe(true);
   });
 
+  it('answer with data and an error alike on both threads, the data sent as bytes from the thread', async () => {
+    // One field refused (an id over 200 characters) among 3 MB of answers: the thread once sent
+    // such an answer as objects, which the server's thread then cloned in and serialised whole.
+    const query = HEAVY.replace(' e: entities', ' entities').replace(/ }$/, ` bad: entity(id: "${'x'.repeat(201)}") { id } }`);
+    const [a, b] = await Promise.all([post(here.url, { query }), post(threaded.url, { query })]);
+    expect(b.status).toBe(a.status);
+    const [ta, tb] = [await a.text(), await b.text()];
+    expect(Number(b.headers.get('content-length'))).toBe(Buffer.byteLength(tb));
+    const pb = JSON.parse(tb) as Answer & { errors: { locations?: unknown }[] };
+    expect(pb.errors).toHaveLength(1);
+    expect(pb.errors[0]!.extensions?.code).toBe('BAD_USER_INPUT');
+    // Where the error is: its field's path, and its place in the text as sent.
+    expect(pb.errors[0]!.path).toEqual(['bad']);
+    expect(pb.errors[0]!.locations).toEqual([{ line: 1, column: query.indexOf('bad:') + 1 }]);
+    expect(Object.keys(pb.data!)).toHaveLength(31);
+    expect(tb === ta).toBe(true);
+  });
+
   it('answer byte for byte what the server thread answers, cost included', async () => {
     for (const query of [HEAVY]) {
       const [a, b] = await Promise.all([post(here.url, { query }), post(threaded.url, { query })]);

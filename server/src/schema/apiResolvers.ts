@@ -7,7 +7,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { Entity, Mention, Passage, Relation } from '../../../graph-seed/src/model/bundle';
 import type { Context } from '../context';
 import { NAME_MATCHES_CAP, type Direction, type EntityFilter, type RelationFilter } from '../store/GraphStore';
-import { entityTypes, id, ids, relationTypes, text } from './args';
+import { entityTypes, id, ids, relationTypes, searchPhrase, text } from './args';
 import { connection, pageArgs, wantsTotal } from './connections';
 import { assertFilterKnown, assertKnown, entityFilter, entityOrder, FINDING_ORIGINS } from './filters';
 
@@ -103,7 +103,7 @@ export const apiResolvers = {
     },
     searchConnection: async (_: unknown, a: Args, ctx: Context, info: GraphQLResolveInfo) => {
       const { first, offset } = pageArgs(a, 20);
-      const query = text(a.query as string, 'query');
+      const query = searchPhrase(a.query as string, 'query');
       // Search ranks its best 1,000 at most: pages beyond are empty, and totalCount counts those.
       const want = Math.min(NAME_MATCHES_CAP, wantsTotal(info) ? NAME_MATCHES_CAP : offset + first + 1);
       const hits = offset >= want ? [] : await ctx.store.search(query, entityTypes(a.types as string[] | null), want);
@@ -117,7 +117,7 @@ export const apiResolvers = {
     },
     passagesConnection: async (_: unknown, a: Args, ctx: Context) => {
       const { first, offset } = pageArgs(a, 20);
-      const page = await ctx.store.searchPassagesPage(text(a.query as string, 'query'), first + 1, offset);
+      const page = await ctx.store.searchPassagesPage(searchPhrase(a.query as string, 'query'), first + 1, offset);
       return connection<Passage>(page.items, first, offset, page.total);
     },
   },

@@ -4,6 +4,7 @@
  */
 import { GraphQLError } from 'graphql';
 import { ENTITY_TYPES, RELATION_TYPES } from '../../../graph-seed/src/model/ontology';
+import { MAX_TERMS, termsOf } from '../store/ranking';
 
 export const LIMITS = {
   /** Largest page of any list argument. */
@@ -38,6 +39,18 @@ export function text(value: string, name: string, { allowEmpty = false } = {}): 
   if (value.length > LIMITS.maxQueryLength) throw badInput(`${name} is longer than ${LIMITS.maxQueryLength} characters`, name);
   const t = value.trim();
   if (!allowEmpty && !t) throw badInput(`${name} must not be empty`, name);
+  return t;
+}
+
+/**
+ * A search phrase: text() within its length, and at most MAX_TERMS distinct terms once folded
+ * (each term is looked up, with its typos, on its own; a phrase of hundreds of short words held
+ * the event loop for a quarter of a second per search).
+ */
+export function searchPhrase(value: string, name: string): string {
+  const t = text(value, name);
+  const terms = new Set(termsOf(t)).size;
+  if (terms > MAX_TERMS) throw badInput(`${name} has ${terms} distinct words; a search takes at most ${MAX_TERMS}`, name);
   return t;
 }
 

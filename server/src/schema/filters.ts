@@ -5,7 +5,7 @@
  */
 import type { Context } from '../context';
 import type { Direction, EntityFilter, EntityOrder, EntityOrderField, RelationFilter } from '../store/GraphStore';
-import { badInput, entityTypes, id, intIn, LIMITS, notFound, relationTypes, text } from './args';
+import { badInput, entityTypes, id, intIn, LIMITS, notFound, relationTypes, searchPhrase, text } from './args';
 
 const ORDER_FIELDS: Record<string, EntityOrderField> = { NAME: 'NAME', MENTION_COUNT: 'MENTIONS', DEGREE: 'DEGREE', FIRST_MENTION: 'FIRST_MENTION', ID: 'ID' };
 
@@ -37,7 +37,7 @@ export function entityFilter(value: unknown, name = 'where'): EntityFilter {
   return {
     types: entityTypes(w.types, `${name}.types`),
     nameContains: w.nameContains == null ? null : text(w.nameContains, `${name}.nameContains`),
-    nameMatches: w.nameMatches == null ? null : text(w.nameMatches, `${name}.nameMatches`),
+    nameMatches: w.nameMatches == null ? null : searchPhrase(w.nameMatches, `${name}.nameMatches`),
     document: w.document == null ? null : id(w.document, `${name}.document`),
     relations: conditions?.map(
       (c): RelationFilter => ({ types: relationTypes(c.types, `${name}.hasRelation.types`), direction: c.direction ?? 'BOTH', to: c.to == null ? null : id(c.to, `${name}.hasRelation.to`) }),

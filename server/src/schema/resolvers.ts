@@ -6,7 +6,7 @@ import { GraphQLJSON } from 'graphql-scalars';
 import type { Citation, Entity, Evidence, Mention, Passage, Relation } from '../../../graph-seed/src/model/bundle';
 import { primeEntities, type Context, type MentionKey } from '../context';
 import type { Direction, RelationKey } from '../store/GraphStore';
-import { entityTypes, id, ids, intIn, LIMITS, relationTypes, text } from './args';
+import { entityTypes, id, ids, intIn, LIMITS, relationTypes, searchPhrase, text } from './args';
 import { apiResolvers, either, entityConnectionFields, findingFilter } from './apiResolvers';
 import { assertFilterKnown, assertKnown, entityFilter, entityOrder } from './filters';
 import { argumentsOf, selectedFields } from './lookahead';
@@ -272,7 +272,7 @@ export const resolvers = {
   Query: {
     ...apiResolvers.Query,
     search: async (_: unknown, a: Args, ctx: Context, info: GraphQLResolveInfo) =>
-      ctx.store.search(text(a.query as string, 'query'), entityTypes(either(a.types, a.entityTypes)), intIn(a.limit as number, 'limit', 0, LIMITS.maxLimit, 20), {
+      ctx.store.search(searchPhrase(a.query as string, 'query'), entityTypes(either(a.types, a.entityTypes)), intIn(a.limit as number, 'limit', 0, LIMITS.maxLimit, 20), {
         namesOnly: asksNamesOnly(info),
         document: a.document ? id(a.document as string, 'document') : null,
       }),
@@ -330,7 +330,7 @@ export const resolvers = {
       return ctx.loaders.passage.load(passageId);
     },
     passages: (_: unknown, a: Args, ctx: Context) =>
-      ctx.store.searchPassages(text(a.query as string, 'query'), intIn(a.limit as number, 'limit', 0, LIMITS.maxLimit, 20), a.document ? id(a.document as string, 'document') : null),
+      ctx.store.searchPassages(searchPhrase(a.query as string, 'query'), intIn(a.limit as number, 'limit', 0, LIMITS.maxLimit, 20), a.document ? id(a.document as string, 'document') : null),
     findings: async (_: unknown, a: Args, ctx: Context) => {
       const limit = intIn(a.limit as number, 'limit', 0, LIMITS.maxLimit, 100);
       return (await ctx.store.findEntities(await findingFilter(a, ctx), [], limit, 0, false)).items;

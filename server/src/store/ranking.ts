@@ -16,7 +16,17 @@ export const foldTerm = (term: string) => term.normalize('NFKD').replace(/[\u030
 /** The folded terms of a phrase, as both the indexes and the queries see them. */
 export const termsOf = (phrase: string) => searchText(phrase).split(' ').filter(Boolean);
 
-export const maxEdits = (term: string) => Math.min(2, Math.round(term.length * 0.2));
+/** Most distinct terms a search may have (a phrase, not a document); both stores' limit. */
+export const MAX_TERMS = 24;
+
+/**
+ * Terms longer than this are matched exactly or as prefixes only: no word of a report is that
+ * long, and typo matching walks the index once per swapped spelling, so its work grows with the
+ * square of the term's length (one folded "㎉" repeated 500 times is a 2,000-letter term).
+ */
+export const MAX_FUZZY_TERM = 30;
+
+export const maxEdits = (term: string) => (term.length > MAX_FUZZY_TERM ? 0 : Math.min(2, Math.round(term.length * 0.2)));
 
 /** What a query term scores by how it is found in a token. */
 export const EXACT = 1;

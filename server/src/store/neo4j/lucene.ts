@@ -4,17 +4,18 @@
  * same way, so what reaches Lucene is a list of plain terms. Each is escaped anyway, so no
  * character of a user's phrase can act as Lucene syntax.
  */
-import { maxEdits, termsOf } from '../ranking';
+import { MAX_TERMS, maxEdits, termsOf } from '../ranking';
 
 const SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 /** Lucene's AND/OR/NOT are operators only in upper case; folded terms are lower case. */
 export const escapeLucene = (term: string) => term.replace(SPECIAL, (c) => `\\${c}`);
 
 /**
- * At most this many terms reach Lucene. Its clause limit is 1024; each term makes two clauses
- * plus its spelling variants (at most 40, see vocabulary.ts) or one fuzzy clause.
+ * At most MAX_TERMS terms reach Lucene (the API refuses more). Its clause limit is 1024; each
+ * term makes two clauses plus its spelling variants (at most 40, see vocabulary.ts) or one fuzzy
+ * clause.
  */
-export const MAX_TERMS = 24;
+export { MAX_TERMS };
 
 /**
  * Every term required (with `every: false`, any term: passage search); each matches exactly (boosted), as a prefix, or within a small edit
