@@ -1,12 +1,15 @@
 /**
- * The automatic reading on a public-domain government text no rule was written from (six World
- * Factbook country profiles, tests/fixtures/factbook), against a gold written before the
- * extractor first ran on it. Prints the figures, kept apart from the bundled report's.
+ * The automatic reading on public-domain government texts no rule was written from, each against
+ * a gold written before the extractor first ran on it: six World Factbook country profiles
+ * (tests/fixtures/factbook) and sections of a State of the Union message, its gold written by a
+ * second reader (tests/fixtures/unseen-gold2). Prints the figures, kept apart from the bundled
+ * report's.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import type { GraphBundle, Relation } from '../../graph-seed/src/model/bundle';
 import { runPipeline } from '../../graph-seed/src/pipeline';
 import { INSTITUTIONAL_ENTITIES, INSTITUTIONAL_RELATIONS, isAutomatic } from '../helpers/relation-score';
 import { FIXTURES } from '../helpers/report';
@@ -16,36 +19,53 @@ interface Gold {
   relations: { source: string; type: string; target: string; quote: string }[];
 }
 
-const dir = join(FIXTURES, 'factbook');
-const text = readFileSync(join(dir, 'profiles.txt'), 'utf8');
-const gold = parse(readFileSync(join(dir, 'gold.yaml'), 'utf8')) as Gold;
-const run = runPipeline([{ name: 'profiles.txt', text }]);
-if (!run.ok) throw new Error(run.errors.map((e) => e.message).join('\n'));
-const b = run.value.bundle;
-
 const fold = (s: string) => s.normalize('NFKD').replace(/[’']/g, "'").toLowerCase().trim();
-const byName = new Map<string, string>();
-for (const e of b.entities) for (const n of [e.name, ...e.aliases]) if (!byName.has(fold(n))) byName.set(fold(n), e.id);
-const entity = new Map(b.entities.map((e) => [e.id, e]));
 
-const found = gold.entities.filter((g) => byName.has(fold(g.name)));
-const typedRight = found.filter((g) => entity.get(byName.get(fold(g.name))!)!.type === g.type);
-const goldNames = new Set(gold.entities.map((g) => fold(g.name)));
-const institutional = b.entities.filter((e) => INSTITUTIONAL_ENTITIES.has(e.type));
-const inGold = institutional.filter((e) => [e.name, ...e.aliases].some((n) => goldNames.has(fold(n))));
+/**
+ * Whether a relation read states a gold one. The second gold names some relations the other
+ * way round or by a near type: "X implemented by Y" is the ontology's Y IMPLEMENTS X, a party
+ * that signed may be read as PARTY_TO, and SIGNED_WITH joins two parties either way.
+ */
+function states(r: Relation, g: { source: string; type: string; target: string }, id: (name: string) => string | undefined): boolean {
+  const [s, t] = [id(g.source), id(g.target)];
+  if (!s || !t) return false;
+  if (g.type === 'IMPLEMENTED_BY') return r.type === 'IMPLEMENTS' && r.source === t && r.target === s;
+  if (g.type === 'SIGNED_WITH') return (r.source === s && r.target === t) || (r.source === t && r.target === s);
+  if (r.source !== s || r.target !== t) return false;
+  return r.type === g.type || (g.type === 'SIGNED' && r.type === 'PARTY_TO');
+}
 
-const automatic = b.relations.filter((r) => isAutomatic(r) && INSTITUTIONAL_RELATIONS.has(r.type));
-const goldKeys = new Set(gold.relations.map((g) => `${byName.get(fold(g.source))}|${g.type}|${byName.get(fold(g.target))}`));
-const relCorrect = automatic.filter((r) => goldKeys.has(`${r.source}|${r.type}|${r.target}`));
+/** The bundle read from a gold's text, and its scores against the gold. */
+function score(dir: string, file: string, label: string) {
+  const gold = parse(readFileSync(join(FIXTURES, dir, 'gold.yaml'), 'utf8')) as Gold;
+  const run = runPipeline([{ name: file, text: readFileSync(join(FIXTURES, dir, file), 'utf8') }]);
+  if (!run.ok) throw new Error(run.errors.map((e) => e.message).join('\n'));
+  const b: GraphBundle = run.value.bundle;
+  const byName = new Map<string, string>();
+  for (const e of b.entities) for (const n of [e.name, ...e.aliases]) if (!byName.has(fold(n))) byName.set(fold(n), e.id);
+  const id = (name: string) => byName.get(fold(name));
+  const entity = new Map(b.entities.map((e) => [e.id, e]));
+  const found = gold.entities.filter((g) => id(g.name));
+  const typedRight = found.filter((g) => entity.get(id(g.name)!)!.type === g.type);
+  const goldNames = new Set(gold.entities.map((g) => fold(g.name)));
+  const institutional = b.entities.filter((e) => INSTITUTIONAL_ENTITIES.has(e.type));
+  const inGold = institutional.filter((e) => [e.name, ...e.aliases].some((n) => goldNames.has(fold(n))));
+  const automatic = b.relations.filter((r) => isAutomatic(r) && INSTITUTIONAL_RELATIONS.has(r.type));
+  const relCorrect = automatic.filter((r) => gold.relations.some((g) => states(r, g, id)));
+  const goldFound = gold.relations.filter((g) => automatic.some((r) => states(r, g, id)));
+  console.log(
+    `${label}: entities recall ${(found.length / gold.entities.length).toFixed(3)} (${found.length}/${gold.entities.length}, ${typedRight.length} typed right), ` +
+      `precision ${(inGold.length / institutional.length).toFixed(3)} (${inGold.length}/${institutional.length}); ` +
+      `relations recall ${(goldFound.length / gold.relations.length).toFixed(3)} (${goldFound.length}/${gold.relations.length}), ` +
+      `precision ${automatic.length ? (relCorrect.length / automatic.length).toFixed(3) : 'n/a'} (${relCorrect.length}/${automatic.length})`,
+  );
+  console.log(`${label}, missed entities: ${gold.entities.filter((g) => !id(g.name)).map((g) => g.name).join('; ')}`);
+  console.log(`${label}, relations read: ${automatic.map((r) => `${entity.get(r.source)!.name} ${r.type} ${entity.get(r.target)!.name}`).join('; ')}`);
+  return { gold, b, found, typedRight, institutional, inGold, automatic, relCorrect, goldFound };
+}
 
-console.log(
-  `unseen text: entities recall ${(found.length / gold.entities.length).toFixed(3)} (${found.length}/${gold.entities.length}, ${typedRight.length} typed right), ` +
-    `precision ${(inGold.length / institutional.length).toFixed(3)} (${inGold.length}/${institutional.length}); ` +
-    `relations recall ${(relCorrect.length / gold.relations.length).toFixed(3)} (${relCorrect.length}/${gold.relations.length}), ` +
-    `precision ${automatic.length ? (relCorrect.length / automatic.length).toFixed(3) : 'n/a'} (${relCorrect.length}/${automatic.length})`,
-);
-console.log(`missed entities: ${gold.entities.filter((g) => !byName.has(fold(g.name))).map((g) => g.name).join('; ')}`);
-console.log(`relations read: ${automatic.map((r) => `${entity.get(r.source)!.name} ${r.type} ${entity.get(r.target)!.name}`).join('; ')}`);
+const factbook = score('factbook', 'profiles.txt', 'unseen text');
+const { b, found, typedRight, institutional, inGold, automatic, relCorrect, gold } = factbook;
 
 describe('an unseen government text', () => {
   it('yields at least 70% of its named institutions, typed right', () => {
@@ -62,6 +82,21 @@ describe('an unseen government text', () => {
   });
   it('reads no relation without a rule and evidence', () => {
     for (const r of automatic) {
+      expect(r.properties.rule).toBeTruthy();
+      expect(r.evidence[0]!.quote.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('a second unseen government text, its gold by a second reader', () => {
+  const second = score('unseen-gold2', 'text.txt', 'unseen text 2');
+  // Floors at what the reading gives today: a change that loses any of it fails here.
+  it('yields at least 60% of its named institutions, instruments and agreements', () => expect(second.found.length / second.gold.entities.length).toBeGreaterThanOrEqual(0.6));
+  it('reads at least one gold relation, and no relation without a rule and evidence', () => {
+    // That each relation's evidence names both its ends (or a reference resolved to one) is
+    // checked by the build itself, which fails otherwise.
+    expect(second.goldFound.length).toBeGreaterThanOrEqual(1);
+    for (const r of second.automatic) {
       expect(r.properties.rule).toBeTruthy();
       expect(r.evidence[0]!.quote.length).toBeGreaterThan(0);
     }
