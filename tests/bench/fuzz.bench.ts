@@ -85,8 +85,9 @@ export async function runFuzz(cases: number, seed: number, opts: { concurrency?:
   let next = 0;
   const send = async (c: Case) => {
     if (c.kind === 'get') {
-      const res = await fetch(`${url}?query=${encodeURIComponent(c.query)}${c.params ? `&${c.params}` : ''}`, { headers: { accept: 'application/json', ...(c.preflight ? { 'graphql-preflight': '1' } : {}) } });
-      return { status: res.status, text: await res.text(), body: `GET ${c.preflight ? '(preflight) ' : ''}${c.query}${c.params ? ` &${c.params}` : ''}` };
+      const search = c.target ?? `query=${encodeURIComponent(c.query)}${c.params ? `&${c.params}` : ''}`;
+      const res = await fetch(`${url}?${search}`, { headers: { accept: 'application/json', ...(c.preflight ? { 'graphql-preflight': '1' } : {}) } });
+      return { status: res.status, text: await res.text(), body: `GET ${c.preflight ? '(preflight) ' : ''}?${search}` };
     }
     const body = c.kind === 'json' ? JSON.stringify(c.body) : c.body;
     const res = await fetch(url, { method: 'POST', headers: { 'content-type': c.kind === 'json' ? 'application/json' : c.contentType, accept: 'application/json' }, body });
@@ -102,7 +103,7 @@ export async function runFuzz(cases: number, seed: number, opts: { concurrency?:
       try {
         const r = await send(c);
         request = r.body;
-        outcome = classify(r.status, r.text);
+        outcome = classify(r.status, r.text, c);
         const ms = Math.round(performance.now() - sent);
         report.slowest.push({ case: i, ms });
         report.slowest.sort((a, b) => b.ms - a.ms).splice(5);

@@ -93,7 +93,11 @@ function field(r: Rng, schema: GraphQLSchema, f: GraphQLField<unknown, unknown>,
 }
 
 /** `heavy`: one of the expensive shapes, which the server may rightly stop at its time budget. */
-export type Case = ({ kind: 'json'; body: unknown } | { kind: 'raw'; body: string; contentType: string } | { kind: 'get'; query: string; preflight: boolean; params?: string }) & { heavy?: boolean };
+/** A GET's `target` (a query string as sent, encoded names and all) replaces `query` and `params`. */
+export type Case = ({ kind: 'json'; body: unknown } | { kind: 'raw'; body: string; contentType: string } | { kind: 'get'; query: string; preflight: boolean; params?: string; target?: string }) & { heavy?: boolean };
+
+/** Text a case puts into variables, keys and values: an answer that repeats it echoes the request. */
+export const CANARY = 'Cnry7f3a';
 
 function generated(r: Rng, schema: GraphQLSchema): Built {
   const vars: Record<string, unknown> = {};
@@ -167,7 +171,7 @@ function variant(r: Rng, text: string): string {
  */
 function expensive(r: Rng, schema: GraphQLSchema): Case {
   const root = r.pick(['entity(id: "country:cambodia")', 'entity(id: "no-such-id")', 'entity(id: "ministry:molvt")']);
-  switch (r.int(0, 9)) {
+  switch (r.int(0, 13)) {
     case 0: {
       // Through the interface to depth 12 (the limit) or one beyond it.
       const depth = r.pick([3, 4, 5, 6]);
@@ -227,6 +231,37 @@ function expensive(r: Rng, schema: GraphQLSchema): Case {
       if (r.chance(0.5)) return { kind: 'get', query: '{ __typename }', preflight: true, params: r.pick(['variables=%7Bx', 'extensions=%7B', 'variables=5', 'extensions=%5B%5D', 'variables=%7B%22a%22%3A', 'variables=null']) };
       return { kind: 'json', body: { query: variant(r, 'query($n: Int = 1000, $m: Int = 1000) { entities(limit: $n) { id relations(limit: $m) { target { mentions(limit: $m) { passage { text } } } } } }') } };
     }
+    case 9: {
+      // Searches up to the alias limit: text that folds into one long term ("㎉" is "kcal"), or
+      // many short words, which typo matching and prefix matching multiply.
+      const text = r.pick(['\u3389'.repeat(r.int(50, 500)), '\u2167'.repeat(r.int(50, 500)), Array.from({ length: r.pick([10, 24, 25, 120]) }, () => r.pick(['ab', 'xq', 'mig', 'la', 'th', 'zzv'])).join(' '), 'migrat'.repeat(80)]);
+      const field = r.pick(['passages(query: $q, limit: 1000) { id }', 'search(query: $q, limit: 1000) { entity { id } }', 'entities(where: { nameMatches: $q }) { id }', 'passagesConnection(query: $q, first: 100) { totalCount }']);
+      const n = r.int(1, 30);
+      return { kind: 'json', body: { query: `query($q: String!) { ${Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(' ')} }`, variables: { q: text } } };
+    }
+    case 10: {
+      // Variables just under and over the cap on values, as numbers JSON prints longer than
+      // they were sent, or as objects whose keys hold the canary, quote marks and semicolons.
+      const count = r.pick([9_999, 10_001, 200_000]);
+      const item = r.pick(['1e20', '{"a":1}', `"${CANARY}; \\"x"`]);
+      return { kind: 'raw', contentType: 'application/json', body: `{"query":"query Q($ids: [ID!]!) { neighborhood(ids: $ids, depth: 0) { nodes { id } } }","variables":{"ids":["ministry:molvt"],"x":[${Array(count).fill(item).join(',')}]}}` };
+    }
+    case 11: {
+      // Values and keys that error messages could repeat: semicolons, quote marks, markup.
+      const v = r.pick([`abc; ${CANARY}`, `"${CANARY}"`, `x\" ${CANARY} \"y`, `<b>${CANARY}</b>`]);
+      return r.pick<Case>([
+        { kind: 'json', body: { query: 'query($n: Int) { entities(limit: $n) { id } }', variables: { n: v } } },
+        { kind: 'json', body: { query: 'query($w: EntityWhere) { entities(where: $w) { id } }', variables: { w: { [v]: 1 } } } },
+        { kind: 'json', body: { query: 'query($ids: [ID!]!) { neighborhood(ids: $ids) { nodes { id } } }', variables: { ids: [{ [v]: v }] } } },
+        { kind: 'json', body: { query: 'query($t: [EntityType!]) { entities(types: $t) { id } }', variables: { t: [v] } } },
+      ]);
+    }
+    case 12: {
+      // A GET with no preflight header whose parameter names are encoded, repeated or odd: none
+      // may run an operation.
+      const q = encodeURIComponent('{ stats { entities } }');
+      return { kind: 'get', query: '', preflight: false, target: r.pick([`%71uery=${q}`, `q%75ery=${q}`, `query%3D${q}`, `query[]=${q}`, `query=${q}&query=${q}`, `%51uery=${q}`, `extensions=%7B%7D&%71uery=${q}`, `;query=${q}`, `+query=${q}`]) };
+    }
     default: {
       // GET, as a link or an <img> would send it, with and without the preflight header.
       let sel = 'id';
@@ -260,8 +295,9 @@ export interface Outcome {
 /** Twice the byte cap of an answer's text (server/src/limits.ts): a longer answer went past the caps. */
 const MAX_ANSWER_CHARS = 8 * 1024 * 1024;
 
-export function classify(status: number, body: string): Outcome {
+export function classify(status: number, body: string, c?: Case): Outcome {
   if (status >= 500) return { status, codes: [], problem: `HTTP ${status}: ${body.slice(0, 200)}` };
+  if (body.includes(CANARY)) return { status, codes: [], problem: `the answer repeats what the request sent: ${body.slice(0, 200)}` };
   if (body.length > MAX_ANSWER_CHARS) return { status, codes: [], problem: `an answer of ${body.length} characters, past the response caps` };
   let parsed: { errors?: { message?: string; extensions?: { code?: string } }[] };
   try {
@@ -276,5 +312,6 @@ export function classify(status: number, body: string): Outcome {
     if (/\bat .+:\d+:\d+|\.ts:\d+|Neo4jError|node_modules|bolt:\/\//.test(e.message ?? '')) return { status, codes, problem: `internal detail in message: ${e.message?.slice(0, 200)}` };
   }
   if (status >= 400 && !codes.length) return { status, codes, problem: `HTTP ${status} without an error code: ${body.slice(0, 200)}` };
+  if (c?.kind === 'get' && !c.preflight && (parsed as { data?: unknown }).data != null) return { status, codes, problem: 'a GET without the preflight header ran an operation (cross-site)' };
   return { status, codes, problem: null };
 }
