@@ -57,6 +57,37 @@ describe('names', () => {
   });
 });
 
+describe('names of parties, legislatures and units', () => {
+  it('types parties, movements, companies, pacts, charters, bills and communities by their heads', () => {
+    expect(typeOfName('Social Democratic Party')).toBe('Organization');
+    expect(typeOfName('Patriotic Liberation Front')).toBe('Organization');
+    expect(typeOfName('Rural Electrification Corporation')).toBe('Organization');
+    expect(typeOfName('Chamber of Commerce and Industry')).toBe('Organization');
+    expect(typeOfName('Baltic Defence Pact')).toBe('Agreement');
+    expect(typeOfName('Social Charter')).toBe('Agreement');
+    expect(typeOfName('Water Resources Bill')).toBe('LegalInstrument');
+    expect(typeOfName('Habitats Directive')).toBe('LegalInstrument');
+    expect(typeOfName('East African Community')).toBe('InternationalOrganization');
+    expect(typeOfName('House of Commons')).toBe('GovernmentBody');
+    expect(typeOfName('Coast Guard Service')).toBe('GovernmentBody');
+  });
+  it('reads "the Senate" or "Parliament" as the institution it names, and not as a head in longer names', () => {
+    expect(names('The Senate rejected the Water Resources Bill.')).toEqual(['Senate <GovernmentBody>', 'Water Resources Bill <LegalInstrument>']);
+    expect(names('After the vote the Parliament adjourned.')).toEqual(['Parliament <GovernmentBody>']);
+    // "Congress" or "Army" ends the names of parties and rebel groups too: no type from them.
+    expect(typeOfName('Tamil National Congress')).toBeNull();
+    expect(typeOfName('Irish Republican Army')).toBeNull();
+  });
+  it('reads "B\u2019s A" as a unit A of body B, but not a list or a plan after the possessive', () => {
+    const rel = (t: string) => readText(t).relations.map((r) => `${r.source} ${r.type} ${r.target} (${r.rule})`);
+    expect(rel('The Treasury Department\u2019s Debt Management Office issued new bonds.')).toEqual(['debt-management-office PART_OF treasury-department (structure.possessive)']);
+    expect(rel("The Health Council's Standing Committee on Vaccines met twice.")).toEqual(['standing-committee-on-vaccines PART_OF health-council (structure.possessive)']);
+    // A body's plan is its own instrument (law.possessive), not a unit of it.
+    expect(rel("The Energy Agency's Renewable Energy Strategy was published.")).toEqual(['renewable-energy-strategy ISSUED_BY energy-agency (law.possessive)']);
+    expect(rel("He is on the Interior Ministry's Watch Organization list.").filter((r) => r.includes('PART_OF'))).toEqual([]);
+  });
+});
+
 describe('references', () => {
   it('resolves "It" opening a sentence to the previous subject', () => {
     const { relations } = readText('The Data Protection Authority opened in 2012. It reports to the Ministry of Justice.');

@@ -11,18 +11,21 @@ const HEADS: [string[], EntityType][] = [
   [
     ['department', 'departments', 'board', 'agency', 'agencies', 'bureau', 'commission', 'council', 'directorate', 'general directorate',
       'office', 'secretariat', 'authority', 'government', 'delegation', 'court', 'courts', 'tribunal', 'assembly', 'parliament', 'senate',
-      'cabinet', 'administration', 'inspectorate', 'unit', 'division'],
+      'cabinet', 'administration', 'inspectorate', 'unit', 'division', 'house', 'air force', 'police', 'service', 'embassy', 'presidency'],
     'GovernmentBody',
   ],
-  [['committee', 'committees', 'working group', 'working groups', 'taskforce', 'task force', 'group'], 'Committee'],
-  [['act', 'law', 'sub-decree', 'prakas', 'decree', 'order', 'proclamation', 'resolution', 'regulation', 'regulations', 'circular', 'statute', 'constitution', 'code'], 'LegalInstrument'],
-  [['treaty', 'convention', 'mou', 'memorandum', 'memorandum of understanding', 'agreement', 'protocol', 'accord', 'accords'], 'Agreement'],
+  [['committee', 'committees', 'working group', 'working groups', 'working party', 'taskforce', 'task force', 'group'], 'Committee'],
+  [['act', 'law', 'sub-decree', 'prakas', 'decree', 'order', 'proclamation', 'resolution', 'regulation', 'regulations', 'circular', 'statute', 'constitution', 'code',
+    'bill', 'directive', 'ordinance', 'amendment', 'amendments'], 'LegalInstrument'],
+  [['treaty', 'convention', 'mou', 'memorandum', 'memorandum of understanding', 'agreement', 'protocol', 'accord', 'accords', 'pact', 'charter'], 'Agreement'],
   // Plural "Policies" and "Plans" name kinds, not one policy.
   [['policy', 'plan', 'strategy', 'guideline', 'guidelines', 'agenda', 'framework'], 'Policy'],
   [['programme', 'programmes', 'program', 'programs', 'scheme', 'initiative', 'system'], 'Programme'],
   [['project'], 'Project'],
   [['survey', 'surveys', 'census', 'database', 'index', 'indicators', 'assessment', 'statistics', 'register', 'registry'], 'Dataset'],
-  [['organisation', 'organization', 'union', 'bank', 'fund', 'nations', 'association', 'alliance', 'forum'], 'InternationalOrganization'],
+  [['organisation', 'organization', 'union', 'bank', 'fund', 'nations', 'association', 'alliance', 'forum', 'community'], 'InternationalOrganization'],
+  // Parties, movements, companies and the bodies of civil society.
+  [['party', 'front', 'movement', 'corporation', 'company', 'foundation', 'federation', 'confederation', 'chamber', 'cooperative', 'trust'], 'Organization'],
   [['institute', 'centre', 'center', 'university'], 'ResearchOrganization'],
 ];
 
@@ -45,6 +48,7 @@ const STATE_QUALIFIER = /^(?:national|royal|state|federal|provincial|central)\b/
  */
 export function headOf(words: string[]): { type: EntityType; at: number; bare: boolean } | null {
   const lower = words.map((w) => w.toLowerCase().replace(/[’']s$/, ''));
+  if (lower.length === 1 && ONE_OF_A_KIND.has(lower[0]!)) return { type: 'GovernmentBody', at: 0, bare: true };
   let end = lower.findIndex((w, i) => i > 0 && (w === 'of' || w === 'for' || w === 'on'));
   if (end < 0) end = lower.length;
   // "Sub-decree 70", "Prakas 012/07": the number after the head is not the head.
@@ -68,6 +72,18 @@ export function typeOfName(name: string): EntityType | null {
 /** Heads that a definite phrase ("the Board", "this group") may use to point back at a name. */
 export function isHeadNoun(word: string): boolean {
   return SINGLE.has(word.toLowerCase());
+}
+
+/**
+ * Words that name one institution of the state by themselves, article or not: "the Senate
+ * ratified", "the Congress passed" (where "the Board" points back at a board named before).
+ * Some are no head in longer names: "Nepali Congress" is a party, "New People's Army" a rebel
+ * group.
+ */
+const ONE_OF_A_KIND = new Set(['senate', 'congress', 'parliament', 'cabinet', 'army', 'navy', 'presidency']);
+
+export function namesOneInstitution(word: string): boolean {
+  return ONE_OF_A_KIND.has(word.toLowerCase());
 }
 
 export function typeOfHead(word: string): EntityType | null {

@@ -5,7 +5,7 @@
  * Manpower of the General Directorate of Labour").
  */
 import type { EntityType } from '../model/ontology';
-import { headOf, isHeadNoun } from './heads';
+import { headOf, isHeadNoun, namesOneInstitution } from './heads';
 import type { Sentence, Word } from './sentences';
 
 export interface NameChunk {
@@ -24,6 +24,8 @@ export interface NameChunk {
 export interface NameSplit {
   part: NameChunk;
   whole: NameChunk;
+  /** How the text says it: "A of the B" (structure.of-the), or "B's A" (structure.possessive). */
+  rule: 'structure.of-the' | 'structure.possessive';
 }
 
 /** Capitalised function words: they open sentences, never names. */
@@ -33,6 +35,8 @@ const FUNCTION_WORDS = new Set(
     'also then thus yet so not no following according despite given through within without over about into per across besides').split(' '),
 );
 const BODIES = new Set<EntityType>(['Ministry', 'GovernmentBody', 'Committee', 'InternationalOrganization', 'ResearchOrganization', 'Organization']);
+/** What a body has as its own units: offices, boards, committees, institutes. */
+const UNITS = new Set<EntityType>(['GovernmentBody', 'Committee', 'ResearchOrganization']);
 const AGREEMENT_HEAD = /^(?:MoU|MOU|Memorandum|Agreement|Treaty|Convention|Accord|Protocol)$/;
 /** "the Board", "this Committee": a bare head after these points back at a name, it is not one. */
 const DETERMINERS = new Set(['the', 'this', 'that', 'these', 'those', 'a', 'an', 'its', 'their', 'each', 'every', 'any', 'such']);
@@ -124,7 +128,7 @@ export function findNames(s: Sentence, text: string): { names: NameChunk[]; spli
     const determined = i === 0 || DETERMINERS.has(w[i - 1]!.lower);
     // A bare head is a name only for a body named without article ("approved by Parliament");
     // "the Board", "(MoU)", "Prakas" are references or kinds.
-    const whole = bare?.bare && (determined || !BODIES.has(bare.type)) ? null : typed(s, text, i, last);
+    const whole = bare?.bare && (determined || !BODIES.has(bare.type)) && !namesOneInstitution(w[i]!.text) ? null : typed(s, text, i, last);
     if (whole) {
       names.push(whole);
       // "A of the B": both halves named and typed.
@@ -138,7 +142,7 @@ export function findNames(s: Sentence, text: string): { names: NameChunk[]; spli
         if (part && container && k - i >= 2 && BODIES.has(part.type) && BODIES.has(container.type)) {
           names.pop();
           names.push(part, container);
-          splits.push({ part, whole: container });
+          splits.push({ part, whole: container, rule: 'structure.of-the' });
         } else if (k - i === 1 && container && BODIES.has(container.type)) {
           // "the Secretariat of the National Committee ...": the body named is B; a bare head
           // before it is no name of its own.
@@ -149,6 +153,12 @@ export function findNames(s: Sentence, text: string): { names: NameChunk[]; spli
       }
     }
     i = last + 1;
+  }
+  // "the Energy Agency's Advisory Board": a body's own unit, named after its possessive (not
+  // "the US Government's Foreign Terrorist Organization list", a list).
+  for (let k = 1; k < names.length; k++) {
+    const [whole, part] = [names[k - 1]!, names[k]!];
+    if (part.first === whole.last + 2 && isPossessive(w[whole.last + 1]) && BODIES.has(whole.type) && UNITS.has(part.type)) splits.push({ part, whole, rule: 'structure.possessive' });
   }
   return { names, splits };
 }

@@ -119,8 +119,9 @@ export function readNames(passages: Passage[], graph: GraphDraft, acronyms: read
       const a = ids.get(sp.part);
       const b = ids.get(sp.whole);
       if (!a || !b || a === b) continue;
-      const ev: Evidence = { passageId: p.id, start: sp.part.start, end: sp.whole.end, quote: p.text.slice(sp.part.start, sp.whole.end) };
-      const prov: AutomaticProvenance = { origin: 'automatic', rule: 'structure.of-the', confidence: 0.7 };
+      const [start, end] = [Math.min(sp.part.start, sp.whole.start), Math.max(sp.part.end, sp.whole.end)];
+      const ev: Evidence = { passageId: p.id, start, end, quote: p.text.slice(start, end) };
+      const prov: AutomaticProvenance = { origin: 'automatic', rule: sp.rule, confidence: 0.7 };
       graph.addRelation(a, 'PART_OF', b, [ev], { ...prov });
     }
   }
@@ -135,14 +136,14 @@ const nameKey = (text: string) => text.replace(/^the\s+/i, '').toLowerCase();
  * of B, so that two bodies of one name are not made one.
  */
 function qualifyParts(found: ReturnType<typeof findNames>, text: string, containers: ReadonlyMap<string, ReadonlySet<string>>): ReturnType<typeof findNames> {
-  const ambiguous = found.splits.filter((sp) => (containers.get(nameKey(sp.part.text))?.size ?? 0) > 1);
+  const ambiguous = found.splits.filter((sp) => sp.rule === 'structure.of-the' && (containers.get(nameKey(sp.part.text))?.size ?? 0) > 1);
   if (!ambiguous.length) return found;
   const names = [...found.names];
   const splits = found.splits.filter((sp) => !ambiguous.includes(sp));
   for (const sp of ambiguous) {
     const whole: NameChunk = { ...sp.part, text: text.slice(sp.part.start, sp.whole.end), end: sp.whole.end, last: sp.whole.last };
     names[names.indexOf(sp.part)] = whole;
-    splits.push({ part: whole, whole: sp.whole });
+    splits.push({ part: whole, whole: sp.whole, rule: sp.rule });
   }
   return { names, splits };
 }

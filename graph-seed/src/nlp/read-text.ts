@@ -55,7 +55,7 @@ export function readText(text: string): { names: TextName[]; relations: TextRela
       if (acr) byAlias.set(acr[1]!, id);
     }
     for (const sp of found.splits) {
-      relations.push({ source: slugify(sp.part.text), type: 'PART_OF', target: slugify(sp.whole.text), rule: 'structure.of-the', confidence: 0.7, evidence: text.slice(sp.part.start, sp.whole.end) });
+      relations.push({ source: slugify(sp.part.text), type: 'PART_OF', target: slugify(sp.whole.text), rule: sp.rule, confidence: 0.7, evidence: text.slice(Math.min(sp.part.start, sp.whole.start), Math.max(sp.part.end, sp.whole.end)) });
     }
     // Known acronyms and names met again ("MOI chairs ...").
     for (const w of s.words) {
