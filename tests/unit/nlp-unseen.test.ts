@@ -103,6 +103,17 @@ describe('a second unseen government text, its gold by a second reader', () => {
   });
 });
 
+describe('a third unseen government text, its gold written after the last change to the rules', () => {
+  const third = score('unseen-gold3', 'text.txt', 'unseen text 3');
+  it('yields at least half of its named institutions, instruments and agreements', () => expect(third.found.length / third.gold.entities.length).toBeGreaterThanOrEqual(0.5));
+  it('reads no relation without a rule and evidence', () => {
+    for (const r of third.automatic) {
+      expect(r.properties.rule).toBeTruthy();
+      expect(r.evidence[0]!.quote.length).toBeGreaterThan(0);
+    }
+  });
+});
+
 describe('the short unseen report of tests/fixtures/unseen', () => {
   const small = runPipeline([{ name: 'report.txt', text: readFileSync(join(FIXTURES, 'unseen', 'report.txt'), 'utf8') }]);
   if (!small.ok) throw new Error(small.errors.map((e) => e.message).join('\n'));
