@@ -15,6 +15,8 @@
 import {
   Kind,
   print,
+  SchemaMetaFieldDef,
+  TypeMetaFieldDef,
   type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
@@ -74,7 +76,9 @@ export function expandedSize(schema: GraphQLSchema, document: DocumentNode, oper
       if (size > cap) break;
       if (sel.kind === Kind.FIELD) {
         size += 1;
-        const def = type.getFields()[sel.name.value];
+        // Introspection's own fields are no field of the root type, but compile like any other.
+        const name = sel.name.value;
+        const def = type === root && name === '__schema' ? SchemaMetaFieldDef : type === root && name === '__type' ? TypeMetaFieldDef : type.getFields()[name];
         if (!def || !sel.selectionSet) continue;
         const target = getNamedType(def.type);
         const concrete = isAbstractType(target) ? schema.getPossibleTypes(target) : isObjectType(target) ? [target] : [];

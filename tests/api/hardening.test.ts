@@ -194,6 +194,16 @@ describe('attacks found by review', () => {
     await alive(s.url);
   });
 
+  it('refuses a search of one word repeated past 32, and costs a search once per word', async () => {
+    // "a a a ... a": 250 lookups of a one-letter prefix per search, 30 aliased searches a stall.
+    const many = (await (await post(s.url, { query: `{ passages(query: "${'a '.repeat(250)}") { id } }` })).json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(many.errors[0]!.extensions.code).toBe('BAD_USER_INPUT');
+    expect(many.errors[0]!.message).toMatch(/250 words; a search takes at most 32/);
+    const cost = async (q: string) => ((await (await post(s.url, { query: `{ passages(query: "${q}", limit: 1) { id } }` })).json()) as { extensions: { cost: { requested: number } } }).extensions.cost.requested;
+    const one = await cost('migration');
+    expect(await cost('migration labour workers')).toBe(3 * one - 2);
+  });
+
   it('refuses a search of more distinct words than a phrase has, in every search field', async () => {
     const words = Array.from({ length: 25 }, (_, i) => `w${i}x`).join(' ');
     for (const field of [`search(query: "${words}") { entity { id } }`, `passages(query: "${words}") { id }`, `entities(where: { nameMatches: "${words}" }) { id }`]) {
@@ -532,6 +542,12 @@ describe('errors that never quote the request', () => {
     ['a value holding a semicolon', () => post(s.url, { query: 'query($n: Int) { entities(limit: $n) { id } }', variables: { n: `abc; ${CANARY}` } })],
     ['an input field name holding quote marks', () => post(s.url, { query: 'query($w: EntityWhere) { entities(where: $w) { id } }', variables: { w: { [`a" ${CANARY} "b`]: 1 } } })],
     ['a list item holding a semicolon', () => post(s.url, { query: 'query($ids: [ID!]!) { neighborhood(ids: $ids) { nodes { id } } }', variables: { ids: [{ x: `; ${CANARY}` }] } })],
+    // graphql-js prints a literal of the wrong kind unquoted after "found".
+    ['a name where an input object belongs', () => post(s.url, { query: '{ entities(where: CANARY_7f3a) { id } }' })],
+    ['a list of names where an input object belongs', () => post(s.url, { query: '{ entities(where: [CANARY_A, CANARY_7f3a]) { id } }' })],
+    ['a variable default of the wrong kind', () => post(s.url, { query: 'query($w: EntityWhere = CANARY_7f3a) { entities(where: $w) { id } }' })],
+    // A key to be redacted among ten thousand strings sent (each once looked for in each message).
+    ['a key among ten thousand strings', () => post(s.url, { query: 'query($w: EntityWhere, $v: [String]) { entities(where: $w) { id } }', variables: { v: Array.from({ length: 9_998 }, (_, i) => `filler-${i}-${'x'.repeat(20)}`), w: { [`a" ${CANARY} "b`]: 1 } } })],
   ];
   it.each(requests)('does not repeat %s', async (_label, send) => {
     const r = await send();

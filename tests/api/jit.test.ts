@@ -95,6 +95,19 @@ describe('compiled execution', () => {
     expect(expandedSize(schema, spread)).toBe(1 + types + 2);
   });
 
+  it("counts what is selected under introspection's own fields, which no type of the schema declares", () => {
+    // An ofType chain aliased under __schema once counted nothing past __schema, and its compile
+    // held the event loop for 7 s and 1 GB.
+    let chain = 'name';
+    for (let i = 0; i < 20; i++) chain = `kind name ofType { ${chain} }`;
+    const document = parse(`{ ${Array.from({ length: 30 }, (_, i) => `a${i}: __schema { queryType { ${chain} } }`).join(' ')} }`);
+    expect(expandedSize(schema, document)).toBeGreaterThan(1000);
+    expect(expandedSize(schema, parse('{ __type(name: "Query") { name fields { name } } }'))).toBe(4);
+    const jit = new Jit(schema, { hotAfter: 1, maxExpanded: 1000, maxCompiled: 64, compileShare: Number.POSITIVE_INFINITY });
+    expect(jit.executorFor(document, null, execute)).toBeNull();
+    expect(jit.counts.tooLarge).toBe(1);
+  });
+
   it('spends at most its share of time compiling', () => {
     const jit = new Jit(schema, { hotAfter: 1, maxExpanded: 1000, maxCompiled: 64, compileShare: 1e-6 });
     expect(jit.executorFor(parse(ENTITY_QUERY), null, execute)).not.toBeNull();

@@ -234,7 +234,7 @@ function expensive(r: Rng, schema: GraphQLSchema): Case {
     case 9: {
       // Searches up to the alias limit: text that folds into one long term ("㎉" is "kcal"), or
       // many short words, which typo matching and prefix matching multiply.
-      const text = r.pick(['\u3389'.repeat(r.int(50, 500)), '\u2167'.repeat(r.int(50, 500)), Array.from({ length: r.pick([10, 24, 25, 120]) }, () => r.pick(['ab', 'xq', 'mig', 'la', 'th', 'zzv'])).join(' '), 'migrat'.repeat(80)]);
+      const text = r.pick(['\u3389'.repeat(r.int(50, 500)), '\u2167'.repeat(r.int(50, 500)), '\ufdfa'.repeat(r.int(5, 120)), Array.from({ length: r.pick([10, 24, 25, 32, 120]) }, () => r.pick(['ab', 'xq', 'mig', 'la', 'th', 'zzv'])).join(' '), 'a '.repeat(r.pick([31, 32, 250])), 'migrat'.repeat(80)]);
       const field = r.pick(['passages(query: $q, limit: 1000) { id }', 'search(query: $q, limit: 1000) { entity { id } }', 'entities(where: { nameMatches: $q }) { id }', 'passagesConnection(query: $q, first: 100) { totalCount }']);
       const n = r.int(1, 30);
       return { kind: 'json', body: { query: `query($q: String!) { ${Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(' ')} }`, variables: { q: text } } };
@@ -254,6 +254,10 @@ function expensive(r: Rng, schema: GraphQLSchema): Case {
         { kind: 'json', body: { query: 'query($w: EntityWhere) { entities(where: $w) { id } }', variables: { w: { [v]: 1 } } } },
         { kind: 'json', body: { query: 'query($ids: [ID!]!) { neighborhood(ids: $ids) { nodes { id } } }', variables: { ids: [{ [v]: v }] } } },
         { kind: 'json', body: { query: 'query($t: [EntityType!]) { entities(types: $t) { id } }', variables: { t: [v] } } },
+        // Literals of the wrong kind, which graphql-js prints unquoted after "found".
+        { kind: 'json', body: { query: `{ entities(where: ${CANARY}) { id } }` } },
+        { kind: 'json', body: { query: `{ entities(where: [A, ${CANARY}]) { id } }` } },
+        { kind: 'json', body: { query: `query($w: EntityWhere = { nameMatches: ${CANARY} }) { entities(where: $w) { id } }` } },
       ]);
     }
     case 12: {

@@ -4,7 +4,7 @@
  */
 import { GraphQLError } from 'graphql';
 import { ENTITY_TYPES, RELATION_TYPES } from '../../../graph-seed/src/model/ontology';
-import { MAX_TERMS, termsOf } from '../store/ranking';
+import { MAX_SEARCH_WORDS, MAX_TERMS, termsOf } from '../store/ranking';
 
 export const LIMITS = {
   /** Largest page of any list argument. */
@@ -43,14 +43,17 @@ export function text(value: string, name: string, { allowEmpty = false } = {}): 
 }
 
 /**
- * A search phrase: text() within its length, and at most MAX_TERMS distinct terms once folded
+ * A search phrase: text() within its length, and at most MAX_TERMS distinct terms (MAX_SEARCH_WORDS in all) once folded
  * (each term is looked up, with its typos, on its own; a phrase of hundreds of short words held
  * the event loop for a quarter of a second per search).
  */
 export function searchPhrase(value: string, name: string): string {
   const t = text(value, name);
-  const terms = new Set(termsOf(t)).size;
-  if (terms > MAX_TERMS) throw badInput(`${name} has ${terms} distinct words; a search takes at most ${MAX_TERMS}`, name);
+  const terms = termsOf(t);
+  const distinct = new Set(terms).size;
+  if (distinct > MAX_TERMS) throw badInput(`${name} has ${distinct} distinct words; a search takes at most ${MAX_TERMS}`, name);
+  // Each word is looked up as often as it is written ("a a a ...": 250 prefix lookups of "a").
+  if (terms.length > MAX_SEARCH_WORDS) throw badInput(`${name} has ${terms.length} words; a search takes at most ${MAX_SEARCH_WORDS}`, name);
   return t;
 }
 

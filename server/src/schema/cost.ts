@@ -6,7 +6,8 @@
  * or, for lists that take no size, the largest such list in the loaded graph (`CostBounds`).
  * Abstract types do not escape the count: under an interface, the cost is that of the costliest
  * implementation, with its fragments. A search also costs the size of the index it ranks
- * (`Type.field+` in the bounds), since it weighs every entity or passage however few it returns.
+ * (`Type.field+` in the bounds) once per word of its phrase, since it looks each word up and
+ * weighs every entity or passage however few it returns.
  *
  * Work is linear in the size of the operation times the number of object types: the cost of a
  * selection set for one concrete type is computed once and reused wherever the same selection
@@ -26,6 +27,7 @@ import type {
   SelectionSetNode,
   ValueNode,
 } from 'graphql';
+import { MAX_SEARCH_WORDS, termsOf } from '../store/ranking';
 
 /**
  * The kind of a schema type, read from its tag: the graphql module may be loaded twice (ESM and
@@ -101,6 +103,16 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
   const bound = (type: string, field: string): number | undefined => bounds[`${type}.${field}`] ?? bounds[`*.${field}`];
 
   /** The size an argument gives the field, if it has one. */
+  /**
+   * Words of a search's phrase, from one to the most a search takes (a longer phrase is refused
+   * as it runs, with the argument named): each is looked up, with its prefixes and typos.
+   */
+  const wordsOf = (node: FieldNode): number => {
+    const given = node.arguments?.find((a) => a.name.value === 'query');
+    const phrase = given ? argValue(given.value) : undefined;
+    return typeof phrase === 'string' ? Math.min(MAX_SEARCH_WORDS, Math.max(1, termsOf(phrase).length)) : 1;
+  };
+
   const sizeFromArgs = (node: FieldNode, def: GraphQLField<unknown, unknown>): number | undefined => {
     for (const name of SIZE_ARGS) {
       const arg = def.args.find((a) => a.name === name);
@@ -168,7 +180,7 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
     if (!def) return 0;
     // A search ranks every item of its index, however few it returns (`Type.field+`).
     const search = bounds[`${parent.name}.${name}+`];
-    if (search) return search * (count ?? 1) + listOrObjectCost(node, def, parent, inherited, depth, count);
+    if (search) return search * wordsOf(node) * (count ?? 1) + listOrObjectCost(node, def, parent, inherited, depth, count);
     return listOrObjectCost(node, def, parent, inherited, depth, count);
   };
 

@@ -18,6 +18,8 @@ export const termsOf = (phrase: string) => searchText(phrase).split(' ').filter(
 
 /** Most distinct terms a search may have (a phrase, not a document); both stores' limit. */
 export const MAX_TERMS = 24;
+/** Most terms a search may have, repeated ones counted each time. */
+export const MAX_SEARCH_WORDS = 32;
 
 /**
  * Terms longer than this are matched exactly or as prefixes only: no word of a report is that
