@@ -80,9 +80,12 @@ export const STYLE: cytoscape.StylesheetJson = [
       // run wider than the measured text, and the padding keeps the ends of names inside them.
       'text-background-padding': 'data(tbp)' as never,
       'text-background-shape': 'roundrectangle',
+      // Nodes whose labels show are drawn above those whose labels are hidden, so that no
+      // unlabelled node covers a label.
+      'z-index': 1,
     } as never,
   },
-  { selector: 'node.nolabel', style: { label: '' } },
+  { selector: 'node.nolabel', style: { label: '', 'z-index': 0 } },
   { selector: 'node.faded', style: { opacity: 0.25 } },
   { selector: 'edge.faded', style: { opacity: 0.12 } },
   { selector: 'node.hover', style: { 'border-width': 3, 'border-color': '#f59e0b', 'z-index': 20 } },
