@@ -8,6 +8,9 @@ export interface HoverCard {
   degree: number;
   x: number;
   y: number;
+  /** Open to the left of (above) the point rather than to its right (below). */
+  flipX?: boolean;
+  flipY?: boolean;
 }
 
 export interface MenuItem {
@@ -18,7 +21,12 @@ export interface MenuItem {
 export function HoverCardView({ card }: { card: HoverCard }) {
   const s = typeStyle(card.type);
   return (
-    <div className="hover-card" role="tooltip" data-testid="hover-card" style={{ left: card.x + 12, top: card.y + 12 }}>
+    <div
+      className="hover-card"
+      role="tooltip"
+      data-testid="hover-card"
+      style={{ left: card.x + (card.flipX ? -12 : 12), top: card.y + (card.flipY ? -12 : 12), transform: `translate(${card.flipX ? '-100%' : '0'}, ${card.flipY ? '-100%' : '0'})` }}
+    >
       <strong>{card.name}</strong>
       <div>
         <span className="swatch" style={{ background: s.color }} /> {s.label} · {card.degree} relation{card.degree === 1 ? '' : 's'} drawn

@@ -201,7 +201,9 @@ export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(
     cy.on('mouseover', 'node', (e) => {
       const n = e.target as cytoscape.NodeSingular;
       hovered.current = n.id();
-      setHover({ name: n.data('name'), type: n.data('type'), degree: n.data('deg') as number, ...n.renderedPosition() });
+      const at = n.renderedPosition();
+      // The card opens away from the nearer edges, so that it is never squeezed against one.
+      setHover({ name: n.data('name'), type: n.data('type'), degree: n.data('deg') as number, ...at, flipX: at.x > cy.width() / 2, flipY: at.y > cy.height() / 2 });
       cy.batch(() => {
         n.addClass('hover');
         if (cy.nodes().length > HIGHLIGHT_LIMIT) return;
