@@ -18,6 +18,7 @@ const EXAMPLES: Record<string, [string, string]> = {
   'leadership.vice-chaired-by': ['The Land Commission is vice-chaired by the Ministry of Justice.', 'ministry-of-justice VICE_CHAIRS land-commission'],
   'structure.part-of': ['The Tax Policy Unit forms part of the Ministry of Economy.', 'tax-policy-unit PART_OF ministry-of-economy'],
   'structure.under': ['The Debt Management Office sits within the Ministry of Finance.', 'debt-management-office SUBORDINATE_TO ministry-of-finance'],
+  'structure.in': ['The Land Registry Office in the Ministry of Justice keeps the deeds.', 'land-registry-office SUBORDINATE_TO ministry-of-justice'],
   'structure.reports-to': ['The Internal Audit Agency is accountable to the Council of Ministers.', 'internal-audit-agency REPORTS_TO council-of-ministers'],
   'funding.passive': ['The Irrigation Project was funded by the Islamic Development Bank.', 'irrigation-project FUNDED_BY islamic-development-bank'],
   'funding.active': ['The Global Fund financed the Malaria Programme.', 'malaria-programme FUNDED_BY global-fund'],

@@ -45,6 +45,16 @@ describe('structure', () => {
   it('does not split "A of the B" when B is not a body', () => {
     expect(triples('The Ministry of the Interior issued new rules.')).toEqual([]);
   });
+  it('reads "X, an agency of Y" and "X in the Y" for a unit named with the body it belongs to', () => {
+    expect(triples('The Geological Survey Office, an agency of the Ministry of Mines, mapped the coast.')).toContain('geological-survey-office PART_OF ministry-of-mines');
+    expect(triples('The Finance Subcommittee, a subcommittee of the Parliament, sat in March.')).toContain('finance-subcommittee PART_OF parliament');
+    expect(triples('The Passport Office within the Ministry of Home Affairs issues passports.')).toContain('passport-office SUBORDINATE_TO ministry-of-home-affairs');
+    expect(triples('Staff at the Water Board in the Department of Public Works met.')).toContain('water-board SUBORDINATE_TO department-of-public-works');
+  });
+  it('does not read "in the" between a body and a place, or after a verb', () => {
+    expect(triples('The Water Board met in the Senate chamber.').filter((t) => t.includes('SUBORDINATE_TO'))).toEqual([]);
+    expect(triples('The Audit Board worked in the Ministry of Health for a year.').filter((t) => t.includes('SUBORDINATE_TO'))).toEqual([]);
+  });
 });
 
 describe('funding and work', () => {

@@ -22,17 +22,19 @@ interface Gold {
 const fold = (s: string) => s.normalize('NFKD').replace(/[’']/g, "'").toLowerCase().trim();
 
 /**
- * Whether a relation read states a gold one. The second gold names some relations the other
- * way round or by a near type: "X implemented by Y" is the ontology's Y IMPLEMENTS X, a party
- * that signed may be read as PARTY_TO, and SIGNED_WITH joins two parties either way.
+ * Whether a relation read states a gold one. The later golds name some relations the other
+ * way round or by a near type: "X implemented by Y" is the ontology's Y IMPLEMENTS X (or X
+ * CONDUCTED_BY Y, for a programme), a party that signed may be read as PARTY_TO, a body "within
+ * or under" another (their PART_OF) is the ontology's PART_OF or SUBORDINATE_TO, and
+ * SIGNED_WITH joins two parties either way.
  */
 function states(r: Relation, g: { source: string; type: string; target: string }, id: (name: string) => string | undefined): boolean {
   const [s, t] = [id(g.source), id(g.target)];
   if (!s || !t) return false;
-  if (g.type === 'IMPLEMENTED_BY') return r.type === 'IMPLEMENTS' && r.source === t && r.target === s;
+  if (g.type === 'IMPLEMENTED_BY') return (r.type === 'IMPLEMENTS' && r.source === t && r.target === s) || (r.type === 'CONDUCTED_BY' && r.source === s && r.target === t);
   if (g.type === 'SIGNED_WITH') return (r.source === s && r.target === t) || (r.source === t && r.target === s);
   if (r.source !== s || r.target !== t) return false;
-  return r.type === g.type || (g.type === 'SIGNED' && r.type === 'PARTY_TO');
+  return r.type === g.type || (g.type === 'SIGNED' && r.type === 'PARTY_TO') || (g.type === 'PART_OF' && r.type === 'SUBORDINATE_TO');
 }
 
 /** The bundle read from a gold's text, and its scores against the gold. */

@@ -14,7 +14,7 @@ const HEADS: [string[], EntityType][] = [
       'cabinet', 'administration', 'inspectorate', 'unit', 'division', 'house', 'air force', 'police', 'service', 'embassy', 'presidency'],
     'GovernmentBody',
   ],
-  [['committee', 'committees', 'working group', 'working groups', 'working party', 'taskforce', 'task force', 'group'], 'Committee'],
+  [['committee', 'committees', 'subcommittee', 'sub-committee', 'working group', 'working groups', 'working party', 'taskforce', 'task force', 'group'], 'Committee'],
   [['act', 'law', 'sub-decree', 'prakas', 'decree', 'order', 'proclamation', 'resolution', 'regulation', 'regulations', 'circular', 'statute', 'constitution', 'code',
     'bill', 'directive', 'ordinance', 'amendment', 'amendments'], 'LegalInstrument'],
   [['treaty', 'convention', 'mou', 'memorandum', 'memorandum of understanding', 'agreement', 'protocol', 'accord', 'accords', 'pact', 'charter'], 'Agreement'],

@@ -75,7 +75,11 @@ export const RELATION_RULES: readonly RelationRule[] = [
     triggers: ['vice-chaired by', 'deputy-chaired by'] },
   // structure
   { id: 'structure.part-of', relation: 'PART_OF', source: 'left', left: [...CREATED, 'Country', 'Region', 'Province'], right: [...ORGANISATION, 'Project', 'Programme', 'Dataset', 'Country', 'Region'], confidence: 0.85,
-    triggers: ['part of', 'a component of', 'a unit of', 'a division of', 'a branch of'] },
+    triggers: ['part of', 'a component of', 'a unit of', 'a division of', 'a branch of', 'an agency of', 'an office of', 'a bureau of', 'an arm of', 'an organ of',
+      'a subsidiary of', 'a department of', 'a section of', 'a subcommittee of', 'a committee of', 'a body of', 'a sub-unit of'] },
+  // "the Forest Service in the Department of Agriculture": a unit named with the body it sits in.
+  { id: 'structure.in', relation: 'SUBORDINATE_TO', source: 'left', left: MINISTRY_OR_BODY, right: ['Ministry', 'GovernmentBody'], confidence: 0.7, adjacent: true,
+    triggers: ['in the', 'within the'] },
   { id: 'structure.under', relation: 'SUBORDINATE_TO', source: 'left', left: MINISTRY_OR_BODY, right: MINISTRY_OR_BODY, confidence: 0.75,
     verbs: ['sits', 'sit', 'operates', 'operate', 'falls', 'fall', 'functions', 'works', 'placed', 'housed', 'located', 'established', 'created', 'set'],
     triggers: ['under', 'within', 'attached to', 'subordinate to', 'placed under', 'under the secretariat of', 'within the secretariat of'] },
