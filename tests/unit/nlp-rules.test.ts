@@ -51,6 +51,15 @@ describe('structure', () => {
     expect(triples('The Passport Office within the Ministry of Home Affairs issues passports.')).toContain('passport-office SUBORDINATE_TO ministry-of-home-affairs');
     expect(triples('Staff at the Water Board in the Department of Public Works met.')).toContain('water-board SUBORDINATE_TO department-of-public-works');
   });
+  it('reads the members a body consists of, a list included, and the passive with a date before "by"', () => {
+    const members = triples('The Seeds Council consists of the Ministry of Farming, the Ministry of Trade and the Plant Health Office.');
+    expect(members).toEqual(expect.arrayContaining(['ministry-of-farming MEMBER_OF seeds-council', 'ministry-of-trade MEMBER_OF seeds-council', 'plant-health-office MEMBER_OF seeds-council']));
+    expect(triples('The Quarantine Board was set up in May 2003 by the Plant Protection Act.')).toContain('quarantine-board ESTABLISHED_BY plant-protection-act');
+    expect(triples('The Rail Safety Unit, under the supervision of the Ministry of Railways, inspects lines.')).toContain('rail-safety-unit SUBORDINATE_TO ministry-of-railways');
+    expect(triples('The Grain Office is responsible to the Council of Ministers.')).toContain('grain-office REPORTS_TO council-of-ministers');
+    expect(triples('The Ministry of Labour is represented on the Wages Committee.')).toContain('ministry-of-labour MEMBER_OF wages-committee');
+    expect(triples('The Ferry Authority is financed through the Island Transport Fund.')).toContain('ferry-authority FUNDED_BY island-transport-fund');
+  });
   it('does not read "in the" between a body and a place, or after a verb', () => {
     expect(triples('The Water Board met in the Senate chamber.').filter((t) => t.includes('SUBORDINATE_TO'))).toEqual([]);
     expect(triples('The Audit Board worked in the Ministry of Health for a year.').filter((t) => t.includes('SUBORDINATE_TO'))).toEqual([]);

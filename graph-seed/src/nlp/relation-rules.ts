@@ -55,7 +55,9 @@ const CREATOR = [...ORGANISATION, 'LegalInstrument', 'Policy', 'Agreement', 'Cou
 export const RELATION_RULES: readonly RelationRule[] = [
   // creation
   { id: 'creation.passive', relation: 'ESTABLISHED_BY', source: 'left', left: CREATED, right: CREATOR, confidence: 0.9,
-    triggers: ['created by', 'established by', 'set up by', 'founded by', 'formed by', 'instituted by', 'added to * by', 'created under', 'established under', 'set up under', 'created pursuant to', 'established pursuant to', 'created via', 'created through'] },
+    triggers: ['created by', 'established by', 'set up by', 'founded by', 'formed by', 'instituted by', 'added to * by', 'created under', 'established under', 'set up under', 'created pursuant to', 'established pursuant to', 'created via', 'created through',
+      // "established in 1990 by the Act", "set up in March 2004 under the Decree"
+      'established in * by', 'created in * by', 'set up in * by', 'founded in * by', 'established in * under', 'created in * under', 'set up in * under'] },
   { id: 'creation.via', relation: 'ESTABLISHED_BY', source: 'left', left: ['Programme', 'Project'], right: ['LegalInstrument'], confidence: 0.75,
     objectOf: ['created', 'established', 'introduced', 'launched', 'instituted'], triggers: ['via', 'through', 'under', 'by means of'] },
   { id: 'creation.active', relation: 'ESTABLISHED_BY', source: 'right', left: CREATOR, right: CREATED, confidence: 0.8, active: true,
@@ -82,12 +84,17 @@ export const RELATION_RULES: readonly RelationRule[] = [
     triggers: ['in the', 'within the'] },
   { id: 'structure.under', relation: 'SUBORDINATE_TO', source: 'left', left: MINISTRY_OR_BODY, right: MINISTRY_OR_BODY, confidence: 0.75,
     verbs: ['sits', 'sit', 'operates', 'operate', 'falls', 'fall', 'functions', 'works', 'placed', 'housed', 'located', 'established', 'created', 'set'],
-    triggers: ['under', 'within', 'attached to', 'subordinate to', 'placed under', 'under the secretariat of', 'within the secretariat of'] },
+    triggers: ['under', 'within', 'attached to', 'subordinate to', 'placed under', 'under the secretariat of', 'within the secretariat of',
+      'under the authority of', 'under the supervision of', 'under the control of', 'under the responsibility of', 'under the direction of'] },
   { id: 'structure.reports-to', relation: 'REPORTS_TO', source: 'left', left: ORGANISATION, right: ORGANISATION, confidence: 0.9,
-    triggers: ['reports to', 'report to', 'reporting to', 'accountable to', 'answerable to', 'reports directly to'] },
+    triggers: ['reports to', 'report to', 'reporting to', 'accountable to', 'answerable to', 'reports directly to', 'responsible to', 'is responsible to', 'are responsible to'] },
+  // "The Council consists of the Ministry of A, the Ministry of B and the Office C": its members.
+  { id: 'structure.composition', relation: 'MEMBER_OF', source: 'right', left: ['Committee', 'GovernmentBody'], right: ACTOR, confidence: 0.8,
+    triggers: ['consists of', 'consist of', 'comprises', 'comprise', 'is composed of', 'are composed of', 'is made up of', 'brings together', 'bring together'] },
   // funding
   { id: 'funding.passive', relation: 'FUNDED_BY', source: 'left', left: [...WORK, ...ORGANISATION], right: [...ORGANISATION, 'Programme', 'Country'], confidence: 0.9, fronted: true,
-    triggers: ['funded by', 'co-funded by', 'financed by', 'co-financed by', 'sponsored by', 'with financial support from', 'with funding from', 'with financial assistance from', 'financially supported by'] },
+    triggers: ['funded by', 'co-funded by', 'financed by', 'co-financed by', 'sponsored by', 'with financial support from', 'with funding from', 'with financial assistance from', 'financially supported by',
+      'funded through', 'financed through', 'funded from', 'financed from', 'funded out of', 'paid for by'] },
   { id: 'funding.active', relation: 'FUNDED_BY', source: 'right', left: [...ORGANISATION, 'Programme', 'Country'], right: [...WORK, ...ORGANISATION], confidence: 0.85, active: true,
     triggers: ['provided funding to', 'provided financial support to', 'provides funding to', 'funds', 'funded', 'co-funded', 'financed', 'co-financed', 'sponsored'] },
   // work
@@ -102,7 +109,8 @@ export const RELATION_RULES: readonly RelationRule[] = [
   { id: 'work.partner', relation: 'PARTICIPATES_IN', source: 'right', left: ['Project', 'Programme'], right: ORGANISATION, confidence: 0.75,
     triggers: ['worked with', 'works with', 'collaborated with', 'partnered with', 'in partnership with', 'in co-operation with', 'in cooperation with'] },
   { id: 'work.participates', relation: 'MEMBER_OF', source: 'left', left: ACTOR, right: ['Committee'], confidence: 0.85,
-    triggers: ['participates in', 'participated in', 'takes part in', 'took part in', 'sits on', 'is a member of', 'are members of', 'a member of', 'became a member of', 'joined'] },
+    triggers: ['participates in', 'participated in', 'takes part in', 'took part in', 'sits on', 'is a member of', 'are members of', 'a member of', 'became a member of', 'joined',
+      'is represented on', 'are represented on', 'is represented in', 'are represented in'] },
   { id: 'work.member', relation: 'MEMBER_OF', source: 'left', left: ACTOR, right: ['InternationalOrganization', 'Organization', 'GovernmentBody'], confidence: 0.8,
     triggers: ['is a member of', 'are members of', 'became a member of', 'a member of', 'joined', 'acceded to'] },
   // agreements
