@@ -4,6 +4,7 @@ import { typeOfName } from '../../graph-seed/src/nlp/heads';
 import { findNames } from '../../graph-seed/src/nlp/names';
 import { readText } from '../../graph-seed/src/nlp/read-text';
 import { readSentences } from '../../graph-seed/src/nlp/sentences';
+import { runPipeline } from '../../graph-seed/src/pipeline';
 
 const sentences = (t: string) => readSentences(t).map((s) => t.slice(s.start, s.end));
 const names = (t: string) => readSentences(t).flatMap((s) => findNames(s, t).names.map((n) => `${n.text} <${n.type}>`));
@@ -77,6 +78,19 @@ describe('names of parties, legislatures and units', () => {
     // "Congress" or "Army" ends the names of parties and rebel groups too: no type from them.
     expect(typeOfName('Tamil National Congress')).toBeNull();
     expect(typeOfName('Irish Republican Army')).toBeNull();
+  });
+  it('keeps a year after an instrument\u2019s head in its name, and reads the name without it as the same instrument', () => {
+    expect(names('The Coal Mines Act of 1969 set limits.')).toEqual(['Coal Mines Act of 1969 <LegalInstrument>']);
+    expect(names('The Treaty of 1904 ended the war.')).toEqual(['Treaty of 1904 <Agreement>']);
+    // Not after other heads: "the Board of 1998" is no name of a board.
+    expect(names('The Audit Board of 1998 met.')).toEqual(['Audit Board <GovernmentBody>']);
+    for (const text of ['The Coal Mines Act of 1969 set limits. The Coal Mines Act was amended later.', 'The Coal Mines Act set limits. The Coal Mines Act of 1969 was amended later.']) {
+      const run = runPipeline([{ name: 'acts.txt', text }]);
+      if (!run.ok) throw new Error('pipeline');
+      const acts = run.value.bundle.entities.filter((e) => e.type === 'LegalInstrument');
+      expect(acts.map((e) => e.id), text).toHaveLength(1);
+      expect(run.value.bundle.mentions.filter((m) => m.entityId === acts[0]!.id)).toHaveLength(2);
+    }
   });
   it('reads "B\u2019s A" as a unit A of body B, but not a list or a plan after the possessive', () => {
     const rel = (t: string) => readText(t).relations.map((r) => `${r.source} ${r.type} ${r.target} (${r.rule})`);

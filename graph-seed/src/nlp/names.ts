@@ -41,6 +41,11 @@ const AGREEMENT_HEAD = /^(?:MoU|MOU|Memorandum|Agreement|Treaty|Convention|Accor
 /** "the Board", "this Committee": a bare head after these points back at a name, it is not one. */
 const DETERMINERS = new Set(['the', 'this', 'that', 'these', 'those', 'a', 'an', 'its', 'their', 'each', 'every', 'any', 'such']);
 const JOINERS = new Set(['of', 'for', 'on', 'and', '&']);
+const YEAR = /^(?:1[5-9]|20)\d\d$/;
+const INSTRUMENT_WORD = /^(?:act|law|code|decree|order|regulations?|statute|treaty|convention|agreement|accord|protocol|charter|amendments?)$/i;
+
+/** The name without a year after its instrument's head ("Clean Air Act of 1970" -> "Clean Air Act"), or itself. */
+export const withoutYear = (name: string) => name.replace(/ of (?:1[5-9]|20)\d\d$/, '');
 
 const isCapitalised = (w: Word) => /^[\p{Lu}]/u.test(w.text) || /^(?:mou|sub-decree)$/i.test(w.text);
 const isNameWord = (w: Word) => isCapitalised(w) && /[\p{L}]/u.test(w.text) && !FUNCTION_WORDS.has(w.lower);
@@ -109,6 +114,12 @@ export function findNames(s: Sentence, text: string): { names: NameChunk[]; spli
       // "MoU with Thailand", "Agreement with Japan": agreements are named after their parties.
       if (cur.lower === 'with' && AGREEMENT_HEAD.test(w[j - 1]!.text) && w[j + 1] && isNameWord(w[j + 1]!)) {
         j++;
+        continue;
+      }
+      // "the Clean Air Act of 1970": a year after an instrument's head belongs to its name.
+      if (cur.lower === 'of' && w[j + 1] && YEAR.test(w[j + 1]!.text) && INSTRUMENT_WORD.test(w[j - 1]!.text)) {
+        last = j + 1;
+        j += 2;
         continue;
       }
       if (JOINERS.has(cur.lower)) {

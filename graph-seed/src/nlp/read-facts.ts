@@ -17,7 +17,7 @@ import { readCitedIssuers, readRenamings } from './attributions';
 import { type Argument, RelationEngine } from './engine';
 import { describedInstruments } from './described';
 import { singularName } from './heads';
-import { findNames, type NameChunk } from './names';
+import { findNames, withoutYear, type NameChunk } from './names';
 import { announcedAcronyms, headWord, ReferenceResolver } from './references';
 import { RELATION_RULES } from './relation-rules';
 import { readSentences, type Sentence, tagWords } from './sentences';
@@ -67,7 +67,7 @@ export function readNames(passages: Passage[], graph: GraphDraft, acronyms: read
     const name = (c.name ?? c.text).replace(/^the\s+/i, '');
     // A plural head names the body its singular names elsewhere ("the Administrative Courts").
     const singular = singularName(name);
-    const known = index.get(name) ?? (singular ? index.get(singular) : undefined);
+    const known = index.get(name) ?? (singular ? index.get(singular) : undefined) ?? index.get(withoutYear(name));
     if (known) return known;
     if (singular && namesRead.has(singular.toLowerCase())) {
       const id = `${ID_PREFIX[c.type]}:${slugify(singular)}`;
@@ -110,8 +110,11 @@ export function readNames(passages: Passage[], graph: GraphDraft, acronyms: read
       const id = idFor(c, p);
       ids.set(c, id);
       const name = c.name ?? c.text;
-      graph.upsertEntity({ id, type: c.type, name, aliases: [name], properties: {}, origin: 'extracted' });
+      // "the Clean Air Act" met after "the Clean Air Act of 1970" is the same act.
+      const plain = withoutYear(name);
+      graph.upsertEntity({ id, type: c.type, name, aliases: plain === name ? [name] : [name, plain], properties: {}, origin: 'extracted' });
       index.add(name, id);
+      if (plain !== name && !index.get(plain)) index.add(plain, id);
       pendingMentions.push({ entityId: id, passageId: p.id, start: c.start, end: c.end, text: c.text });
     }
     for (const [c, id] of ids) implementsFromName(c, id, p, graph, index);
