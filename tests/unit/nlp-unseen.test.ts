@@ -116,6 +116,17 @@ describe('a third unseen government text, its gold written after the last change
   });
 });
 
+describe('a fourth unseen government text, its gold written blind to the rules and read only by the test', () => {
+  const fourth = score('unseen-gold4', 'text.txt', 'unseen text 4');
+  it('yields at least half of its named institutions, instruments and agreements', () => expect(fourth.found.length / fourth.gold.entities.length).toBeGreaterThanOrEqual(0.5));
+  it('reads no relation without a rule and evidence', () => {
+    for (const r of fourth.automatic) {
+      expect(r.properties.rule).toBeTruthy();
+      expect(r.evidence[0]!.quote.length).toBeGreaterThan(0);
+    }
+  });
+});
+
 describe('the short unseen report of tests/fixtures/unseen', () => {
   const small = runPipeline([{ name: 'report.txt', text: readFileSync(join(FIXTURES, 'unseen', 'report.txt'), 'utf8') }]);
   if (!small.ok) throw new Error(small.errors.map((e) => e.message).join('\n'));
