@@ -158,8 +158,7 @@ export class HeavyThread {
         else if ('errors' in m) {
           const source = new Source(waiter.query);
           waiter.resolve({ data: m.data && bytesOf(slots, m.data), errors: m.errors.map((e) => fromWire(e, source)) });
-        }
-        else waiter.resolve(bytesOf(slots, m));
+        } else waiter.resolve(bytesOf(slots, m));
       };
       worker.on('message', onMessage);
       worker.once('error', (e) => {

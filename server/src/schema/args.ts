@@ -43,9 +43,9 @@ export function text(value: string, name: string, { allowEmpty = false } = {}): 
 }
 
 /**
- * A search phrase: text() within its length, and at most MAX_TERMS distinct terms (MAX_SEARCH_WORDS in all) once folded
- * (each term is looked up, with its typos, on its own; a phrase of hundreds of short words held
- * the event loop for a quarter of a second per search).
+ * A search phrase: text() within its length, and at most MAX_TERMS distinct terms and
+ * MAX_SEARCH_WORDS in all once folded (each is looked up, with its prefixes and typos, on its
+ * own; a phrase of hundreds of short words held the event loop for a quarter of a second).
  */
 export function searchPhrase(value: string, name: string): string {
   const t = text(value, name);
