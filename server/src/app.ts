@@ -155,7 +155,7 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
       }),
       useRepeatedFieldLimit(),
       operationContext(store, budgetMs),
-      useOperationLimits(() => bounds, budgetMs, limits, thread ?? undefined, jit ?? undefined),
+      useOperationLimits(() => bounds, budgetMs, limits, thread ?? undefined, jit ?? undefined, (e) => maskOne(e, 'Unexpected error.') as GraphQLError),
       useRedactedErrors(known),
     ],
     maskedErrors: {
@@ -229,8 +229,8 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
       if (path === '/readyz') {
         if (closing) return json(res, 503, { status: 'shutting down' });
         try {
-          await store.ping();
-          const info = await store.info();
+          // A store that does not answer (frozen, its pool taken) is not ready: no wait past a few seconds.
+          const info = await withinMs(READY_MS, store.ping().then(() => store.info()));
           return json(res, 200, { status: 'ready', backend: info.backend, bundleVersion: info.version });
         } catch {
           return json(res, 503, { status: 'unavailable' });
@@ -427,6 +427,16 @@ function withCode(e: GraphQLError, code: string): GraphQLError {
 }
 
 /** Errors the resolvers raise on purpose carry a code a client can act on. */
+/** How long /readyz waits for the store before it answers unavailable. */
+const READY_MS = 3000;
+
+/** `work`, or a rejection once `ms` have passed without it settling. */
+function withinMs<T>(ms: number, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)));
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
 function isClientError(e: unknown): boolean {
   const code = (e as { extensions?: { code?: unknown } } | undefined)?.extensions?.code;
   return (e as Error | undefined)?.name === 'GraphQLError' && typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR';

@@ -64,7 +64,8 @@ async function answer(store: GraphStore, schema: ReturnType<typeof guardSchema>,
   const rest = request.share < 1 ? (workedMs: number) => void Atomics.wait(sleeper, 0, 0, (workedMs * (1 - request.share)) / request.share) : () => {};
   const guard = new ExecutionGuard(performance.now() + request.remainingMs, request.budgetMs, limits, undefined, rest);
   const contextValue = {
-    ...createContext(store, request.budgetMs, {
+    // The store's calls get what is left of the budget: the operation may have waited its turn.
+    ...createContext(store, Math.max(1, request.remainingMs), {
       passages: readsPassageContent(schema, document),
       entityContent: readsEntityContent(schema, document, LIGHT_ENTITY_FIELDS),
       relationContent: readsRelationContent(schema, document, LIGHT_RELATION_FIELDS),

@@ -390,7 +390,18 @@ const costError = (cost: number, limit: number) =>
  * The cost check, the heavy operations' turns and the guard, as one Yoga plugin. `budgetMs` is
  * the operation's time budget; `bounds` the list sizes of the loaded graph.
  */
-export function useOperationLimits(bounds: () => CostBounds, budgetMs: number, limits: OperationLimits = DEFAULT_OPERATION_LIMITS, thread?: HeavyThread, jit?: Jit): Plugin {
+export function useOperationLimits(
+  bounds: () => CostBounds,
+  budgetMs: number,
+  limits: OperationLimits = DEFAULT_OPERATION_LIMITS,
+  thread?: HeavyThread,
+  jit?: Jit,
+  /**
+   * What a client sees of an error the heavy thread raised: results set here bypass Yoga's own
+   * masking, so the server's mask is applied to them (store addresses, codes for timeouts).
+   */
+  mask: (error: GraphQLError) => GraphQLError = (e) => e,
+): Plugin {
   const heavy = new Turns(1, limits.heavyQueue);
   const background = new Scheduler(limits.sliceMs, limits.maxWaitMs, limits.backgroundShare);
   const foreground = new Scheduler(limits.sliceMs, 0);
@@ -483,11 +494,11 @@ export function useOperationLimits(bounds: () => CostBounds, budgetMs: number, l
             answered.set(request, holdUntilSent(answer, res));
             // A stand-in: the answer written is the thread's JSON (onResultProcess).
             setResultAndStopExecution({ data: {} });
-          } else if (!answer.data) setResultAndStopExecution({ data: answer.data, errors: answer.errors, extensions: { cost: costExtension } });
+          } else if (!answer.data) setResultAndStopExecution({ data: answer.data, errors: answer.errors.map(mask), extensions: { cost: costExtension } });
           else {
-            // The errors go through Yoga (masked, redacted); the data is the thread's JSON.
+            // The errors are masked here and redacted by Yoga's plugins; the data is the thread's JSON.
             answeredData.set(request, holdUntilSent(answer.data, res));
-            setResultAndStopExecution({ data: {}, errors: answer.errors, extensions: { cost: costExtension } });
+            setResultAndStopExecution({ data: {}, errors: answer.errors.map(mask), extensions: { cost: costExtension } });
           }
         } catch (e) {
           // Masked and logged like any unexpected error.

@@ -9,7 +9,9 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, quietest, type App, type AppOptions } from '../../server/src/app';
 import { createLogger } from '../../server/src/log';
+import { StoreUnavailableError } from '../../server/src/store/GraphStore';
 import { MemoryGraphStore } from '../../server/src/store/memory/MemoryGraphStore';
+import { storeError } from '../../server/src/store/neo4j/errors';
 import { reportBundle } from '../helpers/report';
 
 const KILLER = '{ entity(id:"no-such-id"){ relations{ source{ relations{ source{ relations{ source{ relations{ source{ relations{ source{ id } } } } } } } } } } } }';
@@ -557,6 +559,28 @@ describe('errors that never quote the request', () => {
     expect(text).not.toContain('7f3a');
     expect(text).not.toContain('originalError');
     expect(JSON.parse(text).errors[0].extensions.code).toMatch(/^[A-Z_]+$/);
+  });
+});
+
+describe('a store that does not answer', () => {
+  it('answers /readyz 503 within a few seconds when the store hangs, instead of waiting on it', async () => {
+    const store = new MemoryGraphStore(reportBundle());
+    store.ping = () => new Promise<void>(() => {});
+    const app = createApp(store, createLogger('error'));
+    await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
+    try {
+      const r = await fetch(`http://127.0.0.1:${(app.server.address() as AddressInfo).port}/readyz`, { signal: AbortSignal.timeout(10_000) });
+      expect(r.status).toBe(503);
+      expect(await r.json()).toEqual({ status: 'unavailable' });
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("reads the driver's pool wait running out as the store unavailable, not as an error of ours", () => {
+    const e = storeError(new Error('Connection acquisition timed out in 5000 ms. Pool status: Active conn count = 64, Idle conn count = 0.'));
+    expect(e).toBeInstanceOf(StoreUnavailableError);
+    expect(storeError(new Error('Some other failure'))).not.toBeInstanceOf(StoreUnavailableError);
   });
 });
 

@@ -18,7 +18,9 @@ export function storeError(e: unknown): Error {
       return new StoreUnavailableError(`Neo4j is unavailable: ${(e as Error).message.split('\n')[0]}`, { cause: e });
     }
   }
-  if (/ECONNREFUSED|ECONNRESET|EPIPE|socket hang up/i.test((e as Error)?.message ?? '')) {
+  // The driver's own failures carry no code: no connection to be had within its wait (every one
+  // of the pool in use, or the database frozen) is the store not answering, not our fault.
+  if (/ECONNREFUSED|ECONNRESET|EPIPE|socket hang up|Connection acquisition timed out/i.test((e as Error)?.message ?? '')) {
     return new StoreUnavailableError(`Neo4j is unavailable: ${(e as Error).message.split('\n')[0]}`, { cause: e });
   }
   return e instanceof Error ? e : new Error(String(e));
