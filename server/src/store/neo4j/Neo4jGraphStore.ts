@@ -93,9 +93,12 @@ export function firstTypes(types: readonly string[], direction: RelationKey['dir
   return [...types];
 }
 
-/** Relationship-type alternation for a pattern, from the closed list only. */
+/**
+ * Relationship-type alternation for a pattern, from the closed list only, in its order and each
+ * type once: a client's order or repeats make no new Cypher text for Neo4j to plan.
+ */
 function typesPattern(types: readonly string[] | null): string | null {
-  const list = (types ?? RELATION_TYPES).filter((t) => (RELATION_TYPES as readonly string[]).includes(t));
+  const list = types ? RELATION_TYPES.filter((t) => types.includes(t)) : [...RELATION_TYPES];
   return list.length ? list.join('|') : null;
 }
 
