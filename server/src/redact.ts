@@ -37,8 +37,9 @@ const MAX_MESSAGE = 400;
 const MAX_SENT = 10_000;
 
 /**
- * The strings a request's variables hold (object keys and string values) that are not names of
- * the schema, longest first, each as sent and as JSON escapes it, indexed by their first three
+ * The strings a request sent, in its variables (object keys and string values) and as its
+ * operation's string literals (graphql-js prints a block string over lines its quoting rules do
+ * not follow), that are not names of the schema, longest first, each as sent and as JSON escapes it, indexed by their first three
  * characters. graphql-js quotes keys and input field names raw, so one holding a quote mark
  * would pair the quotes of a message wrongly and leave part of itself outside them; these are
  * removed first, whatever their quoting.
@@ -47,8 +48,18 @@ export interface SentStrings {
   byPrefix: Map<string, string[]>;
 }
 
-export function sentStrings(variables: unknown, known: ReadonlySet<string>): SentStrings {
+export function sentStrings(variables: unknown, known: ReadonlySet<string>, query?: string): SentStrings {
   const out = new Set<string>();
+  // The operation's own string literals, block strings' lines among them, as written.
+  if (typeof query === 'string') {
+    let n = 0;
+    for (const m of query.matchAll(/"""([\s\S]*?)"""|"((?:[^"\\\n]|\\.)*)"/g)) {
+      if (++n > MAX_SENT) break;
+      const body = m[1] ?? m[2] ?? '';
+      out.add(body);
+      for (const line of body.split('\n')) out.add(line.trim());
+    }
+  }
   const stack: unknown[] = [variables];
   let seen = 0;
   while (stack.length && seen < MAX_SENT) {
@@ -90,9 +101,10 @@ export function redactMessage(message: string, known: ReadonlySet<string>, sent:
     .replace(/(got invalid value) [^;]*?(;|$)/g, '$1$2')
     .replace(/(has invalid value|found) (?:[A-Za-z]+ )?"(?:[^"\\]|\\.)*"/g, '$1 a value')
     // 'Expected value of type "EntityWhere", found ZQX.': a literal printed unquoted (names,
-    // lists, objects) is the request's too.
-    .replace(/(, found )(?!a value\b|<EOF>)(.+?)(\.?)$/gm, '$1a value$3')
-    .replace(/((?:cannot represent|represent)[^:]*value): .*?(\.?)$/gm, '$1$2')
+    // lists, objects) is the request's too. Up to the end of the message, not of its line: a
+    // block string prints over several.
+    .replace(/(, found )(?!a value\b|<EOF>)(.+?)(\.?)$/s, '$1a value$3')
+    .replace(/((?:cannot represent|represent)[^:]*value): .*?(\.?)$/s, '$1$2')
     // A type is named with its list and non-null marks ("[EntityType!]").
     .replace(/"((?:[^"\\]|\\.)*)"/g, (whole, inner: string) => (known.has(inner.replace(/[[\]!]/g, '')) || /^\$[_A-Za-z][_0-9A-Za-z]*$/.test(inner) ? whole : '"…"'));
   if (out.length > MAX_MESSAGE) out = `${out.slice(0, MAX_MESSAGE)}…`;
@@ -112,8 +124,8 @@ export function redactError(error: GraphQLError, known: ReadonlySet<string>, sen
 
 /** Every answer's errors redacted (see redactMessage), whichever stage raised them. */
 export function useRedactedErrors(known: ReadonlySet<string>): Plugin {
-  /** Each request's variables, as sent. */
-  const variables = new WeakMap<Request, unknown>();
+  /** Each request's variables and operation text, as sent. */
+  const variables = new WeakMap<Request, { variables: unknown; query: unknown }>();
   const redactResult = (r: unknown, sent: () => SentStrings): unknown => {
     if (!r || typeof r !== 'object' || !Array.isArray((r as { errors?: unknown }).errors) || !(r as { errors: unknown[] }).errors.length) return r;
     const result = r as { errors: GraphQLError[] };
@@ -122,11 +134,14 @@ export function useRedactedErrors(known: ReadonlySet<string>): Plugin {
   };
   return {
     onParams({ params, request }) {
-      if (params.variables) variables.set(request, params.variables);
+      variables.set(request, { variables: params.variables, query: params.query });
     },
     onResultProcess({ request, result, setResult }) {
       let strings: SentStrings | undefined;
-      const sent = () => (strings ??= sentStrings(variables.get(request), known));
+      const sent = () => {
+        const given = variables.get(request);
+        return (strings ??= sentStrings(given?.variables, known, typeof given?.query === 'string' ? given.query : undefined));
+      };
       if (Array.isArray(result)) setResult(result.map((r) => redactResult(r, sent)) as typeof result);
       else if (result && typeof result === 'object' && !(Symbol.asyncIterator in result)) setResult(redactResult(result, sent) as typeof result);
     },

@@ -206,6 +206,17 @@ describe('attacks found by review', () => {
     expect(await cost('migration labour workers')).toBe(3 * one - 2);
   });
 
+  it("costs a filter's name search like a search: thirty of them with long phrases are refused before running", async () => {
+    // Each phrase: 32 words folding to 30 letters; the filter's search was not costed (cost 30),
+    // and the thirty ran on the server's thread, 230 ms a request.
+    const phrase = Array.from({ length: 32 }, (_, i) => `${'\u3389'.repeat(7)}${String.fromCharCode(97 + (i % 24))}${String.fromCharCode(97 + ((i * 7) % 26))}`).join(' ');
+    const query = `query($p: String) { ${Array.from({ length: 30 }, (_, i) => `a${i}: entities(where: { nameMatches: $p }, limit: 1) { id }`).join(' ')} }`;
+    const answer = (await (await post(s.url, { query, variables: { p: phrase } })).json()) as { data?: unknown; errors: { extensions: { code: string; cost: number } }[] };
+    expect(answer.data).toBeUndefined();
+    expect(answer.errors[0]!.extensions.code).toBe('QUERY_TOO_COMPLEX');
+    await alive(s.url);
+  });
+
   it('refuses a search of more distinct words than a phrase has, in every search field', async () => {
     const words = Array.from({ length: 25 }, (_, i) => `w${i}x`).join(' ');
     for (const field of [`search(query: "${words}") { entity { id } }`, `passages(query: "${words}") { id }`, `entities(where: { nameMatches: "${words}" }) { id }`]) {
@@ -548,6 +559,8 @@ describe('errors that never quote the request', () => {
     ['a name where an input object belongs', () => post(s.url, { query: '{ entities(where: CANARY_7f3a) { id } }' })],
     ['a list of names where an input object belongs', () => post(s.url, { query: '{ entities(where: [CANARY_A, CANARY_7f3a]) { id } }' })],
     ['a variable default of the wrong kind', () => post(s.url, { query: 'query($w: EntityWhere = CANARY_7f3a) { entities(where: $w) { id } }' })],
+    // A block string prints over several lines, whose quote marks the redaction once paired wrongly.
+    ['a block string beside a string, where an id belongs', () => post(s.url, { query: `{ entity(id: {a: """\n""\n""", b: "${CANARY}"}) { id } }` })],
     // A key to be redacted among ten thousand strings sent (each once looked for in each message).
     ['a key among ten thousand strings', () => post(s.url, { query: 'query($w: EntityWhere, $v: [String]) { entities(where: $w) { id } }', variables: { v: Array.from({ length: 9_998 }, (_, i) => `filler-${i}-${'x'.repeat(20)}`), w: { [`a" ${CANARY} "b`]: 1 } } })],
   ];

@@ -56,6 +56,9 @@ describe('operation cost', () => {
     // words a search takes counts as that many (it is refused as it runs).
     expect(cost('{ passages(query: "labour migration", limit: 5) { id } }', bounds)).toBe(2 * b.passages.length + 5);
     expect(cost(`{ passages(query: "${'a '.repeat(250)}", limit: 5) { id } }`, bounds)).toBe(32 * b.passages.length + 5);
+    // A filter's name search ranks the entity index once per word, as a search does.
+    expect(cost('{ entities(where: { nameMatches: "labour ministry" }, limit: 1) { id } }', bounds)).toBe(2 * b.entities.length + 1);
+    expect(cost('query($w: EntityWhere) { entities(where: $w, limit: 1) { id } }', bounds, { w: { nameMatches: 'a b c' } })).toBe(3 * b.entities.length + 1);
     // Thirty aliased passage searches of two words rank every passage sixty times, and list up to
     // every passage each: a heavy operation (5,000 or more), run on the heavy thread.
     const aliases = Array.from({ length: 30 }, (_, i) => `p${i}: passages(query: "migration ${i}", limit: 1000) { id text }`).join(' ');

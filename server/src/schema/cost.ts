@@ -107,10 +107,27 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
    * Words of a search's phrase, from one to the most a search takes (a longer phrase is refused
    * as it runs, with the argument named): each is looked up, with its prefixes and typos.
    */
+  const wordsIn = (phrase: unknown): number => (typeof phrase === 'string' ? Math.min(MAX_SEARCH_WORDS, Math.max(1, termsOf(phrase).length)) : 1);
   const wordsOf = (node: FieldNode): number => {
     const given = node.arguments?.find((a) => a.name.value === 'query');
-    const phrase = given ? argValue(given.value) : undefined;
-    return typeof phrase === 'string' ? Math.min(MAX_SEARCH_WORDS, Math.max(1, termsOf(phrase).length)) : 1;
+    return wordsIn(given ? argValue(given.value) : undefined);
+  };
+
+  /**
+   * The name search a list's filter runs (`where: { nameMatches }`), if any: the words of its
+   * phrase. It ranks the entity index as `search` does, and costs as much.
+   */
+  const nameSearchWords = (node: FieldNode): number => {
+    const where = node.arguments?.find((a) => a.name.value === 'where')?.value;
+    if (!where) return 0;
+    let phrase: unknown;
+    if (where.kind === 'Variable') phrase = (vars[where.name.value] as { nameMatches?: unknown } | null | undefined)?.nameMatches;
+    else if (where.kind === 'ObjectValue') {
+      const field = where.fields.find((f) => f.name.value === 'nameMatches');
+      if (!field) return 0;
+      phrase = argValue(field.value);
+    }
+    return phrase === undefined || phrase === null ? 0 : wordsIn(phrase);
   };
 
   const sizeFromArgs = (node: FieldNode, def: GraphQLField<unknown, unknown>): number | undefined => {
@@ -181,7 +198,9 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
     // A search ranks every item of its index, however few it returns (`Type.field+`).
     const search = bounds[`${parent.name}.${name}+`];
     if (search) return search * wordsOf(node) * (count ?? 1) + listOrObjectCost(node, def, parent, inherited, depth, count);
-    return listOrObjectCost(node, def, parent, inherited, depth, count);
+    const nameSearch = nameSearchWords(node);
+    const ranked = nameSearch ? (bounds['Query.search+'] ?? 0) * nameSearch * (count ?? 1) : 0;
+    return ranked + listOrObjectCost(node, def, parent, inherited, depth, count);
   };
 
   const listOrObjectCost = (node: FieldNode, def: GraphQLField<unknown, unknown>, parent: GraphQLObjectType, inherited: number | undefined, depth: number, count?: number): number => {
