@@ -95,6 +95,12 @@ function withoutSent(message: string, sent: SentStrings): string {
 }
 
 export function redactMessage(message: string, known: ReadonlySet<string>, sent: SentStrings = NOTHING_SENT): string {
+  // A syntax error names the offending token decoded, between quote marks it does not escape
+  // ('found String "a" <img …>"'): nothing from its first quote mark on is kept.
+  if (message.startsWith('Syntax Error:')) {
+    const quote = message.indexOf('"');
+    return quote < 0 ? message.slice(0, MAX_MESSAGE) : `${message.slice(0, quote).trimEnd()} …`;
+  }
   message = withoutSent(message, sent);
   let out = message
     // 'got invalid value <anything up to "; " or the end>'

@@ -561,6 +561,10 @@ describe('errors that never quote the request', () => {
     ['a variable default of the wrong kind', () => post(s.url, { query: 'query($w: EntityWhere = CANARY_7f3a) { entities(where: $w) { id } }' })],
     // A block string prints over several lines, whose quote marks the redaction once paired wrongly.
     ['a block string beside a string, where an id belongs', () => post(s.url, { query: `{ entity(id: {a: """\n""\n""", b: "${CANARY}"}) { id } }` })],
+    // A syntax error prints the token decoded, an escaped quote mark unescaped.
+    ['a string with an escaped quote mark where a name belongs', () => post(s.url, { query: `{ "a\\" ${CANARY}" }` })],
+    ['a string with an escaped quote mark after a field', () => post(s.url, { query: `{ entity(id: "x") { id } "a\\u0022 ${CANARY}" }` })],
+    ['a block string with an escaped triple quote where a name belongs', () => post(s.url, { query: `{ """x\\""" ${CANARY} \\"""""" }` })],
     // A key to be redacted among ten thousand strings sent (each once looked for in each message).
     ['a key among ten thousand strings', () => post(s.url, { query: 'query($w: EntityWhere, $v: [String]) { entities(where: $w) { id } }', variables: { v: Array.from({ length: 9_998 }, (_, i) => `filler-${i}-${'x'.repeat(20)}`), w: { [`a" ${CANARY} "b`]: 1 } } })],
   ];

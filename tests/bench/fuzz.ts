@@ -258,6 +258,9 @@ function expensive(r: Rng, schema: GraphQLSchema): Case {
         { kind: 'json', body: { query: `{ entities(where: ${CANARY}) { id } }` } },
         { kind: 'json', body: { query: `{ entities(where: [A, ${CANARY}]) { id } }` } },
         { kind: 'json', body: { query: `query($w: EntityWhere = { nameMatches: ${CANARY} }) { entities(where: $w) { id } }` } },
+        // Syntax errors print a string token decoded, an escaped quote mark unescaped.
+        { kind: 'json', body: { query: `{ "a\\" ${CANARY}" }` } },
+        { kind: 'json', body: { query: `{ """x\\""" ${CANARY} \\"""""" }` } },
       ]);
     }
     case 12: {
