@@ -24,6 +24,7 @@ import { costBoundsFromBundles, STATIC_COST_BOUNDS } from './schema/cost-bounds'
 import { introspectionBounds, type CostBounds } from './schema/cost';
 import { readsEntityContent, readsPassageContent, readsRelationContent } from './schema/lookahead';
 import { LIGHT_ENTITY_FIELDS, LIGHT_RELATION_FIELDS } from './schema/resolvers';
+import { withBudget } from './store/budget';
 import { StoreUnavailableError, type GraphStore } from './store/GraphStore';
 import { MemoryGraphStore } from './store/memory/MemoryGraphStore';
 import { validationHints } from './validationHints';
@@ -230,7 +231,9 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
         if (closing) return json(res, 503, { status: 'shutting down' });
         try {
           // A store that does not answer (frozen, its pool taken) is not ready: no wait past a few seconds.
-          const info = await withinMs(READY_MS, store.ping().then(() => store.info()));
+          const timed = withBudget(store, READY_MS);
+          await timed.ping();
+          const info = await timed.info();
           return json(res, 200, { status: 'ready', backend: info.backend, bundleVersion: info.version });
         } catch {
           return json(res, 503, { status: 'unavailable' });
@@ -429,13 +432,6 @@ function withCode(e: GraphQLError, code: string): GraphQLError {
 /** Errors the resolvers raise on purpose carry a code a client can act on. */
 /** How long /readyz waits for the store before it answers unavailable. */
 const READY_MS = 3000;
-
-/** `work`, or a rejection once `ms` have passed without it settling. */
-function withinMs<T>(ms: number, work: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)));
-  return Promise.race([work, late]).finally(() => clearTimeout(timer));
-}
 
 function isClientError(e: unknown): boolean {
   const code = (e as { extensions?: { code?: unknown } } | undefined)?.extensions?.code;

@@ -4,9 +4,9 @@
  */
 import { distance } from 'fastest-levenshtein';
 import { describe, expect, it } from 'vitest';
-import { luceneQuery, MAX_TERMS } from '../../server/src/store/neo4j/lucene';
+import { luceneQuery } from '../../server/src/store/neo4j/lucene';
 import { MAX_VARIANTS, Vocabulary } from '../../server/src/store/neo4j/vocabulary';
-import { maxEdits } from '../../server/src/store/ranking';
+import { MAX_TERMS, maxEdits } from '../../server/src/store/ranking';
 
 describe('Lucene queries', () => {
   it('requires every folded term exactly, as a prefix or with a fuzzy clause when no vocabulary is given', () => {

@@ -10,12 +10,9 @@ const SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 /** Lucene's AND/OR/NOT are operators only in upper case; folded terms are lower case. */
 export const escapeLucene = (term: string) => term.replace(SPECIAL, (c) => `\\${c}`);
 
-/**
- * At most MAX_TERMS terms reach Lucene (the API refuses more). Its clause limit is 1024; each
- * term makes two clauses plus its spelling variants (at most 40, see vocabulary.ts) or one fuzzy
- * clause.
- */
-export { MAX_TERMS };
+// At most MAX_TERMS terms reach Lucene (the API refuses more). Its clause limit is 1024; each
+// term makes two clauses plus its spelling variants (at most 40, see vocabulary.ts) or one fuzzy
+// clause.
 
 /**
  * Every term required (with `every: false`, any term: passage search); each matches exactly (boosted), as a prefix, or within a small edit
