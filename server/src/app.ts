@@ -173,6 +173,9 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
     if (original instanceof StoreUnavailableError || (original as Error | undefined)?.name === 'StoreUnavailableError') {
       return new GraphQLError('the graph store is unavailable; try again shortly', { extensions: { code: 'SERVICE_UNAVAILABLE' } });
     }
+    if ((original as Error | undefined)?.name === 'StoreBusyError') {
+      return new GraphQLError((original as Error).message, { extensions: { code: 'BUSY' } });
+    }
     if ((original as Error | undefined)?.name === 'QueryTimeoutError') {
       return new GraphQLError(`${(original as Error).message}; ask for less (smaller limit or depth)`, { extensions: { code: 'TIMEOUT' } });
     }

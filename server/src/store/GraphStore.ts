@@ -231,6 +231,14 @@ export class StoreUnavailableError extends Error {
   }
 }
 
+/** The backend has more work of one kind waiting than it takes on; the client may try again shortly. */
+export class StoreBusyError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreBusyError';
+  }
+}
+
 /** A query ran past its time budget (QUERY_TIMEOUT_MS). */
 export class QueryTimeoutError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {

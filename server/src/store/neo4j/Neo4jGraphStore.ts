@@ -15,6 +15,7 @@ import { storeError } from './errors';
 import { luceneQuery } from './lucene';
 import { ReadBatcher } from './batch';
 import { Vocabulary } from './vocabulary';
+import { PLAN_GATE_DEFAULTS, PlanGate, type PlanGateOptions } from './plans';
 import { entityListQuery } from './entityLists';
 import { selectBreadthFirst } from '../traversal';
 
@@ -27,6 +28,8 @@ export interface Neo4jOptions {
   queryTimeoutMs: number;
   /** How long a read keeps retrying transient failures before the store says it is unavailable. */
   maxRetryTimeMs?: number;
+  /** How new query texts are let through to Neo4j's planner (see PlanGate). */
+  plans?: Partial<PlanGateOptions>;
 }
 
 const STATE = `MATCH (s:GraphState {key: '${ACTIVE_STATE}'})`;
@@ -141,6 +144,9 @@ const toPassage = (r: Row): Passage => ({
   ...(r.pageLabel ? { pageLabel: r.pageLabel as string } : {}),
 });
 
+/** A query's text as sent: its indentation goes no further. */
+const normalized = (cypher: string) => cypher.replace(/\s+/g, ' ');
+
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const byRelation = (a: Relation, b: Relation) => (a.type < b.type ? -1 : a.type > b.type ? 1 : byId(a, b));
 const int = (n: number) => neo4j.int(n);
@@ -162,14 +168,24 @@ export class Neo4jGraphStore implements GraphStore {
     tables: { [K in keyof Tables]?: Tables[K] };
     /** Reads of concurrent operations that share a query (see ReadBatcher). */
     batcher: ReadBatcher;
-  } = { roundTrips: 0, reads: {}, tables: {}, batcher: new ReadBatcher((cypher, params) => this.send(cypher, params)) };
+    /** Texts new to Neo4j's planner wait their turn here. */
+    plans: PlanGate;
+  } = {
+    roundTrips: 0,
+    reads: {},
+    tables: {},
+    batcher: new ReadBatcher((cypher, params) => this.send(cypher, params)),
+    plans: new PlanGate(PLAN_GATE_DEFAULTS),
+  };
   /** Reads waiting for the end of the tick (see read()); each view has its own. */
   private queued: { cypher: string; params: Record<string, unknown>; columns: readonly string[]; resolve: (rows: Row[]) => void; reject: (e: unknown) => void }[] = [];
 
   private constructor(
     readonly driver: Driver,
     private readonly opts: Neo4jOptions,
-  ) {}
+  ) {
+    if (opts.plans) this.shared.plans = new PlanGate({ ...PLAN_GATE_DEFAULTS, ...opts.plans });
+  }
 
   static open(opts: Neo4jOptions): Neo4jGraphStore {
     const driver = neo4j.driver(opts.uri, neo4j.auth.basic(opts.user, opts.password), {
@@ -242,7 +258,14 @@ export class Neo4jGraphStore implements GraphStore {
       const inner = b.cypher.replace(/\$([A-Za-z_]\w*)/g, (_m, name: string) => `$q${i}_${name}`);
       return `COLLECT { CALL () { ${inner} } RETURN {${b.columns.map((c) => `${c}: ${c}`).join(', ')}} AS row } AS r${i}`;
     });
-    this.shared.batcher.read(`RETURN ${parts.join(', ')}`, params, parts.map((_p, i) => `r${i}`)).then(
+    const text = `RETURN ${parts.join(', ')}`;
+    // A combination Neo4j has not planned lately would wait behind other new texts: its reads
+    // then go one by one, each a text of the store's own few hundred, planned long ago.
+    if (this.shared.plans.contended && !this.shared.plans.knows(normalized(text))) {
+      for (const b of batch) this.shared.batcher.read(b.cypher, b.params, b.columns).then(b.resolve, b.reject);
+      return;
+    }
+    this.shared.batcher.read(text, params, parts.map((_p, i) => `r${i}`)).then(
       ([row]) => batch.forEach((b, i) => b.resolve((row?.[`r${i}`] as Row[] | undefined) ?? [])),
       (e) => batch.forEach((b) => b.reject(e)),
     );
@@ -258,7 +281,17 @@ export class Neo4jGraphStore implements GraphStore {
     // The queries' indentation goes no further (Bolt sends the text with every query, in chunks
     // of 1,400 bytes, one socket write each). No query here holds a string literal with a run
     // of whitespace: values travel as parameters.
-    cypher = cypher.replace(/\s+/g, ' ');
+    cypher = normalized(cypher);
+    const release = await this.shared.plans.admit(cypher, this.opts.queryTimeoutMs);
+    try {
+      return await this.run(cypher, params);
+    } finally {
+      release();
+    }
+  }
+
+  /** One query run, with its retries. */
+  private async run(cypher: string, params: Record<string, unknown>): Promise<Row[]> {
     const started = Date.now();
     const retryFor = this.opts.maxRetryTimeMs ?? 1500;
     for (let delay = 50; ; delay = Math.min(delay * 2, 500)) {

@@ -14,7 +14,7 @@
  * rows) must not be batched: only reads that name their columns are, and those callers match
  * rows by key.
  */
-import { QueryTimeoutError, StoreUnavailableError } from '../GraphStore';
+import { QueryTimeoutError, StoreBusyError, StoreUnavailableError } from '../GraphStore';
 
 type Row = Record<string, unknown>;
 type Params = Record<string, unknown>;
@@ -129,10 +129,10 @@ export class ReadBatcher {
         members.forEach((m, i) => m.resolve(by[i]!));
       },
       (e) => {
-        // Neo4j unreachable, or the batch out of time, fails them all. Any other failure belongs
+        // Neo4j unreachable, the batch out of time or its text refused for now fails them all. Any other failure belongs
         // to one member or to the batched form: each is asked again alone, so that it gets its
         // own answer or error.
-        if (e instanceof StoreUnavailableError || e instanceof QueryTimeoutError) members.forEach((m) => m.reject(e));
+        if (e instanceof StoreUnavailableError || e instanceof QueryTimeoutError || e instanceof StoreBusyError) members.forEach((m) => m.reject(e));
         else for (const m of members) this.send(cypher, m.params).then(m.resolve, m.reject);
       },
     );

@@ -1,0 +1,109 @@
+/**
+ * The gate of query texts new to Neo4j's planner (server/src/store/neo4j/plans.ts): known texts
+ * go at once whatever waits; new ones one at a time, at the rate given; a full line answers
+ * busy, a long wait times out, and the texts remembered are bounded.
+ */
+import { describe, expect, it } from 'vitest';
+import { QueryTimeoutError, StoreBusyError } from '../../server/src/store/GraphStore';
+import { PlanGate } from '../../server/src/store/neo4j/plans';
+
+const settled = <T>(p: Promise<T>) => {
+  const state = { done: false, value: undefined as T | undefined, error: undefined as unknown };
+  p.then(
+    (v) => Object.assign(state, { done: true, value: v }),
+    (e) => Object.assign(state, { done: true, error: e }),
+  );
+  return state;
+};
+const tick = () => new Promise((r) => setImmediate(r));
+
+/** A gate whose clock the test moves. */
+function gate(opts: Partial<ConstructorParameters<typeof PlanGate>[0]> = {}) {
+  let t = 0;
+  const g = new PlanGate({ known: 100, perSecond: 1_000_000, burst: 1_000_000, waiting: 100, ...opts }, () => t);
+  return { g, advance: (ms: number) => (t += ms) };
+}
+
+describe('the plan gate', () => {
+  it('lets one new text through at a time and a known one at once', async () => {
+    const { g } = gate();
+    const first = await g.admit('new 1', 10_000);
+    const second = settled(g.admit('new 2', 10_000));
+    await tick();
+    expect(second.done).toBe(false);
+    expect(g.waitingCount).toBe(1);
+    first();
+    // 'new 1' is now known: it goes at once though 'new 2' is being planned.
+    const again = settled(g.admit('new 1', 10_000));
+    await tick();
+    expect(second.done).toBe(true);
+    expect(again.done).toBe(true);
+    expect(g.knows('new 1')).toBe(true);
+    expect(g.knows('new 2')).toBe(false);
+  });
+
+  it('lets a waiting text go at once when the same text becomes known meanwhile', async () => {
+    const { g } = gate();
+    const release = await g.admit('same', 10_000);
+    const twin = settled(g.admit('same', 10_000));
+    const other = settled(g.admit('other', 10_000));
+    await tick();
+    expect([twin.done, other.done]).toEqual([false, false]);
+    release();
+    await tick();
+    expect(twin.done).toBe(true);
+    expect(other.done).toBe(true);
+  });
+
+  it('spends a burst, then lets new texts through at the rate', async () => {
+    const { g, advance } = gate({ perSecond: 10, burst: 2 });
+    (await g.admit('a', 10_000))();
+    (await g.admit('b', 10_000))();
+    const c = settled(g.admit('c', 10_000));
+    await new Promise((r) => setTimeout(r, 30));
+    expect(c.done).toBe(false);
+    // A tenth of a second later by the gate's clock, one more token: the timer wakes it.
+    advance(100);
+    await new Promise((r) => setTimeout(r, 150));
+    expect(c.done).toBe(true);
+    expect(c.error).toBeUndefined();
+  });
+
+  it('answers busy when the line is full, and times a long wait out', async () => {
+    const { g } = gate({ waiting: 2 });
+    const holding = await g.admit('held', 10_000);
+    const late = settled(g.admit('late', 20));
+    const queued = settled(g.admit('queued', 10_000));
+    await expect(g.admit('one too many', 10_000)).rejects.toBeInstanceOf(StoreBusyError);
+    await new Promise((r) => setTimeout(r, 60));
+    expect(late.error).toBeInstanceOf(QueryTimeoutError);
+    // The timed-out text left the line: there is room again.
+    expect(g.waitingCount).toBe(1);
+    holding();
+    await tick();
+    expect(queued.done).toBe(true);
+  });
+
+  it('remembers a bounded number of texts, the least recently used forgotten first', async () => {
+    const { g } = gate({ known: 3 });
+    for (const t of ['a', 'b', 'c']) (await g.admit(t, 1000))();
+    (await g.admit('a', 1000))();
+    (await g.admit('d', 1000))();
+    expect(['a', 'b', 'c', 'd'].map((t) => g.knows(t))).toEqual([true, false, true, true]);
+  });
+
+  it('counts a release once, whatever calls it twice', async () => {
+    const { g } = gate();
+    const release = await g.admit('x', 1000);
+    release();
+    release();
+    const y = await g.admit('y', 1000);
+    const z = settled(g.admit('z', 1000));
+    await tick();
+    // 'y' holds the planner: a second call of the first release must not free it for 'z'.
+    expect(z.done).toBe(false);
+    y();
+    await tick();
+    expect(z.done).toBe(true);
+  });
+});
