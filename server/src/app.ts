@@ -12,6 +12,7 @@ import { GraphQLError, type DocumentNode } from 'graphql';
 import { createGraphQLError, createYoga, maskError, type Plugin } from 'graphql-yoga';
 import { LRUCache } from 'lru-cache';
 import { createContext, type Context } from './context';
+import { hangUpSignal } from './hangup';
 import { corsHeaders, crossSiteUnsafe, errorBody, getRunsOperation, json, malformedJsonParam, originAllowed, requestPath, serveStatic } from './http';
 import { HeavyThread, type StoreSpec } from './heavy-thread';
 import { DEFAULT_JIT_LIMITS, Jit, type JitLimits } from './jit';
@@ -100,12 +101,18 @@ export interface AppOptions {
 function operationContext(store: GraphStore, budgetMs: number): Plugin<Context> {
   return {
     onExecute({ args, extendContext }) {
+      const res = (args.contextValue as { res?: ServerResponse }).res;
       extendContext(
-        createContext(store, budgetMs, {
-          passages: readsPassageContent(args.schema, args.document),
-          entityContent: readsEntityContent(args.schema, args.document, LIGHT_ENTITY_FIELDS),
-          relationContent: readsRelationContent(args.schema, args.document, LIGHT_RELATION_FIELDS),
-        }),
+        createContext(
+          store,
+          budgetMs,
+          {
+            passages: readsPassageContent(args.schema, args.document),
+            entityContent: readsEntityContent(args.schema, args.document, LIGHT_ENTITY_FIELDS),
+            relationContent: readsRelationContent(args.schema, args.document, LIGHT_RELATION_FIELDS),
+          },
+          res ? hangUpSignal(res) : undefined,
+        ),
       );
     },
   };
@@ -172,6 +179,10 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
     const original = (error as { originalError?: unknown }).originalError;
     if (original instanceof StoreUnavailableError || (original as Error | undefined)?.name === 'StoreUnavailableError') {
       return new GraphQLError('the graph store is unavailable; try again shortly', { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+    }
+    if ((original as Error | undefined)?.name === 'RequestAbortedError') {
+      // Nobody reads it: the client has gone.
+      return new GraphQLError('the client closed the request', { extensions: { code: 'CLIENT_CLOSED_REQUEST' } });
     }
     if ((original as Error | undefined)?.name === 'StoreBusyError') {
       return new GraphQLError((original as Error).message, { extensions: { code: 'BUSY' } });

@@ -148,10 +148,11 @@ export function primeEntities(ctx: Context, list: readonly Entity[]): void {
 
 /**
  * One operation's context; with a budget, every store call shares the operation's time limit.
+ * `signal`: the client's hang-up, which ends the operation's store calls.
  * `reads`: see createLoaders.
  */
-export function createContext(store: GraphStore, budgetMs?: number, reads: Reads = {}): Context {
-  const own = store.forOperation?.() ?? store;
-  const scoped = budgetMs ? withBudget(own, budgetMs) : own;
+export function createContext(store: GraphStore, budgetMs?: number, reads: Reads = {}, signal?: AbortSignal): Context {
+  const own = store.forOperation?.(signal) ?? store;
+  const scoped = budgetMs ? withBudget(own, budgetMs, undefined, signal) : own;
   return { store: scoped, loaders: createLoaders(scoped, reads), shape: shapeOf(reads) };
 }

@@ -20,7 +20,8 @@ import type { ServerResponse } from 'node:http';
 import type { HeavyThread } from './heavy-thread';
 import type { Jit } from './jit';
 import { getNullableType, isListType, operationCost, type CostBounds } from './schema/cost';
-import { QueryTimeoutError } from './store/GraphStore';
+import { QueryTimeoutError, RequestAbortedError } from './store/GraphStore';
+import { hangUpSignal } from './hangup';
 
 export interface OperationLimits {
   /** Largest accepted cost (list items the answer can hold). */
@@ -66,14 +67,14 @@ const guardStops = new WeakSet<object>();
 
 /**
  * Whether a rejection is an operation's stop: its guard's (time, items, bytes) or its store
- * budget's (QueryTimeoutError). graphql-js stops waiting for the other fields of an object once
+ * budget's (QueryTimeoutError) or the client's hang-up (RequestAbortedError). graphql-js stops waiting for the other fields of an object once
  * one of them fails a non-null parent, so fields and store calls that meet the stop after that
  * reject with nobody waiting: expected, and nothing to report.
  */
 export function isOperationStop(reason: unknown): boolean {
   // graphql-js hands a field's error on located (a GraphQLError around the original).
   for (let e = reason, depth = 0; typeof e === 'object' && e !== null && depth < 4; e = (e as { originalError?: unknown }).originalError, depth++) {
-    if (e instanceof QueryTimeoutError || guardStops.has(e)) return true;
+    if (e instanceof QueryTimeoutError || e instanceof RequestAbortedError || guardStops.has(e)) return true;
   }
   return false;
 }
@@ -100,6 +101,8 @@ export class ExecutionGuard {
      * neighbourhood, say). Called with the time the slice worked.
      */
     readonly pause?: (workedMs: number) => void,
+    /** The client's hang-up: the operation stops at the next field. */
+    readonly signal?: AbortSignal,
   ) {}
 
   fail(error: GraphQLError): GraphQLError {
@@ -111,6 +114,7 @@ export class ExecutionGuard {
   /** Called before each field: throws once the operation must stop; says whether to yield first. */
   beforeField(): boolean {
     if (this.error) throw this.error;
+    if (this.signal?.aborted) throw this.fail(clientError('the client closed the request', { extensions: { code: 'CLIENT_CLOSED_REQUEST' } }));
     this.calls++;
     // Every field: one resolver can hold the event loop for milliseconds (a search, say), so
     // the clock is read before each, not every so many.
@@ -472,7 +476,15 @@ export function useOperationLimits(
         uncount(request);
         inBackground.add(request);
       }
+      const res = (args.contextValue as { res?: ServerResponse }).res;
+      const signal = res ? hangUpSignal(res) : undefined;
       const release = isHeavy ? await heavy.acquire() : () => {};
+      // A heavy operation whose client left while it waited for its turn gives the turn up.
+      if (release && signal?.aborted) {
+        release();
+        setResultAndStopExecution({ errors: [clientError('the client closed the request', { extensions: { code: 'CLIENT_CLOSED_REQUEST' } })] });
+        return;
+      }
       if (!release) {
         setResultAndStopExecution({ errors: [clientError('the server is busy with other large queries; try again shortly', { extensions: { code: 'BUSY' } })], extensions: { cost: costExtension } });
         return;
@@ -489,7 +501,6 @@ export function useOperationLimits(
             cost: costExtension,
             share: background.resting() ? limits.backgroundShare : 1,
           });
-          const res = (args.contextValue as { res?: ServerResponse }).res;
           if ('body' in answer) {
             answered.set(request, holdUntilSent(answer, res));
             // A stand-in: the answer written is the thread's JSON (onResultProcess).
@@ -509,7 +520,7 @@ export function useOperationLimits(
         return;
       }
       // Time spent waiting for a turn counts against the budget.
-      const guard = new ExecutionGuard(started + budgetMs, budgetMs, limits, (isHeavy ? background : foreground).schedule);
+      const guard = new ExecutionGuard(started + budgetMs, budgetMs, limits, (isHeavy ? background : foreground).schedule, undefined, signal);
       extendContext({ guard } as never);
       // An ordinary operation clients repeat runs compiled, once it is due (jit.ts).
       const compiled = isHeavy ? null : jit?.executorFor(args.document, args.operationName, executeFn as never);

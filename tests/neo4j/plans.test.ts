@@ -1,7 +1,8 @@
 /**
  * A flood of operations whose Cypher texts Neo4j has never planned (each names its own set of
  * relation types): they wait their turn to be planned, one at a time, and beyond a short line
- * are answered BUSY, while an operation whose texts Neo4j knows is answered at once.
+ * are answered BUSY, while an operation whose texts Neo4j knows is answered at once. A query
+ * whose client hangs up is ended in Neo4j.
  */
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -12,16 +13,18 @@ import { loadBundle } from '../../server/src/store/neo4j/load';
 import { MemoryGraphStore } from '../../server/src/store/memory/MemoryGraphStore';
 import { Neo4jGraphStore } from '../../server/src/store/neo4j/Neo4jGraphStore';
 import { RELATION_TYPES } from '../../graph-seed/src/model/ontology';
+import { RequestAbortedError } from '../../server/src/store/GraphStore';
 import { reportBundle } from '../helpers/report';
 
 const bundle = reportBundle();
 let app: App;
 let url: string;
+let store: Neo4jGraphStore;
 
 beforeAll(async () => {
   const { uri, user, password } = inject('neo4j');
   // A tight gate, so that a dozen operations fill it: a new text every 2 s after the first five, two waiting at most.
-  const store = Neo4jGraphStore.open({ uri, user, password, database: 'neo4j', queryTimeoutMs: 30_000, plans: { perSecond: 0.5, burst: 5, waiting: 2 } });
+  store = Neo4jGraphStore.open({ uri, user, password, database: 'neo4j', queryTimeoutMs: 30_000, plans: { perSecond: 0.5, burst: 5, waiting: 2 } });
   await loadBundle(store.driver, bundle);
   app = createApp(store, createLogger('error', () => {}), { costBounds: costBoundsFromBundles([bundle]) });
   await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
@@ -71,5 +74,38 @@ describe('operations new to the planner', () => {
     const memory = new MemoryGraphStore(bundle);
     const expected = await memory.findEntities({ relations: [{ types: typesOf(i), direction: 'OUT' }] }, [], 5, 0, true);
     expect(answers[i]!.data.entitiesConnection.totalCount).toBe(expected.total);
+  });
+});
+
+describe('a client hanging up', () => {
+  it('ends its query in Neo4j, not only the wait for it', async () => {
+    const SLOW = 'UNWIND range(1, 400000000) AS x WITH x WHERE x % 7 = 3 RETURN count(x) AS n';
+    const running = async () => {
+      const session = store.driver.session();
+      try {
+        const r = await session.run('SHOW TRANSACTIONS YIELD currentQuery RETURN currentQuery');
+        return r.records.map((x) => x.get('currentQuery') as string).filter((q) => q.includes('400000000'));
+      } finally {
+        await session.close();
+      }
+    };
+    const hangUp = new AbortController();
+    // A query of no operation of the API takes seconds on this graph: one is sent as the store sends its own.
+    const view = store.forOperation(hangUp.signal) as unknown as { send: (cypher: string, params: object, signal?: AbortSignal) => Promise<unknown> };
+    const asked = view.send(SLOW, {}, hangUp.signal).catch((e: unknown) => e);
+    let seen: string[] = [];
+    for (let i = 0; i < 50 && !seen.length; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      seen = await running();
+    }
+    expect(seen.length).toBe(1);
+    hangUp.abort();
+    expect(await asked).toBeInstanceOf(RequestAbortedError);
+    let left = seen;
+    for (let i = 0; i < 40 && left.length; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      left = await running();
+    }
+    expect(left).toEqual([]);
   });
 });

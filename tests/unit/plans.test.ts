@@ -4,7 +4,7 @@
  * busy, a long wait times out, and the texts remembered are bounded.
  */
 import { describe, expect, it } from 'vitest';
-import { QueryTimeoutError, StoreBusyError } from '../../server/src/store/GraphStore';
+import { QueryTimeoutError, RequestAbortedError, StoreBusyError } from '../../server/src/store/GraphStore';
 import { PlanGate } from '../../server/src/store/neo4j/plans';
 
 const settled = <T>(p: Promise<T>) => {
@@ -105,5 +105,25 @@ describe('the plan gate', () => {
     y();
     await tick();
     expect(z.done).toBe(true);
+  });
+
+  it('takes a text out of the line when its client hangs up', async () => {
+    const { g } = gate();
+    const holding = await g.admit('held', 10_000);
+    const hangUp = new AbortController();
+    const gone = settled(g.admit('gone', 10_000, hangUp.signal));
+    const next = settled(g.admit('next', 10_000));
+    await tick();
+    expect(g.waitingCount).toBe(2);
+    hangUp.abort();
+    await tick();
+    expect(gone.error).toBeInstanceOf(RequestAbortedError);
+    expect(g.waitingCount).toBe(1);
+    holding();
+    await tick();
+    // The turn goes to the next text, and the one whose client left is never planned.
+    expect(next.done).toBe(true);
+    expect(g.knows('gone')).toBe(false);
+    await expect(g.admit('late', 10_000, hangUp.signal)).rejects.toBeInstanceOf(RequestAbortedError);
   });
 });

@@ -154,7 +154,7 @@ export interface GraphStore {
    * through it travel together only with reads of the same operation. Absent when the store
    * needs no such view.
    */
-  forOperation?(): GraphStore;
+  forOperation?(signal?: AbortSignal): GraphStore;
   /** Which backend answers and which bundle version it holds. */
   info(): Promise<StoreInfo>;
   /** Resolves when the store can answer queries; rejects with StoreUnavailableError otherwise. */
@@ -236,6 +236,14 @@ export class StoreBusyError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'StoreBusyError';
+  }
+}
+
+/** The client hung up before its operation was answered: what the operation still does is for nobody. */
+export class RequestAbortedError extends Error {
+  constructor(message = 'the client closed the request', options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'RequestAbortedError';
   }
 }
 

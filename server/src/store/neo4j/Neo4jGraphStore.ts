@@ -9,7 +9,7 @@ import neo4j, { type Driver, type QueryResult, type RecordShape } from 'neo4j-dr
 import { ACTIVE_STATE, CITATION_REL, MENTION_REL, type RelationCounts } from '../../../../graph-seed/src/export/neo4j-model';
 import type { Citation, Discrepancy, DocumentRecord, Entity, Figure, Mention, Passage, Relation, Table } from '../../../../graph-seed/src/model/bundle';
 import { ENTITY_TYPES, RELATION_TYPES, type RelationType } from '../../../../graph-seed/src/model/ontology';
-import { NAME_MATCHES_CAP, StoreUnavailableError, type EntityFilter, type EntityOrder, type Page, type Companions, type GraphPath, type GraphStore, type PassageLinks, type RelationKey, type RelationQuery, type SearchHit, type Shape, type SearchOptions, type Stats, type StoreInfo, type Subgraph } from '../GraphStore';
+import { NAME_MATCHES_CAP, RequestAbortedError, StoreUnavailableError, type EntityFilter, type EntityOrder, type Page, type Companions, type GraphPath, type GraphStore, type PassageLinks, type RelationKey, type RelationQuery, type SearchHit, type Shape, type SearchOptions, type Stats, type StoreInfo, type Subgraph } from '../GraphStore';
 import { rankEntities, rankPassages, searchCandidates, termsOf, type EntityTokens } from '../ranking';
 import { storeError } from './errors';
 import { luceneQuery } from './lucene';
@@ -174,11 +174,13 @@ export class Neo4jGraphStore implements GraphStore {
     roundTrips: 0,
     reads: {},
     tables: {},
-    batcher: new ReadBatcher((cypher, params) => this.send(cypher, params)),
+    batcher: new ReadBatcher((cypher, params, signal) => this.send(cypher, params, signal)),
     plans: new PlanGate(PLAN_GATE_DEFAULTS),
   };
   /** Reads waiting for the end of the tick (see read()); each view has its own. */
   private queued: { cypher: string; params: Record<string, unknown>; columns: readonly string[]; resolve: (rows: Row[]) => void; reject: (e: unknown) => void }[] = [];
+  /** The hang-up of the operation a view reads for (see forOperation()). */
+  private signal: AbortSignal | undefined;
 
   private constructor(
     readonly driver: Driver,
@@ -219,10 +221,12 @@ export class Neo4jGraphStore implements GraphStore {
    * that mixed concurrent operations would take a new shape, and a plan costing tens of
    * milliseconds or more, at nearly every request. Concurrent operations whose queries have the
    * same text then share one round trip (see ReadBatcher), whose text follows the same shape.
+   * `signal`: the client's hang-up, which stops the view's queries, in line or running.
    */
-  forOperation(): Neo4jGraphStore {
+  forOperation(signal?: AbortSignal): Neo4jGraphStore {
     const view = Object.create(this) as Neo4jGraphStore;
     view.queued = [];
+    view.signal = signal;
     return view;
   }
 
@@ -234,7 +238,7 @@ export class Neo4jGraphStore implements GraphStore {
    * sent alone, as it is.
    */
   private read(cypher: string, params: Record<string, unknown> = {}, columns?: readonly string[]): Promise<Row[]> {
-    if (!columns) return this.send(cypher, params);
+    if (!columns) return this.send(cypher, params, this.signal);
     return new Promise((resolve, reject) => {
       this.queued.push({ cypher, params, columns, resolve, reject });
       if (this.queued.length === 1) process.nextTick(() => this.flush());
@@ -249,7 +253,7 @@ export class Neo4jGraphStore implements GraphStore {
     const batch = this.queued.splice(0);
     if (batch.length === 1) {
       const [only] = batch;
-      this.shared.batcher.read(only!.cypher, only!.params, only!.columns).then(only!.resolve, only!.reject);
+      this.shared.batcher.read(only!.cypher, only!.params, only!.columns, this.signal).then(only!.resolve, only!.reject);
       return;
     }
     const params: Record<string, unknown> = {};
@@ -262,10 +266,10 @@ export class Neo4jGraphStore implements GraphStore {
     // A combination Neo4j has not planned lately would wait behind other new texts: its reads
     // then go one by one, each a text of the store's own few hundred, planned long ago.
     if (this.shared.plans.contended && !this.shared.plans.knows(normalized(text))) {
-      for (const b of batch) this.shared.batcher.read(b.cypher, b.params, b.columns).then(b.resolve, b.reject);
+      for (const b of batch) this.shared.batcher.read(b.cypher, b.params, b.columns, this.signal).then(b.resolve, b.reject);
       return;
     }
-    this.shared.batcher.read(text, params, parts.map((_p, i) => `r${i}`)).then(
+    this.shared.batcher.read(text, params, parts.map((_p, i) => `r${i}`), this.signal).then(
       ([row]) => batch.forEach((b, i) => b.resolve((row?.[`r${i}`] as Row[] | undefined) ?? [])),
       (e) => batch.forEach((b) => b.reject(e)),
     );
@@ -276,33 +280,41 @@ export class Neo4jGraphStore implements GraphStore {
    * transaction adds BEGIN and COMMIT), retried with backoff while the failure is transient and
    * the retry time lasts, as the driver's managed transactions would.
    */
-  private async send(cypher: string, params: Record<string, unknown>): Promise<Row[]> {
+  private async send(cypher: string, params: Record<string, unknown>, signal?: AbortSignal): Promise<Row[]> {
     this.shared.roundTrips++;
     // The queries' indentation goes no further (Bolt sends the text with every query, in chunks
     // of 1,400 bytes, one socket write each). No query here holds a string literal with a run
     // of whitespace: values travel as parameters.
     cypher = normalized(cypher);
-    const release = await this.shared.plans.admit(cypher, this.opts.queryTimeoutMs);
+    const release = await this.shared.plans.admit(cypher, this.opts.queryTimeoutMs, signal);
     try {
-      return await this.run(cypher, params);
+      return await this.run(cypher, params, signal);
     } finally {
       release();
     }
   }
 
-  /** One query run, with its retries. */
-  private async run(cypher: string, params: Record<string, unknown>): Promise<Row[]> {
+  /**
+   * One query run, with its retries. When the signal aborts, the session is closed: the driver
+   * then resets the connection, and Neo4j ends the query at once.
+   */
+  private async run(cypher: string, params: Record<string, unknown>, signal?: AbortSignal): Promise<Row[]> {
     const started = Date.now();
     const retryFor = this.opts.maxRetryTimeMs ?? 1500;
     for (let delay = 50; ; delay = Math.min(delay * 2, 500)) {
+      if (signal?.aborted) throw new RequestAbortedError();
       const session = this.driver.session({ defaultAccessMode: neo4j.session.READ, database: this.opts.database, bookmarkManager: undefined });
+      const hangUp = () => void session.close().catch(() => {});
+      signal?.addEventListener('abort', hangUp, { once: true });
       try {
         const res: QueryResult<RecordShape> = await withoutStackTraces(() => session.run(cypher, params, { timeout: this.opts.queryTimeoutMs }));
         return res.records.map((r) => r.toObject());
       } catch (e) {
+        if (signal?.aborted) throw new RequestAbortedError();
         const err = storeError(e);
         if (!(err instanceof StoreUnavailableError) || Date.now() - started + delay > retryFor) throw err;
       } finally {
+        signal?.removeEventListener('abort', hangUp);
         await session.close().catch(() => {});
       }
       await new Promise((r) => setTimeout(r, delay * (0.8 + Math.random() * 0.4)));

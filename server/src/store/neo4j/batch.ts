@@ -14,7 +14,7 @@
  * rows) must not be batched: only reads that name their columns are, and those callers match
  * rows by key.
  */
-import { QueryTimeoutError, StoreBusyError, StoreUnavailableError } from '../GraphStore';
+import { QueryTimeoutError, RequestAbortedError, StoreBusyError, StoreUnavailableError } from '../GraphStore';
 
 type Row = Record<string, unknown>;
 type Params = Record<string, unknown>;
@@ -53,6 +53,7 @@ export function batchedQuery(cypher: string, columns: readonly string[]): Batche
 
 interface Member {
   params: Params;
+  signal: AbortSignal | undefined;
   resolve: (rows: Row[]) => void;
   reject: (e: unknown) => void;
 }
@@ -74,24 +75,28 @@ export class ReadBatcher {
    * answer never holds many operations.
    */
   constructor(
-    private readonly send: (cypher: string, params: Params) => Promise<Row[]>,
+    private readonly send: (cypher: string, params: Params, signal?: AbortSignal) => Promise<Row[]>,
     private readonly maxMembers = 16,
   ) {}
 
-  /** Runs a read, with the reads of the same text and fixed values that arrive in this turn of the event loop. */
-  read(cypher: string, params: Params, columns: readonly string[]): Promise<Row[]> {
+  /**
+   * Runs a read, with the reads of the same text and fixed values that arrive in this turn of
+   * the event loop. `signal`: the hang-up of the operation that asks; a batch stops once every
+   * one of its members' has aborted.
+   */
+  read(cypher: string, params: Params, columns: readonly string[], signal?: AbortSignal): Promise<Row[]> {
     let batched = this.forms.get(cypher);
     if (batched === undefined) {
       batched = batchedQuery(cypher, columns);
       if (this.forms.size >= 1000) this.forms.clear();
       this.forms.set(cypher, batched);
     }
-    if (!batched) return this.send(cypher, params);
+    if (!batched) return this.send(cypher, params, signal);
     const key = `${cypher}\u0000${batched.fixed.map((k) => JSON.stringify(params[k])).join('\u0000')}`;
     return new Promise((resolve, reject) => {
       let group = this.groups.get(key);
       if (!group) this.groups.set(key, (group = { cypher, batched: batched!, members: [] }));
-      group.members.push({ params, resolve, reject });
+      group.members.push({ params, signal, resolve, reject });
       if (group.members.length >= this.maxMembers) {
         this.groups.delete(key);
         this.run(group);
@@ -113,12 +118,12 @@ export class ReadBatcher {
     const { members, batched, cypher } = group;
     if (members.length === 1) {
       const [only] = members;
-      this.send(cypher, only!.params).then(only!.resolve, only!.reject);
+      this.send(cypher, only!.params, only!.signal).then(only!.resolve, only!.reject);
       return;
     }
     const fixed = Object.fromEntries(batched.fixed.map((k) => [k, members[0]!.params[k]]));
     const batch = members.map((m) => Object.fromEntries(Object.entries(m.params).filter(([k]) => !batched.fixed.includes(k))));
-    this.send(batched.cypher, { ...fixed, batch }).then(
+    this.send(batched.cypher, { ...fixed, batch }, everyAborted(members.map((m) => m.signal))).then(
       (rows) => {
         const by: Row[][] = members.map(() => []);
         for (const r of rows) {
@@ -132,9 +137,21 @@ export class ReadBatcher {
         // Neo4j unreachable, the batch out of time or its text refused for now fails them all. Any other failure belongs
         // to one member or to the batched form: each is asked again alone, so that it gets its
         // own answer or error.
-        if (e instanceof StoreUnavailableError || e instanceof QueryTimeoutError || e instanceof StoreBusyError) members.forEach((m) => m.reject(e));
-        else for (const m of members) this.send(cypher, m.params).then(m.resolve, m.reject);
+        if (e instanceof StoreUnavailableError || e instanceof QueryTimeoutError || e instanceof StoreBusyError || e instanceof RequestAbortedError) members.forEach((m) => m.reject(e));
+        else for (const m of members) this.send(cypher, m.params, m.signal).then(m.resolve, m.reject);
       },
     );
   }
+}
+
+/** A signal that aborts once every one of the signals has; none when any member has none. */
+export function everyAborted(signals: readonly (AbortSignal | undefined)[]): AbortSignal | undefined {
+  if (signals.some((s) => !s)) return undefined;
+  const controller = new AbortController();
+  const check = () => {
+    if (signals.every((s) => s!.aborted)) controller.abort();
+  };
+  for (const s of signals) s!.addEventListener('abort', check, { once: true });
+  check();
+  return controller.signal;
 }

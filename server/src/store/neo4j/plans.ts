@@ -10,7 +10,7 @@
  * first use; a client that invents texts then waits for its own turns and evicts a known plan no
  * faster than one new text's share of the rate.
  */
-import { QueryTimeoutError, StoreBusyError } from '../GraphStore';
+import { QueryTimeoutError, RequestAbortedError, StoreBusyError } from '../GraphStore';
 
 export interface PlanGateOptions {
   /** Texts remembered as planned: fewer than Neo4j's cache holds, so that a text remembered is planned. */
@@ -28,7 +28,6 @@ export const PLAN_GATE_DEFAULTS: PlanGateOptions = { known: 900, perSecond: 2, b
 interface Waiter {
   text: string;
   resolve: (release: () => void) => void;
-  reject: (e: Error) => void;
   timer: NodeJS.Timeout;
 }
 
@@ -53,24 +52,37 @@ export class PlanGate {
   /**
    * Resolves with a release to call once the text has been answered (or has failed), when the
    * text may be sent: at once when it is known, else in its turn. Rejects with QueryTimeoutError
-   * when the turn has not come within `timeoutMs`, and with StoreBusyError when the line is full.
+   * when the turn has not come within `timeoutMs`, with StoreBusyError when the line is full,
+   * and with RequestAbortedError when the signal aborts first (the text leaves the line).
    */
-  admit(text: string, timeoutMs: number): Promise<() => void> {
+  admit(text: string, timeoutMs: number, signal?: AbortSignal): Promise<() => void> {
+    if (signal?.aborted) return Promise.reject(new RequestAbortedError());
     if (this.touch(text)) return Promise.resolve(noop);
     if (this.line.length >= this.opts.waiting) {
       return Promise.reject(new StoreBusyError('the graph store is busy planning other new queries; try again shortly'));
     }
     return new Promise((resolve, reject) => {
+      const leave = (error: Error) => {
+        const at = this.line.indexOf(waiter);
+        if (at < 0) return;
+        this.line.splice(at, 1);
+        done();
+        reject(error);
+      };
+      const onAbort = () => leave(new RequestAbortedError());
+      const done = () => {
+        clearTimeout(waiter.timer);
+        signal?.removeEventListener('abort', onAbort);
+      };
       const waiter: Waiter = {
         text,
-        resolve,
-        reject,
-        timer: setTimeout(() => {
-          const at = this.line.indexOf(waiter);
-          if (at >= 0) this.line.splice(at, 1);
-          reject(new QueryTimeoutError(`the query waited ${timeoutMs} ms for the graph store to plan it`));
-        }, timeoutMs),
+        resolve: (release) => {
+          done();
+          resolve(release);
+        },
+        timer: setTimeout(() => leave(new QueryTimeoutError(`the query waited ${timeoutMs} ms for the graph store to plan it`)), timeoutMs),
       };
+      signal?.addEventListener('abort', onAbort, { once: true });
       this.line.push(waiter);
       this.pump();
     });
@@ -110,7 +122,6 @@ export class PlanGate {
       const w = this.line[i]!;
       if (this.touch(w.text)) {
         this.line.splice(i, 1);
-        clearTimeout(w.timer);
         w.resolve(noop);
       } else i++;
     }
@@ -130,7 +141,6 @@ export class PlanGate {
     this.tokens -= 1;
     this.planning = true;
     const w = this.line.shift()!;
-    clearTimeout(w.timer);
     let released = false;
     w.resolve(() => {
       if (released) return;
