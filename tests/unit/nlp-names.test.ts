@@ -91,6 +91,17 @@ describe('names of parties, legislatures and units', () => {
       expect(acts.map((e) => e.id), text).toHaveLength(1);
       expect(run.value.bundle.mentions.filter((m) => m.entityId === acts[0]!.id)).toHaveLength(2);
     }
+    // Another year is another instrument, and a bare head without its year names none.
+    for (const [text, kinds] of [
+      ['The Tariff Act of 1897 was high. The Tariff Act of 1909 lowered duties.', ['Tariff Act of 1897', 'Tariff Act of 1909']],
+      ['The Treaty of 1862 lapsed. The Treaty of 1903 replaced it.', ['Treaty of 1862', 'Treaty of 1903']],
+    ] as const) {
+      const run = runPipeline([{ name: 'acts.txt', text }]);
+      if (!run.ok) throw new Error('pipeline');
+      const named = run.value.bundle.entities.filter((e) => e.type === 'LegalInstrument' || e.type === 'Agreement');
+      expect(named.map((e) => e.name).sort(), text).toEqual([...kinds]);
+      expect(named.flatMap((e) => e.aliases)).not.toContain('Treaty');
+    }
   });
   it('reads "B\u2019s A" as a unit A of body B, but not a list or a plan after the possessive', () => {
     const rel = (t: string) => readText(t).relations.map((r) => `${r.source} ${r.type} ${r.target} (${r.rule})`);

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readText } from '../../graph-seed/src/nlp/read-text';
-import { RELATION_RULES } from '../../graph-seed/src/nlp/relation-rules';
+import { runPipeline } from '../../graph-seed/src/pipeline';
+import { NOMINAL_RULES, RELATION_RULES } from '../../graph-seed/src/nlp/relation-rules';
 
 const EXAMPLES: Record<string, [string, string]> = {
   'creation.passive': ['The Housing Fund was set up by the Ministry of Finance in 1999.', 'housing-fund ESTABLISHED_BY ministry-of-finance'],
@@ -32,6 +33,7 @@ const EXAMPLES: Record<string, [string, string]> = {
   'work.member': ['The Ministry of Trade became a member of the Codex Alimentarius Commission.', 'ministry-of-trade MEMBER_OF codex-alimentarius-commission'],
   'agreement.signed': ['The Ministry of Labour signed the Seasonal Workers Agreement.', 'ministry-of-labour SIGNED seasonal-workers-agreement'],
   'agreement.signed-by': ['The Transit Treaty was signed by the Ministry of Foreign Affairs.', 'ministry-of-foreign-affairs SIGNED transit-treaty'],
+  'agreement.between': ['The Transit Agreement between the Port Authority and the Customs Department was renewed.', 'customs-department PARTY_TO transit-agreement'],
   'agreement.ratified': ['The National Assembly ratified the Whaling Convention.', 'national-assembly PARTY_TO whaling-convention'],
   'agreement.ratified-by': ['The Ramsar Convention was ratified by the National Assembly.', 'national-assembly PARTY_TO ramsar-convention'],
   'law.amends': ['The Finance Act amends the Customs Code.', 'finance-act AMENDS customs-code'],
@@ -44,15 +46,44 @@ const EXAMPLES: Record<string, [string, string]> = {
   'law.its': ['The Council of Ministers set out its Green Growth Strategy in 2019.', 'green-growth-strategy ISSUED_BY council-of-ministers'],
   'law.issued-by': ['The Procurement Guideline was issued by the Ministry of Economy.', 'procurement-guideline ISSUED_BY ministry-of-economy'],
   'law.issued': ['The Council of Ministers adopted the Green Growth Strategy.', 'green-growth-strategy ISSUED_BY council-of-ministers'],
+  // Nominal forms (NOMINAL_RULES).
+  'nominal.accession': ['The accession of the Ministry of Trade to the Tariff Convention took a year.', 'ministry-of-trade PARTY_TO tariff-convention'],
+  'nominal.accession-member': ["The Central Bank's admission to the Payments Union was approved.", 'central-bank MEMBER_OF payments-union'],
+  'nominal.ratification': ['The ratification of the Whaling Convention by the National Assembly was slow.', 'national-assembly PARTY_TO whaling-convention'],
+  'nominal.signature': ['The signing of the Transit Treaty by the Ministry of Foreign Affairs was delayed.', 'ministry-of-foreign-affairs SIGNED transit-treaty'],
+  'nominal.creation': ['The creation of the Housing Fund under the Finance Act was debated.', 'housing-fund ESTABLISHED_BY finance-act'],
+  'nominal.adoption': ['After the adoption of the Water Policy by the Council of Ministers, work began.', 'water-policy ISSUED_BY council-of-ministers'],
+  'nominal.amendment': ['The amendment of the Customs Code by the Finance Act raised duties.', 'finance-act AMENDS customs-code'],
+  'nominal.repeal': ['The repeal of the Sanitation Decree by the Public Health Act was welcome.', 'public-health-act REPEALS sanitation-decree'],
+  'nominal.appointment': ['The appointment of the Audit Commission by the Supreme Council was contested.', 'audit-commission APPOINTED_BY supreme-council'],
+  'nominal.funding': ['The funding of the Irrigation Project by the Islamic Development Bank ended.', 'irrigation-project FUNDED_BY islamic-development-bank'],
+  'nominal.enforcement': ['The enforcement of the Forest Law by the Forestry Administration is weak.', 'forestry-administration IMPLEMENTS forest-law'],
+  'nominal.conduct': ['The administration of the Labour Force Survey by the Statistics Office changed.', 'labour-force-survey CONDUCTED_BY statistics-office'],
 };
 
 describe('every relation rule', () => {
-  it('has an example', () => expect(RELATION_RULES.map((r) => r.id).filter((id) => !EXAMPLES[id])).toEqual([]));
-  it('has a unique id', () => expect(new Set(RELATION_RULES.map((r) => r.id)).size).toBe(RELATION_RULES.length));
+  const ids = [...RELATION_RULES, ...NOMINAL_RULES].map((r) => r.id);
+  it('has an example', () => expect(ids.filter((id) => !EXAMPLES[id])).toEqual([]));
+  it('has a unique id', () => expect(new Set(ids).size).toBe(ids.length));
   for (const [id, [sentence, triple]] of Object.entries(EXAMPLES)) {
     it(`${id} fires on "${sentence}"`, () => {
       const found = readText(sentence).relations.map((r) => `${r.source} ${r.type} ${r.target} [${r.rule}]`);
       expect(found).toContain(`${triple} [${id}]`);
     });
   }
+});
+
+describe('an agreement named with its party', () => {
+  const run = runPipeline([{ name: 'a.txt', text: 'In 2019 the Government ratified the treaty of mutual legal assistance with the Kingdom of Norway. A new agreement is under study.\n' }]);
+  if (!run.ok) throw new Error(run.errors.map((e) => e.message).join('\n'));
+  const b = run.value.bundle;
+  it('is an agreement by its name as printed, and its party is PARTY_TO it on the evidence of that name', () => {
+    const agreement = b.entities.find((e) => e.type === 'Agreement');
+    expect(agreement?.name).toBe('treaty of mutual legal assistance with the Kingdom of Norway');
+    const party = b.relations.find((r) => r.type === 'PARTY_TO' && r.target === agreement!.id);
+    expect(party?.source).toBe('country:norway');
+    expect(party?.properties.rule).toBe('agreement.with-in-name');
+    expect(party?.evidence[0]!.quote).toBe('treaty of mutual legal assistance with the Kingdom of Norway');
+  });
+  it('names no agreement by a phrase without its party', () => expect(b.entities.filter((e) => e.type === 'Agreement')).toHaveLength(1));
 });

@@ -65,7 +65,7 @@ const RULES: Rule[] = [
     // party, after the second.
     re: /\b(?:MoU|MOU|Memorandum of Understanding)\s+(?:with|between\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s+and)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)/g,
     build(m) {
-      return { id: `mou:${slugify(m[1]!)}`, type: 'Agreement', name: `MoU with ${m[1]}`, properties: { kind: 'MoU' } };
+      return { id: `mou:${slugify(m[1]!)}`, type: 'Agreement', name: `MoU with ${m[1]}`, properties: { kind: 'MoU', with: m[1]! } };
     },
   },
 ];
@@ -112,8 +112,65 @@ function plans(text: string): InstrumentMatch[] {
   return out;
 }
 
+/**
+ * An agreement named by what it is about and whom it is with, capitals or not: "a treaty of
+ * extradition with the Argentine Republic", "the arbitration convention with Peru", "the
+ * Convention with Great Britain". Without "with" and a capitalised party such a phrase names no
+ * one agreement ("the treaty", "a new convention").
+ */
+const AGREEMENT_WITH =
+  /(?<![\w-])((?:[a-z][a-z-]*\s+){0,3})([Tt]reaty|[Cc]onvention|[Aa]greement|[Aa]rrangement|[Pp]rotocol)((?:\s+(?:of|on|for)\s+[a-z]+(?:\s+(?:and\s+)?[a-z]+){0,3})?)\s+with\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,3})/g;
+/** Words before the head that are not part of the name: articles, and words that say which one, not what. */
+const NOT_A_MODIFIER = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'our', 'his', 'her', 'my', 'your', 'any', 'each', 'every', 'no', 'some', 'such', 'new', 'recent', 'said', 'proposed', 'pending', 'present', 'existing', 'former', 'latter', 'last', 'first', 'second', 'previous', 'same', 'other', 'which', 'whose', 'and', 'or', 'of', 'to', 'in', 'by', 'with', 'for', 'on', 'at', 'from', 'into', 'under', 'is', 'was', 'are', 'were', 'be', 'been', 'has', 'have', 'had', 'signed', 'concluded', 'ratified', 'negotiated']);
+
+const CLAUSE_WORDS = new Set(['how', 'what', 'when', 'where', 'whether', 'why', 'who', 'it', 'them', 'us', 'not', 'will', 'would', 'should', 'can', 'could', 'may', 'must', 'shall']);
+
+/** Where a name starts: after the words before its head that are not part of it. */
+function nameStart(m: RegExpExecArray): number {
+  const words = [...m[1]!.matchAll(/\S+/g)];
+  let keep = words.length;
+  while (keep > 0 && !NOT_A_MODIFIER.has(words[keep - 1]![0])) keep--;
+  return m.index + (keep < words.length ? words[keep]!.index : m[1]!.length);
+}
+
+/**
+ * An agreement named by its date: "the treaty of April 11, 1908", "the Convention signed May
+ * 24, 1897", "a protocol concluded on 3 March 2001".
+ */
+const AGREEMENT_DATED = new RegExp(
+  `(?<![\\w-])((?:[a-z][a-z-]*\\s+){0,3})([Tt]reaty|[Cc]onvention|[Aa]greement|[Aa]rrangement|[Pp]rotocol)\\s+(?:of|signed|concluded|dated)\\s+(?:on\\s+)?(?:(\\d{1,2})\\s+)?(${MONTHS})\\s+(?:(\\d{1,2}),?\\s+)?((?:1[5-9]|20)\\d\\d)\\b`,
+  'g',
+);
+
+function agreementsDated(text: string): InstrumentMatch[] {
+  const out: InstrumentMatch[] = [];
+  AGREEMENT_DATED.lastIndex = 0;
+  for (let m = AGREEMENT_DATED.exec(text); m; m = AGREEMENT_DATED.exec(text)) {
+    const start = nameStart(m);
+    const end = m.index + m[0].length;
+    const name = text.slice(start, end).replace(/\s+/g, ' ');
+    const date = [m[3] ?? m[5], m[4], m[6]].filter(Boolean).join(' ');
+    out.push({ id: `agreement:${slugify(name)}`, type: 'Agreement', name, properties: { kind: m[2]!.toLowerCase(), date, year: Number(m[6]) }, start, end });
+  }
+  return out;
+}
+
+function agreementsWith(text: string): InstrumentMatch[] {
+  const out: InstrumentMatch[] = [];
+  AGREEMENT_WITH.lastIndex = 0;
+  for (let m = AGREEMENT_WITH.exec(text); m; m = AGREEMENT_WITH.exec(text)) {
+    const start = nameStart(m);
+    // "agreement on how to proceed with Japan": a clause, not what the agreement is about.
+    if (m[3]!.trim().split(/\s+/).slice(1).some((w) => w !== 'and' && (NOT_A_MODIFIER.has(w) || CLAUSE_WORDS.has(w)))) continue;
+    const party = m[4]!;
+    const name = text.slice(start, m.index + m[0].length).replace(/\s+/g, ' ');
+    out.push({ id: `agreement:${slugify(name)}`, type: 'Agreement', name, properties: { kind: m[2]!.toLowerCase(), with: party.replace(/^the\s+/, '') }, start, end: m.index + m[0].length });
+  }
+  return out;
+}
+
 export function extractInstruments(text: string): InstrumentMatch[] {
-  const out: InstrumentMatch[] = plans(text);
+  const out: InstrumentMatch[] = [...plans(text), ...agreementsWith(text), ...agreementsDated(text)];
   for (const rule of RULES) {
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {

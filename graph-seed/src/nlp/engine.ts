@@ -6,7 +6,7 @@
  * ones they contain ("created by" over "created").
  */
 import type { EntityType, RelationType } from '../model/ontology';
-import type { RelationRule } from './relation-rules';
+import type { NominalRule, RelationRule } from './relation-rules';
 import { type Argument, BREAKS, groupLeft, groupRight, isWord, type Item, matchWords, toItems } from './items';
 import type { Sentence, Word } from './sentences';
 
@@ -36,8 +36,10 @@ interface Trigger {
 
 export class RelationEngine {
   private readonly byFirstWord = new Map<string, Trigger[]>();
+  private readonly byNoun = new Map<string, NominalRule[]>();
 
-  constructor(rules: readonly RelationRule[]) {
+  constructor(rules: readonly RelationRule[], nominal: readonly NominalRule[] = []) {
+    for (const rule of nominal) for (const n of rule.nouns) this.byNoun.set(n, [...(this.byNoun.get(n) ?? []), rule]);
     for (const rule of rules) {
       for (const t of rule.triggers) {
         const words = t.toLowerCase().split(/\s+/);
@@ -51,7 +53,7 @@ export class RelationEngine {
 
   /** True when some trigger's first word is in the sentence: most sentences need no more work. */
   mayMatch(s: Sentence): boolean {
-    return s.words.some((w) => this.byFirstWord.has(w.lower));
+    return s.words.some((w) => this.byFirstWord.has(w.lower) || this.byNoun.has(w.lower));
   }
 
   /** `tags` gives the sentence's part-of-speech tags, read on demand. */
@@ -70,6 +72,7 @@ export class RelationEngine {
     for (let i = 0; i < items.length; i++) {
       const it = items[i]!;
       if (it.kind !== 'word') continue;
+      for (const rule of this.byNoun.get(it.word.lower) ?? []) out.push(...applyNominal(items, i, rule));
       const triggers = this.byFirstWord.get(it.word.lower);
       if (!triggers) continue;
       for (const t of triggers) {
@@ -229,6 +232,52 @@ function applyRule(items: Item[], from: number, to: number, rule: RelationRule, 
       if (l.reference || r.reference) confidence -= 0.1;
       if (far || appositive) confidence -= 0.1;
       out.push({ source: source.entityId, target: target.entityId, type: rule.relation, rule: rule.id, confidence: Math.round(confidence * 100) / 100, start, end });
+    }
+  }
+  return out;
+}
+
+const ARTICLES = ['the', 'a', 'an'];
+
+/**
+ * A nominal rule at its noun: "[X's] <noun> <prep> [the] A [<prep> [the] B]". Each argument
+ * (or list) goes to the role its preposition marks; the possessor is the agent.
+ */
+function applyNominal(items: Item[], at: number, rule: NominalRule): FoundRelation[] {
+  const roles: { agent: Argument[] | null; object: Argument[] | null } = { agent: null, object: null };
+  let start = at;
+  if (isWord(items[at - 1], "'s", '’s') && items[at - 2]?.kind === 'arg') {
+    roles.agent = [(items[at - 2] as { arg: Argument }).arg];
+    start = at - 2;
+  }
+  let end = -1;
+  let i = at + 1;
+  for (let step = 0; step < 2; step++) {
+    const prep = items[i];
+    if (prep?.kind !== 'word') break;
+    const role = rule.agent.includes(prep.word.lower) && !roles.agent ? 'agent' : rule.object.includes(prep.word.lower) && !roles.object ? 'object' : null;
+    if (!role) break;
+    let j = i + 1;
+    if (isWord(items[j], ...ARTICLES)) j++;
+    if (items[j]?.kind !== 'arg') break;
+    const group = groupRight(items, j);
+    roles[role] = group.args;
+    end = group.last;
+    i = group.last + 1;
+  }
+  const agents = roles.agent?.filter((a) => rule.agentTypes.includes(a.type)) ?? [];
+  const objects = roles.object?.filter((a) => rule.objectTypes.includes(a.type)) ?? [];
+  if (!agents.length || !objects.length || end < 0) return [];
+  const first = items[start]!;
+  const last = items[end] as { arg: Argument };
+  const spanStart = first.kind === 'arg' ? first.arg.start : first.word.start;
+  const out: FoundRelation[] = [];
+  for (const a of agents) {
+    for (const o of objects) {
+      if (a.entityId === o.entityId) continue;
+      const [source, target] = rule.source === 'agent' ? [a, o] : [o, a];
+      const confidence = rule.confidence - (a.reference || o.reference ? 0.1 : 0);
+      out.push({ source: source.entityId, target: target.entityId, type: rule.relation, rule: rule.id, confidence: Math.round(confidence * 100) / 100, start: spanStart, end: last.arg.end });
     }
   }
   return out;

@@ -11,7 +11,8 @@ const HEADS: [string[], EntityType][] = [
   [
     ['department', 'departments', 'board', 'agency', 'agencies', 'bureau', 'commission', 'council', 'directorate', 'general directorate',
       'office', 'secretariat', 'authority', 'government', 'delegation', 'court', 'courts', 'tribunal', 'assembly', 'parliament', 'senate',
-      'cabinet', 'administration', 'inspectorate', 'unit', 'division', 'house', 'air force', 'police', 'service', 'embassy', 'presidency'],
+      'cabinet', 'administration', 'inspectorate', 'unit', 'division', 'house', 'air force', 'police', 'service', 'embassy', 'presidency',
+      'legation', 'consulate', 'mission'],
     'GovernmentBody',
   ],
   [['committee', 'committees', 'subcommittee', 'sub-committee', 'working group', 'working groups', 'working party', 'taskforce', 'task force', 'group'], 'Committee'],
@@ -23,7 +24,8 @@ const HEADS: [string[], EntityType][] = [
   [['programme', 'programmes', 'program', 'programs', 'scheme', 'initiative', 'system'], 'Programme'],
   [['project'], 'Project'],
   [['survey', 'surveys', 'census', 'database', 'index', 'indicators', 'assessment', 'statistics', 'register', 'registry'], 'Dataset'],
-  [['organisation', 'organization', 'union', 'bank', 'fund', 'nations', 'association', 'alliance', 'forum', 'community'], 'InternationalOrganization'],
+  // A conference of states that meets again and again ("the Hague Conference") acts as a body.
+  [['organisation', 'organization', 'union', 'bank', 'fund', 'nations', 'association', 'alliance', 'forum', 'community', 'conference'], 'InternationalOrganization'],
   // Parties, movements, companies and the bodies of civil society.
   [['party', 'front', 'movement', 'corporation', 'company', 'foundation', 'federation', 'confederation', 'chamber', 'cooperative', 'trust'], 'Organization'],
   [['institute', 'centre', 'center', 'university'], 'ResearchOrganization'],

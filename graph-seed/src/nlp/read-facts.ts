@@ -19,7 +19,7 @@ import { describedInstruments } from './described';
 import { singularName } from './heads';
 import { findNames, withoutYear, type NameChunk } from './names';
 import { announcedAcronyms, headWord, ReferenceResolver } from './references';
-import { RELATION_RULES } from './relation-rules';
+import { NOMINAL_RULES, RELATION_RULES } from './relation-rules';
 import { readSentences, type Sentence, tagWords } from './sentences';
 
 export type SentenceCache = Map<string, Sentence[]>;
@@ -63,11 +63,23 @@ export function readNames(passages: Passage[], graph: GraphDraft, acronyms: read
   const read: { p: Passage; s: Sentence; found: ReturnType<typeof findNames> }[] = [];
   const containers = new Map<string, Set<string>>();
   const namesRead = new Set<string>();
+  /**
+   * "the Clean Air Act of 1970" and "the Clean Air Act" are one act, but "the Treaty of 1862" and
+   * "the Treaty of 1903", or the Tariff Acts of 1897 and 1909, are two: the name without its year
+   * must be more than a head, and an instrument named with another year is another instrument.
+   */
+  const sameWithoutYear = (name: string): string | undefined => {
+    const plain = withoutYear(name);
+    if (plain === name || !plain.includes(' ')) return undefined;
+    const id = index.get(plain);
+    const known = id ? graph.entities.get(id) : undefined;
+    return known && withoutYear(known.name) !== known.name ? undefined : id;
+  };
   const idFor = (c: NameChunk, p: Passage): string => {
     const name = (c.name ?? c.text).replace(/^the\s+/i, '');
     // A plural head names the body its singular names elsewhere ("the Administrative Courts").
     const singular = singularName(name);
-    const known = index.get(name) ?? (singular ? index.get(singular) : undefined) ?? index.get(withoutYear(name));
+    const known = index.get(name) ?? (singular ? index.get(singular) : undefined) ?? sameWithoutYear(name);
     if (known) return known;
     if (singular && namesRead.has(singular.toLowerCase())) {
       const id = `${ID_PREFIX[c.type]}:${slugify(singular)}`;
@@ -112,9 +124,10 @@ export function readNames(passages: Passage[], graph: GraphDraft, acronyms: read
       const name = c.name ?? c.text;
       // "the Clean Air Act" met after "the Clean Air Act of 1970" is the same act.
       const plain = withoutYear(name);
-      graph.upsertEntity({ id, type: c.type, name, aliases: plain === name ? [name] : [name, plain], properties: {}, origin: 'extracted' });
+      const yearless = plain !== name && plain.includes(' ');
+      graph.upsertEntity({ id, type: c.type, name, aliases: yearless ? [name, plain] : [name], properties: {}, origin: 'extracted' });
       index.add(name, id);
-      if (plain !== name && !index.get(plain)) index.add(plain, id);
+      if (yearless && !index.get(plain)) index.add(plain, id);
       pendingMentions.push({ entityId: id, passageId: p.id, start: c.start, end: c.end, text: c.text });
     }
     for (const [c, id] of ids) implementsFromName(c, id, p, graph, index);
@@ -167,7 +180,7 @@ export function readRelations(passages: Passage[], cache: SentenceCache, graph: 
   readEditions(passages, graph);
   acronymsOfDatasets(graph);
   readRenamings(passages, cache, graph);
-  const engine = new RelationEngine(RELATION_RULES);
+  const engine = new RelationEngine(RELATION_RULES, NOMINAL_RULES);
   const mentionsByPassage = groupBy([...graph.mentions.values()], (m) => m.passageId);
   const heads = new Map<string, string | null>();
   const describe = (id: string) => {
@@ -187,6 +200,7 @@ export function readRelations(passages: Passage[], cache: SentenceCache, graph: 
     if (p.section !== section || p.kind === 'note') resolver = new ReferenceResolver(describe);
     section = p.section;
     resolver.newPassage();
+    added += partiesInNames(p, mentions, graph);
     for (const s of sentences) {
       const args: Argument[] = [];
       for (const m of mentions) {
@@ -218,6 +232,28 @@ export function readRelations(passages: Passage[], cache: SentenceCache, graph: 
     }
   }
   return added + readCitedIssuers(passages, graph);
+}
+
+/** "The treaty of extradition with the Argentine Republic": the name states a party (the other goes unsaid). */
+const PARTY_TYPES = new Set(['Country', 'Region', 'Ministry', 'GovernmentBody', 'InternationalOrganization', 'Organization']);
+function partiesInNames(p: Passage, mentions: readonly Mention[], graph: GraphDraft): number {
+  let added = 0;
+  for (const m of mentions) {
+    const agreement = graph.entities.get(m.entityId);
+    if (agreement?.type !== 'Agreement' || !agreement.properties.with) continue;
+    const withAt = p.text.slice(m.start, m.end).lastIndexOf(' with ');
+    if (withAt < 0) continue;
+    for (const c of mentions) {
+      const party = graph.entities.get(c.entityId);
+      if (c.start < m.start + withAt || c.end > m.end || !party || !PARTY_TYPES.has(party.type)) continue;
+      const id = `${party.id}|PARTY_TO|${agreement.id}`;
+      if (graph.relations.has(id)) continue;
+      const ev: Evidence = { passageId: p.id, start: m.start, end: m.end, quote: p.text.slice(m.start, m.end) };
+      graph.addRelation(party.id, 'PARTY_TO', agreement.id, [ev], { origin: 'automatic', rule: 'agreement.with-in-name', confidence: 0.8 });
+      added++;
+    }
+  }
+  return added;
 }
 
 /** "Working Group for Implementation of the MoU with Thailand": the name states what the body implements. */

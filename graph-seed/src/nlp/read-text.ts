@@ -8,7 +8,7 @@ import { slugify } from '../model/ontology';
 import { type Argument, RelationEngine } from './engine';
 import { findNames } from './names';
 import { announcedAcronyms, headWord, ReferenceResolver } from './references';
-import { RELATION_RULES } from './relation-rules';
+import { NOMINAL_RULES, RELATION_RULES } from './relation-rules';
 import { readSentences, tagWords } from './sentences';
 
 export interface TextName {
@@ -26,7 +26,7 @@ export interface TextRelation {
   evidence: string;
 }
 
-const engine = new RelationEngine(RELATION_RULES);
+const engine = new RelationEngine(RELATION_RULES, NOMINAL_RULES);
 
 export function readText(text: string): { names: TextName[]; relations: TextRelation[] } {
   const names = new Map<string, TextName>();

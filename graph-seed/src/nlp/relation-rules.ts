@@ -8,6 +8,8 @@
  *   relative     "X, which chairs Y"               the left gap may hold "which / that / who"
  *   coordinated  "X, Y and the Z vice-chair W"     every member of a list is an argument
  *   fronted      "With support from Y, ... X"      no left argument: the first fitting one after Y
+ * Nominal forms, the deed said as a noun, are rules of their own (NOMINAL_RULES):
+ *   "the ratification of the Convention by the Senate", "Japan's accession to the Convention".
  */
 import type { EntityType, RelationType } from '../model/ontology';
 
@@ -55,9 +57,9 @@ const CREATOR = [...ORGANISATION, 'LegalInstrument', 'Policy', 'Agreement', 'Cou
 export const RELATION_RULES: readonly RelationRule[] = [
   // creation
   { id: 'creation.passive', relation: 'ESTABLISHED_BY', source: 'left', left: CREATED, right: CREATOR, confidence: 0.9,
-    triggers: ['created by', 'established by', 'set up by', 'founded by', 'formed by', 'instituted by', 'added to * by', 'created under', 'established under', 'set up under', 'created pursuant to', 'established pursuant to', 'created via', 'created through',
+    triggers: ['created by', 'established by', 'set up by', 'founded by', 'formed by', 'instituted by', 'added to * by', 'created under', 'established under', 'set up under', 'created pursuant to', 'established pursuant to', 'created via', 'created through', 'constituted by', 'constituted under', 'appointed under', 'organized under', 'organised under',
       // "established in 1990 by the Act", "set up in March 2004 under the Decree"
-      'established in * by', 'created in * by', 'set up in * by', 'founded in * by', 'established in * under', 'created in * under', 'set up in * under'] },
+      'established in * by', 'created in * by', 'set up in * by', 'founded in * by', 'established in * under', 'created in * under', 'set up in * under', 'appointed in * under'] },
   { id: 'creation.via', relation: 'ESTABLISHED_BY', source: 'left', left: ['Programme', 'Project'], right: ['LegalInstrument'], confidence: 0.75,
     objectOf: ['created', 'established', 'introduced', 'launched', 'instituted'], triggers: ['via', 'through', 'under', 'by means of'] },
   { id: 'creation.active', relation: 'ESTABLISHED_BY', source: 'right', left: CREATOR, right: CREATED, confidence: 0.8, active: true,
@@ -118,6 +120,9 @@ export const RELATION_RULES: readonly RelationRule[] = [
     triggers: ['signed', 'signs', 'sign', 'concluded', 'entered into'] },
   { id: 'agreement.signed-by', relation: 'SIGNED', source: 'right', left: ['Agreement'], right: ACTOR, confidence: 0.85,
     triggers: ['signed by', 'concluded by'] },
+  // "the Treaty of Portsmouth between Japan and Russia", "the Convention with Peru": the parties named with the agreement.
+  { id: 'agreement.between', relation: 'PARTY_TO', source: 'right', left: ['Agreement'], right: ACTOR, confidence: 0.8, adjacent: true,
+    triggers: ['between', 'between the', ', between', ', between the', 'with', 'with the'] },
   { id: 'agreement.ratified', relation: 'PARTY_TO', source: 'left', left: ACTOR, right: ['Agreement', 'LegalInstrument'], confidence: 0.85, active: true,
     triggers: ['ratified', 'ratifies', 'acceded to', 'accedes to'] },
   { id: 'agreement.ratified-by', relation: 'PARTY_TO', source: 'right', left: ['Agreement', 'LegalInstrument'], right: ACTOR, confidence: 0.85,
@@ -146,4 +151,41 @@ export const RELATION_RULES: readonly RelationRule[] = [
     triggers: ['issued by', 'adopted by', 'enacted by', 'promulgated by', 'passed by', 'formulated by', 'introduced by', 'approved by'] },
   { id: 'law.issued', relation: 'ISSUED_BY', source: 'right', left: ACTOR, right: INSTRUMENT, confidence: 0.85, active: true,
     triggers: ['issued', 'issues', 'adopted', 'adopts', 'enacted', 'enacts', 'promulgated', 'passed', 'formulated', 'introduced', 'approved'] },
+];
+
+/**
+ * A deed said as a noun: "the accession of X to Y", "the ratification of Y by X", "X's
+ * accession to Y". The agent and the object are the arguments after the prepositions named
+ * (each may be a list: "by X, Y and Z"); a possessive before the noun is the agent.
+ */
+export interface NominalRule {
+  id: string;
+  relation: RelationType;
+  nouns: string[];
+  /** Prepositions before the agent ("by"); the possessor ("X's accession") is the agent too. */
+  agent: string[];
+  /** Prepositions before the object ("of"). */
+  object: string[];
+  /** Which of the two is the relation's source. */
+  source: 'agent' | 'object';
+  agentTypes: readonly EntityType[];
+  objectTypes: readonly EntityType[];
+  confidence: number;
+}
+
+const AGREEMENT_OR_LAW = ['Agreement', 'LegalInstrument'] as const;
+
+export const NOMINAL_RULES: readonly NominalRule[] = [
+  { id: 'nominal.accession', relation: 'PARTY_TO', nouns: ['accession', 'adherence', 'adhesion'], agent: ['of'], object: ['to'], source: 'agent', agentTypes: ACTOR, objectTypes: AGREEMENT_OR_LAW, confidence: 0.8 },
+  { id: 'nominal.accession-member', relation: 'MEMBER_OF', nouns: ['accession', 'admission'], agent: ['of'], object: ['to', 'into'], source: 'agent', agentTypes: ACTOR, objectTypes: ['InternationalOrganization', 'Organization', 'Committee'], confidence: 0.8 },
+  { id: 'nominal.ratification', relation: 'PARTY_TO', nouns: ['ratification', 'ratifications'], agent: ['by'], object: ['of'], source: 'agent', agentTypes: ACTOR, objectTypes: AGREEMENT_OR_LAW, confidence: 0.8 },
+  { id: 'nominal.signature', relation: 'SIGNED', nouns: ['signing', 'signature'], agent: ['by'], object: ['of'], source: 'agent', agentTypes: ACTOR, objectTypes: ['Agreement'], confidence: 0.8 },
+  { id: 'nominal.creation', relation: 'ESTABLISHED_BY', nouns: ['establishment', 'creation', 'founding', 'formation', 'institution'], agent: ['by', 'under', 'through'], object: ['of'], source: 'object', agentTypes: CREATOR, objectTypes: CREATED, confidence: 0.8 },
+  { id: 'nominal.adoption', relation: 'ISSUED_BY', nouns: ['adoption', 'enactment', 'promulgation', 'passage', 'issuance', 'approval'], agent: ['by'], object: ['of'], source: 'object', agentTypes: ACTOR, objectTypes: [...INSTRUMENT, 'Programme'], confidence: 0.8 },
+  { id: 'nominal.amendment', relation: 'AMENDS', nouns: ['amendment', 'revision', 'modification'], agent: ['by'], object: ['of'], source: 'agent', agentTypes: INSTRUMENT, objectTypes: INSTRUMENT, confidence: 0.8 },
+  { id: 'nominal.repeal', relation: 'REPEALS', nouns: ['repeal', 'revocation', 'abrogation'], agent: ['by'], object: ['of'], source: 'agent', agentTypes: INSTRUMENT, objectTypes: INSTRUMENT, confidence: 0.8 },
+  { id: 'nominal.appointment', relation: 'APPOINTED_BY', nouns: ['appointment', 'nomination', 'designation'], agent: ['by'], object: ['of'], source: 'object', agentTypes: [...ORGANISATION, 'LegalInstrument'], objectTypes: ORGANISATION, confidence: 0.75 },
+  { id: 'nominal.funding', relation: 'FUNDED_BY', nouns: ['funding', 'financing', 'sponsorship', 'sponsoring'], agent: ['by', 'from'], object: ['of', 'for'], source: 'object', agentTypes: [...ORGANISATION, 'Programme', 'Country'], objectTypes: [...WORK, ...ORGANISATION], confidence: 0.8 },
+  { id: 'nominal.enforcement', relation: 'IMPLEMENTS', nouns: ['implementation', 'enforcement', 'administration'], agent: ['by'], object: ['of'], source: 'agent', agentTypes: ORGANISATION, objectTypes: INSTRUMENT, confidence: 0.8 },
+  { id: 'nominal.conduct', relation: 'CONDUCTED_BY', nouns: ['implementation', 'administration', 'management', 'conduct'], agent: ['by'], object: ['of'], source: 'object', agentTypes: ORGANISATION, objectTypes: WORK, confidence: 0.8 },
 ];
