@@ -101,7 +101,7 @@ export interface AppOptions {
 function operationContext(store: GraphStore, budgetMs: number): Plugin<Context> {
   return {
     onExecute({ args, extendContext }) {
-      const res = (args.contextValue as { res?: ServerResponse }).res;
+      const { req, res } = args.contextValue as { req?: IncomingMessage; res?: ServerResponse };
       extendContext(
         createContext(
           store,
@@ -111,7 +111,7 @@ function operationContext(store: GraphStore, budgetMs: number): Plugin<Context> 
             entityContent: readsEntityContent(args.schema, args.document, LIGHT_ENTITY_FIELDS),
             relationContent: readsRelationContent(args.schema, args.document, LIGHT_RELATION_FIELDS),
           },
-          res ? hangUpSignal(res) : undefined,
+          { signal: res ? hangUpSignal(res) : undefined, client: req?.socket.remoteAddress },
         ),
       );
     },

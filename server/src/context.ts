@@ -6,7 +6,7 @@
 import DataLoader from 'dataloader';
 import type { Citation, Entity, Mention, Passage, Relation } from '../../graph-seed/src/model/bundle';
 import { withBudget } from './store/budget';
-import type { Companions, GraphStore, PassageLinks, RelationKey, Shape } from './store/GraphStore';
+import type { Companions, GraphStore, OperationOrigin, PassageLinks, RelationKey, Shape } from './store/GraphStore';
 
 export type { RelationKey };
 
@@ -148,11 +148,11 @@ export function primeEntities(ctx: Context, list: readonly Entity[]): void {
 
 /**
  * One operation's context; with a budget, every store call shares the operation's time limit.
- * `signal`: the client's hang-up, which ends the operation's store calls.
+ * `origin`: the client's hang-up, which ends the operation's store calls, and the client.
  * `reads`: see createLoaders.
  */
-export function createContext(store: GraphStore, budgetMs?: number, reads: Reads = {}, signal?: AbortSignal): Context {
-  const own = store.forOperation?.(signal) ?? store;
-  const scoped = budgetMs ? withBudget(own, budgetMs, undefined, signal) : own;
+export function createContext(store: GraphStore, budgetMs?: number, reads: Reads = {}, origin: OperationOrigin = {}): Context {
+  const own = store.forOperation?.(origin) ?? store;
+  const scoped = budgetMs ? withBudget(own, budgetMs, undefined, origin.signal) : own;
   return { store: scoped, loaders: createLoaders(scoped, reads), shape: shapeOf(reads) };
 }

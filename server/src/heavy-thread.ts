@@ -37,6 +37,13 @@ export interface HeavyRequest {
   cost: { requested: number; limit: number };
   /** Share of the time the operation's work may take (ordinary requests are coming), 0–1. */
   share: number;
+  /** Who asks (the client's address), for its share of the store's planner. */
+  client?: string;
+}
+
+/** Sent to the worker when the client of operation `cancel` has hung up. */
+export interface HeavyCancel {
+  cancel: number;
 }
 
 /** An error as the worker sends it back. */
@@ -119,6 +126,8 @@ export class HeavyThread {
   /** Operations sent and not answered yet, with their text (where the errors' positions point). */
   private readonly pending = new Map<number, { resolve: (a: HeavyAnswer) => void; reject: (e: Error) => void; query: string }>();
   private closed = false;
+  /** The id of the last operation whose client hung up, shared with the worker. */
+  private readonly cancelled = new Int32Array(new SharedArrayBuffer(4));
 
   constructor(
     private readonly spec: StoreSpec,
@@ -139,7 +148,7 @@ export class HeavyThread {
       const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
       // Slots of their own for each worker: one that dies holding a slot takes it with it.
       slots = createAnswerSlots();
-      worker = new Worker(boot, { eval: true, workerData: { spec: this.spec, limits: this.limits, slots } });
+      worker = new Worker(boot, { eval: true, workerData: { spec: this.spec, limits: this.limits, slots, cancelled: this.cancelled } });
     } catch (e) {
       return Promise.reject(e as Error);
     }
@@ -182,15 +191,23 @@ export class HeavyThread {
     return this.ready;
   }
 
-  /** Runs one operation on the worker. */
-  async run(request: HeavyRequest): Promise<HeavyAnswer> {
+  /** Runs one operation on the worker; `signal`, the client's hang-up, stops it there. */
+  async run(request: HeavyRequest, signal?: AbortSignal): Promise<HeavyAnswer> {
     await this.start();
     const worker = this.worker!;
     const id = this.nextId++;
+    // Said twice: in memory shared with the worker, which its guard reads between slices of work
+    // that never waits (a memory store's), and as a message, which ends its store calls.
+    const hangUp = () => {
+      Atomics.store(this.cancelled, 0, id);
+      worker.postMessage({ cancel: id } satisfies HeavyCancel);
+    };
+    signal?.addEventListener('abort', hangUp, { once: true });
     return new Promise<HeavyAnswer>((resolve, reject) => {
       this.pending.set(id, { resolve, reject, query: request.query });
       worker.postMessage({ id, ...request });
-    });
+      if (signal?.aborted) hangUp();
+    }).finally(() => signal?.removeEventListener('abort', hangUp));
   }
 
   async close(): Promise<void> {

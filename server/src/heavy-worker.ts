@@ -3,12 +3,13 @@
  * operations it is sent, one at a time, under the same guard as the server's own execution, and
  * replies with the answer's JSON (or, with errors, the answer as data).
  */
+import { setMaxListeners } from 'node:events';
 import { readlinkSync } from 'node:fs';
 import { constants, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { execute, parse, type ExecutionResult, type GraphQLError } from 'graphql';
 import { createContext } from './context';
-import { writeToSlot, type AnswerSlots, type HeavyReply, type HeavyRequest, type StoreSpec, type WireError, type WireJson } from './heavy-thread';
+import { writeToSlot, type AnswerSlots, type HeavyCancel, type HeavyReply, type HeavyRequest, type StoreSpec, type WireError, type WireJson } from './heavy-thread';
 import { ExecutionGuard, guardSchema, type OperationLimits } from './limits';
 import { installWorkerGuards } from './process-guards';
 import { buildSchema } from './schema';
@@ -18,7 +19,7 @@ import type { GraphStore } from './store/GraphStore';
 import { MemoryGraphStore } from './store/memory/MemoryGraphStore';
 import { Neo4jGraphStore } from './store/neo4j/Neo4jGraphStore';
 
-const { spec, limits, slots } = workerData as { spec: StoreSpec; limits: OperationLimits; slots: AnswerSlots };
+const { spec, limits, slots, cancelled } = workerData as { spec: StoreSpec; limits: OperationLimits; slots: AnswerSlots; cancelled: Int32Array };
 const port = parentPort!;
 /** Waited on, never woken: a rest that blocks this thread alone. */
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
@@ -57,19 +58,24 @@ const toWire = (e: GraphQLError): WireError => {
   };
 };
 
-async function answer(store: GraphStore, schema: ReturnType<typeof guardSchema>, id: number, request: HeavyRequest): Promise<HeavyReply> {
+async function answer(store: GraphStore, schema: ReturnType<typeof guardSchema>, id: number, request: HeavyRequest, hangUp: AbortController): Promise<HeavyReply> {
+  const { signal } = hangUp;
   const document = parse(request.query);
   // Rests between slices as the server asks, leaving the cores to its ordinary requests: this
-  // thread sleeps in place, and alone it runs on.
-  const rest = request.share < 1 ? (workedMs: number) => void Atomics.wait(sleeper, 0, 0, (workedMs * (1 - request.share)) / request.share) : () => {};
-  const guard = new ExecutionGuard(performance.now() + request.remainingMs, request.budgetMs, limits, undefined, rest);
+  // thread sleeps in place, and alone it runs on. Between slices it also looks whether the
+  // client has hung up: work that never waits gets no message until it ends.
+  const rest = (workedMs: number) => {
+    if (Atomics.load(cancelled, 0) === id) hangUp.abort();
+    if (request.share < 1) Atomics.wait(sleeper, 0, 0, (workedMs * (1 - request.share)) / request.share);
+  };
+  const guard = new ExecutionGuard(performance.now() + request.remainingMs, request.budgetMs, limits, undefined, rest, signal);
   const contextValue = {
     // The store's calls get what is left of the budget: the operation may have waited its turn.
     ...createContext(store, Math.max(1, request.remainingMs), {
       passages: readsPassageContent(schema, document),
       entityContent: readsEntityContent(schema, document, LIGHT_ENTITY_FIELDS),
       relationContent: readsRelationContent(schema, document, LIGHT_RELATION_FIELDS),
-    }),
+    }, { signal, client: request.client }),
     guard,
   };
   let result = (await execute({ schema, document, variableValues: request.variables, operationName: request.operationName, contextValue })) as ExecutionResult;
@@ -93,11 +99,22 @@ const transfers = (reply: HeavyReply): ArrayBuffer[] => {
 try {
   const store = await openStore();
   const schema = guardSchema(buildSchema());
-  port.on('message', (m: HeavyRequest & { id: number }) => {
-    answer(store, schema, m.id, m).then(
-      (reply) => port.postMessage(reply, transfers(reply)),
-      (e: Error) => port.postMessage({ id: m.id, failed: e.message } satisfies HeavyReply),
-    );
+  // The hang-ups of the operations being answered, by id.
+  const running = new Map<number, AbortController>();
+  port.on('message', (m: (HeavyRequest & { id: number }) | HeavyCancel) => {
+    if ('cancel' in m) {
+      running.get(m.cancel)?.abort();
+      return;
+    }
+    const hangUp = new AbortController();
+    setMaxListeners(0, hangUp.signal);
+    running.set(m.id, hangUp);
+    answer(store, schema, m.id, m, hangUp)
+      .then(
+        (reply) => port.postMessage(reply, transfers(reply)),
+        (e: Error) => port.postMessage({ id: m.id, failed: e.message } satisfies HeavyReply),
+      )
+      .finally(() => running.delete(m.id));
   });
   port.postMessage({ ready: true });
 } catch (e) {

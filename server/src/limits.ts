@@ -16,7 +16,7 @@
 import { defaultFieldResolver, print, type DocumentNode, type ExecutionResult, type GraphQLError, type GraphQLFieldResolver, type GraphQLOutputType, type GraphQLResolveInfo, type GraphQLSchema, type SelectionSetNode } from 'graphql';
 import { mapSchema, MapperKind } from '@graphql-tools/utils';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HeavyThread } from './heavy-thread';
 import type { Jit } from './jit';
 import { getNullableType, isListType, operationCost, type CostBounds } from './schema/cost';
@@ -500,7 +500,8 @@ export function useOperationLimits(
             budgetMs,
             cost: costExtension,
             share: background.resting() ? limits.backgroundShare : 1,
-          });
+            client: (args.contextValue as { req?: IncomingMessage }).req?.socket.remoteAddress,
+          }, signal);
           if ('body' in answer) {
             answered.set(request, holdUntilSent(answer, res));
             // A stand-in: the answer written is the thread's JSON (onResultProcess).

@@ -1,11 +1,12 @@
 /**
  * A client that hangs up stops its operation: the store calls in flight are let go and no new
- * one is made, and the guard stops at the next field. (Over Neo4j the query itself is ended too:
- * tests/neo4j/plans.test.ts.)
+ * one is made, and the guard stops at the next field, on the heavy-operation thread too. (Over
+ * Neo4j the query itself is ended: tests/neo4j/plans.test.ts.)
  */
 import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../server/src/app';
+import { HeavyThread } from '../../server/src/heavy-thread';
 import { DEFAULT_OPERATION_LIMITS, ExecutionGuard } from '../../server/src/limits';
 import { createLogger } from '../../server/src/log';
 import { withBudget } from '../../server/src/store/budget';
@@ -73,6 +74,24 @@ describe('a client hanging up', () => {
     expect(left.calls.length).toBeLessThan(whole.calls.length);
   });
 
+  it('watches the hang-up from every store call of a wide operation without a warning of a leak', async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(`${w.name}: ${w.message}`);
+    process.on('warning', onWarning);
+    try {
+      const url = await serve(new MemoryGraphStore(reportBundle()));
+      const query = `{ ${Array.from({ length: 25 }, (_, i) => `a${i}: search(query: "labour ${i}", limit: 1) { entity { id } }`).join(' ')} }`;
+      const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+      const body = (await res.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+      expect(body.errors).toBeUndefined();
+      expect(Object.keys(body.data!)).toHaveLength(25);
+      await new Promise((r) => setImmediate(r));
+      expect(warnings.filter((w) => w.includes('MaxListeners'))).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
   it('lets a store call in flight go and refuses the next, once the signal aborts', async () => {
     const hangUp = new AbortController();
     const { store, calls } = slowStore();
@@ -93,3 +112,27 @@ describe('a client hanging up', () => {
     expect(guard.error?.extensions.code).toBe('CLIENT_CLOSED_REQUEST');
   });
 });
+
+describe('a client hanging up on a heavy operation', () => {
+  it('stops it on the heavy-operation thread', async () => {
+    const thread = new HeavyThread({ kind: 'memory', bundle: reportBundle() }, DEFAULT_OPERATION_LIMITS, createLogger('error', () => {}));
+    try {
+      const query = `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: passages(query: "migration labour", limit: 1000) { id text }`).join(' ')} }`;
+      const request = { query, variables: undefined, operationName: undefined, remainingMs: 60_000, budgetMs: 60_000, cost: { requested: 0, limit: 0 }, share: 1 };
+      // Answered in full when nobody leaves.
+      const whole = await thread.run(request);
+      expect('errors' in whole ? JSON.stringify(whole.errors) : 'no errors').toBe('no errors');
+      (whole as { release?: () => void }).release?.();
+      // Stopped when the client has left: the answer is the guard's error, with no data.
+      const hangUp = new AbortController();
+      hangUp.abort();
+      const left = await thread.run(request, hangUp.signal);
+      expect('errors' in left).toBe(true);
+      const { errors } = left as { errors: { extensions?: { code?: string } }[] };
+      expect(errors.map((e) => e.extensions?.code)).toEqual(['CLIENT_CLOSED_REQUEST']);
+    } finally {
+      await thread.close();
+    }
+  });
+});
+

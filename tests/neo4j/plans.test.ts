@@ -57,9 +57,12 @@ describe('operations new to the planner', () => {
     // Asked once the flood has reached the server.
     await new Promise((r) => setTimeout(r, 300));
     const known = await ask(KNOWN);
+    // The readiness check is the server's own query: it never waits behind the clients' new ones.
+    const ready = await fetch(`${url}/readyz`);
     const settledBeforeKnown = floodSettled;
     const answers = await Promise.all(flood);
 
+    expect(ready.status).toBe(200);
     expect(known.errors).toBeUndefined();
     expect(known.data.entity.name).toBe('Ministry of Labour and Vocational Training');
     expect(settledBeforeKnown).toBeLessThan(texts.size);
@@ -91,8 +94,8 @@ describe('a client hanging up', () => {
     };
     const hangUp = new AbortController();
     // A query of no operation of the API takes seconds on this graph: one is sent as the store sends its own.
-    const view = store.forOperation(hangUp.signal) as unknown as { send: (cypher: string, params: object, signal?: AbortSignal) => Promise<unknown> };
-    const asked = view.send(SLOW, {}, hangUp.signal).catch((e: unknown) => e);
+    const view = store.forOperation({ signal: hangUp.signal }) as unknown as { send: (cypher: string, params: object, origin?: { signal?: AbortSignal; client: string }) => Promise<unknown> };
+    const asked = view.send(SLOW, {}, { signal: hangUp.signal, client: 'test' }).catch((e: unknown) => e);
     let seen: string[] = [];
     for (let i = 0; i < 50 && !seen.length; i++) {
       await new Promise((r) => setTimeout(r, 50));

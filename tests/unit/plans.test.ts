@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { QueryTimeoutError, RequestAbortedError, StoreBusyError } from '../../server/src/store/GraphStore';
-import { PlanGate } from '../../server/src/store/neo4j/plans';
+import { PlanGate, planKey } from '../../server/src/store/neo4j/plans';
 
 const settled = <T>(p: Promise<T>) => {
   const state = { done: false, value: undefined as T | undefined, error: undefined as unknown };
@@ -125,5 +125,32 @@ describe('the plan gate', () => {
     expect(next.done).toBe(true);
     expect(g.knows('gone')).toBe(false);
     await expect(g.admit('late', 10_000, hangUp.signal)).rejects.toBeInstanceOf(RequestAbortedError);
+  });
+
+  it("makes room in a full line from the client with most texts in it, and gives the next turn to another client", async () => {
+    const { g } = gate({ waiting: 3 });
+    const holding = await g.admit('held', 10_000, undefined, 'flood');
+    const flood = [1, 2, 3].map((i) => settled(g.admit(`f${i}`, 10_000, undefined, 'flood')));
+    // The line is full: the flooding client's next text is refused...
+    await expect(g.admit('f4', 10_000, undefined, 'flood')).rejects.toBeInstanceOf(StoreBusyError);
+    // ...and another client's is let in, in place of the flood's latest.
+    const other = settled(g.admit('o1', 10_000, undefined, 'reader'));
+    await tick();
+    expect(flood[2]!.error).toBeInstanceOf(StoreBusyError);
+    expect(g.waitingCount).toBe(3);
+    // It has the next turn though it came last.
+    holding();
+    await tick();
+    expect(other.done).toBe(true);
+    expect(other.error).toBeUndefined();
+    expect(flood.slice(0, 2).map((f) => f.done)).toEqual([false, false]);
+  });
+
+  it('keys a plan by its text and its parameters\' types, as Neo4j does', () => {
+    const text = 'MATCH (n) WHERE $t IS NULL OR n.type IN $t RETURN n';
+    expect(planKey(text, { t: null })).not.toBe(planKey(text, { t: ['Country'] }));
+    expect(planKey(text, { t: ['Country'] })).toBe(planKey(text, { t: ['Ministry', 'Agency'] }));
+    expect(planKey(text, { a: 1, b: 'x' })).toBe(planKey(text, { b: 'y', a: 2 }));
+    expect(planKey(text, { a: 1 })).not.toBe(planKey(text, { a: '1' }));
   });
 });

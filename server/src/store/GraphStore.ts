@@ -154,7 +154,7 @@ export interface GraphStore {
    * through it travel together only with reads of the same operation. Absent when the store
    * needs no such view.
    */
-  forOperation?(signal?: AbortSignal): GraphStore;
+  forOperation?(options?: OperationOrigin): GraphStore;
   /** Which backend answers and which bundle version it holds. */
   info(): Promise<StoreInfo>;
   /** Resolves when the store can answer queries; rejects with StoreUnavailableError otherwise. */
@@ -221,6 +221,12 @@ export interface GraphStore {
   documents(): Promise<DocumentRecord[]>;
   stats(): Promise<Stats>;
   close(): Promise<void>;
+}
+
+/** Who an operation's reads are for: the client's hang-up, and the client (its address). */
+export interface OperationOrigin {
+  signal?: AbortSignal;
+  client?: string;
 }
 
 /** The backend cannot answer now (Neo4j down, starting, unreachable). */

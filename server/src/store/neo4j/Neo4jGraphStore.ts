@@ -15,7 +15,8 @@ import { storeError } from './errors';
 import { luceneQuery } from './lucene';
 import { ReadBatcher } from './batch';
 import { Vocabulary } from './vocabulary';
-import { PLAN_GATE_DEFAULTS, PlanGate, type PlanGateOptions } from './plans';
+import { PLAN_GATE_DEFAULTS, PlanGate, planKey, type PlanGateOptions } from './plans';
+import type { Origin } from './batch';
 import { entityListQuery } from './entityLists';
 import { selectBreadthFirst } from '../traversal';
 
@@ -174,13 +175,13 @@ export class Neo4jGraphStore implements GraphStore {
     roundTrips: 0,
     reads: {},
     tables: {},
-    batcher: new ReadBatcher((cypher, params, signal) => this.send(cypher, params, signal)),
+    batcher: new ReadBatcher((cypher, params, origin) => this.send(cypher, params, origin)),
     plans: new PlanGate(PLAN_GATE_DEFAULTS),
   };
   /** Reads waiting for the end of the tick (see read()); each view has its own. */
   private queued: { cypher: string; params: Record<string, unknown>; columns: readonly string[]; resolve: (rows: Row[]) => void; reject: (e: unknown) => void }[] = [];
-  /** The hang-up of the operation a view reads for (see forOperation()). */
-  private signal: AbortSignal | undefined;
+  /** Who a view reads for (see forOperation()); none for the server's own reads. */
+  private origin: Origin | undefined;
 
   private constructor(
     readonly driver: Driver,
@@ -221,12 +222,13 @@ export class Neo4jGraphStore implements GraphStore {
    * that mixed concurrent operations would take a new shape, and a plan costing tens of
    * milliseconds or more, at nearly every request. Concurrent operations whose queries have the
    * same text then share one round trip (see ReadBatcher), whose text follows the same shape.
-   * `signal`: the client's hang-up, which stops the view's queries, in line or running.
+   * `signal`: the client's hang-up, which stops the view's queries, in line or running;
+   * `client`: who asks, for its share of the planner (see PlanGate).
    */
-  forOperation(signal?: AbortSignal): Neo4jGraphStore {
+  forOperation(options: { signal?: AbortSignal; client?: string } = {}): Neo4jGraphStore {
     const view = Object.create(this) as Neo4jGraphStore;
     view.queued = [];
-    view.signal = signal;
+    view.origin = { signal: options.signal, client: options.client ?? '' };
     return view;
   }
 
@@ -238,7 +240,7 @@ export class Neo4jGraphStore implements GraphStore {
    * sent alone, as it is.
    */
   private read(cypher: string, params: Record<string, unknown> = {}, columns?: readonly string[]): Promise<Row[]> {
-    if (!columns) return this.send(cypher, params, this.signal);
+    if (!columns) return this.send(cypher, params, this.origin);
     return new Promise((resolve, reject) => {
       this.queued.push({ cypher, params, columns, resolve, reject });
       if (this.queued.length === 1) process.nextTick(() => this.flush());
@@ -253,7 +255,7 @@ export class Neo4jGraphStore implements GraphStore {
     const batch = this.queued.splice(0);
     if (batch.length === 1) {
       const [only] = batch;
-      this.shared.batcher.read(only!.cypher, only!.params, only!.columns, this.signal).then(only!.resolve, only!.reject);
+      this.shared.batcher.read(only!.cypher, only!.params, only!.columns, this.origin).then(only!.resolve, only!.reject);
       return;
     }
     const params: Record<string, unknown> = {};
@@ -266,10 +268,10 @@ export class Neo4jGraphStore implements GraphStore {
     // A combination Neo4j has not planned lately would wait behind other new texts: its reads
     // then go one by one, each a text of the store's own few hundred, planned long ago.
     if (this.shared.plans.contended && !this.shared.plans.knows(normalized(text))) {
-      for (const b of batch) this.shared.batcher.read(b.cypher, b.params, b.columns, this.signal).then(b.resolve, b.reject);
+      for (const b of batch) this.shared.batcher.read(b.cypher, b.params, b.columns, this.origin).then(b.resolve, b.reject);
       return;
     }
-    this.shared.batcher.read(text, params, parts.map((_p, i) => `r${i}`), this.signal).then(
+    this.shared.batcher.read(text, params, parts.map((_p, i) => `r${i}`), this.origin).then(
       ([row]) => batch.forEach((b, i) => b.resolve((row?.[`r${i}`] as Row[] | undefined) ?? [])),
       (e) => batch.forEach((b) => b.reject(e)),
     );
@@ -280,15 +282,17 @@ export class Neo4jGraphStore implements GraphStore {
    * transaction adds BEGIN and COMMIT), retried with backoff while the failure is transient and
    * the retry time lasts, as the driver's managed transactions would.
    */
-  private async send(cypher: string, params: Record<string, unknown>, signal?: AbortSignal): Promise<Row[]> {
+  private async send(cypher: string, params: Record<string, unknown>, origin?: Origin): Promise<Row[]> {
     this.shared.roundTrips++;
     // The queries' indentation goes no further (Bolt sends the text with every query, in chunks
     // of 1,400 bytes, one socket write each). No query here holds a string literal with a run
     // of whitespace: values travel as parameters.
     cypher = normalized(cypher);
-    const release = await this.shared.plans.admit(cypher, this.opts.queryTimeoutMs, signal);
+    // A client's text waits for its turn if Neo4j has not planned it lately; the server's own
+    // (its readiness check, the tables it keeps) never wait behind clients.
+    const release = origin ? await this.shared.plans.admit(planKey(cypher, params), this.opts.queryTimeoutMs, origin.signal, origin.client) : () => {};
     try {
-      return await this.run(cypher, params, signal);
+      return await this.run(cypher, params, origin?.signal);
     } finally {
       release();
     }

@@ -51,9 +51,15 @@ export function batchedQuery(cypher: string, columns: readonly string[]): Batche
   };
 }
 
+/** Who a read is for: the operation's hang-up and its client; none for the server's own reads. */
+export interface Origin {
+  signal: AbortSignal | undefined;
+  client: string;
+}
+
 interface Member {
   params: Params;
-  signal: AbortSignal | undefined;
+  origin: Origin | undefined;
   resolve: (rows: Row[]) => void;
   reject: (e: unknown) => void;
 }
@@ -75,28 +81,28 @@ export class ReadBatcher {
    * answer never holds many operations.
    */
   constructor(
-    private readonly send: (cypher: string, params: Params, signal?: AbortSignal) => Promise<Row[]>,
+    private readonly send: (cypher: string, params: Params, origin?: Origin) => Promise<Row[]>,
     private readonly maxMembers = 16,
   ) {}
 
   /**
    * Runs a read, with the reads of the same text and fixed values that arrive in this turn of
-   * the event loop. `signal`: the hang-up of the operation that asks; a batch stops once every
-   * one of its members' has aborted.
+   * the event loop. `origin`: the operation that asks; a batch stops once every one of its
+   * members has hung up, and waits for the planner (if it must) as its first member's client.
    */
-  read(cypher: string, params: Params, columns: readonly string[], signal?: AbortSignal): Promise<Row[]> {
+  read(cypher: string, params: Params, columns: readonly string[], origin?: Origin): Promise<Row[]> {
     let batched = this.forms.get(cypher);
     if (batched === undefined) {
       batched = batchedQuery(cypher, columns);
       if (this.forms.size >= 1000) this.forms.clear();
       this.forms.set(cypher, batched);
     }
-    if (!batched) return this.send(cypher, params, signal);
+    if (!batched) return this.send(cypher, params, origin);
     const key = `${cypher}\u0000${batched.fixed.map((k) => JSON.stringify(params[k])).join('\u0000')}`;
     return new Promise((resolve, reject) => {
       let group = this.groups.get(key);
       if (!group) this.groups.set(key, (group = { cypher, batched: batched!, members: [] }));
-      group.members.push({ params, signal, resolve, reject });
+      group.members.push({ params, origin, resolve, reject });
       if (group.members.length >= this.maxMembers) {
         this.groups.delete(key);
         this.run(group);
@@ -118,12 +124,15 @@ export class ReadBatcher {
     const { members, batched, cypher } = group;
     if (members.length === 1) {
       const [only] = members;
-      this.send(cypher, only!.params, only!.signal).then(only!.resolve, only!.reject);
+      this.send(cypher, only!.params, only!.origin).then(only!.resolve, only!.reject);
       return;
     }
     const fixed = Object.fromEntries(batched.fixed.map((k) => [k, members[0]!.params[k]]));
     const batch = members.map((m) => Object.fromEntries(Object.entries(m.params).filter(([k]) => !batched.fixed.includes(k))));
-    this.send(batched.cypher, { ...fixed, batch }, everyAborted(members.map((m) => m.signal))).then(
+    // A batch that holds a read of the server's own is not stopped by a client's hang-up.
+    const hangUp = members.every((m) => m.origin) ? everyAborted(members.map((m) => m.origin!.signal)) : null;
+    const origin = members[0]!.origin && { signal: hangUp?.signal, client: members[0]!.origin.client };
+    this.send(batched.cypher, { ...fixed, batch }, origin).finally(() => hangUp?.dispose()).then(
       (rows) => {
         const by: Row[][] = members.map(() => []);
         for (const r of rows) {
@@ -138,20 +147,20 @@ export class ReadBatcher {
         // to one member or to the batched form: each is asked again alone, so that it gets its
         // own answer or error.
         if (e instanceof StoreUnavailableError || e instanceof QueryTimeoutError || e instanceof StoreBusyError || e instanceof RequestAbortedError) members.forEach((m) => m.reject(e));
-        else for (const m of members) this.send(cypher, m.params, m.signal).then(m.resolve, m.reject);
+        else for (const m of members) this.send(cypher, m.params, m.origin).then(m.resolve, m.reject);
       },
     );
   }
 }
 
-/** A signal that aborts once every one of the signals has; none when any member has none. */
-export function everyAborted(signals: readonly (AbortSignal | undefined)[]): AbortSignal | undefined {
-  if (signals.some((s) => !s)) return undefined;
+/** A signal that aborts once every one of the signals has (none when any is missing), and a dispose that stops watching them. */
+export function everyAborted(signals: readonly (AbortSignal | undefined)[]): { signal: AbortSignal | undefined; dispose: () => void } {
+  if (signals.some((s) => !s)) return { signal: undefined, dispose: () => {} };
   const controller = new AbortController();
   const check = () => {
     if (signals.every((s) => s!.aborted)) controller.abort();
   };
   for (const s of signals) s!.addEventListener('abort', check, { once: true });
   check();
-  return controller.signal;
+  return { signal: controller.signal, dispose: () => signals.forEach((s) => s!.removeEventListener('abort', check)) };
 }

@@ -5,10 +5,14 @@
  * the text (the relation types and filters of an operation, its shape), so a stream of operations
  * each new to Neo4j would spend its CPU on planning and push every other client's plans out of
  * the cache. Texts sent lately go at once; a new text waits for a slot: one new text planned at a
- * time, at most `perSecond` a second after a first `burst`, and at most `waiting` texts in line
- * (beyond, StoreBusyError). The server's own texts, a few hundred shapes, stay known after their
- * first use; a client that invents texts then waits for its own turns and evicts a known plan no
- * faster than one new text's share of the rate.
+ * time, at most `perSecond` a second after a first `burst`, and at most `waiting` texts in line.
+ * When the line is full, the client with most texts in it gives one up (its latest is answered
+ * StoreBusyError), so a flood from one client never keeps another's text out; and turns go round
+ * the clients that wait, so that it delays another client's text by a turn, not by the line. The server's own texts, a few hundred shapes, stay known after their first use; a client
+ * that invents texts then waits for its own turns and evicts a known plan no faster than the rate.
+ *
+ * Neo4j keys a plan by its text and the types of its parameters (a null and a list are two
+ * plans), and so does the gate (planKey()).
  */
 import { QueryTimeoutError, RequestAbortedError, StoreBusyError } from '../GraphStore';
 
@@ -19,15 +23,37 @@ export interface PlanGateOptions {
   perSecond: number;
   /** New texts let through at once after a quiet spell. */
   burst: number;
-  /** New texts that may wait for their turn; beyond, StoreBusyError. */
+  /** New texts that may wait for their turn; beyond, the client with most of them loses one (StoreBusyError). */
   waiting: number;
 }
 
-export const PLAN_GATE_DEFAULTS: PlanGateOptions = { known: 900, perSecond: 2, burst: 50, waiting: 32 };
+export const PLAN_GATE_DEFAULTS: PlanGateOptions = { known: 900, perSecond: 2, burst: 50, waiting: 128 };
+
+/** What Neo4j plans once: the text and its parameters' types. */
+export function planKey(text: string, params: Record<string, unknown>): string {
+  const types = Object.keys(params)
+    .sort()
+    .map((k) => `${k}:${typeOf(params[k])}`)
+    .join(',');
+  return `${text}\u0000${types}`;
+}
+
+/** A parameter's type as the plan cache tells them apart: null, a list, a map, a string, a number, a boolean. */
+function typeOf(v: unknown): string {
+  if (v === null || v === undefined) return 'null';
+  if (Array.isArray(v)) return 'list';
+  if (typeof v === 'object') return neo4jInteger(v) ? 'number' : 'map';
+  return typeof v === 'bigint' ? 'number' : typeof v;
+}
+
+const neo4jInteger = (v: object) => 'low' in v && 'high' in v;
 
 interface Waiter {
   text: string;
+  client: string;
   resolve: (release: () => void) => void;
+  /** Takes the waiter out of the line and rejects it. */
+  leave: (error: Error) => void;
   timer: NodeJS.Timeout;
 }
 
@@ -35,6 +61,9 @@ export class PlanGate {
   /** Texts sent lately, least recent first (a Map keeps insertion order). */
   private readonly known = new Map<string, true>();
   private readonly line: Waiter[] = [];
+  /** When each client last had a turn (a count of turns), for turns round the clients. */
+  private readonly served = new Map<string, number>();
+  private turns = 0;
   private tokens: number;
   private refilled: number;
   /** Whether a new text is being planned now. */
@@ -54,12 +83,21 @@ export class PlanGate {
    * text may be sent: at once when it is known, else in its turn. Rejects with QueryTimeoutError
    * when the turn has not come within `timeoutMs`, with StoreBusyError when the line is full,
    * and with RequestAbortedError when the signal aborts first (the text leaves the line).
+   * `text`: what Neo4j plans once (see planKey()); `client`: who asks, for the shares of the line.
    */
-  admit(text: string, timeoutMs: number, signal?: AbortSignal): Promise<() => void> {
+  admit(text: string, timeoutMs: number, signal?: AbortSignal, client = ''): Promise<() => void> {
     if (signal?.aborted) return Promise.reject(new RequestAbortedError());
     if (this.touch(text)) return Promise.resolve(noop);
     if (this.line.length >= this.opts.waiting) {
-      return Promise.reject(new StoreBusyError('the graph store is busy planning other new queries; try again shortly'));
+      // The client with most texts waiting gives up its latest, unless that is the one asking.
+      const counts = new Map<string, number>();
+      for (const w of this.line) counts.set(w.client, (counts.get(w.client) ?? 0) + 1);
+      let heaviest = client;
+      let most = (counts.get(client) ?? 0) + 1;
+      for (const [c, n] of counts) if (n > most) [heaviest, most] = [c, n];
+      if (heaviest === client) return Promise.reject(busy());
+      const last = this.line.findLast((w) => w.client === heaviest)!;
+      last.leave(busy());
     }
     return new Promise((resolve, reject) => {
       const leave = (error: Error) => {
@@ -76,10 +114,12 @@ export class PlanGate {
       };
       const waiter: Waiter = {
         text,
+        client,
         resolve: (release) => {
           done();
           resolve(release);
         },
+        leave,
         timer: setTimeout(() => leave(new QueryTimeoutError(`the query waited ${timeoutMs} ms for the graph store to plan it`)), timeoutMs),
       };
       signal?.addEventListener('abort', onAbort, { once: true });
@@ -140,7 +180,14 @@ export class PlanGate {
     }
     this.tokens -= 1;
     this.planning = true;
-    const w = this.line.shift()!;
+    // The waiter of the client whose last turn is oldest, the first in line among equals.
+    let next = 0;
+    for (let i = 1; i < this.line.length; i++) if ((this.served.get(this.line[i]!.client) ?? -1) < (this.served.get(this.line[next]!.client) ?? -1)) next = i;
+    const [w] = this.line.splice(next, 1) as [Waiter];
+    this.served.delete(w.client);
+    this.served.set(w.client, this.turns++);
+    // Clients remembered: at most as many as texts.
+    if (this.served.size > this.opts.known) this.served.delete(this.served.keys().next().value!);
     let released = false;
     w.resolve(() => {
       if (released) return;
@@ -153,3 +200,4 @@ export class PlanGate {
 }
 
 const noop = () => {};
+const busy = () => new StoreBusyError('the graph store is busy planning other new queries; try again shortly');
