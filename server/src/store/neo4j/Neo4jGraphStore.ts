@@ -462,7 +462,9 @@ export class Neo4jGraphStore implements GraphStore {
     const reads = this.shared.reads as Record<K, Promise<Tables[K]> | undefined>;
     const current = reads[name] ? await reads[name].catch(() => null) : null;
     if (current && (gen === undefined || current.gen === gen)) return current;
-    const read = this.read(cypher).then(([row]) => {
+    // The server's own read, shared by every operation: neither one client's hang-up nor the
+    // planner's line (see PlanGate) holds it.
+    const read = this.send(cypher, {}).then(([row]) => {
       const table = build(row);
       if (reads[name] === read) (this.shared.tables as Record<K, Tables[K]>)[name] = table;
       return table;
