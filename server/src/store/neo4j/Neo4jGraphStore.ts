@@ -9,14 +9,13 @@ import neo4j, { type Driver, type QueryResult, type RecordShape } from 'neo4j-dr
 import { ACTIVE_STATE, CITATION_REL, MENTION_REL, type RelationCounts } from '../../../../graph-seed/src/export/neo4j-model';
 import type { Citation, Discrepancy, DocumentRecord, Entity, Figure, Mention, Passage, Relation, Table } from '../../../../graph-seed/src/model/bundle';
 import { ENTITY_TYPES, RELATION_TYPES, type RelationType } from '../../../../graph-seed/src/model/ontology';
-import { NAME_MATCHES_CAP, RequestAbortedError, StoreUnavailableError, type EntityFilter, type EntityOrder, type Page, type Companions, type GraphPath, type GraphStore, type PassageLinks, type RelationKey, type RelationQuery, type SearchHit, type Shape, type SearchOptions, type Stats, type StoreInfo, type Subgraph } from '../GraphStore';
+import { NAME_MATCHES_CAP, RequestAbortedError, StoreUnavailableError, type EntityFilter, type EntityOrder, type Page, type Companions, type GraphPath, type GraphStore, type OperationOrigin, type PassageLinks, type RelationKey, type RelationQuery, type SearchHit, type Shape, type SearchOptions, type Stats, type StoreInfo, type Subgraph } from '../GraphStore';
 import { rankEntities, rankPassages, searchCandidates, termsOf, type EntityTokens } from '../ranking';
 import { storeError } from './errors';
 import { luceneQuery } from './lucene';
-import { ReadBatcher } from './batch';
+import { ReadBatcher, type Origin } from './batch';
 import { Vocabulary } from './vocabulary';
 import { PLAN_GATE_DEFAULTS, PlanGate, planKey, type PlanGateOptions } from './plans';
-import type { Origin } from './batch';
 import { entityListQuery } from './entityLists';
 import { selectBreadthFirst } from '../traversal';
 
@@ -225,7 +224,7 @@ export class Neo4jGraphStore implements GraphStore {
    * `signal`: the client's hang-up, which stops the view's queries, in line or running;
    * `client`: who asks, for its share of the planner (see PlanGate).
    */
-  forOperation(options: { signal?: AbortSignal; client?: string } = {}): Neo4jGraphStore {
+  forOperation(options: OperationOrigin = {}): Neo4jGraphStore {
     const view = Object.create(this) as Neo4jGraphStore;
     view.queued = [];
     view.origin = { signal: options.signal, client: options.client ?? '' };
@@ -267,7 +266,7 @@ export class Neo4jGraphStore implements GraphStore {
     const text = `RETURN ${parts.join(', ')}`;
     // A combination Neo4j has not planned lately would wait behind other new texts: its reads
     // then go one by one, each a text of the store's own few hundred, planned long ago.
-    if (this.shared.plans.contended && !this.shared.plans.knows(normalized(text))) {
+    if (this.shared.plans.contended && !this.shared.plans.knows(planKey(normalized(text), params))) {
       for (const b of batch) this.shared.batcher.read(b.cypher, b.params, b.columns, this.origin).then(b.resolve, b.reject);
       return;
     }

@@ -8,8 +8,9 @@
  * time, at most `perSecond` a second after a first `burst`, and at most `waiting` texts in line.
  * When the line is full, the client with most texts in it gives one up (its latest is answered
  * StoreBusyError), so a flood from one client never keeps another's text out; and turns go round
- * the clients that wait, so that it delays another client's text by a turn, not by the line. The server's own texts, a few hundred shapes, stay known after their first use; a client
- * that invents texts then waits for its own turns and evicts a known plan no faster than the rate.
+ * the clients that wait, so that the flood delays another client's text by a turn, not by the
+ * line. A client that invents texts then waits for its own turns, and evicts a known plan no
+ * faster than the rate. The server's own queries do not come here (see Neo4jGraphStore.send).
  *
  * Neo4j keys a plan by its text and the types of its parameters (a null and a list are two
  * plans), and so does the gate (planKey()).
