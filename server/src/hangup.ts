@@ -17,11 +17,18 @@ export function hangUpSignal(res: ServerResponse): AbortSignal {
   // listeners), each removed when its call ends: not the leak Node warns of past ten.
   setMaxListeners(0, signal);
   signals.set(res, signal);
-  if (res.destroyed || res.socket?.destroyed) {
+  // A pipelined request's response waits for the ones before it and has no socket yet: it hears
+  // of the connection closing only from the request's socket.
+  const socket = res.req?.socket;
+  const gone = () => {
     if (!res.writableFinished) controller.abort();
-  } else {
+  };
+  if (res.destroyed || socket?.destroyed) gone();
+  else {
+    socket?.once('close', gone);
     res.once('close', () => {
-      if (!res.writableFinished) controller.abort();
+      socket?.off('close', gone);
+      gone();
     });
   }
   return signal;

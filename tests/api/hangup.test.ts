@@ -3,7 +3,7 @@
  * one is made, and the guard stops at the next field, on the heavy-operation thread too. (Over
  * Neo4j the query itself is ended: tests/neo4j/plans.test.ts.)
  */
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../server/src/app';
 import { HeavyThread } from '../../server/src/heavy-thread';
@@ -90,6 +90,23 @@ describe('a client hanging up', () => {
     } finally {
       process.off('warning', onWarning);
     }
+  });
+
+  it('stops a pipelined operation too, whose answer waits behind another when the connection closes', async () => {
+    const left = slowStore();
+    const url = new URL(await serve(left.store));
+    const body = JSON.stringify({ query: NESTED });
+    const request = `POST /graphql HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+    const socket = connect(Number(url.port), url.hostname);
+    await new Promise((r) => socket.once('connect', r));
+    // Two operations written at once: the second's answer waits for the first's.
+    socket.write(request + request);
+    await new Promise((r) => setTimeout(r, STEP_MS * 1.5));
+    const at = performance.now();
+    socket.destroy();
+    await new Promise((r) => setTimeout(r, STEP_MS * 4));
+    expect(left.calls.length).toBeGreaterThanOrEqual(2);
+    expect(left.calls.filter((t) => t > at)).toEqual([]);
   });
 
   it('lets a store call in flight go and refuses the next, once the signal aborts', async () => {

@@ -149,7 +149,13 @@ describe('the plan gate', () => {
   it('keys a plan by its text and its parameters\' types, as Neo4j does', () => {
     const text = 'MATCH (n) WHERE $t IS NULL OR n.type IN $t RETURN n';
     expect(planKey(text, { t: null })).not.toBe(planKey(text, { t: ['Country'] }));
-    expect(planKey(text, { t: ['Country'] })).toBe(planKey(text, { t: ['Ministry', 'Agency'] }));
+    expect(planKey(text, { t: ['Country', 'Agency'] })).toBe(planKey(text, { t: ['Ministry', 'Agency', 'Committee'] }));
+    // Sizes by order (0, 1, to 10, to 100, to 1,000...) and the kinds a list holds, as Neo4j plans them.
+    const sizes = [0, 1, 2, 10, 11, 100, 101, 1000, 1001].map((n) => planKey(text, { t: Array(n).fill('x') }));
+    expect(sizes.map((k) => sizes.indexOf(k))).toEqual([0, 1, 2, 2, 4, 4, 6, 6, 8]);
+    expect(planKey(text, { t: ['a', 'b'] })).not.toBe(planKey(text, { t: ['a', null] }));
+    expect(planKey(text, { t: ['a', 'b'] })).not.toBe(planKey(text, { t: [1, 2] }));
+    expect(planKey(text, { s: 'ab' })).not.toBe(planKey(text, { s: 'a'.repeat(20) }));
     expect(planKey(text, { a: 1, b: 'x' })).toBe(planKey(text, { b: 'y', a: 2 }));
     expect(planKey(text, { a: 1 })).not.toBe(planKey(text, { a: '1' }));
   });

@@ -11,13 +11,11 @@ import { searchText } from '../../../../graph-seed/src/export/neo4j-model';
 
 const ANY_RELATION = `!${MENTION_REL}&!${CITATION_REL}`;
 
-/** A relationship-type pattern for a filter's types, from the closed list only (null: any relation). */
 /**
- * A relation filter's types as a pattern's alternation, in the ontology's order and each once:
- * the Cypher text, which Neo4j plans once per distinct text, does not vary with the order or the
- * repeats a client sends (each new text cost a plan of up to a second).
+ * A relation filter's types, from the closed list only, in the ontology's order and each once;
+ * null for any relation, and an empty list when none of them is known.
  */
-const typesOf = (types: readonly string[] | null) => (types ? RELATION_TYPES.filter((t) => types.includes(t)).join('|') || null : ANY_RELATION);
+const typesOf = (types: readonly string[] | null) => (types ? RELATION_TYPES.filter((t) => types.includes(t)) : null);
 
 /** The sort key of one order field, as a Cypher expression over `x`. */
 const KEY: Record<EntityOrderField, string> = {
@@ -41,12 +39,19 @@ export interface EntityListQuery {
 /** The pattern for one relation filter, as an EXISTS condition on `x`. */
 function relationCondition(r: RelationFilter, i: number, params: Record<string, unknown>): string | null {
   const types = typesOf(r.types);
-  if (!types) return null;
-  const other = r.to ? `(:Entity {uid: s.gen + '|' + $rel${i}})` : '()';
-  if (r.to) params[`rel${i}`] = r.to;
-  const rel = `[:${types}]`;
-  const pattern = r.direction === 'OUT' ? `(x)-${rel}->${other}` : r.direction === 'IN' ? `(x)<-${rel}-${other}` : `(x)-${rel}-${other}`;
-  return `EXISTS { ${pattern} }`;
+  if (types && !types.length) return null;
+  // Types, direction and other end travel as parameters: a client's choice of them is no new
+  // text for Neo4j to plan (each new text of this query cost up to a second of planning), only
+  // the number of conditions is.
+  params[`relTypes${i}`] = types ?? [...RELATION_TYPES];
+  params[`relDir${i}`] = r.direction;
+  params[`rel${i}`] = r.to ?? null;
+  const [rel, other, dir, to] = [`r${i}`, `o${i}`, `$relDir${i}`, `$rel${i}`];
+  return (
+    `EXISTS { MATCH (x)-[${rel}]-(${other}) WHERE type(${rel}) IN $relTypes${i}` +
+    ` AND (${dir} = 'BOTH' OR (${dir} = 'OUT' AND startNode(${rel}) = x) OR (${dir} = 'IN' AND endNode(${rel}) = x))` +
+    ` AND (${to} IS NULL OR ${other}.uid = s.gen + '|' + ${to}) }`
+  );
 }
 
 /**

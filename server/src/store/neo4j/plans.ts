@@ -30,7 +30,11 @@ export interface PlanGateOptions {
 
 export const PLAN_GATE_DEFAULTS: PlanGateOptions = { known: 900, perSecond: 2, burst: 50, waiting: 128 };
 
-/** What Neo4j plans once: the text and its parameters' types. */
+/**
+ * What Neo4j plans once: the text, and its parameters' types and sizes. Neo4j plans a text again
+ * for a parameter of another type (a null, a list), for a list or a string of another order of
+ * size (0, 1, up to 10, 100, 1,000, 10,000, more) and for a list that holds other kinds of values.
+ */
 export function planKey(text: string, params: Record<string, unknown>): string {
   const types = Object.keys(params)
     .sort()
@@ -39,8 +43,18 @@ export function planKey(text: string, params: Record<string, unknown>): string {
   return `${text}\u0000${types}`;
 }
 
-/** A parameter's type as the plan cache tells them apart: null, a list, a map, a string, a number, a boolean. */
+/** The order of size of a length, as Neo4j's plan cache buckets them. */
+const sizeOf = (n: number) => (n <= 1 ? `=${n}` : `<=1e${Math.min(5, Math.ceil(Math.log10(n)))}`);
+
 function typeOf(v: unknown): string {
+  if (v === null || v === undefined) return 'null';
+  if (Array.isArray(v)) return `list${sizeOf(v.length)}<${[...new Set(v.map(kindOf))].sort().join('|')}>`;
+  if (typeof v === 'string') return `string${sizeOf(v.length)}`;
+  return kindOf(v);
+}
+
+/** A value's kind, without size: what a list holds. */
+function kindOf(v: unknown): string {
   if (v === null || v === undefined) return 'null';
   if (Array.isArray(v)) return 'list';
   if (typeof v === 'object') return neo4jInteger(v) ? 'number' : 'map';
