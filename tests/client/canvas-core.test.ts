@@ -54,6 +54,15 @@ describe('overlap removal', () => {
     expect(overlappingCount(boxes)).toBe(0);
     expect(separate(items, 4)).toEqual(moved);
   });
+  it('moves along one axis alone when told: a layered drawing keeps its columns', () => {
+    // Side by side, they overlap least along x; held to y, they part up and down.
+    const items = [box('a', 0, 0), box('b', 60, 5), box('c', 0, 20)];
+    const moved = separate(items, 4, 60, 'y');
+    const at = items.map((i) => ({ ...i, ...(moved.get(i.id) ?? {}) }));
+    expect(at.map((i) => i.x)).toEqual([0, 60, 0]);
+    const boxes = at.map((i) => ({ id: i.id, x1: i.x + i.left, x2: i.x + i.right, y1: i.y + i.top, y2: i.y + i.bottom, priority: 0 }));
+    expect(overlappingCount(boxes)).toBe(0);
+  });
 });
 
 describe('labels', () => {

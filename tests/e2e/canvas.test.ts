@@ -123,6 +123,22 @@ describe('canvas people can read', () => {
     await drawn(page, 10);
     expect(page.url()).toContain('l=hierarchy');
     readable(await labelReport(page));
+    // Layers: the nodes stand in a few columns, and a relation runs from its superior's column on
+    // the left to its subordinate's ("X SUBORDINATE_TO Y", "X ISSUED_BY Y": Y left of X; "X
+    // CHAIRS Y": X left of Y).
+    const layers = await page.evaluate(() => {
+      const cy = (window as unknown as { __explorerCy: import('cytoscape').Core }).__explorerCy;
+      const superiorLast = ['PART_OF', 'SUBORDINATE_TO', 'ISSUED_BY', 'ESTABLISHED_BY', 'IMPLEMENTS'];
+      const columns = new Set(cy.nodes().map((n) => Math.round(n.position().x))).size;
+      const edges = cy.edges().filter((e) => e.source().id() !== e.target().id());
+      const rightward = edges.filter((e) => {
+        const [a, b] = superiorLast.includes(e.data('type') as string) ? [e.target(), e.source()] : [e.source(), e.target()];
+        return a.position().x < b.position().x;
+      }).length;
+      return { nodes: cy.nodes().length, columns, edges: edges.length, rightward };
+    });
+    expect(layers.columns).toBeLessThanOrEqual(Math.ceil(layers.nodes / 3));
+    expect(layers.rightward).toBeGreaterThanOrEqual(Math.floor(layers.edges * 0.9));
     await shots(page, 'c03-hierarchy');
     // The screenshots resized the window (to a phone's width and back): the drawing is laid out
     // again for each size; wait until it is still.

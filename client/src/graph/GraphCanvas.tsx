@@ -57,7 +57,7 @@ function fitView(cy: Core): void {
  * a readable size at all (a phone), the nodes go back where the layout put them, fitted by
  * themselves, and the labels that collide are hidden by priority (placeLabels).
  */
-function fitSpread(cy: Core, movable: ReadonlySet<string> | null = null) {
+function fitSpread(cy: Core, movable: ReadonlySet<string> | null = null, axis?: 'y') {
   const before = new Map(cy.nodes().map((n) => [n.id(), { ...n.position() }] as const));
   const restore = () => cy.batch(() => before.forEach((p, id) => cy.getElementById(id).position(p)));
   fitView(cy);
@@ -69,7 +69,7 @@ function fitSpread(cy: Core, movable: ReadonlySet<string> | null = null) {
     restore();
     setLabelScale(target);
     applyLabelScale(cy);
-    spreadOut(cy, movable);
+    spreadOut(cy, movable, axis);
     fitView(cy);
     if (cy.zoom() >= target * 0.8 && cy.zoom() > cy.minZoom() * 1.01) {
       done = true;
@@ -109,7 +109,8 @@ async function layoutWhole(cy: Core, name: LayoutName): Promise<void> {
   setLabelScale(cy.zoom());
   applyLabelScale(cy);
   if (cy.nodes().length <= 300) await runLayout(cy, name, true);
-  fitSpread(cy);
+  // The hierarchy's ranks are columns (left to right): its nodes move up and down only.
+  fitSpread(cy, null, name === 'hierarchy' ? 'y' : undefined);
 }
 
 /** Above this many nodes, a layout in rings replaces the others (see ringsByHops). */

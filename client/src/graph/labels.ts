@@ -27,9 +27,10 @@ export const LABEL_CANDIDATES = 400;
 
 /**
  * Moves nodes (the `movable` ones, or all) so that no node with its label overlaps another: the
- * last step of every layout, so that labels have room before any has to be hidden.
+ * last step of every layout, so that labels have room before any has to be hidden. `axis`: move
+ * along it alone (the hierarchy's columns stay columns).
  */
-export function spreadOut(cy: Core, movable: ReadonlySet<string> | null): void {
+export function spreadOut(cy: Core, movable: ReadonlySet<string> | null, axis?: 'y'): void {
   if (cy.nodes().length > 600) return;
   const boxes = labelBoxes(cy);
   const items: Footprint[] = cy.nodes(':visible').map((n) => {
@@ -38,7 +39,7 @@ export function spreadOut(cy: Core, movable: ReadonlySet<string> | null): void {
     const b = boxes.get(n.id()) ?? { x1: p.x - half, x2: p.x + half, y1: p.y, y2: p.y + half };
     return { id: n.id(), x: p.x, y: p.y, left: Math.min(-half, b.x1 - p.x), right: Math.max(half, b.x2 - p.x), top: -n.height() / 2, bottom: Math.max(half, b.y2 - p.y), fixed: n.locked() || (movable !== null && !movable.has(n.id())) };
   });
-  const moved = separate(items, 8 * getLabelScale());
+  const moved = separate(items, 8 * getLabelScale(), undefined, axis);
   cy.batch(() => moved.forEach((p, id) => cy.getElementById(id).position(p)));
 }
 

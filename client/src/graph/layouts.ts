@@ -15,12 +15,41 @@ cytoscape.use(dagre);
 /** Nodes on one ring of the large-drawing layout, at most. */
 const RING_SIZE = 150;
 
-/** Cytoscape options of a layout over `eles`. */
-export function layoutOptions(name: LayoutName, fit: boolean): cytoscape.LayoutOptions {
+/**
+ * Relation types whose target stands above their source in an institutional hierarchy: "X
+ * SUBORDINATE_TO Y", "X ISSUED_BY Y", "X ESTABLISHED_BY Y" put Y first, where "X CHAIRS Y" puts
+ * X first. The hierarchy layout ranks every relation superior first.
+ */
+const SUPERIOR_LAST = new Set(['PART_OF', 'SUBORDINATE_TO', 'REPORTS_TO', 'APPOINTED_BY', 'ISSUED_BY', 'ESTABLISHED_BY', 'FUNDED_BY', 'CONDUCTED_BY', 'IMPLEMENTS', 'AUTHORED_BY', 'PUBLISHED_BY', 'SUPPORTED_BY']);
+
+/** Dagre's options for the hierarchy: left to right, a rank is a column where wrapped labels stack. */
+const HIERARCHY = { name: 'dagre', rankDir: 'LR', nodeSep: 8, rankSep: 70, edgeSep: 4, animate: false, fit: false };
+
+/**
+ * Positions of the hierarchy layout: dagre over a headless copy of the drawing, each node the
+ * size of its box with its label, each relation turned superior first (SUPERIOR_LAST).
+ */
+export function hierarchyPositions(cy: Core): Map<string, Point> {
+  const nodes = cy.nodes().sort((a, b) => (a.id() < b.id() ? -1 : 1));
+  const elements: cytoscape.ElementDefinition[] = nodes.map((n) => {
+    const box = (n as NodeSingular).boundingBox({ includeLabels: true } as never);
+    return { group: 'nodes', data: { id: n.id(), w: Math.max(1, box.w), h: Math.max(1, box.h) } };
+  });
+  for (const e of cy.edges().sort((a, b) => (a.id() < b.id() ? -1 : 1))) {
+    const [source, target] = SUPERIOR_LAST.has(e.data('type') as string) ? [e.target().id(), e.source().id()] : [e.source().id(), e.target().id()];
+    if (source !== target) elements.push({ group: 'edges', data: { id: e.id(), source, target } });
+  }
+  const copy = cytoscape({ headless: true, styleEnabled: true, elements, style: [{ selector: 'node', style: { width: 'data(w)', height: 'data(h)', shape: 'rectangle' } }] as never });
+  copy.layout(HIERARCHY as never).run();
+  const out = new Map(copy.nodes().map((n) => [n.id(), { ...(n as NodeSingular).position() }] as const));
+  copy.destroy();
+  return out;
+}
+
+/** Cytoscape options of a layout over `eles`; the hierarchy's positions are computed first (hierarchyPositions). */
+export function layoutOptions(name: LayoutName, fit: boolean, positions?: ReadonlyMap<string, Point>): cytoscape.LayoutOptions {
   const common = { animate: false, fit, padding: 30 };
-  if (name === 'hierarchy')
-    // Left to right: a rank is a column, where wrapped labels stack instead of running into each other.
-    return { name: 'dagre', rankDir: 'LR', nodeSep: 8, rankSep: 70, edgeSep: 4, nodeDimensionsIncludeLabels: true, sort: (a: NodeSingular, b: NodeSingular) => (a.id() < b.id() ? -1 : 1), ...common } as never;
+  if (name === 'hierarchy') return { name: 'preset', positions: (n: NodeSingular) => positions?.get(n.id()) ?? n.position(), ...common } as never;
   if (name === 'rings')
     return { name: 'concentric', concentric: (n: NodeSingular) => (n.data('deg') as number | undefined) ?? 0, levelWidth: () => 3, minNodeSpacing: 30, avoidOverlap: true, nodeDimensionsIncludeLabels: true, spacingFactor: 1, ...common } as never;
   return { name: 'fcose', randomize: true, quality: 'proof', nodeDimensionsIncludeLabels: true, nodeRepulsion: () => 9000, idealEdgeLength: () => 60, nodeSeparation: 60, packComponents: true, ...common } as never;
@@ -29,7 +58,7 @@ export function layoutOptions(name: LayoutName, fit: boolean): cytoscape.LayoutO
 /** Runs a layout over the whole drawing, seeded by the node ids; resolves when it has stopped. */
 export function runLayout(cy: Core, name: LayoutName, fit: boolean): Promise<void> {
   return new Promise((resolve) => {
-    const layout = cy.layout(layoutOptions(name, fit));
+    const layout = cy.layout(layoutOptions(name, fit, name === 'hierarchy' ? hierarchyPositions(cy) : undefined));
     layout.one('layoutstop', () => resolve());
     withSeed(seedOf(cy.nodes().map((n) => n.id())), () => layout.run());
   });

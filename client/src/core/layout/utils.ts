@@ -118,10 +118,11 @@ export function medianDisplacement(a: ReadonlyMap<string, Point>, b: ReadonlyMap
 
 /**
  * Pushes overlapping footprints apart (node and label boxes), each pair along the axis where it
- * overlaps least, until none overlap or `rounds` are spent. Deterministic (order by id); fixed
- * footprints stay put. Returns the new positions of the ones that moved.
+ * overlaps least (or along `axis` alone: a layered drawing keeps its columns), until none
+ * overlap or `rounds` are spent. Deterministic (order by id); fixed footprints stay put. Returns
+ * the new positions of the ones that moved.
  */
-export function separate(items: readonly Footprint[], gap = 4, rounds = 60): Map<string, Point> {
+export function separate(items: readonly Footprint[], gap = 4, rounds = 60, axis?: 'y'): Map<string, Point> {
   const f = [...items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((x) => ({ ...x }));
   const cell = Math.max(50, ...f.map((x) => Math.max(x.right - x.left, x.bottom - x.top))) + gap;
   for (let round = 0; round < rounds; round++) {
@@ -143,7 +144,7 @@ export function separate(items: readonly Footprint[], gap = 4, rounds = 60): Map
         moved = true;
         // Move along the axis of least overlap, splitting the move between the two unless one is fixed.
         const share = a.fixed ? [0, 1] : b.fixed ? [1, 0] : [0.5, 0.5];
-        if (ox < oy) {
+        if (ox < oy && axis !== 'y') {
           const dir = a.x + (a.left + a.right) / 2 <= b.x + (b.left + b.right) / 2 ? -1 : 1;
           a.x += dir * ox * share[0]!;
           b.x -= dir * ox * share[1]!;
