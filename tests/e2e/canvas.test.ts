@@ -130,7 +130,7 @@ describe('canvas people can read', () => {
       const cy = (window as unknown as { __explorerCy: import('cytoscape').Core }).__explorerCy;
       const superiorLast = ['PART_OF', 'SUBORDINATE_TO', 'ISSUED_BY', 'ESTABLISHED_BY', 'IMPLEMENTS'];
       const columns = new Set(cy.nodes().map((n) => Math.round(n.position().x))).size;
-      const edges = cy.edges().filter((e) => e.source().id() !== e.target().id());
+      const edges = (cy.edges().toArray() as import('cytoscape').EdgeSingular[]).filter((e) => e.source().id() !== e.target().id());
       const rightward = edges.filter((e) => {
         const [a, b] = superiorLast.includes(e.data('type') as string) ? [e.target(), e.source()] : [e.source(), e.target()];
         return a.position().x < b.position().x;
