@@ -5,8 +5,26 @@
  */
 import { setMaxListeners } from 'node:events';
 import type { ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 
 const signals = new WeakMap<ServerResponse, AbortSignal>();
+
+/**
+ * The requests waiting on each connection, told when it closes: one listener per connection,
+ * however many requests are pipelined on it (a listener each drew Node's leak warning past ten).
+ */
+const waiting = new WeakMap<Socket, Set<() => void>>();
+
+function onClose(socket: Socket, gone: () => void): () => void {
+  let set = waiting.get(socket);
+  if (!set) {
+    const all = (set = new Set());
+    waiting.set(socket, all);
+    socket.once('close', () => all.forEach((g) => g()));
+  }
+  set.add(gone);
+  return () => set.delete(gone);
+}
 
 export function hangUpSignal(res: ServerResponse): AbortSignal {
   let signal = signals.get(res);
@@ -25,9 +43,9 @@ export function hangUpSignal(res: ServerResponse): AbortSignal {
   };
   if (res.destroyed || socket?.destroyed) gone();
   else {
-    socket?.once('close', gone);
+    const forget = socket ? onClose(socket, gone) : () => {};
     res.once('close', () => {
-      socket?.off('close', gone);
+      forget();
       gone();
     });
   }

@@ -109,6 +109,28 @@ describe('a client hanging up', () => {
     expect(left.calls.filter((t) => t > at)).toEqual([]);
   });
 
+  it('watches a connection once, however many requests are pipelined on it', async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(`${w.name}: ${w.message}`);
+    process.on('warning', onWarning);
+    try {
+      const { store } = slowStore();
+      const url = new URL(await serve(store));
+      const body = JSON.stringify({ query: '{ entity(id: "ministry:molvt") { name } }' });
+      const request = `POST /graphql HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+      const socket = connect(Number(url.port), url.hostname);
+      await new Promise((r) => socket.once('connect', r));
+      let answers = 0;
+      socket.on('data', (d) => (answers += (d.toString().match(/HTTP\/1\.1 200/g) ?? []).length));
+      socket.write(request.repeat(15));
+      await expect.poll(() => answers, { timeout: 20_000 }).toBe(15);
+      socket.destroy();
+      expect(warnings.filter((w) => w.includes('MaxListeners'))).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
   it('lets a store call in flight go and refuses the next, once the signal aborts', async () => {
     const hangUp = new AbortController();
     const { store, calls } = slowStore();
