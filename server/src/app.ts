@@ -16,7 +16,7 @@ import { hangUpSignal } from './hangup';
 import { corsHeaders, crossSiteUnsafe, errorBody, getRunsOperation, json, malformedJsonParam, originAllowed, requestPath, serveStatic } from './http';
 import { HeavyThread, type StoreSpec } from './heavy-thread';
 import { DEFAULT_JIT_LIMITS, Jit, type JitLimits } from './jit';
-import { DEFAULT_OPERATION_LIMITS, guardSchema, useOperationLimits, useRepeatedFieldLimit, type OperationLimits } from './limits';
+import { clientGone, DEFAULT_OPERATION_LIMITS, guardSchema, useOperationLimits, useRepeatedFieldLimit, type OperationLimits } from './limits';
 import type { Logger } from './log';
 import { persistedOperations } from './persistedOperations';
 import { schemaNames, useRedactedErrors } from './redact';
@@ -182,7 +182,7 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
     }
     if ((original as Error | undefined)?.name === 'RequestAbortedError') {
       // Nobody reads it: the client has gone.
-      return new GraphQLError('the client closed the request', { extensions: { code: 'CLIENT_CLOSED_REQUEST' } });
+      return clientGone();
     }
     if ((original as Error | undefined)?.name === 'StoreBusyError') {
       return new GraphQLError((original as Error).message, { extensions: { code: 'BUSY' } });

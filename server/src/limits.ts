@@ -62,14 +62,18 @@ export const DEFAULT_OPERATION_LIMITS: OperationLimits = {
  */
 const clientError = (message: string, options: { extensions: Record<string, unknown> }): GraphQLError => createGraphQLError(message, options) as unknown as GraphQLError;
 
+/** The error of an operation whose client hung up: nobody reads it. */
+export const clientGone = (): GraphQLError => clientError('the client closed the request', { extensions: { code: 'CLIENT_CLOSED_REQUEST' } });
+
 /** The errors guards stopped operations with (see isOperationStop). */
 const guardStops = new WeakSet<object>();
 
 /**
- * Whether a rejection is an operation's stop: its guard's (time, items, bytes) or its store
- * budget's (QueryTimeoutError) or the client's hang-up (RequestAbortedError). graphql-js stops waiting for the other fields of an object once
- * one of them fails a non-null parent, so fields and store calls that meet the stop after that
- * reject with nobody waiting: expected, and nothing to report.
+ * Whether a rejection is an operation's stop: its guard's (time, items, bytes), its store
+ * budget's (QueryTimeoutError) or the client's hang-up (RequestAbortedError). graphql-js stops
+ * waiting for the other fields of an object once one of them fails a non-null parent, so fields
+ * and store calls that meet the stop after that reject with nobody waiting: expected, and nothing
+ * to report.
  */
 export function isOperationStop(reason: unknown): boolean {
   // graphql-js hands a field's error on located (a GraphQLError around the original).
@@ -114,7 +118,7 @@ export class ExecutionGuard {
   /** Called before each field: throws once the operation must stop; says whether to yield first. */
   beforeField(): boolean {
     if (this.error) throw this.error;
-    if (this.signal?.aborted) throw this.fail(clientError('the client closed the request', { extensions: { code: 'CLIENT_CLOSED_REQUEST' } }));
+    if (this.signal?.aborted) throw this.fail(clientGone());
     this.calls++;
     // Every field: one resolver can hold the event loop for milliseconds (a search, say), so
     // the clock is read before each, not every so many.
@@ -482,7 +486,7 @@ export function useOperationLimits(
       // A heavy operation whose client left while it waited for its turn gives the turn up.
       if (release && signal?.aborted) {
         release();
-        setResultAndStopExecution({ errors: [clientError('the client closed the request', { extensions: { code: 'CLIENT_CLOSED_REQUEST' } })] });
+        setResultAndStopExecution({ errors: [clientGone()] });
         return;
       }
       if (!release) {

@@ -143,9 +143,9 @@ export class ReadBatcher {
         members.forEach((m, i) => m.resolve(by[i]!));
       },
       (e) => {
-        // Neo4j unreachable, the batch out of time or its text refused for now fails them all. Any other failure belongs
-        // to one member or to the batched form: each is asked again alone, so that it gets its
-        // own answer or error.
+        // Neo4j unreachable, the batch out of time, its text refused for now or every member
+        // gone fails them all. Any other failure belongs to one member or to the batched form:
+        // each is asked again alone, so that it gets its own answer or error.
         if (e instanceof StoreUnavailableError || e instanceof QueryTimeoutError || e instanceof StoreBusyError || e instanceof RequestAbortedError) members.forEach((m) => m.reject(e));
         else for (const m of members) this.send(cypher, m.params, m.origin).then(m.resolve, m.reject);
       },
