@@ -26,6 +26,9 @@ export async function labelReport(page: Page): Promise<LabelReport> {
   return page.evaluate(() => {
     const cy = (window as unknown as { __explorerCy: import('cytoscape').Core }).__explorerCy;
     const nodes = cy.nodes(':visible');
+    // Boxes as drawn now: Cytoscape keeps a node's box until the node moves, even when its label
+    // has changed size since.
+    (nodes as unknown as { dirtyBoundingBoxCache(): void }).dirtyBoundingBoxCache();
     const shown = nodes.filter((n) => !n.hasClass('nolabel'));
     const boxes = shown.map((n) => n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true } as never));
     let overlapping = 0;
@@ -76,8 +79,8 @@ export async function drawn(page: Page, minNodes = 1): Promise<void> {
 /** Screenshots at 1440x900 and at a phone's 390x844, then back to the page's own size. */
 export async function shots(page: Page, name: string): Promise<void> {
   const size = page.viewportSize();
-  // A window resized by more than a quarter lays its drawing out again: each picture is taken once
-  // the drawing (if there is one) is still.
+  // A window resized by more than a quarter fits its drawing again: each picture is taken once the
+  // drawing (if there is one) is still.
   const still = async () => {
     const nodes = await page.evaluate(() => (window as unknown as { __explorerCy?: import('cytoscape').Core }).__explorerCy?.nodes().length ?? 0);
     if (nodes) await drawn(page, 1);

@@ -90,13 +90,41 @@ describe('canvas people can read', () => {
     }
   }, 240_000);
 
-  it('a window that narrows to a phone folds the legend', async () => {
-    const page = await open('/');
-    await drawn(page, 10);
-    await page.setViewportSize({ width: 390, height: 844 });
-    await expect.poll(() => page.locator('.legend-fold').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
-    await page.close();
-  }, 120_000);
+  it('a window that narrows to a phone folds the legend and keeps the drawing whole and readable, in every layout', async () => {
+    for (const layout of ['force', 'hierarchy', 'rings']) {
+      const page = await open(`/?l=${layout}`);
+      await drawn(page, 10);
+      const before = await positions(page);
+      await page.setViewportSize({ width: 390, height: 844 });
+      await expect.poll(() => page.locator('.legend-fold').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+      await drawn(page, 10);
+      // Fitted again, nothing moved on the drawing, names shown where they fit and none drawn over
+      // another (before, the desktop's zoom stayed: the drawing ran past the phone's right edge).
+      expect(await positions(page), layout).toEqual(before);
+      const report = await labelReport(page);
+      expect(report.outside, layout).toEqual([]);
+      expect(report.overlapping, layout).toBeLessThanOrEqual(Math.floor(report.nodes * 0.05));
+      expect(report.minFontPx, layout).toBeGreaterThanOrEqual(10.5);
+      expect(report.shown, layout).toBeGreaterThanOrEqual(3);
+      await page.close();
+    }
+  }, 240_000);
+
+  it('on a phone, every layout draws the whole drawing on the screen with names by priority', async () => {
+    for (const layout of ['force', 'hierarchy', 'rings']) {
+      const page = await open(`/?l=${layout}`, { width: 390, height: 844 });
+      await drawn(page, 10);
+      const report = await labelReport(page);
+      // Before, rings at this width grew with its labels until the least zoom: 4 names, the
+      // drawing three times the canvas.
+      expect(report.outside, layout).toEqual([]);
+      expect(report.overlapping, layout).toBeLessThanOrEqual(Math.floor(report.nodes * 0.05));
+      expect(report.shown, layout).toBeGreaterThanOrEqual(Math.ceil(report.nodes * 0.12));
+      console.log(`${layout} at 390x844: zoom ${await page.evaluate(() => (window as unknown as { __explorerCy: import('cytoscape').Core }).__explorerCy.zoom())}, ${JSON.stringify(report)}`);
+      await screenshot(page, `c03-${layout}-phone-390`);
+      await page.close();
+    }
+  }, 240_000);
 
   it('Expand all on a hub: new nodes around it, nothing drawn moves, labels readable, the URL redraws it', async () => {
     const page = await open(hubUrl);

@@ -108,7 +108,19 @@ async function layoutWhole(cy: Core, name: LayoutName): Promise<void> {
   await runLayout(cy, name, true);
   setLabelScale(cy.zoom());
   applyLabelScale(cy);
-  if (cy.nodes().length <= 300) await runLayout(cy, name, true);
+  if (cy.nodes().length <= 300) {
+    // Laid out again with the labels at the size the fit gives them. Where the canvas has no room
+    // for them at a readable size (a phone), larger labels make a larger drawing, a smaller fit
+    // and larger labels again, down to the least zoom: the drawing before is kept instead, and
+    // its labels are shown by priority.
+    const zoom = cy.zoom();
+    const before = new Map(cy.nodes().map((n) => [n.id(), { ...n.position() }] as const));
+    await runLayout(cy, name, true);
+    if (cy.zoom() < zoom * 0.5) {
+      cy.batch(() => before.forEach((p, id) => cy.getElementById(id).position(p)));
+      fitView(cy);
+    }
+  }
   // The hierarchy's ranks are columns (left to right): its nodes move up and down only.
   fitSpread(cy, null, name === 'hierarchy' ? 'y' : undefined);
 }
@@ -223,8 +235,21 @@ export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(
     cy.on('pan', () => cy.nodes().length <= LABEL_CANDIDATES && later('labels', 150));
     cy.on('viewport', () => later('geometry', 300));
     // A window that turns, a panel that opens: Cytoscape reads its size on window resizes only.
+    // A change of more than a quarter (a phone turned, a window made narrow) keeps what was seen:
+    // a drawing seen whole is fitted again, and a part zoomed into stays at the middle. Nothing
+    // moves on the drawing itself.
     const resized = new ResizeObserver(() => {
-      if (container.current?.clientWidth && container.current.clientHeight) cy.resize();
+      if (!container.current?.clientWidth || !container.current.clientHeight) return;
+      const [w, h, seen] = [cy.width(), cy.height(), cy.extent()];
+      cy.resize();
+      if (Math.abs(cy.width() - w) <= w / 4 && Math.abs(cy.height() - h) <= h / 4) return;
+      const nodes = cy.nodes(':visible');
+      if (nodes.empty()) return;
+      const bb = nodes.boundingBox({ includeLabels: false } as never);
+      if (bb.x1 >= seen.x1 && bb.x2 <= seen.x2 && bb.y1 >= seen.y1 && bb.y2 <= seen.y2) fitView(cy);
+      else cy.pan({ x: cy.width() / 2 - cy.zoom() * (seen.x1 + seen.x2) / 2, y: cy.height() / 2 - cy.zoom() * (seen.y1 + seen.y2) / 2 });
+      later('labels', 0);
+      later('geometry', 100);
     });
     resized.observe(container.current!);
     cy.on('dragfree', 'node', () => (later('labels', 0), later('geometry', 100)));

@@ -37,14 +37,20 @@ export const scaledData = (size: number, lw: number, s = labelScale) => ({
   tbp: `${Math.round(4 * s * 10) / 10}px`,
 });
 
-/** Applies the current label scale to every node (only to nodes whose data would change). */
+/**
+ * Applies the current label scale to every node (only to nodes whose data would change). Their
+ * cached boxes are dropped: Cytoscape keeps a node's box until it moves, and measured labels
+ * (boundingBox, layouts, label placement) at their old size after a change of scale.
+ */
 export function applyLabelScale(cy: cytoscape.Core): void {
+  let changed = cy.collection();
   cy.batch(() =>
     cy.nodes().forEach((n) => {
       const d = scaledData(n.data('size'), n.data('lw'));
-      if (n.data('fs') !== d.fs || n.data('ns') !== d.ns) n.data(d);
+      if (n.data('fs') !== d.fs || n.data('ns') !== d.ns) (n.data(d), (changed = changed.union(n)));
     }),
   );
+  if (changed.nonempty()) (changed as unknown as { dirtyBoundingBoxCache(): void }).dirtyBoundingBoxCache();
 }
 /** Gap between a node and its label, in screen pixels. */
 export const LABEL_GAP = 3;
