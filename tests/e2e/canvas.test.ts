@@ -277,6 +277,35 @@ describe('phone, tables, text and views that used to mislead', () => {
     await shots(page, 'c05-phone-details');
   }, 240_000);
 
+  it('phone: the drawing stays where it was across the other screens, and an expansion made from Details is in view', async () => {
+    const page = await open('/', { width: 390, height: 844 });
+    await drawn(page, 10);
+    const view = () => page.evaluate(() => { const cy = (window as unknown as { __explorerCy: import('cytoscape').Core }).__explorerCy; return { zoom: cy.zoom(), pan: cy.pan() }; });
+    const first = await view();
+    // Before, each trip moved the drawing by half the canvas: after two, it was off the screen.
+    for (const other of ['Details', 'Search']) {
+      await page.getByRole('button', { name: other, exact: true }).click();
+      await page.waitForTimeout(300);
+      await page.getByRole('button', { name: 'Canvas', exact: true }).click();
+      await page.waitForTimeout(300);
+      expect(await view(), other).toEqual(first);
+    }
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.getByTestId('search').getByRole('combobox').fill('Cambodia');
+    await expect.poll(() => page.getByTestId('search').getByRole('option').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('entity-panel').getByRole('button', { name: 'Expand all' }).click();
+    await expect.poll(() => page.getByTestId('notice').textContent(), { timeout: 10_000 }).toMatch(/Added \d+ neighbours/);
+    await page.getByRole('button', { name: 'Canvas', exact: true }).click();
+    await drawn(page, 40);
+    const report = await labelReport(page);
+    expect(report.nodes).toBeGreaterThan(40);
+    expect(report.outside).toEqual([]);
+    expect(report.overlapping).toBeLessThanOrEqual(Math.floor(report.nodes * 0.05));
+    await screenshot(page, 'c05-phone-expanded-from-details-390');
+    await page.close();
+  }, 240_000);
+
   it('phone: an empty canvas offers the preset views on the screen it is on', async () => {
     const page = await open('/', { width: 390, height: 844 });
     await drawn(page, 5);

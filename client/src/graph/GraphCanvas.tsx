@@ -85,6 +85,13 @@ function fitSpread(cy: Core, movable: ReadonlySet<string> | null = null, axis?: 
   applyLabelScale(cy);
 }
 
+/** Whether any of `nodes` reaches past the view. */
+function outsideView(cy: Core, nodes: cytoscape.NodeCollection): boolean {
+  const ext = cy.extent();
+  const bb = nodes.boundingBox({});
+  return bb.x1 < ext.x1 || bb.x2 > ext.x2 || bb.y1 < ext.y1 || bb.y2 > ext.y2;
+}
+
 /**
  * Lays the whole drawing out: first with labels at a fixed guess of their size (so the result
  * depends on the nodes and the canvas alone, never on the zoom before), then again with labels
@@ -167,6 +174,8 @@ export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(
   const [hover, setHover] = useState<HoverCard | null>(null);
   const [menu, setMenu] = useState<{ id: string; x: number; y: number } | null>(null);
   const hovered = useRef<string | null>(null);
+  /** Nodes were added while the canvas was hidden (a phone's other screens). */
+  const addedUnseen = useRef(new Set<string>());
   const timers = useRef<{ labels?: number; geometry?: number }>({});
 
   const geometry = (): Geometry => {
@@ -235,14 +244,27 @@ export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(
     cy.on('pan', () => cy.nodes().length <= LABEL_CANDIDATES && later('labels', 150));
     cy.on('viewport', () => later('geometry', 300));
     // A window that turns, a panel that opens: Cytoscape reads its size on window resizes only.
-    // A change of more than a quarter (a phone turned, a window made narrow) keeps what was seen:
-    // a drawing seen whole is fitted again, and a part zoomed into stays at the middle. Nothing
-    // moves on the drawing itself.
+    // - A change of more than a quarter (a phone turned, a window made narrow) keeps what was
+    //   seen: a drawing seen whole is fitted again, and a part zoomed into stays at the middle.
+    //   Nothing moves on the drawing itself.
+    // - A canvas hidden a while (a phone's other screens) comes back at the size it had, its view
+    //   as it was; the size is the last one seen (Cytoscape's reads 0 once hidden). Nodes added
+    //   while it was hidden and placed beyond the view are brought into it then.
+    let size = { w: 0, h: 0 };
     const resized = new ResizeObserver(() => {
       if (!container.current?.clientWidth || !container.current.clientHeight) return;
-      const [w, h, seen] = [cy.width(), cy.height(), cy.extent()];
+      const { w, h } = size;
+      const [z, p] = [cy.zoom(), cy.pan()];
+      const seen = { x1: -p.x / z, x2: (w - p.x) / z, y1: -p.y / z, y2: (h - p.y) / z };
       cy.resize();
-      if (Math.abs(cy.width() - w) <= w / 4 && Math.abs(cy.height() - h) <= h / 4) return;
+      size = { w: cy.width(), h: cy.height() };
+      if (addedUnseen.current.size) {
+        const fresh = addedUnseen.current;
+        addedUnseen.current = new Set();
+        if (outsideView(cy, cy.nodes().filter((n) => fresh.has(n.id())))) (fitSpread(cy, fresh), settle());
+        return;
+      }
+      if (!w || !h || (Math.abs(cy.width() - w) <= w / 4 && Math.abs(cy.height() - h) <= h / 4)) return;
       const nodes = cy.nodes(':visible');
       if (nodes.empty()) return;
       const bb = nodes.boundingBox({ includeLabels: false } as never);
@@ -329,12 +351,10 @@ export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(
       const spots = placeFresh(cy, unplaced, around, getLabelScale());
       cy.batch(() => spots.forEach((p, id) => cy.getElementById(id).position(p)));
       spreadOut(cy, fresh);
-      const added = cy.nodes().filter((n) => fresh.has(n.id()));
-      const ext = cy.extent();
-      const bb = added.boundingBox({});
-      const outside = bb.x1 < ext.x1 || bb.x2 > ext.x2 || bb.y1 < ext.y1 || bb.y2 > ext.y2;
-      // New nodes beyond the view: zoom out to show them, making room for labels at the new zoom.
-      if (outside && !viewport) (fitSpread(cy, fresh), settle());
+      // New nodes beyond the view: zoom out to show them, making room for labels at the new zoom
+      // (once the canvas is seen again, if it is hidden).
+      if (!container.current?.clientWidth) (viewport || fresh.forEach((id) => addedUnseen.current.add(id)), finish());
+      else if (!viewport && outsideView(cy, cy.nodes().filter((n) => fresh.has(n.id())))) (fitSpread(cy, fresh), settle());
       else finish();
     }
   }, [props.nodes, props.edges]); // eslint-disable-line react-hooks/exhaustive-deps
