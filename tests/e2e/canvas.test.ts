@@ -306,6 +306,37 @@ describe('phone, tables, text and views that used to mislead', () => {
     await page.close();
   }, 240_000);
 
+  it('saved views: a view saved by name opens again as it was, and on a phone its menu is on the screen', async () => {
+    const page = await open(hubUrl);
+    await drawn(page, 1);
+    await page.getByRole('button', { name: 'Expand all' }).click();
+    await drawn(page, 10);
+    const saved = { url: page.url(), at: await positions(page) };
+    await page.locator('details.saved-views summary').click();
+    await page.getByPlaceholder('e.g. Labour ministries').fill('Around Cambodia');
+    await page.getByRole('button', { name: 'Save this view' }).click();
+    await expect.poll(() => page.locator('details.saved-views summary').textContent()).toBe('Saved views (1)');
+    // Somewhere else, then back to the view by its name.
+    await page.goto(new URL('/', saved.url).href);
+    await drawn(page, 10);
+    await page.locator('details.saved-views summary').click();
+    await page.getByRole('button', { name: 'Around Cambodia', exact: true }).click();
+    await drawn(page, saved.at.size);
+    expect(page.url()).toBe(saved.url);
+    expect(medianDisplacement(saved.at, await positions(page))).toBeLessThanOrEqual(5);
+    expect(await page.locator('details.saved-views').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    // A phone: the menu opens on the Search screen, wholly on the screen (it hung off the left edge).
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.locator('details.saved-views summary').click();
+    const menu = await page.locator('.saved-menu').boundingBox();
+    expect(menu!.x).toBeGreaterThanOrEqual(0);
+    expect(menu!.x + menu!.width).toBeLessThanOrEqual(390);
+    await expect.poll(() => page.getByRole('button', { name: 'Save this view' }).isVisible()).toBe(true);
+    await screenshot(page, 'c12-saved-views-390');
+    await page.close();
+  }, 240_000);
+
   it('phone: an empty canvas offers the preset views on the screen it is on', async () => {
     const page = await open('/', { width: 390, height: 844 });
     await drawn(page, 5);

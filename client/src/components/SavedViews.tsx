@@ -1,5 +1,5 @@
 /** Views saved by name in this browser: the current URL under a name, opened again in one click. */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { saveNamed } from '../core/export';
 
 const KEY = 'explorer.saved-views';
@@ -17,8 +17,13 @@ export function SavedViews({ onOpen }: { onOpen(search: string): void }) {
   const [views, setViews] = useState<Saved>(load);
   const [name, setName] = useState('');
   const store = (v: Saved) => (window.localStorage.setItem(KEY, JSON.stringify(v)), setViews(v));
+  const menu = useRef<HTMLDetailsElement>(null);
+  const open = (search: string) => {
+    if (menu.current) menu.current.open = false;
+    onOpen(search);
+  };
   return (
-    <details className="saved-views">
+    <details className="saved-views" ref={menu}>
       <summary>Saved views ({views.length})</summary>
       <div className="saved-menu">
         <form onSubmit={(e) => (e.preventDefault(), name.trim() && (store(saveNamed(views, name, window.location.search)), setName('')))}>
@@ -33,7 +38,7 @@ export function SavedViews({ onOpen }: { onOpen(search: string): void }) {
           <ul>
             {views.map((v) => (
               <li key={v.name}>
-                <button className="link" onClick={() => onOpen(v.search)}>{v.name}</button>{' '}
+                <button className="link" onClick={() => open(v.search)}>{v.name}</button>{' '}
                 <button className="small" aria-label={`Delete the saved view ${v.name}`} onClick={() => store(views.filter((x) => x.name !== v.name))}>×</button>
               </li>
             ))}
