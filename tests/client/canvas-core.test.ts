@@ -1,6 +1,6 @@
 /** The canvas's pure logic: seeded layouts, placement around an anchor, label culling, overlap removal, arrow-key moves. */
 import { describe, expect, it } from 'vitest';
-import { cullLabels, labelPriority, overlappingCount, wrapWidth } from '../../client/src/core/labels';
+import { cullLabels, labelPriority, labelSides, OVER_NODES, overlappingCount, placeLabelChoices, wrapWidth } from '../../client/src/core/labels';
 import { degrees, medianDisplacement, nearestInDirection, nodeSize, placeAround, seededRandom, seedOf, separate, SLOT, withSeed } from '../../client/src/core/layout';
 
 describe('seeded layouts', () => {
@@ -79,6 +79,28 @@ describe('labels', () => {
     expect([...shown].sort()).toEqual(['chosen', 'far']);
     expect(overlappingCount(boxes.filter((x) => shown.has(x.id)))).toBe(0);
     expect(overlappingCount(boxes)).toBe(3);
+  });
+
+  it('keeps names off other nodes, and moves a name to a free side of its node before hiding it', () => {
+    const node = (id: string, x: number, y: number) => ({ id, x1: x - 5, x2: x + 5, y1: y - 5, y2: y + 5 });
+    // Two nodes side by side, 40 apart; each name (60 wide, 20 high) drawn below its node.
+    const below = (x: number) => ({ x1: x - 30, x2: x + 30, y1: 8, y2: 28 });
+    const a = { id: 'a', priority: 5, at: labelSides(below(0), 'bottom', { x: 0, y: 0, hw: 5, hh: 5 }) };
+    const b = { id: 'b', priority: 1, at: labelSides(below(40), 'bottom', { x: 40, y: 0, hw: 5, hh: 5 }) };
+    // Its sides keep the label's size and its distance (3) to the node.
+    expect(a.at.map((s) => s.side)).toEqual(['bottom', 'top', 'right', 'left']);
+    expect(a.at[1]).toEqual({ x1: -30, x2: 30, y1: -28, y2: -8, side: 'top' });
+    expect(a.at[2]).toEqual({ x1: 8, x2: 68, y1: -10, y2: 10, side: 'right' });
+    const placed = placeLabelChoices([a, b], 2, [node('a', 0, 0), node('b', 40, 0)]);
+    // a keeps its side; b's below would cross a's name, the side above is free.
+    expect([...placed]).toEqual([['a', 'bottom'], ['b', 'top']]);
+    // With a node above b too, b's name goes to its right.
+    expect(placeLabelChoices([a, b], 2, [node('a', 0, 0), node('b', 40, 0), node('c', 40, -18)]).get('b')).toBe('right');
+    // Without other sides, b's name is hidden; a third node under a's name hides a's name too.
+    expect([...cullLabels([{ id: 'a', priority: 5, ...a.at[0]! }, { id: 'b', priority: 1, ...b.at[0]! }])]).toEqual(['a']);
+    expect(cullLabels([{ id: 'a', priority: 5, ...a.at[0]! }], 2, [node('c', 0, 18)]).size).toBe(0);
+    // Unless it is the selection's (drawn whatever it covers).
+    expect(cullLabels([{ id: 'a', priority: OVER_NODES, ...a.at[0]! }], 2, [node('c', 0, 18)]).size).toBe(1);
   });
 });
 

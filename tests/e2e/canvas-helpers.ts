@@ -16,6 +16,8 @@ export interface LabelReport {
   overlapping: number;
   /** Labels that are not the node's full name, that Cytoscape would cut with an ellipsis, or names that are themselves cut ("…"). */
   cut: string[];
+  /** Shown labels drawn over another node's body (which their background then hides). */
+  covering: number;
   /** Smallest rendered label size in pixels among shown labels. */
   minFontPx: number;
   /** Nodes, and shown labels, reaching past the canvas's edges by more than a few pixels. */
@@ -35,6 +37,11 @@ export async function labelReport(page: Page): Promise<LabelReport> {
     boxes.forEach((a, i) => {
       if (boxes.some((b, j) => i !== j && a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2)) overlapping++;
     });
+    const bodies = nodes.map((n) => ({ id: n.id(), p: n.position(), hw: n.width() / 2, hh: n.height() / 2 }));
+    const covering = shown.filter((n, i) => {
+      const a = boxes[i]!;
+      return bodies.some((b) => b.id !== n.id() && a.x1 < b.p.x + b.hw && b.p.x - b.hw < a.x2 && a.y1 < b.p.y + b.hh && b.p.y - b.hh < a.y2);
+    }).length;
     const cut = nodes.filter((n) => n.style('label') !== n.data('name') && !n.hasClass('nolabel')).map((n) => n.id());
     nodes.forEach((n) => {
       if (n.style('text-wrap') === 'ellipsis' || /(?:…|\.\.\.)$/.test(String(n.data('name')))) cut.push(n.id());
@@ -48,7 +55,7 @@ export async function labelReport(page: Page): Promise<LabelReport> {
         return b.x1 < e.x1 - slack || b.x2 > e.x2 + slack || b.y1 < e.y1 - slack || b.y2 > e.y2 + slack;
       })
       .map((n) => n.id());
-    return { nodes: nodes.length, shown: shown.length, overlapping, cut, minFontPx: sizes.length ? Math.min(...sizes) : 0, outside };
+    return { nodes: nodes.length, shown: shown.length, overlapping, covering, cut, minFontPx: sizes.length ? Math.min(...sizes) : 0, outside };
   });
 }
 

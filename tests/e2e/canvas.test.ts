@@ -37,6 +37,8 @@ async function reopened(url: string, before: Map<string, { x: number; y: number 
 function readable(r: Awaited<ReturnType<typeof labelReport>>) {
   expect(r.cut).toEqual([]);
   expect(r.overlapping).toBeLessThanOrEqual(Math.floor(r.nodes * 0.05));
+  // No name drawn over another node (its background hid the node: a half-drawn "ghost").
+  expect(r.covering).toBeLessThanOrEqual(Math.floor(r.nodes * 0.05));
   expect(r.minFontPx).toBeGreaterThanOrEqual(10.5);
   // Most names are on the canvas, not hidden.
   expect(r.shown).toBeGreaterThanOrEqual(Math.ceil(r.nodes * 0.6));

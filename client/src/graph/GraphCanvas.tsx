@@ -14,7 +14,7 @@ import { relationLabel, typeStyle } from '../core/style';
 import type { Geometry } from '../core/url';
 import { applyLabelScale, getLabelScale, scaledData, setLabelScale, STYLE } from './canvasStyle';
 import { ContextMenu, HoverCardView, type HoverCard, type MenuItem } from './CanvasOverlay';
-import { LABEL_CANDIDATES, placeLabels, spreadOut } from './labels';
+import { LABEL_CANDIDATES, placeLabels, resetLabels, spreadOut } from './labels';
 import { FIT_MAX_ZOOM, fitNodes, neighbourIndex, placeFresh, ringsByHops, runLayout } from './layouts';
 import { pngWithLegend } from './png';
 
@@ -51,38 +51,66 @@ function fitView(cy: Core): void {
  * Makes room for the labels at the zoom the drawing will be seen at. Spreading nodes apart by
  * their labels makes the drawing larger, so the fitted zoom smaller, and the labels larger in
  * model units: spreading for the zoom of the unspread drawing leaves the labels too large for
- * the room made. So the spread is made for a zoom somewhat below it, tried from nearest, until the
- * fitted drawing is seen at nearly that zoom (labels at most a fifth larger than the room made;
- * those that then collide are hidden). Where the canvas has no room for the names at
- * a readable size at all (a phone), the nodes go back where the layout put them, fitted by
- * themselves, and the labels that collide are hidden by priority (placeLabels).
+ * the room made. So the spread is made for a zoom somewhat below it, tried from nearest until
+ * the fitted drawing is seen at nearly that zoom; the drawing as the layout left it, fitted by
+ * its nodes, is tried too (a phone has no room for the names at a readable size at all). Of
+ * these, the one whose placement (placeLabels) shows the most names is kept.
  */
 function fitSpread(cy: Core, movable: ReadonlySet<string> | null = null, axis?: 'y') {
   const before = new Map(cy.nodes().map((n) => [n.id(), { ...n.position() }] as const));
   const restore = () => cy.batch(() => before.forEach((p, id) => cy.getElementById(id).position(p)));
+  const labelsAt = (zoom: number) => (setLabelScale(zoom), applyLabelScale(cy));
   fitView(cy);
   const unspread = cy.zoom();
-  let done = false;
-  for (const factor of [0.8, 0.55, 0.35]) {
-    const target = unspread * factor;
-    if (target < cy.minZoom()) break;
-    restore();
-    setLabelScale(target);
-    applyLabelScale(cy);
-    spreadOut(cy, movable, axis);
-    fitView(cy);
-    if (cy.zoom() >= target * 0.8 && cy.zoom() > cy.minZoom() * 1.01) {
-      done = true;
-      break;
+  // Each try: the drawing as it is, fitted by its nodes, or spread for labels at a zoom below the
+  // fitted one. The one that shows the most names wins (the first of equals).
+  type Try = { positions: Map<string, Point> | null; zoom: number; pan: Point; names: number };
+  const tries: Try[] = [];
+  const count = (positions: Map<string, Point> | null) => {
+    labelsAt(cy.zoom());
+    if (positions) fitLabelsIn(cy);
+    tries.push({ positions, zoom: cy.zoom(), pan: { ...cy.pan() }, names: cy.nodes().length > 600 ? 0 : placeLabels(cy, { selected: null, pinned: [], hovered: null }) });
+  };
+  if (cy.nodes().length <= 600) {
+    for (const factor of [0.8, 0.55, 0.35]) {
+      const target = unspread * factor;
+      if (target < cy.minZoom()) break;
+      restore();
+      labelsAt(target);
+      spreadOut(cy, movable, axis);
+      fitView(cy);
+      // Not spread so far that the nodes are specks, nor the next expansion past the least zoom.
+      if (cy.zoom() < cy.minZoom() * 2) continue;
+      count(new Map(cy.nodes().map((n) => [n.id(), { ...n.position() }] as const)));
+      // Room enough for the labels spread for: a smaller zoom would only make them smaller.
+      if (cy.zoom() >= target * 0.8) break;
     }
   }
-  if (!done) {
-    restore();
-    fitNodes(cy);
+  restore();
+  fitNodes(cy);
+  count(null);
+  const best = tries.reduce((a, b) => (b.names > a.names ? b : a));
+  if (best.positions) cy.batch(() => best.positions!.forEach((p, id) => cy.getElementById(id).position(p)));
+  cy.viewport({ zoom: best.zoom, pan: best.pan });
+  labelsAt(best.zoom);
+}
+
+/**
+ * Fits the drawing with its labels at the size they now have: labels sized for a zoom a little
+ * below the fitted one reached past the canvas's edges, and a label past an edge is hidden (a
+ * layered drawing's first column, its superiors, lost every name). Zooming out makes labels
+ * larger in model units, so the fit is taken again until it holds.
+ */
+function fitLabelsIn(cy: Core, padding = 30): void {
+  for (let i = 0; i < 4; i++) {
+    const bb = cy.nodes(':visible').boundingBox({ includeLabels: true, includeOverlays: false } as never);
+    const zoom = Math.min(FIT_MAX_ZOOM, (cy.width() - 2 * padding) / Math.max(bb.w, 1), (cy.height() - 2 * padding) / Math.max(bb.h, 1));
+    const at = Math.min(zoom, cy.zoom());
+    cy.viewport({ zoom: at, pan: { x: (cy.width() - at * (bb.x1 + bb.x2)) / 2, y: (cy.height() - at * (bb.y1 + bb.y2)) / 2 } });
+    if (zoom >= at * 0.995) return;
+    setLabelScale(at);
+    applyLabelScale(cy);
   }
-  // Labels at the size of the final zoom (smaller than those spread for, or the room is short).
-  setLabelScale(cy.zoom());
-  applyLabelScale(cy);
 }
 
 /** Whether any of `nodes` reaches past the view. */
@@ -102,30 +130,36 @@ async function layoutWhole(cy: Core, name: LayoutName): Promise<void> {
   // Cytoscape reads on window resizes only: read it now, or a panel or toolbar that changed
   // height since makes a different drawing.
   cy.resize();
-  // Every label counts in the layout, including those the last placement hid.
-  cy.nodes('.nolabel').removeClass('nolabel');
+  // Every label counts in the layout, including those the last placement hid; the layered
+  // layout's beside its node.
+  resetLabels(cy);
+  cy.batch(() => cy.nodes().toggleClass('side-label', name === 'hierarchy'));
+  (cy.nodes() as unknown as { dirtyBoundingBoxCache(): void }).dirtyBoundingBoxCache();
   // The first pass starts from the same zoom whatever was drawn before, so the same nodes always
   // make the same drawing.
   cy.viewport({ zoom: 0.75, pan: { x: 0, y: 0 } });
   setLabelScale(1 / 0.75);
   applyLabelScale(cy);
-  // Label boxes are measured by Cytoscape from the style it last computed: a first run with the
-  // fixed label size brings every box up to date, so the counted run starts from the same sizes.
   await runLayout(cy, name, true);
-  await runLayout(cy, name, true);
-  setLabelScale(cy.zoom());
-  applyLabelScale(cy);
   if (cy.nodes().length <= 300) {
-    // Laid out again with the labels at the size the fit gives them. Where the canvas has no room
-    // for them at a readable size (a phone), larger labels make a larger drawing, a smaller fit
-    // and larger labels again, down to the least zoom: the drawing before is kept instead, and
-    // its labels are shown by priority.
-    const zoom = cy.zoom();
-    const before = new Map(cy.nodes().map((n) => [n.id(), { ...n.position() }] as const));
-    await runLayout(cy, name, true);
-    if (cy.zoom() < zoom * 0.5) {
-      cy.batch(() => before.forEach((p, id) => cy.getElementById(id).position(p)));
-      fitView(cy);
+    // Laid out again with the labels at the size the fit gives them, until the fit holds. Larger
+    // labels make a larger drawing, a smaller fit and larger labels again: where the canvas has
+    // no room for every name at a readable size (a phone, rings around many long names), this
+    // runs down towards the least zoom. A pass that takes the view below half the first fit is
+    // undone, and the labels are shown by priority instead.
+    const first = cy.zoom();
+    for (let pass = 0; pass < 3; pass++) {
+      const zoom = cy.zoom();
+      const before = new Map(cy.nodes().map((n) => [n.id(), { ...n.position() }] as const));
+      setLabelScale(zoom);
+      applyLabelScale(cy);
+      await runLayout(cy, name, true);
+      if (cy.zoom() < Math.max(first * 0.5, cy.minZoom() * 2)) {
+        cy.batch(() => before.forEach((p, id) => cy.getElementById(id).position(p)));
+        fitView(cy);
+        break;
+      }
+      if (cy.zoom() >= zoom * 0.9) break;
     }
   }
   // The hierarchy's ranks are columns (left to right): its nodes move up and down only.
@@ -318,7 +352,7 @@ export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(
       const adds: ElementDefinition[] = diff.addNodes.map((n) => {
         const known = hinted.current.get(n.id) ?? (replaced ? undefined : remembered.current.get(n.id));
         if (!known) unplaced.push(n.id);
-        return { group: 'nodes', data: nodeData(n, deg.get(n.id) ?? 0), position: known ? { ...known } : { x: 0, y: 0 } };
+        return { group: 'nodes', classes: handlers.current.layout === 'hierarchy' ? 'side-label' : '', data: nodeData(n, deg.get(n.id) ?? 0), position: known ? { ...known } : { x: 0, y: 0 } };
       });
       const dense = next.edges.length > DENSE_EDGES;
       adds.push(...diff.addEdges.map((e): ElementDefinition => ({ group: 'edges', classes: dense ? 'dense' : '', data: { id: e.id, source: e.source, target: e.target, label: relationLabel(e.type), type: e.type } })));

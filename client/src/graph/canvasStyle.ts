@@ -34,6 +34,7 @@ export const scaledData = (size: number, lw: number, s = labelScale) => ({
   fs: Math.round(LABEL_PX * s * 100) / 100,
   tmw: `${Math.round(lw * s)}px`,
   tmy: Math.round(LABEL_GAP * s * 10) / 10,
+  tmn: -Math.round(LABEL_GAP * s * 10) / 10,
   tbp: `${Math.round(4 * s * 10) / 10}px`,
 });
 
@@ -87,10 +88,18 @@ export const STYLE: cytoscape.StylesheetJson = [
       'text-background-padding': 'data(tbp)' as never,
       'text-background-shape': 'roundrectangle',
       // Nodes whose labels show are drawn above those whose labels are hidden, so that no
-      // unlabelled node covers a label.
+      // unlabelled node covers a label (and no label covers a node: see placeLabels).
       'z-index': 1,
     } as never,
   },
+  // The layered layout's ranks are columns: a name beside its node keeps the column narrow and
+  // never reaches past the canvas's left edge (its first column holds the superiors).
+  { selector: 'node.side-label', style: { 'text-valign': 'center', 'text-halign': 'right', 'text-margin-y': 0, 'text-margin-x': 'data(tmy)', 'text-justification': 'left' } as never },
+  // A label moved off its own side to a free one (labels.ts placeLabels).
+  { selector: 'node.lbl-bottom', style: { 'text-valign': 'bottom', 'text-halign': 'center', 'text-margin-x': 0, 'text-margin-y': 'data(tmy)', 'text-justification': 'center' } as never },
+  { selector: 'node.lbl-top', style: { 'text-valign': 'top', 'text-halign': 'center', 'text-margin-x': 0, 'text-margin-y': 'data(tmn)', 'text-justification': 'center' } as never },
+  { selector: 'node.lbl-right', style: { 'text-valign': 'center', 'text-halign': 'right', 'text-margin-x': 'data(tmy)', 'text-margin-y': 0, 'text-justification': 'left' } as never },
+  { selector: 'node.lbl-left', style: { 'text-valign': 'center', 'text-halign': 'left', 'text-margin-x': 'data(tmn)', 'text-margin-y': 0, 'text-justification': 'right' } as never },
   { selector: 'node.nolabel', style: { label: '', 'z-index': 0 } },
   { selector: 'node.faded', style: { opacity: 0.25 } },
   { selector: 'edge.faded', style: { opacity: 0.12 } },

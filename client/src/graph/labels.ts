@@ -4,13 +4,32 @@
  * of which to keep is cullLabels, and spreadOut moves nodes apart so that fewer have to go.
  */
 import type { Core, NodeCollection, NodeSingular } from 'cytoscape';
-import { cullLabels, labelPriority, type LabelBox } from '../core/labels';
+import { labelPriority, labelSides, placeLabelChoices, type LabelChoices, type LabelSide } from '../core/labels';
 import { separate, type Footprint } from '../core/layout';
 import { getLabelScale } from './canvasStyle';
 
-/** The label boxes of `nodes` (all visible nodes by default) in model units, measured with their labels drawn. */
+/** Classes that move a label from its own side of the node (below; beside for the layered layout). */
+const SIDE_CLASSES = 'lbl-bottom lbl-top lbl-right lbl-left';
+const ownSide = (n: NodeSingular): LabelSide => (n.hasClass('side-label') ? 'right' : 'bottom');
+
+/** Every label back on, at its own side (before a layout measures them). */
+export function resetLabels(cy: Core): void {
+  const moved = cy.nodes('.nolabel, .lbl-bottom, .lbl-top, .lbl-right, .lbl-left');
+  if (moved.empty()) return;
+  cy.batch(() => moved.removeClass(`nolabel ${SIDE_CLASSES}`));
+  (moved as unknown as { dirtyBoundingBoxCache(): void }).dirtyBoundingBoxCache();
+}
+
+/**
+ * The label boxes of `nodes` (all visible nodes by default) in model units, measured with their
+ * labels drawn at their own side.
+ */
 function labelBoxes(cy: Core, nodes: NodeCollection = cy.nodes(':visible')): Map<string, { x1: number; x2: number; y1: number; y2: number }> {
-  cy.batch(() => nodes.filter('.nolabel').removeClass('nolabel'));
+  const moved = nodes.filter('.nolabel, .lbl-bottom, .lbl-top, .lbl-right, .lbl-left');
+  if (moved.nonempty()) {
+    cy.batch(() => moved.removeClass(`nolabel ${SIDE_CLASSES}`));
+    (moved as unknown as { dirtyBoundingBoxCache(): void }).dirtyBoundingBoxCache();
+  }
   const out = new Map<string, { x1: number; x2: number; y1: number; y2: number }>();
   nodes.forEach((n) => {
     const b = n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false } as never);
@@ -43,6 +62,9 @@ export function spreadOut(cy: Core, movable: ReadonlySet<string> | null, axis?: 
   cy.batch(() => moved.forEach((p, id) => cy.getElementById(id).position(p)));
 }
 
+/** Names shown at least, where this many fit clear of each other. */
+const FEWEST_NAMES = 6;
+
 /**
  * Shows the labels that fit, by priority, and hides the rest (hovering a node shows its name): a
  * label fits when it overlaps no label of higher priority and is not cut by the canvas's edges.
@@ -57,11 +79,33 @@ export function placeLabels(cy: Core, o: { selected: string | null; pinned: read
     const rest = cy.collection(ranked.slice(LABEL_CANDIDATES) as never);
     cy.batch(() => rest.addClass('nolabel'));
   }
-  const boxes: LabelBox[] = [];
   const e = cy.extent();
   const within = (b: { x1: number; x2: number; y1: number; y2: number }) => b.x1 >= e.x1 && b.x2 <= e.x2 && b.y1 >= e.y1 && b.y2 <= e.y2;
-  for (const [id, b] of labelBoxes(cy, candidates)) if (within(b) || id === o.selected || id === o.hovered) boxes.push({ id, ...b, priority: priority(cy.getElementById(id) as NodeSingular) });
-  const shown = cullLabels(boxes, 2 * getLabelScale());
-  cy.batch(() => candidates.forEach((n) => void n.toggleClass('nolabel', !shown.has(n.id()))));
+  const choices: LabelChoices[] = [];
+  for (const [id, b] of labelBoxes(cy, candidates)) {
+    const n = cy.getElementById(id) as NodeSingular;
+    const p = n.position();
+    const at = labelSides(b, ownSide(n), { x: p.x, y: p.y, hw: n.width() / 2, hh: n.height() / 2 });
+    // The selection's and the hovered node's names are shown even past the canvas's edge.
+    const kept = id === o.selected || id === o.hovered ? at.slice(0, 1) : at.filter(within);
+    if (kept.length) choices.push({ id, priority: priority(n), at: kept });
+  }
+  const bodies = cy.nodes(':visible').map((n) => {
+    const p = n.position();
+    const [hw, hh] = [n.width() / 2, n.height() / 2];
+    return { id: n.id(), x1: p.x - hw, x2: p.x + hw, y1: p.y - hh, y2: p.y + hh };
+  });
+  // Names kept off other nodes; where that leaves the canvas with hardly a name (a phone, where
+  // names are large beside the drawing), names may cover nodes.
+  let shown = placeLabelChoices(choices, 2 * getLabelScale(), bodies.filter(within));
+  if (shown.size < Math.min(FEWEST_NAMES, choices.length)) shown = placeLabelChoices(choices, 2 * getLabelScale());
+  cy.batch(() =>
+    candidates.forEach((n) => {
+      const side = shown.get(n.id());
+      n.toggleClass('nolabel', !side);
+      n.removeClass(SIDE_CLASSES);
+      if (side && side !== ownSide(n)) n.addClass(`lbl-${side}`);
+    }),
+  );
   return shown.size;
 }

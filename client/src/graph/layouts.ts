@@ -23,7 +23,7 @@ const RING_SIZE = 150;
 const SUPERIOR_LAST = new Set(['PART_OF', 'SUBORDINATE_TO', 'REPORTS_TO', 'APPOINTED_BY', 'ISSUED_BY', 'ESTABLISHED_BY', 'FUNDED_BY', 'CONDUCTED_BY', 'IMPLEMENTS', 'AUTHORED_BY', 'PUBLISHED_BY', 'SUPPORTED_BY']);
 
 /** Dagre's options for the hierarchy: left to right, a rank is a column where wrapped labels stack. */
-const HIERARCHY = { name: 'dagre', rankDir: 'LR', nodeSep: 8, rankSep: 70, edgeSep: 4, animate: false, fit: false };
+const HIERARCHY = { name: 'dagre', rankDir: 'LR', nodeSep: 8, rankSep: 30, edgeSep: 4, animate: false, fit: false };
 
 /**
  * Positions of the hierarchy layout: dagre over a headless copy of the drawing, each node the
@@ -31,8 +31,12 @@ const HIERARCHY = { name: 'dagre', rankDir: 'LR', nodeSep: 8, rankSep: 70, edgeS
  */
 export function hierarchyPositions(cy: Core): Map<string, Point> {
   const nodes = cy.nodes().sort((a, b) => (a.id() < b.id() ? -1 : 1));
+  /** Where each node stands in its box with its label: from the box's left edge and middle. */
+  const inBox = new Map<string, Point>();
   const elements: cytoscape.ElementDefinition[] = nodes.map((n) => {
     const box = (n as NodeSingular).boundingBox({ includeLabels: true } as never);
+    const p = (n as NodeSingular).position();
+    inBox.set(n.id(), { x: p.x - box.x1, y: p.y - (box.y1 + box.y2) / 2 });
     return { group: 'nodes', data: { id: n.id(), w: Math.max(1, box.w), h: Math.max(1, box.h) } };
   });
   for (const e of cy.edges().sort((a, b) => (a.id() < b.id() ? -1 : 1))) {
@@ -41,7 +45,19 @@ export function hierarchyPositions(cy: Core): Map<string, Point> {
   }
   const copy = cytoscape({ headless: true, styleEnabled: true, elements, style: [{ selector: 'node', style: { width: 'data(w)', height: 'data(h)', shape: 'rectangle' } }] as never });
   copy.layout(HIERARCHY as never).run();
-  const out = new Map(copy.nodes().map((n) => [n.id(), { ...(n as NodeSingular).position() }] as const));
+  // Dagre centres each box on its rank's line; the nodes of a rank are aligned on the left edge
+  // of the rank's widest box instead, their names beside them.
+  const left = new Map<number, number>();
+  copy.nodes().forEach((n) => {
+    const rank = Math.round((n as NodeSingular).position().x);
+    left.set(rank, Math.min(left.get(rank) ?? Infinity, rank - (n.data('w') as number) / 2 + inBox.get(n.id())!.x));
+  });
+  const out = new Map(
+    copy.nodes().map((n) => {
+      const p = (n as NodeSingular).position();
+      return [n.id(), { x: left.get(Math.round(p.x))!, y: p.y + inBox.get(n.id())!.y }] as const;
+    }),
+  );
   copy.destroy();
   return out;
 }

@@ -8,3 +8,13 @@ export interface LabelBox {
   /** Higher is placed first: the selection, then pinned and hovered nodes, then by degree. */
   priority: number;
 }
+
+/** Where a label stands against its node. */
+export type LabelSide = 'bottom' | 'top' | 'right' | 'left';
+
+/** A label's box at each place it may stand, in order of preference (the first is its own). */
+export interface LabelChoices {
+  id: string;
+  priority: number;
+  at: readonly (Omit<LabelBox, 'id' | 'priority'> & { side: LabelSide })[];
+}
