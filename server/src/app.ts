@@ -54,9 +54,21 @@ export interface HttpLimits {
    * those not being answered (see quietest); it is refused only when every one is being answered.
    */
   maxConnections: number;
+  /**
+   * Most requests a connection may have waiting behind the one being answered (HTTP/1.1
+   * pipelining). Requests of one connection are answered one after another; a client that
+   * sends more without reading its answers loses the connection.
+   */
+  maxPipelined: number;
+  /**
+   * Most answers held waiting for their clients to read them (each kept whole in memory until
+   * written out), over all connections. Past it an operation is refused with BUSY (503) until
+   * clients read what they were sent or go.
+   */
+  maxUnreadAnswers: number;
 }
 
-export const DEFAULT_HTTP_LIMITS: HttpLimits = { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, maxConnections: 1024 };
+export const DEFAULT_HTTP_LIMITS: HttpLimits = { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, maxConnections: 1024, maxPipelined: 32, maxUnreadAnswers: 64 };
 
 export interface App {
   server: Server;
@@ -220,7 +232,7 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
       // How often timed-out requests are looked for (Node's default is 30 s).
       connectionsCheckingInterval: Math.min(1000, http.headersTimeoutMs),
     },
-    (req, res) => void handle(req, res),
+    (req, res) => inTurn(req, res),
   );
   server.maxHeadersCount = 100;
   // A connection on which nothing moves either way (a client that reads none of its answer)
@@ -233,6 +245,53 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
     const status = err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
     socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
   });
+
+  /**
+   * Requests of one connection are answered one after another. Node starts every request it
+   * parses, and a client that pipelines hundreds on a connection (HTTP/1.1) had them all run at
+   * once: their answers held in memory behind the first, which it never read, until the heap
+   * ran out; or, read, keeping every other client waiting while they ran. The next request
+   * starts when the answer before it is written out (or its connection is gone); past
+   * maxPipelined waiting, the connection is closed.
+   */
+  function inTurn(req: IncomingMessage, res: ServerResponse): void {
+    const state = sockets.get(req.socket);
+    if (!state) return void handle(req, res);
+    if (req.socket.destroyed) return;
+    if (state.waiting >= http.maxPipelined) {
+      log.warn('connection closed: too many pipelined requests', { waiting: state.waiting });
+      return void req.socket.destroy();
+    }
+    state.waiting++;
+    const run = () =>
+      new Promise<void>((done) => {
+        state.waiting--;
+        let ended = false;
+        const end = () => {
+          if (ended) return;
+          ended = true;
+          state.answer = null;
+          req.socket.off('close', end);
+          done();
+        };
+        res.once('finish', end).once('close', end);
+        req.socket.once('close', end);
+        if (req.socket.destroyed) return end();
+        state.answer = res;
+        void handle(req, res);
+      });
+    // The next request of a connection starts after a poll for I/O (setImmediate): an answer
+    // taken by the kernel at once ends within the same turn of the event loop, and a connection
+    // with hundreds pipelined would otherwise run them all before any other is read.
+    state.turn = state.turn.then(() => new Promise<void>((r) => setImmediate(r))).then(run);
+  }
+
+  /** Answers waiting for their clients to read what was written (the kernel's buffers full). */
+  const unreadAnswers = () => {
+    let n = 0;
+    for (const state of sockets.values()) if (state.answer?.writableNeedDrain) n++;
+    return n;
+  };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = requestPath(req.url);
@@ -253,7 +312,12 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
           return json(res, 503, { status: 'unavailable' });
         }
       }
-      if (path === '/graphql') return await graphql(req, res);
+      if (path === '/graphql') {
+        if (unreadAnswers() >= http.maxUnreadAnswers) {
+          return json(res, 503, errorBody('the server holds too many answers its clients have not read yet; try again shortly', 'BUSY'), { 'retry-after': '1' });
+        }
+        return await graphql(req, res);
+      }
       if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, errorBody('only GET is served here; the API is at /graphql', 'METHOD_NOT_ALLOWED'), { allow: 'GET, HEAD' });
       return serveStatic(path, res);
     } catch (e) {
@@ -323,7 +387,7 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
       evict.destroy();
       sockets.delete(evict);
     }
-    sockets.set(socket, { active: 0, idleSweeps: 0, served: 0, quietSince: performance.now(), bytes: 0, request: null, blocked: () => socket.writableLength > 0 });
+    sockets.set(socket, { active: 0, waiting: 0, turn: Promise.resolve(), answer: null, idleSweeps: 0, served: 0, quietSince: performance.now(), bytes: 0, request: null, blocked: () => socket.writableLength > 0 });
     socket.once('close', () => sockets.delete(socket));
   });
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
@@ -371,8 +435,14 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
 
 /** What the server knows of an open connection. */
 interface SocketState {
-  /** Requests being answered on it. */
+  /** Requests being answered on it, or waiting for their turn. */
   active: number;
+  /** Requests waiting behind the one being answered (pipelined). */
+  waiting: number;
+  /** The end of the answer last queued: the next request starts after it. */
+  turn: Promise<void>;
+  /** The answer being written on it, if any. */
+  answer: ServerResponse | null;
   /** Sweeps of a closing server that found it idle. */
   idleSweeps: number;
   /** Requests it has sent. */

@@ -1,0 +1,143 @@
+/**
+ * HTTP/1.1 pipelining: a client may write many requests on a connection before reading any
+ * answer. Node starts every request it parses, so a few dozen connections each pipelining a few
+ * hundred operations, reading nothing, once held every answer in memory until the process died
+ * of heap exhaustion; read, they kept every other client waiting. Requests of one connection are
+ * now answered one after another, a connection may have at most maxPipelined waiting, and
+ * answers waiting for their clients to read them are capped over all connections.
+ */
+import { connect, type AddressInfo, type Socket } from 'node:net';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createApp, type App, type AppOptions } from '../../server/src/app';
+import { createLogger } from '../../server/src/log';
+import type { GraphStore } from '../../server/src/store/GraphStore';
+import { MemoryGraphStore } from '../../server/src/store/memory/MemoryGraphStore';
+import { reportBundle } from '../helpers/report';
+
+const apps: App[] = [];
+const sockets: Socket[] = [];
+afterAll(async () => {
+  for (const s of sockets) s.destroy();
+  for (const a of apps) await a.close();
+});
+
+/** The memory store, each call taking `ms`, the most calls seen in flight at once recorded. */
+function trackedStore(ms: number): { store: GraphStore; most: () => number; calls: () => number } {
+  const memory = new MemoryGraphStore(reportBundle());
+  let now = 0;
+  let most = 0;
+  let calls = 0;
+  const store = new Proxy(memory, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver);
+      if (typeof value !== 'function' || prop === 'close' || prop === 'ping' || prop === 'info') return value;
+      return async (...args: unknown[]) => {
+        calls++;
+        most = Math.max(most, ++now);
+        try {
+          await new Promise((r) => setTimeout(r, ms));
+          return await (value as (...a: unknown[]) => unknown).apply(target, args);
+        } finally {
+          now--;
+        }
+      };
+    },
+  });
+  return { store, most: () => most, calls: () => calls };
+}
+
+async function serve(store: GraphStore, options: AppOptions = {}): Promise<{ port: number; logs: string[] }> {
+  const logs: string[] = [];
+  const app = createApp(store, createLogger('warn', (l) => logs.push(l)), options);
+  apps.push(app);
+  await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
+  return { port: (app.server.address() as AddressInfo).port, logs };
+}
+
+const request = (query: string) => {
+  const body = JSON.stringify({ query });
+  return `POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+};
+
+/** An operation answered with about 1.1 MB: the report's text, eight times. */
+const HUGE = request(`{ ${Array.from({ length: 8 }, (_, i) => `a${i}: documents { passages(first: 1000) { nodes { text } } }`).join(' ')} }`);
+
+async function open(port: number): Promise<Socket> {
+  const socket = connect(port, '127.0.0.1');
+  socket.on('error', () => {});
+  sockets.push(socket);
+  await new Promise((r) => socket.once('connect', r));
+  return socket;
+}
+
+describe('HTTP pipelining', () => {
+  it('answers the requests of one connection one after another, in order, all of them', async () => {
+    const tracked = trackedStore(30);
+    const { port } = await serve(tracked.store);
+    const socket = await open(port);
+    let text = '';
+    socket.on('data', (d) => (text += d.toString()));
+    // Twenty operations in one write, each one store call.
+    socket.write(Array.from({ length: 20 }, (_, i) => request(`{ n${i}: entity(id: "ministry:molvt") { name } }`)).join(''));
+    await expect.poll(() => (text.match(/HTTP\/1\.1 200/g) ?? []).length, { timeout: 20_000 }).toBe(20);
+    // Before, all twenty ran at once: twenty store calls in flight.
+    expect(tracked.calls()).toBe(20);
+    expect(tracked.most()).toBe(1);
+    expect([...text.matchAll(/"(n\d+)"/g)].map((m) => m[1])).toEqual(Array.from({ length: 20 }, (_, i) => `n${i}`));
+  });
+
+  it('starts nothing more on a connection whose client reads none of its answers', async () => {
+    const tracked = trackedStore(0);
+    const { port } = await serve(tracked.store, { httpLimits: { maxPipelined: 500 } });
+    const socket = await open(port);
+    socket.pause();
+    // A hundred answers of about 330 KB each (the report's text four times; one store call per
+    // alias), all in one write: a few fill the kernel's buffers, and the next waits in the server
+    // for the client. Before, every request of the write was started, each answer built and held.
+    const medium = request(`{ ${Array.from({ length: 4 }, (_, i) => `a${i}: documents { passages(first: 1000) { nodes { text } } }`).join(' ')} }`);
+    socket.write(medium.repeat(100));
+    await new Promise((r) => setTimeout(r, 2000));
+    const started = tracked.calls() / 4;
+    expect(started).toBeGreaterThan(0);
+    expect(started).toBeLessThan(100);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(tracked.calls() / 4).toBe(started);
+  });
+
+  it('closes a connection that pipelines more than it may, and serves the others', async () => {
+    const { port, logs } = await serve(trackedStore(20).store, { httpLimits: { maxPipelined: 4 } });
+    const greedy = await open(port);
+    const closed = new Promise<boolean>((resolve) => {
+      greedy.once('close', () => resolve(true));
+      setTimeout(() => resolve(false), 5000);
+    });
+    greedy.write(request('{ entity(id: "ministry:molvt") { name } }').repeat(20));
+    expect(await closed).toBe(true);
+    expect(logs.some((l) => l.includes('too many pipelined requests'))).toBe(true);
+    const polite = await open(port);
+    let text = '';
+    polite.on('data', (d) => (text += d.toString()));
+    polite.write(request('{ entity(id: "ministry:molvt") { name } }').repeat(4));
+    await expect.poll(() => (text.match(/HTTP\/1\.1 200/g) ?? []).length, { timeout: 10_000 }).toBe(4);
+  });
+
+  it('refuses operations with BUSY while clients hold too many answers unread, and serves again once they are gone', async () => {
+    const { port } = await serve(new MemoryGraphStore(reportBundle()), { httpLimits: { maxUnreadAnswers: 3, maxPipelined: 100 } });
+    // Four clients each pipeline sixty answers of about 1.1 MB and read nothing: past what the
+    // kernel's buffers take (up to some 36 MB a connection here), an answer per connection waits
+    // in the server.
+    const readers: Socket[] = [];
+    for (let i = 0; i < 4; i++) {
+      const s = await open(port);
+      s.pause();
+      s.write(HUGE.repeat(60));
+      readers.push(s);
+    }
+    const ask = async () => (await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ stats { entities } }' }) })).status;
+    await expect.poll(ask, { timeout: 30_000, interval: 200 }).toBe(503);
+    // /healthz is not an operation: it answers throughout.
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    for (const s of readers) s.destroy();
+    await expect.poll(ask, { timeout: 10_000, interval: 200 }).toBe(200);
+  });
+});
