@@ -62,8 +62,8 @@ export interface HttpLimits {
   maxPipelined: number;
   /**
    * Most answers held waiting for their clients to read them (each kept whole in memory until
-   * written out), over all connections. Past it an operation is refused with BUSY (503) until
-   * clients read what they were sent or go.
+   * written out), over all connections. At it, a new operation closes the connection whose
+   * answer has waited longest.
    */
   maxUnreadAnswers: number;
 }
@@ -286,6 +286,25 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
     state.turn = state.turn.then(() => new Promise<void>((r) => setImmediate(r))).then(run);
   }
 
+  /**
+   * Closes the connection whose answer has waited longest for its client to read it (nothing
+   * moved on it for longest): refusing newcomers instead would let a few clients that read
+   * nothing shut everyone else out.
+   */
+  function dropSlowestReader(): void {
+    const now = performance.now();
+    let slowest: Socket | null = null;
+    let since = Infinity;
+    for (const [socket, state] of sockets) {
+      if (!state.answer?.writableNeedDrain) continue;
+      noteTraffic(state, socket, now);
+      if (state.quietSince < since) (slowest = socket), (since = state.quietSince);
+    }
+    if (!slowest) return;
+    log.warn('connection closed: its client reads too slowly while answers pile up', { quietMs: Math.round(now - since) });
+    slowest.destroy();
+  }
+
   /** Answers waiting for their clients to read what was written (the kernel's buffers full). */
   const unreadAnswers = () => {
     let n = 0;
@@ -313,9 +332,7 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
         }
       }
       if (path === '/graphql') {
-        if (unreadAnswers() >= http.maxUnreadAnswers) {
-          return json(res, 503, errorBody('the server holds too many answers its clients have not read yet; try again shortly', 'BUSY'), { 'retry-after': '1' });
-        }
+        if (unreadAnswers() >= http.maxUnreadAnswers) dropSlowestReader();
         return await graphql(req, res);
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, errorBody('only GET is served here; the API is at /graphql', 'METHOD_NOT_ALLOWED'), { allow: 'GET, HEAD' });
