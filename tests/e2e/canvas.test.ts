@@ -368,6 +368,16 @@ describe('phone, tables, text and views that used to mislead', () => {
       const b = (await el.boundingBox())!;
       expect(b.x + b.width).toBeLessThanOrEqual(pb.x + pb.width + 1);
     }
+    // Every column in view without scrolling: the source line (a long address) wraps instead of
+    // widening the table (the 2000 and 2015 columns were off to the right).
+    for (const width of [1440, 390]) {
+      await page.setViewportSize({ width, height: width > 500 ? 900 : 844 });
+      if (width < 500) await page.getByRole('button', { name: 'Details', exact: true }).click();
+      const scroll = page.locator('.table-scroll').first();
+      await scroll.waitFor();
+      expect(await scroll.evaluate((e) => e.scrollWidth - e.clientWidth), `${width}`).toBeLessThanOrEqual(1);
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
     expect(await page.getByTestId('chart-2.1').textContent()).not.toContain('Total population');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
     const csv = readFileSync((await download.path())!).toString();
