@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { QueryTimeoutError, RequestAbortedError, StoreBusyError } from '../../server/src/store/GraphStore';
-import { PlanGate, planKey } from '../../server/src/store/neo4j/plans';
+import { codePoints, PlanGate, planKey } from '../../server/src/store/neo4j/plans';
 
 const settled = <T>(p: Promise<T>) => {
   const state = { done: false, value: undefined as T | undefined, error: undefined as unknown };
@@ -144,6 +144,31 @@ describe('the plan gate', () => {
     expect(other.done).toBe(true);
     expect(other.error).toBeUndefined();
     expect(flood.slice(0, 2).map((f) => f.done)).toEqual([false, false]);
+  });
+
+  it('gives a client new to the line no turn before clients already served (a stream of new addresses went first)', async () => {
+    const { g } = gate();
+    // The reader had a turn once.
+    (await g.admit('r1', 10_000, undefined, 'reader'))();
+    const holding = await g.admit('held', 10_000, undefined, 'a0');
+    // Addresses never seen before, each with a new text, then the reader's next.
+    const fresh = [1, 2, 3].map((i) => settled(g.admit(`x${i}`, 10_000, undefined, `a${i}`)));
+    const reader = settled(g.admit('r2', 10_000, undefined, 'reader'));
+    holding();
+    await tick();
+    expect(reader.done).toBe(true);
+    expect(fresh.map((f) => f.done)).toEqual([false, false, false]);
+  });
+
+  it('sizes strings in code points, as Neo4j does', () => {
+    const text = 'MATCH (n) WHERE n.name = $s RETURN n';
+    // Six letters outside the Basic Multilingual Plane: twelve UTF-16 units, six code points.
+    const astral = '\u{20000}'.repeat(6);
+    expect(codePoints(astral)).toBe(6);
+    expect(codePoints('ab\u{1F600}c')).toBe(4);
+    expect(codePoints('\uD800x')).toBe(2);
+    expect(planKey(text, { s: astral })).toBe(planKey(text, { s: 'abcdef' }));
+    expect(planKey(text, { s: astral })).not.toBe(planKey(text, { s: 'a'.repeat(12) }));
   });
 
   it('keys a plan by its text and its parameters\' types, as Neo4j does', () => {

@@ -46,10 +46,27 @@ export function planKey(text: string, params: Record<string, unknown>): string {
 /** The order of size of a length, as Neo4j's plan cache buckets them. */
 const sizeOf = (n: number) => (n <= 1 ? `=${n}` : `<=1e${Math.min(5, Math.ceil(Math.log10(n)))}`);
 
+/**
+ * A string's length as Neo4j sizes it: in code points, where JavaScript counts UTF-16 units (a
+ * letter outside the Basic Multilingual Plane is two): six such letters are one order of size for
+ * Neo4j and another for `length`, a plan the gate would have counted as known.
+ */
+export function codePoints(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length - 1; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) (n--, i++);
+    }
+  }
+  return n;
+}
+
 function typeOf(v: unknown): string {
   if (v === null || v === undefined) return 'null';
   if (Array.isArray(v)) return `list${sizeOf(v.length)}<${[...new Set(v.map(kindOf))].sort().join('|')}>`;
-  if (typeof v === 'string') return `string${sizeOf(v.length)}`;
+  if (typeof v === 'string') return `string${sizeOf(codePoints(v))}`;
   return kindOf(v);
 }
 
@@ -71,6 +88,9 @@ interface Waiter {
   leave: (error: Error) => void;
   timer: NodeJS.Timeout;
 }
+
+/** Clients whose last turn is remembered (a client forgotten counts as new again). */
+const CLIENTS_REMEMBERED = 10_000;
 
 export class PlanGate {
   /** Texts sent lately, least recent first (a Map keeps insertion order). */
@@ -138,9 +158,16 @@ export class PlanGate {
         timer: setTimeout(() => leave(new QueryTimeoutError(`the query waited ${timeoutMs} ms for the graph store to plan it`)), timeoutMs),
       };
       signal?.addEventListener('abort', onAbort, { once: true });
+      // A client new to the line counts as served just before the latest turn: ahead of the
+      // client that had it, behind every client served before.
+      if (!this.served.has(client)) (this.served.set(client, this.turns - 1.5), this.forgetClients());
       this.line.push(waiter);
       this.pump();
     });
+  }
+
+  private forgetClients(): void {
+    if (this.served.size > CLIENTS_REMEMBERED) this.served.delete(this.served.keys().next().value!);
   }
 
   /** Whether the text was sent lately (its plan is in Neo4j's cache). */
@@ -195,14 +222,16 @@ export class PlanGate {
     }
     this.tokens -= 1;
     this.planning = true;
-    // The waiter of the client whose last turn is oldest, the first in line among equals.
+    // The waiter of the client whose last turn is oldest, the first in line among equals. A
+    // client never served counts as served just before the latest turn when it joined the line
+    // (see admit): counted as served before everyone, a stream of new addresses went ahead of
+    // every client served once.
     let next = 0;
-    for (let i = 1; i < this.line.length; i++) if ((this.served.get(this.line[i]!.client) ?? -1) < (this.served.get(this.line[next]!.client) ?? -1)) next = i;
+    for (let i = 1; i < this.line.length; i++) if ((this.served.get(this.line[i]!.client) ?? this.turns) < (this.served.get(this.line[next]!.client) ?? this.turns)) next = i;
     const [w] = this.line.splice(next, 1) as [Waiter];
     this.served.delete(w.client);
     this.served.set(w.client, this.turns++);
-    // Clients remembered: at most as many as texts.
-    if (this.served.size > this.opts.known) this.served.delete(this.served.keys().next().value!);
+    this.forgetClients();
     let released = false;
     w.resolve(() => {
       if (released) return;
