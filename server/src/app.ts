@@ -13,7 +13,7 @@ import { createGraphQLError, createYoga, maskError, type Plugin } from 'graphql-
 import { LRUCache } from 'lru-cache';
 import { createContext, type Context } from './context';
 import { hangUpSignal } from './hangup';
-import { corsHeaders, crossSiteUnsafe, errorBody, getRunsOperation, json, malformedJsonParam, originAllowed, requestPath, serveStatic } from './http';
+import { clientOf, corsHeaders, crossSiteUnsafe, errorBody, getRunsOperation, json, malformedJsonParam, originAllowed, requestPath, serveStatic } from './http';
 import { HeavyThread, type StoreSpec } from './heavy-thread';
 import { DEFAULT_JIT_LIMITS, Jit, type JitLimits } from './jit';
 import { clientGone, DEFAULT_OPERATION_LIMITS, guardSchema, useOperationLimits, useRepeatedFieldLimit, type OperationLimits } from './limits';
@@ -123,7 +123,7 @@ function operationContext(store: GraphStore, budgetMs: number): Plugin<Context> 
             entityContent: readsEntityContent(args.schema, args.document, LIGHT_ENTITY_FIELDS),
             relationContent: readsRelationContent(args.schema, args.document, LIGHT_RELATION_FIELDS),
           },
-          { signal: res ? hangUpSignal(res) : undefined, client: req?.socket.remoteAddress },
+          { signal: res ? hangUpSignal(res) : undefined, client: clientOf(req?.socket.remoteAddress) },
         ),
       );
     },

@@ -167,3 +167,23 @@ export function fileBytes(file: string): Buffer {
   files.set(file, { mtimeMs: st.mtimeMs, size: st.size, bytes });
   return bytes;
 }
+
+/**
+ * Who asks, for shares of what is handed out in turns (the store's planner): the network a
+ * client's address belongs to, an IPv4 /24 or an IPv6 /64, not the address itself. One machine
+ * holds many addresses of its network (an IPv6 host has a /64; a cloud host, many IPv4 of its
+ * /24): a stream of requests each from a new address counted as that many clients, each new, and
+ * went ahead of everyone.
+ */
+export function clientOf(address: string | undefined): string | undefined {
+  if (!address) return address;
+  const v4 = /^(?:::ffff:)?(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.\d{1,3}$/i.exec(address);
+  if (v4) return `${v4[1]}.${v4[2]}.${v4[3]}.0/24`;
+  const bare = address.replace(/%.*$/, '').toLowerCase();
+  const [head, tail] = bare.includes('::') ? (bare.split('::') as [string, string]) : [bare, null];
+  const left = head ? head.split(':') : [];
+  const right = tail === null ? [] : tail ? tail.split(':') : [];
+  const groups = tail === null ? left : [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
+  if (groups.length !== 8) return address;
+  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+}

@@ -22,6 +22,7 @@ import type { Jit } from './jit';
 import { getNullableType, isListType, operationCost, type CostBounds } from './schema/cost';
 import { QueryTimeoutError, RequestAbortedError } from './store/GraphStore';
 import { hangUpSignal } from './hangup';
+import { clientOf } from './http';
 
 export interface OperationLimits {
   /** Largest accepted cost (list items the answer can hold). */
@@ -504,7 +505,7 @@ export function useOperationLimits(
             budgetMs,
             cost: costExtension,
             share: background.resting() ? limits.backgroundShare : 1,
-            client: (args.contextValue as { req?: IncomingMessage }).req?.socket.remoteAddress,
+            client: clientOf((args.contextValue as { req?: IncomingMessage }).req?.socket.remoteAddress),
           }, signal);
           if ('body' in answer) {
             answered.set(request, holdUntilSent(answer, res));

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { QueryTimeoutError, RequestAbortedError, StoreBusyError } from '../../server/src/store/GraphStore';
+import { clientOf } from '../../server/src/http';
 import { codePoints, PlanGate, planKey } from '../../server/src/store/neo4j/plans';
 
 const settled = <T>(p: Promise<T>) => {
@@ -146,18 +147,38 @@ describe('the plan gate', () => {
     expect(flood.slice(0, 2).map((f) => f.done)).toEqual([false, false]);
   });
 
-  it('gives a client new to the line no turn before clients already served (a stream of new addresses went first)', async () => {
+  it('lets no text that joined the line after a client\'s text go first for being from a new address', async () => {
     const { g } = gate();
-    // The reader had a turn once.
+    // The reader had a turn once; a0 holds the planner.
     (await g.admit('r1', 10_000, undefined, 'reader'))();
     const holding = await g.admit('held', 10_000, undefined, 'a0');
-    // Addresses never seen before, each with a new text, then the reader's next.
-    const fresh = [1, 2, 3].map((i) => settled(g.admit(`x${i}`, 10_000, undefined, `a${i}`)));
+    // The reader's next text, and a text from an address never seen, in the same turn.
     const reader = settled(g.admit('r2', 10_000, undefined, 'reader'));
+    const first = settled(g.admit('x1', 10_000, undefined, 'a1'));
     holding();
     await tick();
+    // Never served, the new address goes first among texts that joined in the same turn...
+    expect(first.done).toBe(true);
+    expect(reader.done).toBe(false);
+    // ...but addresses never seen that join after it do not: before, each went ahead of a client
+    // served once, and a stream of them kept it waiting until it timed out.
+    const later = [2, 3, 4].map((i) => settled(g.admit(`x${i}`, 10_000, undefined, `a${i}`)));
+    (first.value as () => void)();
+    await tick();
     expect(reader.done).toBe(true);
-    expect(fresh.map((f) => f.done)).toEqual([false, false, false]);
+    expect(later.map((l) => l.done)).toEqual([false, false, false]);
+  });
+
+  it('counts a client by its network, an IPv4 /24 or an IPv6 /64, so that new addresses of one network are not new clients', () => {
+    expect(clientOf('203.0.113.7')).toBe('203.0.113.0/24');
+    expect(clientOf('203.0.113.200')).toBe(clientOf('203.0.113.7'));
+    expect(clientOf('203.0.114.7')).not.toBe(clientOf('203.0.113.7'));
+    expect(clientOf('::ffff:203.0.113.9')).toBe('203.0.113.0/24');
+    expect(clientOf('2001:db8:1:2::1')).toBe('2001:db8:1:2::/64');
+    expect(clientOf('2001:0db8:0001:0002:ffff:0:0:9')).toBe(clientOf('2001:db8:1:2::1'));
+    expect(clientOf('2001:db8:1:3::1')).not.toBe(clientOf('2001:db8:1:2::1'));
+    expect(clientOf('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
+    expect(clientOf(undefined)).toBeUndefined();
   });
 
   it('sizes strings in code points, as Neo4j does', () => {

@@ -87,6 +87,8 @@ interface Waiter {
   /** Takes the waiter out of the line and rejects it. */
   leave: (error: Error) => void;
   timer: NodeJS.Timeout;
+  /** The count of turns given when it joined the line. */
+  joined: number;
 }
 
 /** Clients whose last turn is remembered (a client forgotten counts as new again). */
@@ -150,6 +152,7 @@ export class PlanGate {
       const waiter: Waiter = {
         text,
         client,
+        joined: this.turns,
         resolve: (release) => {
           done();
           resolve(release);
@@ -158,9 +161,6 @@ export class PlanGate {
         timer: setTimeout(() => leave(new QueryTimeoutError(`the query waited ${timeoutMs} ms for the graph store to plan it`)), timeoutMs),
       };
       signal?.addEventListener('abort', onAbort, { once: true });
-      // A client new to the line counts as served just before the latest turn: ahead of the
-      // client that had it, behind every client served before.
-      if (!this.served.has(client)) (this.served.set(client, this.turns - 1.5), this.forgetClients());
       this.line.push(waiter);
       this.pump();
     });
@@ -222,12 +222,18 @@ export class PlanGate {
     }
     this.tokens -= 1;
     this.planning = true;
-    // The waiter of the client whose last turn is oldest, the first in line among equals. A
-    // client never served counts as served just before the latest turn when it joined the line
-    // (see admit): counted as served before everyone, a stream of new addresses went ahead of
-    // every client served once.
+    // Turns go in the order texts joined the line, except that a client's text waits behind
+    // every text that joined before the client's last turn was given (a client with many texts
+    // waiting has one turn, then the others' turns). Among equals, the client whose last turn is
+    // oldest goes first (one never served before all). Counted by last turn alone, a stream of
+    // new addresses, each never served, went ahead of every client served once.
+    const rank = (w: Waiter) => Math.max((this.served.get(w.client) ?? -Infinity) + 1, w.joined);
+    const last = (w: Waiter) => this.served.get(w.client) ?? -Infinity;
     let next = 0;
-    for (let i = 1; i < this.line.length; i++) if ((this.served.get(this.line[i]!.client) ?? this.turns) < (this.served.get(this.line[next]!.client) ?? this.turns)) next = i;
+    for (let i = 1; i < this.line.length; i++) {
+      const [a, b] = [this.line[i]!, this.line[next]!];
+      if (rank(a) < rank(b) || (rank(a) === rank(b) && last(a) < last(b))) next = i;
+    }
     const [w] = this.line.splice(next, 1) as [Waiter];
     this.served.delete(w.client);
     this.served.set(w.client, this.turns++);
