@@ -316,6 +316,10 @@ describe('explorer journeys', () => {
   it('15. states: unknown ids explained, API link, narrow window', async () => {
     const { page, errors } = await open('/?e=nothing%3Ahere', { width: 420, height: 800 });
     await expect.poll(() => page.getByText('No entity has the id “nothing:here”').count(), UNTIL).toBe(1);
+    // The canvas's banner says it in words too (it showed the server's redacted developer
+    // message: 'unknown entity id "..."; ids look like "..." (see Node)').
+    await expect.poll(() => page.locator('.error').allTextContents(), UNTIL).toEqual([expect.stringContaining('Nothing in the graph has that id')]);
+    expect((await page.locator('.error').allTextContents()).join()).not.toContain('...');
     // On a phone the API link is on the search screen.
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     expect(await page.getByRole('link', { name: 'GraphQL API' }).getAttribute('href')).toBe('/graphql');

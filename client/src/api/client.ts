@@ -58,7 +58,14 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
   if (body.errors?.length) {
     const e = body.errors[0]!;
     const code = e.extensions?.code ?? 'ERROR';
-    const friendly = code === 'SERVICE_UNAVAILABLE' ? 'The graph database is not answering right now; try again in a moment.' : e.message;
+    // Messages for people: the server's own name ids and fields the way a developer needs them
+    // (and its echoes of the request are redacted to "...").
+    const friendly =
+      code === 'SERVICE_UNAVAILABLE' ? 'The graph database is not answering right now; try again in a moment.'
+      : code === 'NOT_FOUND' ? 'Nothing in the graph has that id: the link may be out of date, or the entity was renamed. Search for it by name.'
+      : code === 'BUSY' ? 'The server is busy; try again in a moment.'
+      : code === 'TIMEOUT' ? 'That took too long to answer; try a smaller view.'
+      : e.message;
     throw new ApiError(friendly, code);
   }
   if (!body.data) throw new ApiError(`The server answered ${res.status} with no data.`, 'BAD_RESPONSE');
