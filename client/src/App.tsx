@@ -19,7 +19,7 @@ import { SavedViews } from './components/SavedViews';
 import { SearchBox } from './components/SearchBox';
 import { download, readViewFile, viewFile } from './core/export';
 import { collapse, commit, EMPTY_VIEW, mergeSubgraph, removeNodes, togglePin, visibleElements } from './core/graph';
-import { typeStyle } from './core/style';
+import { relationLabel, typeStyle } from './core/style';
 import { decodeState, opensBare } from './core/url';
 import { GraphCanvas, type CanvasHandle } from './graph/GraphCanvas';
 import { DiscrepanciesView } from './views/Discrepancies';
@@ -127,7 +127,11 @@ export function App() {
     setUi((u) => ({ ...u, hiddenTypes, hiddenRelations, entity: selected, relation: null, tab: 'details' }));
     setNotice(`Opened a saved view of ${nodes.length} entities and ${relations.length} relations.`);
   };
-  const menu = (id: string) => [
+  const selectEdge = (id: string) => setUi((u) => ({ ...u, relation: id, entity: null, tab: 'details' }));
+  const menu = (id: string) => view.edges[id] ? [
+    { label: 'Evidence', run: () => (selectEdge(id), setScreen('details')) },
+    { label: `Hide every “${relationLabel(view.edges[id]!.type)}” relation`, run: () => toggle('hiddenRelations', view.edges[id]!.type) },
+  ] : [
     { label: 'Details', run: () => selectNode(id) },
     { label: 'Expand all', run: () => void expand(id, null) },
     { label: 'Collapse', run: () => apply((v) => collapse(v, id, ui.entity ? [ui.entity] : [])) },
@@ -164,7 +168,7 @@ export function App() {
         <div className={`stage-body${listOpen ? ' with-list' : ''}`}>
           <GraphCanvas
             ref={canvas} nodes={visible.nodes} edges={visible.edges} selected={ui.entity ?? ui.relation} pinned={view.pinned} layout={ui.layout} hints={hints}
-            onSelectNode={selectNode} onSelectEdge={(id) => setUi((u) => ({ ...u, relation: id, entity: null, tab: 'details' }))}
+            onSelectNode={selectNode} onSelectEdge={selectEdge}
             onGeometry={setGeometry} onSelection={setBoxed} menu={menu}
           />
           {listOpen && <NodeList nodes={visible.nodes} edges={visible.edges} selected={ui.entity} onSelect={selectNode} />}

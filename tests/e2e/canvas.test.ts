@@ -468,6 +468,19 @@ describe('phone, tables, text and views that used to mislead', () => {
     const before = (await canvasState(page)).nodes.length;
     await menu.getByRole('menuitem', { name: 'Hide' }).click();
     await expect.poll(async () => (await canvasState(page)).nodes.length, { timeout: 5000 }).toBe(before - 1);
+    // A relation has its menu too (right-clicking one did nothing): its evidence, or hiding its type.
+    const edge = await page.evaluate(() => {
+      const cy = (window as unknown as { __explorerCy: import('cytoscape').Core }).__explorerCy;
+      const len = (x: import('cytoscape').EdgeSingular) => Math.hypot(x.source().renderedPosition().x - x.target().renderedPosition().x, x.source().renderedPosition().y - x.target().renderedPosition().y);
+      const e = (cy.edges(':visible').toArray() as import('cytoscape').EdgeSingular[]).filter((x) => x.source().id() !== x.target().id()).sort((a, b) => len(b) - len(a))[0]!;
+      return { id: e.id(), type: e.data('label') as string, at: e.renderedMidpoint() };
+    });
+    await page.mouse.click(box.x + edge.at.x, box.y + edge.at.y, { button: 'right' });
+    await menu.waitFor();
+    expect(await menu.getByRole('menuitem').allTextContents()).toEqual(['Evidence', `Hide every “${edge.type}” relation`]);
+    expect(await menu.getAttribute('aria-label')).toContain(` ${edge.type} `);
+    await menu.getByRole('menuitem', { name: 'Evidence' }).click();
+    await expect.poll(() => page.getByTestId('relation-panel').isVisible(), { timeout: 5000 }).toBe(true);
     const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'PNG' }).click()]);
     const image = readFileSync((await png.path())!);
     expect(image.subarray(1, 4).toString()).toBe('PNG');

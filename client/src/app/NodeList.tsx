@@ -42,7 +42,7 @@ export function NodeList({ nodes, edges, selected, onSelect }: { nodes: GraphNod
             <span className="swatch" style={{ background: s.color }} aria-hidden="true" />
             <span className="hit-name">{n.name}</span>
             <span className="hit-type">
-              {s.label}, {deg.get(n.id) ?? 0} relations
+              {s.label}, {deg.get(n.id) ?? 0} {(deg.get(n.id) ?? 0) === 1 ? 'relation' : 'relations'} drawn
             </span>
           </li>
         );

@@ -38,6 +38,7 @@ interface Props {
   onSelectEdge(id: string): void;
   onGeometry(g: Geometry): void;
   onSelection(ids: string[]): void;
+  /** Actions on a node or a relation (by id), for its context menu. */
   menu(id: string): MenuItem[];
 }
 
@@ -112,6 +113,12 @@ function fitLabelsIn(cy: Core, padding = 30): void {
     applyLabelScale(cy);
   }
 }
+
+/** A context menu's title: a node's name, or a relation spelled out ("MOI chairs MWG"). */
+const menuTitle = (el: cytoscape.CollectionReturnValue): string => {
+  const e = el as unknown as cytoscape.EdgeSingular;
+  return el.isEdge() ? `${e.source().data('name')} ${e.data('label')} ${e.target().data('name')}` : (e.data('name') as string);
+};
 
 /** Whether any of `nodes` reaches past the view. */
 function outsideView(cy: Core, nodes: cytoscape.NodeCollection): boolean {
@@ -251,7 +258,7 @@ export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(
       if (cy.$('node:selected').nonempty()) (cy.$(':selected').unselect(), handlers.current.onSelection([]));
     });
     cy.on('boxend', () => setTimeout(() => handlers.current.onSelection(cy.$('node:selected').map((n) => n.id())), 0));
-    cy.on('cxttap', 'node', (e) => setMenu({ id: e.target.id(), ...e.renderedPosition }));
+    cy.on('cxttap', 'node, edge', (e) => setMenu({ id: e.target.id(), ...e.renderedPosition }));
     cy.on('mouseover', 'edge', (e) => e.target.addClass('hover'));
     cy.on('mouseout', 'edge', (e) => e.target.removeClass('hover'));
     cy.on('mouseover', 'node', (e) => {
@@ -466,7 +473,7 @@ export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(
         onKeyDown={onKeyDown}
       />
       {hover && !menu && <HoverCardView card={hover} />}
-      {menu && menuNode?.nonempty() && <ContextMenu title={menuNode.data('name')} items={props.menu(menu.id)} x={menu.x} y={menu.y} onClose={() => (setMenu(null), container.current?.focus())} />}
+      {menu && menuNode?.nonempty() && <ContextMenu title={menuTitle(menuNode)} items={props.menu(menu.id)} x={menu.x} y={menu.y} onClose={() => (setMenu(null), container.current?.focus())} />}
     </div>
   );
 });
