@@ -1,6 +1,7 @@
 /** The canvas's pure logic: seeded layouts, placement around an anchor, label culling, overlap removal, arrow-key moves. */
 import { describe, expect, it } from 'vitest';
 import { cullLabels, labelPriority, labelSides, OVER_NODES, overlappingCount, placeLabelChoices, wrapWidth } from '../../client/src/core/labels';
+import { fromMinimap, minimapFrame, toMinimap } from '../../client/src/core/minimap';
 import { degrees, medianDisplacement, nearestInDirection, nodeSize, placeAround, seededRandom, seedOf, separate, SLOT, withSeed } from '../../client/src/core/layout';
 
 describe('seeded layouts', () => {
@@ -117,5 +118,21 @@ describe('keyboard moves and displacement', () => {
     const b = new Map([['x', { x: 3, y: 4 }], ['y', { x: 0, y: 0 }], ['z', { x: 30, y: 40 }], ['w', { x: 9, y: 9 }]]);
     expect(medianDisplacement(a, b)).toBe(5);
     expect(medianDisplacement(a, new Map())).toBeNaN();
+  });
+});
+
+describe('the minimap', () => {
+  it('fits the drawing and the view in its box, and maps a point of the box back to the drawing', () => {
+    const drawing = { x1: 0, y1: 0, x2: 1000, y2: 500 };
+    // The view is the left half of the drawing: the map is the drawing's, 200 by 100 plus padding.
+    const f = minimapFrame(drawing, { x1: 0, y1: 0, x2: 500, y2: 500 }, 208, 108, 4);
+    expect(f.scale).toBeCloseTo(0.2);
+    expect(toMinimap(f, { x: 0, y: 0 })).toEqual({ x: 4, y: 4 });
+    expect(toMinimap(f, { x: 1000, y: 500 })).toEqual({ x: 204, y: 104 });
+    expect(fromMinimap(f, toMinimap(f, { x: 321, y: 123 }))).toEqual({ x: expect.closeTo(321), y: expect.closeTo(123) });
+    // A view reaching past the drawing widens the map, so that its frame stays inside.
+    const wide = minimapFrame(drawing, { x1: -1000, y1: 0, x2: 0, y2: 500 }, 208, 108, 4);
+    expect(toMinimap(wide, { x: -1000, y: 0 }).x).toBeCloseTo(4);
+    expect(toMinimap(wide, { x: 1000, y: 0 }).x).toBeCloseTo(204);
   });
 });

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { medianDisplacement } from '../../client/src/core/layout';
+import { fromMinimap } from '../../client/src/core/minimap';
 import { canvasState, launch, openApp, screenshot, settled } from '../helpers/browser';
 import { drawn, labelReport, positions, seriousViolations, shots } from './canvas-helpers';
 
@@ -305,6 +306,37 @@ describe('phone, tables, text and views that used to mislead', () => {
     expect(report.outside).toEqual([]);
     expect(report.overlapping).toBeLessThanOrEqual(Math.floor(report.nodes * 0.05));
     await screenshot(page, 'c05-phone-expanded-from-details-390');
+    await page.close();
+  }, 240_000);
+
+  it('minimap: the whole drawing with the view framed in it; a click there moves the view', async () => {
+    const page = await open('/');
+    await drawn(page, 10);
+    const map = page.getByTestId('minimap');
+    await map.waitFor();
+    const frame = async () => (await map.getAttribute('data-view'))!.split(',').map(Number) as [number, number, number, number];
+    // The whole drawing is in view: the frame holds the map.
+    const whole = await frame();
+    const mapBox = (await map.boundingBox())!;
+    expect(whole[2]).toBeGreaterThan(mapBox.width * 0.4);
+    // Zoomed in, the frame is smaller.
+    for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Zoom in' }).click();
+    await expect.poll(async () => (await frame())[2], { timeout: 5000 }).toBeLessThan(whole[2] * 0.7);
+    const zoomed = await frame();
+    const panBefore = await page.evaluate(() => ({ ...(window as unknown as { __explorerCy: import('cytoscape').Core }).__explorerCy.pan() }));
+    // A click in the map's top-left quarter centres the view on the point of the drawing there.
+    const at = { x: mapBox.width * 0.3, y: mapBox.height * 0.3 };
+    const [scale, dx, dy] = (await map.getAttribute('data-frame'))!.split(',').map(Number) as [number, number, number];
+    const target = fromMinimap({ scale, dx, dy }, at);
+    await page.mouse.click(mapBox.x + at.x, mapBox.y + at.y);
+    const centre = await page.evaluate(() => { const e = (window as unknown as { __explorerCy: import('cytoscape').Core }).__explorerCy.extent(); return { x: (e.x1 + e.x2) / 2, y: (e.y1 + e.y2) / 2, w: e.w }; });
+    expect(Math.hypot(centre.x - target.x, centre.y - target.y)).toBeLessThan(centre.w * 0.02);
+    await expect.poll(async () => (await frame())[2], { timeout: 5000 }).toBeLessThan(whole[2] * 0.7);
+    expect(zoomed[2]).toBeGreaterThan(0);
+    expect(await page.evaluate(() => ({ ...(window as unknown as { __explorerCy: import('cytoscape').Core }).__explorerCy.pan() }))).not.toEqual(panBefore);
+    // Labels are resized for the zoom a moment after it changes.
+    await page.waitForTimeout(400);
+    await screenshot(page, 'c13-minimap-1440');
     await page.close();
   }, 240_000);
 

@@ -69,6 +69,8 @@ export function Legend(p: Props) {
         })}
       </ul>
       </details>
+      {/* The canvas's overview (graph/Minimap) is drawn here, beside the canvas rather than over it. */}
+      <div id="minimap-slot" />
     </aside>
   );
 }

@@ -7,6 +7,7 @@
  */
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { diffElements, isEmptyDiff, type GraphEdge, type GraphNode } from '../core/graph';
 import { wrapWidth } from '../core/labels';
 import { degrees, nearestInDirection, nodeSize, type Direction, type LayoutName, type Point } from '../core/layout';
@@ -16,6 +17,7 @@ import { applyLabelScale, getLabelScale, scaledData, setLabelScale, STYLE } from
 import { ContextMenu, HoverCardView, type HoverCard, type MenuItem } from './CanvasOverlay';
 import { LABEL_CANDIDATES, placeLabels, resetLabels, spreadOut } from './labels';
 import { FIT_MAX_ZOOM, fitNodes, neighbourIndex, placeFresh, ringsByHops, runLayout } from './layouts';
+import { Minimap } from './Minimap';
 import { pngWithLegend } from './png';
 
 export interface CanvasHandle {
@@ -215,6 +217,8 @@ export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(
   const [hover, setHover] = useState<HoverCard | null>(null);
   const [menu, setMenu] = useState<{ id: string; x: number; y: number } | null>(null);
   const hovered = useRef<string | null>(null);
+  /** The Cytoscape instance once made, for the minimap (a child's effects run before this one's). */
+  const [instance, setInstance] = useState<Core | null>(null);
   /** Nodes were added while the canvas was hidden (a phone's other screens). */
   const addedUnseen = useRef(new Set<string>());
   const timers = useRef<{ labels?: number; geometry?: number }>({});
@@ -317,6 +321,7 @@ export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(
     resized.observe(container.current!);
     cy.on('dragfree', 'node', () => (later('labels', 0), later('geometry', 100)));
     (window as Win).__explorerCy = cy;
+    setInstance(cy);
     return () => {
       Object.values(timers.current).forEach((t) => window.clearTimeout(t));
       resized.disconnect();
@@ -472,6 +477,7 @@ export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(
         aria-label={`Graph of ${props.nodes.length} entities and ${props.edges.length} relations. Arrow keys move the selection between entities, plus and minus zoom, 0 fits, the context menu key opens actions.`}
         onKeyDown={onKeyDown}
       />
+      {instance && document.getElementById('minimap-slot') && createPortal(<Minimap cy={instance} />, document.getElementById('minimap-slot')!)}
       {hover && !menu && <HoverCardView card={hover} />}
       {menu && menuNode?.nonempty() && <ContextMenu title={menuTitle(menuNode)} items={props.menu(menu.id)} x={menu.x} y={menu.y} onClose={() => (setMenu(null), container.current?.focus())} />}
     </div>
