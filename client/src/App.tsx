@@ -146,7 +146,7 @@ export function App() {
         <SearchBox label="Search entities" placeholder="Search ministries, laws, studies, countries…" onChoose={selectEntity} testId="search" />
         <nav className="presets" aria-label="Preset views">
           {PRESETS.map((p) => (
-            <button key={p.key} onClick={() => (void showPreset(p.types), setScreen('canvas'))}>{p.label}</button>
+            <button key={p.key} onClick={() => (void showPreset(p.types), setUi((u) => ({ ...u, entity: null, relation: null })), setScreen('canvas'))}>{p.label}</button>
           ))}
         </nav>
         <SavedViews onOpen={(search) => { window.history.pushState(null, '', `${window.location.pathname}${search}`); void restore(decodeState(search)); }} />

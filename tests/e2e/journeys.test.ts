@@ -206,8 +206,15 @@ describe('explorer journeys', () => {
   });
 
   it('9. preset views: institutional map, evidence map, destinations', async () => {
-    const { page } = await open('/');
+    // Opened with an entity selected: a preset view replaces the canvas, and the details of an
+    // entity no longer drawn go with it (they stayed, beside a map without it).
+    const { page } = await open('/?e=ministry%3Amolvt');
     await settled(page);
+    await expect.poll(() => page.getByTestId('entity-panel').isVisible(), UNTIL).toBe(true);
+    await page.getByRole('button', { name: 'Institutional map' }).click();
+    await settled(page);
+    expect(await page.getByTestId('entity-panel').count()).toBe(0);
+    expect(page.url()).not.toContain('e=');
     const types = async () => new Set((await canvasState(page)).nodes.map((n) => n.type));
     expect([...(await types())].sort()).toEqual(['Agreement', 'Committee', 'GovernmentBody', 'LegalInstrument', 'Ministry', 'Policy']);
     await page.getByRole('button', { name: 'Evidence map' }).click();
