@@ -82,6 +82,14 @@ describe('labels', () => {
     expect(overlappingCount(boxes)).toBe(3);
   });
 
+  it('names the hovered node\'s neighbours before better-connected nodes, after the selection, the hovered node and pinned ones', () => {
+    const p = (o: Partial<Parameters<typeof labelPriority>[0]>) => labelPriority({ selected: false, pinned: false, hovered: false, degree: 0, ...o });
+    expect(p({ nearHovered: true, degree: 1 })).toBeGreaterThan(p({ degree: 500 }));
+    expect(p({ pinned: true })).toBeGreaterThan(p({ nearHovered: true, degree: 500 }));
+    expect(p({ hovered: true })).toBeGreaterThan(p({ pinned: true, degree: 500 }));
+    expect(p({ selected: true })).toBeGreaterThan(p({ hovered: true, pinned: true, degree: 500 }));
+  });
+
   it('keeps names off other nodes, and moves a name to a free side of its node before hiding it', () => {
     const node = (id: string, x: number, y: number) => ({ id, x1: x - 5, x2: x + 5, y1: y - 5, y2: y + 5 });
     // Two nodes side by side, 40 apart; each name (60 wide, 20 high) drawn below its node.

@@ -278,11 +278,13 @@ export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(
         cy.elements().not(near).addClass('faded');
         n.connectedEdges().addClass('hl');
       });
+      if (cy.nodes().length <= LABEL_CANDIDATES) later('labels', 0);
     });
     cy.on('mouseout', 'node', () => {
       hovered.current = null;
       setHover(null);
       cy.batch(() => cy.elements('.hover, .faded, .hl').removeClass('hover faded hl'));
+      if (cy.nodes().length <= LABEL_CANDIDATES) later('labels', 0);
     });
     cy.on('zoom', () => later('labels', 60));
     // Labels past the canvas's edges are hidden (see placeLabels): a pan brings them back.

@@ -62,6 +62,9 @@ export function spreadOut(cy: Core, movable: ReadonlySet<string> | null, axis?: 
   cy.batch(() => moved.forEach((p, id) => cy.getElementById(id).position(p)));
 }
 
+/** Above this many nodes, hovering names the hovered node alone (placing labels again costs a frame). */
+const HOVER_NAMES_LIMIT = 400;
+
 /** Names shown at least, where this many fit clear of each other. */
 const FEWEST_NAMES = 6;
 
@@ -70,7 +73,10 @@ const FEWEST_NAMES = 6;
  * label fits when it overlaps no label of higher priority and is not cut by the canvas's edges.
  */
 export function placeLabels(cy: Core, o: { selected: string | null; pinned: readonly string[]; hovered: string | null }): number {
-  const priority = (n: NodeSingular) => labelPriority({ selected: n.id() === o.selected, pinned: o.pinned.includes(n.id()), hovered: n.id() === o.hovered, degree: (n.data('deg') as number | undefined) ?? 0 });
+  // Hovering a node names its neighbours first (where they fit): what it connects to, read at once.
+  const hoveredNode = o.hovered ? cy.getElementById(o.hovered) : null;
+  const near = new Set(hoveredNode?.nonempty() && cy.nodes().length <= HOVER_NAMES_LIMIT ? hoveredNode.neighborhood('node').map((n) => n.id()) : []);
+  const priority = (n: NodeSingular) => labelPriority({ selected: n.id() === o.selected, pinned: o.pinned.includes(n.id()), hovered: n.id() === o.hovered, nearHovered: near.has(n.id()), degree: (n.data('deg') as number | undefined) ?? 0 });
   let candidates = cy.nodes(':visible');
   if (candidates.length > LABEL_CANDIDATES) {
     const rank = new Map(candidates.map((n) => [n.id(), priority(n)] as const));

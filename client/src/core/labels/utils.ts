@@ -18,9 +18,9 @@ export function wrapWidth(name: string, px = LABEL_PX): number {
   return Math.ceil(Math.max(longestWord, Math.min(Math.max(110, text / MAX_LINES + px * 2), 320)));
 }
 
-/** Label priority: selected, then pinned or hovered, then degree; ties broken by the id elsewhere. */
-export function labelPriority(o: { selected: boolean; pinned: boolean; hovered: boolean; degree: number }): number {
-  return (o.selected ? 1e6 : 0) + (o.hovered ? 5e5 : 0) + (o.pinned ? 1e5 : 0) + o.degree;
+/** Label priority: selected, then hovered, pinned, the hovered node's neighbours, then degree; ties broken by the id elsewhere. */
+export function labelPriority(o: { selected: boolean; pinned: boolean; hovered: boolean; degree: number; nearHovered?: boolean }): number {
+  return (o.selected ? 1e6 : 0) + (o.hovered ? 5e5 : 0) + (o.pinned ? 1e5 : 0) + (o.nearHovered ? 5e4 : 0) + o.degree;
 }
 
 const overlaps = (a: LabelBox, b: LabelBox, gap: number) => a.x1 < b.x2 + gap && b.x1 < a.x2 + gap && a.y1 < b.y2 + gap && b.y1 < a.y2 + gap;
