@@ -13,7 +13,7 @@ import { createGraphQLError, createYoga, maskError, type Plugin } from 'graphql-
 import { LRUCache } from 'lru-cache';
 import { createContext, type Context } from './context';
 import { hangUpSignal } from './hangup';
-import { clientOf, corsHeaders, crossSiteUnsafe, errorBody, getRunsOperation, json, malformedJsonParam, originAllowed, requestPath, serveStatic } from './http';
+import { clientOf, corsHeaders, crossSiteUnsafe, errorBody, getRunsOperation, hostAllowed, json, malformedJsonParam, originAllowed, requestPath, serveStatic } from './http';
 import { HeavyThread, type StoreSpec } from './heavy-thread';
 import { DEFAULT_JIT_LIMITS, Jit, type JitLimits } from './jit';
 import { clientGone, DEFAULT_OPERATION_LIMITS, guardSchema, useOperationLimits, useRepeatedFieldLimit, type OperationLimits } from './limits';
@@ -98,6 +98,8 @@ export interface AppOptions {
   httpLimits?: Partial<HttpLimits>;
   /** Origins other than the server's own allowed to call the API from a browser. */
   corsOrigins?: readonly string[];
+  /** Host names answered besides localhost and IP addresses (`*`: any); see hostAllowed. */
+  allowedHosts?: readonly string[];
   /** How a thread of heavy operations opens a store like this one; without it, they run here. */
   heavyThread?: StoreSpec;
   /** Compiled execution of repeated operations (jit.ts): its limits, or false for none. */
@@ -140,6 +142,7 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
   const limits: OperationLimits = { ...DEFAULT_OPERATION_LIMITS, ...options.operationLimits };
   const http: HttpLimits = { ...DEFAULT_HTTP_LIMITS, ...options.httpLimits };
   const origins = { allowed: new Set(options.corsOrigins ?? []) };
+  const hosts = new Set((options.allowedHosts ?? []).map((h) => h.toLowerCase()));
   const budgetMs = options.queryTimeoutMs ?? 10_000;
   const thread = options.heavyThread ? new HeavyThread(options.heavyThread, limits, log) : null;
   const jit = options.jit === false ? null : new Jit(schema, { ...DEFAULT_JIT_LIMITS, ...options.jit }, (ms, expanded) => log.debug('compiled a repeated operation', { ms: Math.round(ms), expanded }));
@@ -319,6 +322,9 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
     try {
       if (path === null) return json(res, 400, errorBody('the request target is not a path', 'BAD_REQUEST'), { connection: 'close' });
       if (path === '/healthz') return json(res, 200, { status: 'ok' });
+      if (path !== '/readyz' && !hostAllowed(req.headers.host, hosts)) {
+        return json(res, 403, errorBody('the Host header names this server by a name it does not answer to; list the name in ALLOWED_HOSTS', 'FORBIDDEN_HOST'), { connection: 'close' });
+      }
       if (path === '/readyz') {
         if (closing) return json(res, 503, { status: 'shutting down' });
         try {

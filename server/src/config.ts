@@ -24,6 +24,16 @@ const Env = z
       .default('')
       .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
       .refine((list) => list.every((o) => /^https?:\/\/[^/\s]+$/.test(o)), 'CORS_ORIGINS must list origins like https://example.org (scheme, host and optional port, no path), separated by commas'),
+    /**
+     * Host names the server answers to besides localhost and IP addresses, comma-separated (`*`:
+     * any). A page on another site whose name is made to point at this server (DNS rebinding)
+     * sends its own name as Host; the server refuses it.
+     */
+    ALLOWED_HOSTS: z
+      .string()
+      .default('')
+      .transform((v) => v.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean))
+      .refine((list) => list.every((h) => h === '*' || /^[a-z0-9.-]+$/.test(h)), 'ALLOWED_HOSTS must list host names like graph.example.org (no scheme or port), separated by commas, or *'),
     /** Largest accepted operation cost: the most list items an answer can hold. */
     QUERY_COST_LIMIT: z.coerce.number().int().min(100, 'QUERY_COST_LIMIT must be at least 100').max(10_000_000, 'QUERY_COST_LIMIT must be at most 10000000').default(50_000),
     /** Most connections open at once. */

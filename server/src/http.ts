@@ -62,6 +62,22 @@ export function originAllowed(req: IncomingMessage, policy: OriginPolicy): boole
   return origin === `http://${host}` || origin === `https://${host}`;
 }
 
+/**
+ * Whether the server answers to the name in a request's Host header: localhost (and names under
+ * .localhost), an IP address, or a name listed (`*` in the list: any). A browser page whose own
+ * site name an attacker points at this server's address (DNS rebinding) is same-origin with it
+ * in the browser's eyes, and sends that name as Host: without this, such a page could read and
+ * flood a server on a private network from a visitor's browser. No Host (HTTP/1.0) is no browser.
+ */
+export function hostAllowed(host: string | undefined, allowed: ReadonlySet<string>): boolean {
+  if (host === undefined || host.trim() === '' || allowed.has('*')) return true;
+  const h = host.trim().toLowerCase();
+  if (/^\[[0-9a-f:.]+\](:\d{1,5})?$/.test(h)) return true;
+  const name = h.replace(/:\d{1,5}$/, '').replace(/\.$/, '');
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(name)) return true;
+  return name === 'localhost' || name.endsWith('.localhost') || allowed.has(name);
+}
+
 /** CORS headers for a listed cross-origin caller; none for anyone else. No credentials: the API has none. */
 export function corsHeaders(req: IncomingMessage, policy: OriginPolicy): Record<string, string> {
   const origin = req.headers.origin;
@@ -126,6 +142,8 @@ export function malformedJsonParam(target: string): string | null {
   return null;
 }
 
+const EXPLORER_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
 /** The built explorer: a file under client/dist, or index.html for the app's own routes. */
 export function serveStatic(encodedPath: string, res: ServerResponse): void {
   let path: string;
@@ -148,6 +166,11 @@ export function serveStatic(encodedPath: string, res: ServerResponse): void {
   res.writeHead(200, {
     'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
     'x-content-type-options': 'nosniff',
+    // The explorer runs its own scripts only, talks to its own server only, and is framed by no
+    // other site (no clickjacking).
+    'content-security-policy': EXPLORER_CSP,
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'same-origin',
     'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
   });
   res.end(fileBytes(file));

@@ -71,6 +71,7 @@ async function main(): Promise<number> {
     operationLimits: { maxCost: config.QUERY_COST_LIMIT },
     httpLimits: { maxConnections: config.MAX_CONNECTIONS, requestTimeoutMs: config.REQUEST_TIMEOUT_MS },
     corsOrigins: config.CORS_ORIGINS,
+    allowedHosts: config.ALLOWED_HOSTS,
     heavyThread: config.HEAVY_THREAD === 'on' ? opened.spec : undefined,
   });
   await new Promise<void>((resolve, reject) => {

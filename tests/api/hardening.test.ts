@@ -486,6 +486,39 @@ describe('HTTP that cannot be tripped', () => {
 });
 
 describe('same-origin by default', () => {
+  it('refuses a Host it does not answer to, as a page of a rebound name sends it with its own origin', async () => {
+    // A site whose name is made to resolve to this server (DNS rebinding) is same-origin with it
+    // in the browser: Origin and Host both carry its name. Before, that was served (200).
+    const host = `attacker.example:${s.port}`;
+    const body = JSON.stringify({ query: '{ stats { entities } }' });
+    const ask = (h: string, origin = `http://${h}`) =>
+      raw(s.port, `POST /graphql HTTP/1.1\r\nHost: ${h}\r\nOrigin: ${origin}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`);
+    const refused = await ask(host);
+    expect(refused).toMatch(/^HTTP\/1\.1 403/);
+    expect(refused).toContain('FORBIDDEN_HOST');
+    expect(refused).not.toContain('attacker');
+    expect(await raw(s.port, `GET / HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`)).toMatch(/^HTTP\/1\.1 403/);
+    // Its own names: localhost, an address; and a probe's /healthz whatever the name.
+    for (const ok of [`localhost:${s.port}`, `127.0.0.1:${s.port}`, `[::1]:${s.port}`]) expect(await ask(ok), ok).toMatch(/^HTTP\/1\.1 200/);
+    expect(await raw(s.port, `GET /healthz HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`)).toMatch(/^HTTP\/1\.1 200/);
+    // A name listed in ALLOWED_HOSTS is answered.
+    const named = await serve({ allowedHosts: ['graph.example.org'] });
+    try {
+      const r = await raw(named.port, `POST /graphql HTTP/1.1\r\nHost: graph.example.org\r\nOrigin: https://graph.example.org\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`);
+      expect(r).toMatch(/^HTTP\/1\.1 200/);
+    } finally {
+      await named.app.close();
+    }
+  });
+
+  it('serves the explorer with a content security policy that keeps other sites\' scripts and frames out', async () => {
+    const r = await fetch(`${s.url}/`);
+    const csp = r.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(r.headers.get('x-frame-options')).toBe('DENY');
+  });
+
   it('refuses other origins, null among them, with no CORS headers and no credentials', async () => {
     for (const origin of ['https://evil.example', 'null', 'http://127.0.0.1.evil.example']) {
       const r = await post(s.url, { query: '{ stats { entities } }' }, { origin });
