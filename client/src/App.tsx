@@ -19,7 +19,7 @@ import { SavedViews } from './components/SavedViews';
 import { SearchBox } from './components/SearchBox';
 import { download, readViewFile, viewFile } from './core/export';
 import { collapse, commit, EMPTY_VIEW, mergeSubgraph, removeNodes, togglePin, visibleElements } from './core/graph';
-import { relationLabel, typeStyle } from './core/style';
+import { evidenceFor, relationLabel, typeStyle } from './core/style';
 import { decodeState, opensBare } from './core/url';
 import { GraphCanvas, type CanvasHandle } from './graph/GraphCanvas';
 import { DiscrepanciesView } from './views/Discrepancies';
@@ -187,7 +187,7 @@ export function App() {
         )}
         {ui.tab === 'details' && !ui.entity && ui.relation && (relation ? <RelationPanel relation={relation} onSelectEntity={selectEntity} onOpenPassage={openPassage} /> : <p className="status">Loading the relation…</p>)}
         {ui.tab === 'details' && !ui.entity && !ui.relation && <p className="status">Select an entity or a relation on the canvas, or search for one, to see what the report says about it.</p>}
-        {ui.tab === 'report' && <Reader passage={ui.passage} span={ui.span} onOpenPassage={openPassage} onSelectEntity={selectEntity} />}
+        {ui.tab === 'report' && <Reader passage={ui.passage} span={ui.span} reason={evidenceFor(relation, ui)} onOpenPassage={openPassage} onSelectEntity={selectEntity} />}
         {ui.tab === 'findings' && <FindingsView sector={ui.sector} dimension={ui.dimension} onFilter={(sector, dimension) => setUi((u) => ({ ...u, sector, dimension }))} onSelectEntity={selectEntity} />}
         {ui.tab === 'path' && <PathFinder ends={ui.path} onEnds={(ends) => setUi((u) => ({ ...u, path: ends }))} onPath={drawPath} onSelectEntity={selectEntity} onOpenPassage={openPassage} />}
         {ui.tab === 'tables' && <TablesView selected={ui.table} onSelect={(n) => setUi((u) => ({ ...u, table: n }))} onOpenPassage={openPassage} />}

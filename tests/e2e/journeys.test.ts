@@ -156,6 +156,8 @@ describe('explorer journeys', () => {
     await expect.poll(() => page.getByTestId('highlight').allTextContents().then((t) => t.join('')), UNTIL).toBe(
       'MOI chairs this group, and there are number of vice-chairs, including the MOLVT, MOWA and the Ministry of Justice.',
     );
+    // The report says which relation the highlight is the evidence for (it said nothing).
+    expect(await page.getByTestId('evidence-for').textContent()).toBe('Evidence for Ministry of Interior chairs Migration Working Group, highlighted:');
     await shots(page, '05-relation-evidence');
   });
 

@@ -13,11 +13,13 @@ import { DataTable } from './Tables';
 interface Props {
   passage: string | null;
   span: [number, number] | null;
+  /** What the highlighted span is shown as evidence for ("MOI chairs MWG"), when opened from a relation. */
+  reason?: string | null;
   onOpenPassage(id: string, span: [number, number] | null): void;
   onSelectEntity(e: EntityRef): void;
 }
 
-export function Reader({ passage, span, onOpenPassage, onSelectEntity }: Props) {
+export function Reader({ passage, span, reason, onOpenPassage, onSelectEntity }: Props) {
   const [docs, setDocs] = useState<DocumentData['documents']>([]);
   const [docIndex, setDocIndex] = useState(0);
   const [tables, setTables] = useState<TableData[]>([]);
@@ -97,7 +99,7 @@ export function Reader({ passage, span, onOpenPassage, onSelectEntity }: Props) 
             {c.sections.map((s, i) => (
               <section key={i}>
                 {s.passages.map((p) => (
-                  <PassageView key={p.id} p={p} open={p.id === passage} span={p.id === passage ? span : null} table={tableByPassage.get(p.id)} onSelectEntity={onSelectEntity} />
+                  <PassageView key={p.id} p={p} open={p.id === passage} span={p.id === passage ? span : null} reason={p.id === passage && span ? reason : null} table={tableByPassage.get(p.id)} onSelectEntity={onSelectEntity} />
                 ))}
               </section>
             ))}
@@ -108,13 +110,14 @@ export function Reader({ passage, span, onOpenPassage, onSelectEntity }: Props) 
   );
 }
 
-function PassageView({ p, open, span, table, onSelectEntity }: { p: PassageData; open: boolean; span: [number, number] | null; table?: TableData; onSelectEntity(e: EntityRef): void }) {
+function PassageView({ p, open, span, reason, table, onSelectEntity }: { p: PassageData; open: boolean; span: [number, number] | null; reason?: string | null; table?: TableData; onSelectEntity(e: EntityRef): void }) {
   const segments = segmentText(p.text, p.mentions, span);
   const Tag = p.kind === 'heading' ? 'h3' : p.kind === 'list-item' ? 'li' : 'p';
   // A list item stands in a list of its own, so that it is announced as one.
   const Wrap = p.kind === 'list-item' ? 'ul' : Fragment;
   return (
     <div className={`passage kind-${p.kind}${open ? ' open' : ''}`} data-passage={p.id} id={`passage-${p.id}`}>
+      {reason && <div className="evidence-for" data-testid="evidence-for">Evidence for <strong>{reason}</strong>, highlighted:</div>}
       {p.page ? <span className="page" title={`Page ${p.pageLabel ?? p.page}`}>p. {p.pageLabel ?? p.page}</span> : null}
       {p.label && <div className="label">{p.label}</div>}
       {table ? (

@@ -70,3 +70,17 @@ export function typeStyle(type: string): TypeStyle {
 
 /** "VICE_CHAIRS" -> "vice chairs", for labels and sentences. */
 export const relationLabel = (type: string) => type.toLowerCase().replace(/_/g, ' ');
+
+/**
+ * What a passage opened from a relation's evidence shows: the relation spelled out ("Ministry of
+ * Interior chairs Migration Working Group"), when the relation is the one selected and the span
+ * open is one of its quotes; null otherwise (a passage opened from a mention or the outline).
+ */
+export function evidenceFor(
+  relation: { id: string; type: string; source: { name: string }; target: { name: string }; evidence: { passage: { id: string }; start: number; end: number }[] } | null,
+  ui: { relation: string | null; passage: string | null; span: [number, number] | null },
+): string | null {
+  if (!relation || relation.id !== ui.relation || !ui.span) return null;
+  const quoted = relation.evidence.some((e) => e.passage.id === ui.passage && e.start === ui.span![0] && e.end === ui.span![1]);
+  return quoted ? `${relation.source.name} ${relationLabel(relation.type)} ${relation.target.name}` : null;
+}
