@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readText } from '../../graph-seed/src/nlp/read-text';
+import { runPipeline } from '../../graph-seed/src/pipeline';
 
 const triples = (text: string) => readText(text).relations.map((r) => `${r.source} ${r.type} ${r.target}`);
 
@@ -92,6 +93,23 @@ describe('agreements and law', () => {
     expect(triples('The Mining Code was repealed by the Minerals Act.')).toContain('minerals-act REPEALS mining-code');
     expect(triples('The Ethics Commission is appointed by the Supreme Council.')).toContain('ethics-commission APPOINTED_BY supreme-council');
     expect(triples('The Council of State issued the Procurement Regulation.')).toContain('procurement-regulation ISSUED_BY council-of-state');
+  });
+
+  // Countries are read by the pipeline's country reader, not by readText alone.
+  const named = (text: string) => {
+    const run = runPipeline([{ name: 's.txt', text }]);
+    if (!run.ok) throw new Error(String(run.errors));
+    const name = new Map(run.value.bundle.entities.map((e) => [e.id, e.name]));
+    return run.value.bundle.relations.map((r) => `${name.get(r.source)} ${r.type} ${name.get(r.target)}`);
+  };
+
+  it('reads the signers of an agreement signed at a place, and not the place as a signer', () => {
+    const read = named('The Fisheries Charter was signed in Bergen, Norway, by Iceland, Denmark and Sweden.');
+    expect(read.filter((t) => t.includes(' SIGNED ')).sort()).toEqual(['Denmark SIGNED Fisheries Charter', 'Iceland SIGNED Fisheries Charter', 'Sweden SIGNED Fisheries Charter']);
+  });
+
+  it('reads a country rejoining an organisation as a member', () => {
+    expect(named('Chile rejoined the World Health Organization in 1990.')).toContain('Chile MEMBER_OF World Health Organization');
   });
 });
 

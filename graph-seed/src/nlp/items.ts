@@ -40,10 +40,25 @@ export function toItems(s: Sentence, args: Argument[]): Item[] {
   return items;
 }
 
-/** Index of the trigger's last item, or -1. "*" matches one to three words. */
+/** Places a "**" gap may name: "signed in Lisbon, Portugal, by ...". */
+const PLACES: readonly EntityType[] = ['Country', 'Region', 'Province'];
+
+/**
+ * Index of the trigger's last item, or -1. "*" matches one to three words; "**", a place phrase
+ * of one to six items: words, commas and places ("in Riobamba, Ecuador,").
+ */
 export function matchWords(items: Item[], at: number, words: string[]): number {
   const go = (i: number, w: number): number => {
     if (w === words.length) return i - 1;
+    if (words[w] === '**') {
+      for (let n = 1; n <= 6; n++) {
+        const it = items[i + n - 1];
+        if (!it || (it.kind === 'word' ? BREAKS.has(it.word.lower) : !PLACES.includes(it.arg.type))) break;
+        const r = go(i + n, w + 1);
+        if (r >= 0) return r;
+      }
+      return -1;
+    }
     if (words[w] === '*') {
       for (let n = 1; n <= 3; n++) {
         const it = items[i + n - 1];

@@ -1,6 +1,6 @@
 /**
  * Relation triggers, kept as data. A rule names its trigger phrases (words; "*" stands for one
- * to three words), the types its left and right arguments may have, and which of the two is the
+ * to three words, "**" for a place phrase: "signed in Lisbon, Portugal, by"), the types its left and right arguments may have, and which of the two is the
  * relation's source. The engine (engine.ts) applies every rule in every form the text uses:
  *   passive      "X was created by Y"              X left, Y right
  *   active       "Y established X"                 Y left, X right (no auxiliary before, no "by" after)
@@ -114,12 +114,13 @@ export const RELATION_RULES: readonly RelationRule[] = [
     triggers: ['participates in', 'participated in', 'takes part in', 'took part in', 'sits on', 'is a member of', 'are members of', 'a member of', 'became a member of', 'joined',
       'is represented on', 'are represented on', 'is represented in', 'are represented in'] },
   { id: 'work.member', relation: 'MEMBER_OF', source: 'left', left: ACTOR, right: ['InternationalOrganization', 'Organization', 'GovernmentBody'], confidence: 0.8,
-    triggers: ['is a member of', 'are members of', 'became a member of', 'a member of', 'joined', 'acceded to'] },
+    triggers: ['is a member of', 'are members of', 'became a member of', 'a member of', 'joined', 'acceded to', 'rejoined'] },
   // agreements
   { id: 'agreement.signed', relation: 'SIGNED', source: 'left', left: ACTOR, right: ['Agreement'], confidence: 0.85, active: true,
     triggers: ['signed', 'signs', 'sign', 'concluded', 'entered into'] },
   { id: 'agreement.signed-by', relation: 'SIGNED', source: 'right', left: ['Agreement'], right: ACTOR, confidence: 0.85,
-    triggers: ['signed by', 'concluded by'] },
+    // "signed in Lisbon, Portugal, by France, Italy and Spain": where it was signed, then who.
+    triggers: ['signed by', 'concluded by', 'signed in ** by', 'signed at ** by', 'concluded in ** by', 'concluded at ** by'] },
   // "the Treaty of Portsmouth between Japan and Russia", "the Convention with Peru": the parties named with the agreement.
   { id: 'agreement.between', relation: 'PARTY_TO', source: 'right', left: ['Agreement'], right: ACTOR, confidence: 0.8, adjacent: true,
     triggers: ['between', 'between the', ', between', ', between the', 'with', 'with the'] },
