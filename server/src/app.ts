@@ -26,8 +26,9 @@ import { introspectionBounds, type CostBounds } from './schema/cost';
 import { readsEntityContent, readsPassageContent, readsRelationContent } from './schema/lookahead';
 import { LIGHT_ENTITY_FIELDS, LIGHT_RELATION_FIELDS } from './schema/resolvers';
 import { withBudget } from './store/budget';
-import { StoreUnavailableError, type GraphStore } from './store/GraphStore';
+import { QueryTimeoutError, RequestAbortedError, StoreUnavailableError, type GraphStore } from './store/GraphStore';
 import { MemoryGraphStore } from './store/memory/MemoryGraphStore';
+import { FairTurns } from './turns';
 import { validationHints } from './validationHints';
 
 /** net.Server#close: stops listening and leaves the open connections be. */
@@ -66,9 +67,15 @@ export interface HttpLimits {
    * answer has waited longest.
    */
   maxUnreadAnswers: number;
+  /**
+   * Most GraphQL operations running at once (each holds its result and answer in memory); the
+   * others wait their turn, turns going round the clients (a client is its network). Over the
+   * memory store, 4 unless set.
+   */
+  maxOperationsInFlight: number;
 }
 
-export const DEFAULT_HTTP_LIMITS: HttpLimits = { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, maxConnections: 1024, maxPipelined: 32, maxUnreadAnswers: 64 };
+export const DEFAULT_HTTP_LIMITS: HttpLimits = { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, maxConnections: 1024, maxPipelined: 32, maxUnreadAnswers: 8, maxOperationsInFlight: 16 };
 
 export interface App {
   server: Server;
@@ -143,6 +150,10 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
   const http: HttpLimits = { ...DEFAULT_HTTP_LIMITS, ...options.httpLimits };
   const origins = { allowed: new Set(options.corsOrigins ?? []) };
   const hosts = new Set((options.allowedHosts ?? []).map((h) => h.toLowerCase()));
+  // The memory store's operations are work on this thread (a few at once keep both cores busy
+  // and the event loop free between them); Neo4j's mostly wait for the database.
+  const inFlight = options.httpLimits?.maxOperationsInFlight ?? (store instanceof MemoryGraphStore ? 4 : http.maxOperationsInFlight);
+  const operations = new FairTurns(inFlight, http.maxConnections);
   const budgetMs = options.queryTimeoutMs ?? 10_000;
   const thread = options.heavyThread ? new HeavyThread(options.heavyThread, limits, log) : null;
   const jit = options.jit === false ? null : new Jit(schema, { ...DEFAULT_JIT_LIMITS, ...options.jit }, (ms, expanded) => log.debug('compiled a repeated operation', { ms: Math.round(ms), expanded }));
@@ -281,6 +292,8 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
         req.socket.once('close', end);
         if (req.socket.destroyed) return end();
         state.answer = res;
+        state.drainedAt = performance.now();
+        state.pending = 0;
         void handle(req, res);
       });
     // The next request of a connection starts after a poll for I/O (setImmediate): an answer
@@ -298,13 +311,19 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
     const now = performance.now();
     let slowest: Socket | null = null;
     let since = Infinity;
+    // Progress is the client taking bytes of its answer (the socket draining), not bytes moving
+    // either way: Node counts an answer as written once queued, and a client that reads nothing
+    // can keep sending bytes of a next request.
     for (const [socket, state] of sockets) {
       if (!state.answer?.writableNeedDrain) continue;
-      noteTraffic(state, socket, now);
-      if (state.quietSince < since) (slowest = socket), (since = state.quietSince);
+      // Less of the answer waiting than at the last look: its client is reading.
+      const pending = state.answer.writableLength;
+      if (pending < state.pending) state.drainedAt = now;
+      state.pending = pending;
+      if (state.drainedAt < since) (slowest = socket), (since = state.drainedAt);
     }
     if (!slowest) return;
-    log.warn('connection closed: its client reads too slowly while answers pile up', { quietMs: Math.round(now - since) });
+    log.warn('connection closed: its client reads too slowly while answers pile up', { stalledMs: Math.round(now - since) });
     slowest.destroy();
   }
 
@@ -337,10 +356,7 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
           return json(res, 503, { status: 'unavailable' });
         }
       }
-      if (path === '/graphql') {
-        if (unreadAnswers() >= http.maxUnreadAnswers) dropSlowestReader();
-        return await graphql(req, res);
-      }
+      if (path === '/graphql') return await graphql(req, res);
       if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, errorBody('only GET is served here; the API is at /graphql', 'METHOD_NOT_ALLOWED'), { allow: 'GET, HEAD' });
       return serveStatic(path, res);
     } catch (e) {
@@ -392,7 +408,35 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
       const bad = malformedJsonParam(req.url ?? '');
       if (bad) return json(res, 400, errorBody(`the ${bad} parameter is not a JSON object`, 'BAD_REQUEST'));
     }
-    await yoga(req, res, { req, res });
+    // Its turn among the operations of every client (see FairTurns): each operation in flight
+    // holds its result and its answer in memory, so their number is what bounds both.
+    let release: () => void;
+    try {
+      release = await operations.acquire(clientOf(req.socket.remoteAddress) ?? '', budgetMs, hangUpSignal(res));
+    } catch (e) {
+      if (e instanceof RequestAbortedError) return void res.destroy();
+      const timeout = e instanceof QueryTimeoutError;
+      return json(res, 503, errorBody(timeout ? `the operation waited ${budgetMs} ms for its turn; try again shortly` : 'the server has too many operations waiting; try again shortly', timeout ? 'TIMEOUT' : 'BUSY'), { 'retry-after': '1' });
+    }
+    // The turn ends when the answer starts being written (its result is made by then) or the
+    // connection closes, not when its client has read it all: clients that read nothing (or hang
+    // up while Yoga waits for a drain that never comes) would otherwise keep every turn. What
+    // waits for such clients is bounded apart (maxUnreadAnswers).
+    // An answer about to be made while too many wait for their clients: the client slowest to
+    // read goes (checked at each turn, not at arrival: a thousand connections arriving at once
+    // found none waiting, and each answer then piled up).
+    if (unreadAnswers() >= http.maxUnreadAnswers) dropSlowestReader();
+    res.once('close', release);
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
+      release();
+      return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
+    } as typeof res.writeHead;
+    try {
+      await yoga(req, res, { req, res });
+    } finally {
+      release();
+    }
   }
 
   server.on('connection', (socket: Socket) => {
@@ -410,7 +454,11 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
       evict.destroy();
       sockets.delete(evict);
     }
-    sockets.set(socket, { active: 0, waiting: 0, turn: Promise.resolve(), answer: null, idleSweeps: 0, served: 0, quietSince: performance.now(), bytes: 0, request: null, blocked: () => socket.writableLength > 0 });
+    socket.on('drain', () => {
+      const state = sockets.get(socket);
+      if (state) state.drainedAt = performance.now();
+    });
+    sockets.set(socket, { active: 0, waiting: 0, turn: Promise.resolve(), answer: null, drainedAt: performance.now(), pending: 0, idleSweeps: 0, served: 0, quietSince: performance.now(), bytes: 0, request: null, blocked: () => socket.writableLength > 0 });
     socket.once('close', () => sockets.delete(socket));
   });
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
@@ -466,6 +514,10 @@ interface SocketState {
   turn: Promise<void>;
   /** The answer being written on it, if any. */
   answer: ServerResponse | null;
+  /** When its client last took bytes of an answer (seen going down, or the socket drained), or the answer began. */
+  drainedAt: number;
+  /** Bytes of its answer waiting to be taken, at the last look. */
+  pending: number;
   /** Sweeps of a closing server that found it idle. */
   idleSweeps: number;
   /** Requests it has sent. */

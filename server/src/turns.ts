@@ -1,0 +1,113 @@
+/**
+ * Turns for operations: at most `concurrency` run at once, the others wait in line, and turns go
+ * round the clients that wait (one turn each in rotation), so that a client with hundreds of
+ * connections, each with one operation, delays another client's operation by one turn, not by
+ * hundreds. A client is its network (http.ts clientOf).
+ */
+import { QueryTimeoutError, RequestAbortedError, StoreBusyError } from './store/GraphStore';
+
+interface Waiter {
+  client: string;
+  go: (release: () => void) => void;
+  /** Takes the waiter out of the line and rejects it. */
+  leave: (error: Error) => void;
+}
+
+export class FairTurns {
+  private running = 0;
+  /** Waiters by client; a Map keeps the rotation order (a client served goes to the end). */
+  private readonly lines = new Map<string, Waiter[]>();
+  private waitingCount = 0;
+
+  constructor(
+    private readonly concurrency: number,
+    /** Most operations waiting; past it, the client with most of them gives up its latest. */
+    private readonly lineMax: number,
+  ) {}
+
+  get waiting(): number {
+    return this.waitingCount;
+  }
+
+  get inFlight(): number {
+    return this.running;
+  }
+
+  /**
+   * Resolves with a release to call when the operation is done, in its turn. Rejects with
+   * StoreBusyError when the line is full and the asker has most in it (or is displaced later),
+   * QueryTimeoutError when the turn has not come within `timeoutMs`, RequestAbortedError when
+   * the signal aborts first.
+   */
+  acquire(client: string, timeoutMs: number, signal?: AbortSignal): Promise<() => void> {
+    if (signal?.aborted) return Promise.reject(new RequestAbortedError());
+    if (this.running < this.concurrency && this.waitingCount === 0) {
+      this.running++;
+      return Promise.resolve(this.releaser());
+    }
+    if (this.waitingCount >= this.lineMax && !this.makeRoom(client)) return Promise.reject(new StoreBusyError('the server has too many operations waiting; try again shortly'));
+    return new Promise((resolve, reject) => {
+      let timer: NodeJS.Timeout | undefined;
+      const done = () => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+      };
+      const waiter: Waiter = {
+        client,
+        go: (release) => (done(), resolve(release)),
+        leave: (error) => {
+          done();
+          const line = this.lines.get(client);
+          const i = line?.indexOf(waiter) ?? -1;
+          if (i >= 0) {
+            line!.splice(i, 1);
+            this.waitingCount--;
+            if (!line!.length) this.lines.delete(client);
+          }
+          reject(error);
+        },
+      };
+      const onAbort = () => waiter.leave(new RequestAbortedError());
+      timer = setTimeout(() => waiter.leave(new QueryTimeoutError(`the operation waited ${timeoutMs} ms for its turn`)), timeoutMs);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const line = this.lines.get(client);
+      if (line) line.push(waiter);
+      else this.lines.set(client, [waiter]);
+      this.waitingCount++;
+    });
+  }
+
+  /** The client with most waiting (other than the asker, unless it has more) gives up its latest. */
+  private makeRoom(asker: string): boolean {
+    let heaviest: string | null = null;
+    let most = (this.lines.get(asker)?.length ?? 0) + 1;
+    for (const [client, line] of this.lines) if (line.length > most) (heaviest = client), (most = line.length);
+    if (heaviest === null) return false;
+    this.lines.get(heaviest)!.at(-1)!.leave(new StoreBusyError('the server has too many operations waiting; try again shortly'));
+    return true;
+  }
+
+  private releaser(): () => void {
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.running--;
+      this.next();
+    };
+  }
+
+  /** Gives free turns to the next clients in rotation. */
+  private next(): void {
+    while (this.running < this.concurrency && this.waitingCount > 0) {
+      const [client, line] = this.lines.entries().next().value as [string, Waiter[]];
+      const waiter = line.shift()!;
+      this.waitingCount--;
+      this.lines.delete(client);
+      // Served: to the end of the rotation, if it has more waiting.
+      if (line.length) this.lines.set(client, line);
+      this.running++;
+      waiter.go(this.releaser());
+    }
+  }
+}
