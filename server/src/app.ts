@@ -272,7 +272,8 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
     const state = sockets.get(req.socket);
     if (!state) return void handle(req, res);
     if (req.socket.destroyed) return;
-    if (state.waiting >= http.maxPipelined) {
+    // The one about to start counts as waiting until its turn comes (after a poll for I/O).
+    if (state.waiting > http.maxPipelined) {
       log.warn('connection closed: too many pipelined requests', { waiting: state.waiting });
       return void req.socket.destroy();
     }
