@@ -62,9 +62,9 @@ export interface HttpLimits {
    */
   maxPipelined: number;
   /**
-   * Most answers held waiting for their clients to read them (each kept whole in memory until
-   * written out), over all connections. At it, a new operation closes the connection whose
-   * answer has waited longest.
+   * Most answers held waiting for their clients to read them (each kept whole in memory, with
+   * its result, until written out), over all connections. At it, an operation taking its turn
+   * closes the connection whose client has taken nothing of its answer for longest.
    */
   maxUnreadAnswers: number;
   /**
@@ -304,17 +304,16 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
   }
 
   /**
-   * Closes the connection whose answer has waited longest for its client to read it (nothing
-   * moved on it for longest): refusing newcomers instead would let a few clients that read
-   * nothing shut everyone else out.
+   * Closes the connection whose client has taken nothing of its answer for longest: refusing
+   * newcomers instead would let a few clients that read nothing shut everyone else out.
    */
   function dropSlowestReader(): void {
     const now = performance.now();
     let slowest: Socket | null = null;
     let since = Infinity;
-    // Progress is the client taking bytes of its answer (the socket draining), not bytes moving
-    // either way: Node counts an answer as written once queued, and a client that reads nothing
-    // can keep sending bytes of a next request.
+    // Progress is the client taking bytes of its answer (less of it waiting, or the socket
+    // draining), not bytes moving either way: Node counts an answer as written once queued, and
+    // a client that reads nothing can keep sending bytes of a next request.
     for (const [socket, state] of sockets) {
       if (!state.answer?.writableNeedDrain) continue;
       // Less of the answer waiting than at the last look: its client is reading.
@@ -419,14 +418,14 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
       const timeout = e instanceof QueryTimeoutError;
       return json(res, 503, errorBody(timeout ? `the operation waited ${budgetMs} ms for its turn; try again shortly` : 'the server has too many operations waiting; try again shortly', timeout ? 'TIMEOUT' : 'BUSY'), { 'retry-after': '1' });
     }
-    // The turn ends when the answer starts being written (its result is made by then) or the
-    // connection closes, not when its client has read it all: clients that read nothing (or hang
-    // up while Yoga waits for a drain that never comes) would otherwise keep every turn. What
-    // waits for such clients is bounded apart (maxUnreadAnswers).
     // An answer about to be made while too many wait for their clients: the client slowest to
     // read goes (checked at each turn, not at arrival: a thousand connections arriving at once
     // found none waiting, and each answer then piled up).
     if (unreadAnswers() >= http.maxUnreadAnswers) dropSlowestReader();
+    // The turn ends when the answer starts being written (its result is made by then) or the
+    // connection closes, not when its client has read it all: clients that read nothing (or hang
+    // up while Yoga waits for a drain that never comes) would otherwise keep every turn. What
+    // waits for such clients is bounded apart (maxUnreadAnswers).
     res.once('close', release);
     const writeHead = res.writeHead;
     res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
