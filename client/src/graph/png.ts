@@ -16,19 +16,22 @@ export async function pngWithLegend(cy: Core, legend: { label: string; color: st
   });
   const row = 36;
   const legendW = 520;
+  // A margin around the drawing: Cytoscape's picture ends at the outermost node's edge.
+  const margin = 40;
   const canvas = document.createElement('canvas');
-  canvas.width = img.width + legendW;
-  canvas.height = Math.max(img.height, 80 + legend.length * row);
+  canvas.width = margin + img.width + legendW;
+  canvas.height = Math.max(img.height + 2 * margin, 80 + legend.length * row);
   const g = canvas.getContext('2d')!;
   g.fillStyle = '#ffffff';
   g.fillRect(0, 0, canvas.width, canvas.height);
-  g.drawImage(img, 0, 0);
+  g.drawImage(img, margin, margin);
+  const left = margin + img.width + 20;
   g.fillStyle = '#111827';
   g.font = 'bold 28px Helvetica, Arial, sans-serif';
-  g.fillText(title, img.width + 20, 44);
+  g.fillText(title, left, 44);
   g.font = '24px Helvetica, Arial, sans-serif';
   legend.forEach((item, i) => {
-    const x = img.width + 20;
+    const x = left;
     const y = 70 + i * row;
     const o = shapeOutline(item.shape, 24);
     g.fillStyle = item.color;
