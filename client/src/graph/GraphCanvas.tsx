@@ -13,7 +13,7 @@ import { wrapWidth } from '../core/labels';
 import { degrees, nearestInDirection, nodeSize, type Direction, type LayoutName, type Point } from '../core/layout';
 import { relationLabel, typeStyle } from '../core/style';
 import type { Geometry } from '../core/url';
-import { applyLabelScale, getLabelScale, scaledData, setLabelScale, STYLE } from './canvasStyle';
+import { applyLabelScale, dropBoxes, getLabelScale, scaledData, setLabelScale, STYLE } from './canvasStyle';
 import { ContextMenu, HoverCardView, type HoverCard, type MenuItem } from './CanvasOverlay';
 import { LABEL_CANDIDATES, placeLabels, resetLabels, spreadOut } from './labels';
 import { FIT_MAX_ZOOM, fitNodes, neighbourIndex, placeFresh, ringsByHops, runLayout } from './layouts';
@@ -143,7 +143,7 @@ async function layoutWhole(cy: Core, name: LayoutName): Promise<void> {
   // layout's beside its node.
   resetLabels(cy);
   cy.batch(() => cy.nodes().toggleClass('side-label', name === 'hierarchy'));
-  (cy.nodes() as unknown as { dirtyBoundingBoxCache(): void }).dirtyBoundingBoxCache();
+  dropBoxes(cy.nodes());
   // The first pass starts from the same zoom whatever was drawn before, so the same nodes always
   // make the same drawing.
   cy.viewport({ zoom: 0.75, pan: { x: 0, y: 0 } });

@@ -51,8 +51,14 @@ export function applyLabelScale(cy: cytoscape.Core): void {
       if (n.data('fs') !== d.fs || n.data('ns') !== d.ns) (n.data(d), (changed = changed.union(n)));
     }),
   );
-  if (changed.nonempty()) (changed as unknown as { dirtyBoundingBoxCache(): void }).dirtyBoundingBoxCache();
+  if (changed.nonempty()) dropBoxes(changed);
 }
+
+/**
+ * Drops the cached boxes of `nodes`: Cytoscape keeps a node's box until the node moves, even when
+ * its label changed size or side since (its `dirtyBoundingBoxCache`, missing from its types).
+ */
+export const dropBoxes = (nodes: cytoscape.NodeCollection): void => (nodes as unknown as { dirtyBoundingBoxCache(): void }).dirtyBoundingBoxCache();
 /** Gap between a node and its label, in screen pixels. */
 export const LABEL_GAP = 3;
 export const LINE_HEIGHT = 1.15;

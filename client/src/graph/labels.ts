@@ -6,18 +6,18 @@
 import type { Core, NodeCollection, NodeSingular } from 'cytoscape';
 import { labelPriority, labelSides, placeLabelChoices, type LabelChoices, type LabelSide } from '../core/labels';
 import { separate, type Footprint } from '../core/layout';
-import { getLabelScale } from './canvasStyle';
+import { dropBoxes, getLabelScale } from './canvasStyle';
 
 /** Classes that move a label from its own side of the node (below; beside for the layered layout). */
 const SIDE_CLASSES = 'lbl-bottom lbl-top lbl-right lbl-left';
 const ownSide = (n: NodeSingular): LabelSide => (n.hasClass('side-label') ? 'right' : 'bottom');
 
-/** Every label back on, at its own side (before a layout measures them). */
-export function resetLabels(cy: Core): void {
-  const moved = cy.nodes('.nolabel, .lbl-bottom, .lbl-top, .lbl-right, .lbl-left');
+/** Every label of `nodes` (all by default) back on, at its own side (before it is measured). */
+export function resetLabels(cy: Core, nodes: NodeCollection = cy.nodes()): void {
+  const moved = nodes.filter('.nolabel, .lbl-bottom, .lbl-top, .lbl-right, .lbl-left');
   if (moved.empty()) return;
   cy.batch(() => moved.removeClass(`nolabel ${SIDE_CLASSES}`));
-  (moved as unknown as { dirtyBoundingBoxCache(): void }).dirtyBoundingBoxCache();
+  dropBoxes(moved);
 }
 
 /**
@@ -25,11 +25,7 @@ export function resetLabels(cy: Core): void {
  * labels drawn at their own side.
  */
 function labelBoxes(cy: Core, nodes: NodeCollection = cy.nodes(':visible')): Map<string, { x1: number; x2: number; y1: number; y2: number }> {
-  const moved = nodes.filter('.nolabel, .lbl-bottom, .lbl-top, .lbl-right, .lbl-left');
-  if (moved.nonempty()) {
-    cy.batch(() => moved.removeClass(`nolabel ${SIDE_CLASSES}`));
-    (moved as unknown as { dirtyBoundingBoxCache(): void }).dirtyBoundingBoxCache();
-  }
+  resetLabels(cy, nodes);
   const out = new Map<string, { x1: number; x2: number; y1: number; y2: number }>();
   nodes.forEach((n) => {
     const b = n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false } as never);
