@@ -11,6 +11,7 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { GraphQLError, type DocumentNode } from 'graphql';
 import { createGraphQLError, createYoga, maskError, type Plugin } from 'graphql-yoga';
 import { LRUCache } from 'lru-cache';
+import { BodyReader, bodyOf } from './bodies';
 import { createContext, type Context } from './context';
 import { hangUpSignal } from './hangup';
 import { clientOf, corsHeaders, crossSiteUnsafe, errorBody, getRunsOperation, hostAllowed, json, malformedJsonParam, originAllowed, requestPath, serveStatic } from './http';
@@ -73,9 +74,14 @@ export interface HttpLimits {
    * memory store, 4 unless set.
    */
   maxOperationsInFlight: number;
+  /**
+   * Most bytes of request bodies still arriving, over all connections (by their declared
+   * lengths). Past it, the body that began arriving longest ago is dropped (see bodies.ts).
+   */
+  maxBodyBytesArriving: number;
 }
 
-export const DEFAULT_HTTP_LIMITS: HttpLimits = { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, maxConnections: 1024, maxPipelined: 32, maxUnreadAnswers: 8, maxOperationsInFlight: 16 };
+export const DEFAULT_HTTP_LIMITS: HttpLimits = { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, maxConnections: 1024, maxPipelined: 32, maxUnreadAnswers: 8, maxOperationsInFlight: 16, maxBodyBytesArriving: 64 * 1024 * 1024 };
 
 export interface App {
   server: Server;
@@ -154,6 +160,7 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
   // and the event loop free between them); Neo4j's mostly wait for the database.
   const inFlight = options.httpLimits?.maxOperationsInFlight ?? (store instanceof MemoryGraphStore ? 4 : http.maxOperationsInFlight);
   const operations = new FairTurns(inFlight, http.maxConnections);
+  const bodies = new BodyReader(http.maxBodyBytesArriving);
   const budgetMs = options.queryTimeoutMs ?? 10_000;
   const thread = options.heavyThread ? new HeavyThread(options.heavyThread, limits, log) : null;
   const jit = options.jit === false ? null : new Jit(schema, { ...DEFAULT_JIT_LIMITS, ...options.jit }, (ms, expanded) => log.debug('compiled a repeated operation', { ms: Math.round(ms), expanded }));
@@ -407,6 +414,15 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
     if (req.method === 'GET') {
       const bad = malformedJsonParam(req.url ?? '');
       if (bad) return json(res, 400, errorBody(`the ${bad} parameter is not a JSON object`, 'BAD_REQUEST'));
+    }
+    // The body has all come before the operation takes its turn (bodies.ts): a client that
+    // stops halfway through its body holds no turn.
+    if (req.method === 'POST' && length > 0) {
+      try {
+        (req as IncomingMessage & { body?: unknown }).body = bodyOf(await bodies.read(req, length));
+      } catch {
+        return void res.destroy();
+      }
     }
     // Its turn among the operations of every client (see FairTurns): each operation in flight
     // holds its result and its answer in memory, so their number is what bounds both.

@@ -182,3 +182,47 @@ describe('operations in flight over many connections', () => {
     expect(r.status).toBe(200);
   });
 });
+
+describe('request bodies', () => {
+  /** Headers of a POST declaring `length` bytes of body, and `sent` bytes of it. */
+  const partial = (length: number, sent: number) => `POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${length}\r\n\r\n${'{'.padEnd(sent, ' ')}`;
+
+  it('takes no turn for a body that has not all come: stalled uploads hold no operation back', async () => {
+    const { port } = await serve(new MemoryGraphStore(reportBundle()), { httpLimits: { maxOperationsInFlight: 2 } });
+    // Four clients send half a body and then nothing. Before, each held a turn until the request
+    // timeout (30 s): every other operation waited out its budget and got 503 TIMEOUT.
+    for (let i = 0; i < 4; i++) (await open(port)).write(partial(60, 30));
+    await new Promise((r) => setTimeout(r, 200));
+    const r = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ stats { entities } }' }), signal: AbortSignal.timeout(8000) });
+    expect(r.status).toBe(200);
+    expect((await r.json()).data.stats.entities).toBeGreaterThan(0);
+  });
+
+  it('bounds the bytes of bodies still arriving: the one begun longest ago makes room, and the newcomer is served', async () => {
+    const { port } = await serve(new MemoryGraphStore(reportBundle()), { httpLimits: { maxBodyBytesArriving: 100_000 } });
+    const closed: boolean[] = [];
+    for (let i = 0; i < 5; i++) {
+      const s = await open(port);
+      closed.push(false);
+      s.on('close', () => (closed[i] = true));
+      s.write(partial(30_000, 1000));
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    // 150 KB declared against 100 KB: the two oldest are closed, the three newest stay.
+    await expect.poll(() => closed.join(), { timeout: 5000 }).toBe('true,true,false,false,false');
+    const r = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ stats { entities } }' }) });
+    expect(r.status).toBe(200);
+    // The newcomer's body made room too: the oldest still open was closed for it.
+    await expect.poll(() => closed.filter(Boolean).length, { timeout: 5000 }).toBe(2);
+  });
+
+  it('hands the body read to the operation unchanged, whatever its size or type', async () => {
+    const { port } = await serve(new MemoryGraphStore(reportBundle()));
+    // A body of 1.5 MB (its query padded with spaces), and one sent as application/graphql.
+    const padded = JSON.stringify({ query: `{ entity(id: "ministry:molvt") { name } ${' '.repeat(1_500_000)}}` });
+    const a = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: padded });
+    expect((await a.json()).data.entity.name).toMatch(/Ministry of Labour/);
+    const b = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/graphql' }, body: '{ entity(id: "ministry:molvt") { id } }' });
+    expect((await b.json()).data.entity.id).toBe('ministry:molvt');
+  });
+});
