@@ -13,6 +13,7 @@ import { createGraphQLError, createYoga, maskError, type Plugin } from 'graphql-
 import { LRUCache } from 'lru-cache';
 import { BodyReader, bodyOf } from './bodies';
 import { createContext, type Context } from './context';
+import { serveGraphiQL, wantsGraphiQL } from './graphiql';
 import { hangUpSignal } from './hangup';
 import { clientOf, corsHeaders, crossSiteUnsafe, errorBody, getRunsOperation, hostAllowed, json, malformedJsonParam, originAllowed, requestPath, serveStatic } from './http';
 import { HeavyThread, type StoreSpec } from './heavy-thread';
@@ -175,7 +176,8 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
     // Body size is checked before Yoga sees the request (below); Yoga's own check would pipe
     // every body through a counting stream.
     maxRequestBodySize: false,
-    graphiql: { title: 'Policy report graph: GraphQL' },
+    // GraphiQL is served before Yoga (graphiql.ts), from this server rather than a CDN.
+    graphiql: false,
     landingPage: false,
     // Parsed documents (and, with them, their compiled executors) are kept for the most recent
     // distinct operations only: clients send few, while a flood of one-off operations must not
@@ -383,6 +385,8 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
       return void res.end();
     }
     if (req.method !== 'GET' && req.method !== 'POST') return json(res, 405, errorBody('send operations with POST (or GET)', 'METHOD_NOT_ALLOWED'), { ...cors, allow: 'GET, POST, OPTIONS' });
+    // A browser asking for the page: GraphiQL, whatever the URL's parameters (they fill its editor).
+    if (wantsGraphiQL(req)) return serveGraphiQL(req, res);
     for (const [k, v] of Object.entries(cors)) res.setHeader(k, v);
     // Yoga builds a URL from the target and the Host header: an absolute-form target or an
     // empty or malformed Host would make that throw (a 500), so both are normalised first.

@@ -537,6 +537,26 @@ describe('same-origin by default', () => {
     expect(await page.text()).toMatch(/graphiql/i);
   });
 
+  it('serves GraphiQL from this server, the same bytes compressed, revalidated by its ETag', async () => {
+    const plain = await fetch(`${s.url}/graphql`, { headers: { accept: 'text/html', 'accept-encoding': 'identity' } });
+    const html = await plain.text();
+    // Yoga's own page loaded its scripts from unpkg.com.
+    expect(html).not.toMatch(/<script[^>]+src=|unpkg\.com|jsdelivr/);
+    expect(html).toMatch(/renderYogaGraphiQL/);
+    const { request } = await import('node:http');
+    const zipped = await new Promise<{ encoding?: string; bytes: Buffer }>((resolve, reject) => {
+      request(`${s.url}/graphql`, { headers: { accept: 'text/html', 'accept-encoding': 'gzip' } }, (res) => {
+        const parts: Buffer[] = [];
+        res.on('data', (d: Buffer) => parts.push(d)).on('end', () => resolve({ encoding: res.headers['content-encoding'], bytes: Buffer.concat(parts) }));
+      }).on('error', reject).end();
+    });
+    expect(zipped.encoding).toBe('gzip');
+    expect(zipped.bytes.length).toBeLessThan(Buffer.byteLength(html) / 2);
+    expect((await import('node:zlib')).gunzipSync(zipped.bytes).toString()).toBe(html);
+    const again = await fetch(`${s.url}/graphql`, { headers: { accept: 'text/html', 'if-none-match': plain.headers.get('etag')! } });
+    expect(again.status).toBe(304);
+  });
+
   it('allows the origins listed in CORS_ORIGINS, preflight included, without credentials', async () => {
     const listed = await serve({ corsOrigins: ['https://analysis.example'] });
     try {
