@@ -386,7 +386,7 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
     }
     if (req.method !== 'GET' && req.method !== 'POST') return json(res, 405, errorBody('send operations with POST (or GET)', 'METHOD_NOT_ALLOWED'), { ...cors, allow: 'GET, POST, OPTIONS' });
     // A browser asking for the page: GraphiQL, whatever the URL's parameters (they fill its editor).
-    if (wantsGraphiQL(req)) return serveGraphiQL(req, res);
+    if (wantsGraphiQL(req)) return await serveGraphiQL(req, res);
     for (const [k, v] of Object.entries(cors)) res.setHeader(k, v);
     // Yoga builds a URL from the target and the Host header: an absolute-form target or an
     // empty or malformed Host would make that throw (a 500), so both are normalised first.
