@@ -34,6 +34,7 @@ const EXAMPLES: Record<string, [string, string]> = {
   'agreement.signed': ['The Ministry of Labour signed the Seasonal Workers Agreement.', 'ministry-of-labour SIGNED seasonal-workers-agreement'],
   'agreement.signed-by': ['The Transit Treaty was signed by the Ministry of Foreign Affairs.', 'ministry-of-foreign-affairs SIGNED transit-treaty'],
   'agreement.between': ['The Transit Agreement between the Port Authority and the Customs Department was renewed.', 'customs-department PARTY_TO transit-agreement'],
+  'agreement.its': ['The Port Authority renewed its Pilotage Agreement with the Harbour Board last year.', 'port-authority PARTY_TO pilotage-agreement'],
   'agreement.ratified': ['The National Assembly ratified the Whaling Convention.', 'national-assembly PARTY_TO whaling-convention'],
   'agreement.ratified-by': ['The Ramsar Convention was ratified by the National Assembly.', 'national-assembly PARTY_TO ramsar-convention'],
   'law.amends': ['The Finance Act amends the Customs Code.', 'finance-act AMENDS customs-code'],

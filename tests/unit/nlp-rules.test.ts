@@ -111,6 +111,25 @@ describe('agreements and law', () => {
   it('reads a country rejoining an organisation as a member', () => {
     expect(named('Chile rejoined the World Health Organization in 1990.')).toContain('Chile MEMBER_OF World Health Organization');
   });
+
+  it('reads the subject of "its treaty with" as a party, and no one else', () => {
+    expect(named('Portugal, in its Treaty of 1878 with Brazil, secured fishing rights.').sort()).toEqual(['Brazil PARTY_TO Treaty of 1878', 'Portugal PARTY_TO Treaty of 1878']);
+    // "its" points at the one whose commitments they are, not the subject: no party read.
+    expect(named('The Senate voted funds allowing Peru to meet its obligations under the Andean Fisheries Pact.').filter((t) => t.includes('PARTY_TO'))).toEqual([]);
+  });
+
+  it('reads agreements and laws named by their date, in lower case too, whole', () => {
+    expect(named('The Coast Guard Corps was set up under the act of June 3, 1915.')).toContain('Coast Guard Corps ESTABLISHED_BY act of June 3, 1915');
+    expect(named('Disputes over the treaty of 1846 between Sweden and Norway went on.').sort()).toEqual(['Norway PARTY_TO treaty of 1846', 'Sweden PARTY_TO treaty of 1846']);
+    // A name the name reader has whole is not read again without its first words.
+    expect(named('The Mining Safety Board was created by the Mineral Lands Act of 1972.')).toEqual(['Mining Safety Board ESTABLISHED_BY Mineral Lands Act of 1972']);
+    expect(named('The Harbour Board was created by the Port Works Act of May 2, 1921.')).toEqual(['Harbour Board ESTABLISHED_BY Port Works Act of May 2, 1921']);
+  });
+
+  it('does not read "on the part of" as a part', () => {
+    expect(named('Attendance at the Baltic Conference on the part of Denmark was in doubt.').filter((t) => t.includes('PART_OF'))).toEqual([]);
+    expect(named('The Tariff Bureau is part of the Treasury Department.')).toContain('Tariff Bureau PART_OF Treasury Department');
+  });
 });
 
 describe('evidence', () => {

@@ -134,23 +134,33 @@ function nameStart(m: RegExpExecArray): number {
 }
 
 /**
- * An agreement named by its date: "the treaty of April 11, 1908", "the Convention signed May
- * 24, 1897", "a protocol concluded on 3 March 2001".
+ * An agreement or a law named by its date: "the treaty of April 11, 1908", "the Convention
+ * signed May 24, 1897", "a protocol concluded on 3 March 2001", "the act of August 5, 1909",
+ * "the treaty of 1832".
  */
-const AGREEMENT_DATED = new RegExp(
-  `(?<![\\w-])((?:[a-z][a-z-]*\\s+){0,3})([Tt]reaty|[Cc]onvention|[Aa]greement|[Aa]rrangement|[Pp]rotocol)\\s+(?:of|signed|concluded|dated)\\s+(?:on\\s+)?(?:(\\d{1,2})\\s+)?(${MONTHS})\\s+(?:(\\d{1,2}),?\\s+)?((?:1[5-9]|20)\\d\\d)\\b`,
+const INSTRUMENT_DATED = new RegExp(
+  `(?<![\\w-])((?:[a-z][a-z-]*\\s+){0,3})([Tt]reaty|[Cc]onvention|[Aa]greement|[Aa]rrangement|[Pp]rotocol|[Aa]ct|[Ll]aw|[Ss]tatute|[Oo]rdinance)\\s+(?:of|signed|concluded|dated|approved|enacted)\\s+(?:on\\s+)?(?:(?:(\\d{1,2})\\s+)?(${MONTHS})\\s+(?:(\\d{1,2}),?\\s+)?)?((?:1[5-9]|20)\\d\\d)\\b`,
   'g',
 );
+const LAW_HEADS = new Set(['act', 'law', 'statute', 'ordinance']);
 
-function agreementsDated(text: string): InstrumentMatch[] {
+function instrumentsDated(text: string): InstrumentMatch[] {
   const out: InstrumentMatch[] = [];
-  AGREEMENT_DATED.lastIndex = 0;
-  for (let m = AGREEMENT_DATED.exec(text); m; m = AGREEMENT_DATED.exec(text)) {
-    const start = nameStart(m);
+  INSTRUMENT_DATED.lastIndex = 0;
+  for (let m = INSTRUMENT_DATED.exec(text); m; m = INSTRUMENT_DATED.exec(text)) {
+    let start = nameStart(m);
+    // "the Energy Security Act of 1980": capitalised words before the head are the name's own.
+    // The name reader has it whole when the date is a year alone; a month cuts it there
+    // ("Refugee Relief Act of August"), so the words are taken in.
+    const named = m[1] === '' ? /(?<![\w'’-])(?!(?:The|A|An|This|That|Its|Their|Our)\s)(?:[A-Z][\w'’-]*\s+){1,6}$/.exec(text.slice(Math.max(0, m.index - 120), m.index)) : null;
+    if (named && !m[4]) continue;
+    if (named) start = m.index - named[0].length;
     const end = m.index + m[0].length;
     const name = text.slice(start, end).replace(/\s+/g, ' ');
     const date = [m[3] ?? m[5], m[4], m[6]].filter(Boolean).join(' ');
-    out.push({ id: `agreement:${slugify(name)}`, type: 'Agreement', name, properties: { kind: m[2]!.toLowerCase(), date, year: Number(m[6]) }, start, end });
+    const kind = m[2]!.toLowerCase();
+    const law = LAW_HEADS.has(kind);
+    out.push({ id: `${law ? 'law' : 'agreement'}:${slugify(name)}`, type: law ? 'LegalInstrument' : 'Agreement', name, properties: { kind, date, year: Number(m[6]) }, start, end });
   }
   return out;
 }
@@ -170,7 +180,7 @@ function agreementsWith(text: string): InstrumentMatch[] {
 }
 
 export function extractInstruments(text: string): InstrumentMatch[] {
-  const out: InstrumentMatch[] = [...plans(text), ...agreementsWith(text), ...agreementsDated(text)];
+  const out: InstrumentMatch[] = [...plans(text), ...agreementsWith(text), ...instrumentsDated(text)];
   for (const rule of RULES) {
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {

@@ -121,6 +121,7 @@ function applyRule(items: Item[], from: number, to: number, rule: RelationRule, 
   const maxLeft = MAX_LEFT_GAP;
   const maxRight = MAX_RIGHT_GAP;
   if (rule.active && isWord(items[to + 1], 'by', 'under', 'through', 'via')) return [];
+  if (rule.notAfter?.some((phrase) => phrase.split(' ').reverse().every((w, k) => isWord(items[from - 1 - k], w)))) return [];
 
   let right: { args: Argument[]; last: number } | null = null;
   let gapRight = 0;
@@ -134,7 +135,7 @@ function applyRule(items: Item[], from: number, to: number, rule: RelationRule, 
     gapRight++;
   }
   if (!right) return [];
-  if (rule.adjacent && gapRight > 0) return [];
+  if ((rule.adjacent || rule.rightAdjacent) && gapRight > 0) return [];
   let thenEnd = -1;
   if (rule.then) {
     const need = rule.then.split(' ');

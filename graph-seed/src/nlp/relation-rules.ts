@@ -28,6 +28,8 @@ export interface RelationRule {
   fronted?: boolean;
   /** Verbs that may stand between the left argument and the trigger ("X sits within Y"). */
   verbs?: readonly string[];
+  /** Words that, right before the trigger, make it an idiom: "on the" before "part of" ("on the part of Japan": by Japan). */
+  notAfter?: readonly string[];
   /** Words that must follow the right argument (within three words): "as ... focal point". */
   then?: string;
   /**
@@ -37,6 +39,8 @@ export interface RelationRule {
   farLeft?: boolean;
   /** Both arguments touch the trigger: "the Ministry's Strategy" (a possessive). */
   adjacent?: boolean;
+  /** The right argument touches the trigger: "its Treaty", not "its commitments under the Treaty". */
+  rightAdjacent?: boolean;
   /** The left argument touches the trigger and follows one of these verbs: "created [a system] via [the Act]". */
   objectOf?: readonly string[];
   /**
@@ -79,6 +83,7 @@ export const RELATION_RULES: readonly RelationRule[] = [
     triggers: ['vice-chaired by', 'deputy-chaired by'] },
   // structure
   { id: 'structure.part-of', relation: 'PART_OF', source: 'left', left: [...CREATED, 'Country', 'Region', 'Province'], right: [...ORGANISATION, 'Project', 'Programme', 'Dataset', 'Country', 'Region'], confidence: 0.85,
+    notAfter: ['on the'],
     triggers: ['part of', 'a component of', 'a unit of', 'a division of', 'a branch of', 'an agency of', 'an office of', 'a bureau of', 'an arm of', 'an organ of',
       'a subsidiary of', 'a department of', 'a section of', 'a subcommittee of', 'a committee of', 'a body of', 'a sub-unit of'] },
   // "the Forest Service in the Department of Agriculture": a unit named with the body it sits in.
@@ -124,6 +129,9 @@ export const RELATION_RULES: readonly RelationRule[] = [
   // "the Treaty of Portsmouth between Japan and Russia", "the Convention with Peru": the parties named with the agreement.
   { id: 'agreement.between', relation: 'PARTY_TO', source: 'right', left: ['Agreement'], right: ACTOR, confidence: 0.8, adjacent: true,
     triggers: ['between', 'between the', ', between', ', between the', 'with', 'with the'] },
+  // "The United States in its Treaty of 1903 with China obtained ...": the subject's own agreement.
+  { id: 'agreement.its', relation: 'PARTY_TO', source: 'left', left: ACTOR, right: ['Agreement'], confidence: 0.65, subject: true, rightAdjacent: true,
+    triggers: ['its', 'their'] },
   { id: 'agreement.ratified', relation: 'PARTY_TO', source: 'left', left: ACTOR, right: ['Agreement', 'LegalInstrument'], confidence: 0.85, active: true,
     triggers: ['ratified', 'ratifies', 'acceded to', 'accedes to'] },
   { id: 'agreement.ratified-by', relation: 'PARTY_TO', source: 'right', left: ['Agreement', 'LegalInstrument'], right: ACTOR, confidence: 0.85,
