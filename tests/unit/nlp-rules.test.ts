@@ -126,6 +126,19 @@ describe('agreements and law', () => {
     expect(named('The Harbour Board was created by the Port Works Act of May 2, 1921.')).toEqual(['Harbour Board ESTABLISHED_BY Port Works Act of May 2, 1921']);
   });
 
+  it('reads both parties named in an agreement "between" them, lower case or not', () => {
+    expect(named('The convention of navigation between Chile and the Argentine Republic lapsed in 1902.').sort()).toEqual([
+      'Argentina PARTY_TO convention of navigation between Chile and the Argentine Republic',
+      'Chile PARTY_TO convention of navigation between Chile and the Argentine Republic',
+    ]);
+    // A name beginning with an article ("El") keeps its spelling.
+    expect(named('The boundary treaty between El Salvador and Guatemala holds.')).toContain('El Salvador PARTY_TO boundary treaty between El Salvador and Guatemala');
+  });
+
+  it('reads a lower-case dated agreement with capitalised words before its head whole', () => {
+    expect(named('The Fisheries Board, appointed under the Anglo-Norwegian treaty of 1911, met in Oslo.')).toContain('Fisheries Board ESTABLISHED_BY Anglo-Norwegian treaty of 1911');
+  });
+
   it('does not read "on the part of" as a part', () => {
     expect(named('Attendance at the Baltic Conference on the part of Denmark was in doubt.').filter((t) => t.includes('PART_OF'))).toEqual([]);
     expect(named('The Tariff Bureau is part of the Treasury Department.')).toContain('Tariff Bureau PART_OF Treasury Department');

@@ -113,13 +113,17 @@ function plans(text: string): InstrumentMatch[] {
 }
 
 /**
- * An agreement named by what it is about and whom it is with, capitals or not: "a treaty of
- * extradition with the Argentine Republic", "the arbitration convention with Peru", "the
- * Convention with Great Britain". Without "with" and a capitalised party such a phrase names no
- * one agreement ("the treaty", "a new convention").
+ * An agreement named by what it is about and whom it is with or between, capitals or not: "a
+ * treaty of extradition with the Argentine Republic", "the arbitration convention with Peru",
+ * "the Convention with Great Britain", "the treaty of commerce and navigation between the United
+ * States and Japan". Without its capitalised parties such a phrase names no one agreement ("the
+ * treaty", "a new convention").
  */
-const AGREEMENT_WITH =
-  /(?<![\w-])((?:[a-z][a-z-]*\s+){0,3})([Tt]reaty|[Cc]onvention|[Aa]greement|[Aa]rrangement|[Pp]rotocol)((?:\s+(?:of|on|for)\s+[a-z]+(?:\s+(?:and\s+)?[a-z]+){0,3})?)\s+with\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,3})/g;
+const PARTY = "(?:the\\s+)?[A-Z][\\w'’-]*(?:\\s+(?:of\\s+)?[A-Z][\\w'’-]*){0,3}";
+const AGREEMENT_WITH = new RegExp(
+  `(?<![\\w-])((?:[a-z][a-z-]*\\s+){0,3})([Tt]reaty|[Cc]onvention|[Aa]greement|[Aa]rrangement|[Pp]rotocol)((?:\\s+(?:of|on|for)\\s+[a-z]+(?:\\s+(?:and\\s+)?[a-z]+){0,3})?)\\s+(?:with\\s+(${PARTY})|between\\s+(${PARTY})\\s+and\\s+(${PARTY}))`,
+  'g',
+);
 /** Words before the head that are not part of the name: articles, and words that say which one, not what. */
 const NOT_A_MODIFIER = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'our', 'his', 'her', 'my', 'your', 'any', 'each', 'every', 'no', 'some', 'such', 'new', 'recent', 'said', 'proposed', 'pending', 'present', 'existing', 'former', 'latter', 'last', 'first', 'second', 'previous', 'same', 'other', 'which', 'whose', 'and', 'or', 'of', 'to', 'in', 'by', 'with', 'for', 'on', 'at', 'from', 'into', 'under', 'is', 'was', 'are', 'were', 'be', 'been', 'has', 'have', 'had', 'signed', 'concluded', 'ratified', 'negotiated']);
 
@@ -149,11 +153,12 @@ function instrumentsDated(text: string): InstrumentMatch[] {
   INSTRUMENT_DATED.lastIndex = 0;
   for (let m = INSTRUMENT_DATED.exec(text); m; m = INSTRUMENT_DATED.exec(text)) {
     let start = nameStart(m);
-    // "the Energy Security Act of 1980": capitalised words before the head are the name's own.
-    // The name reader has it whole when the date is a year alone; a month cuts it there
-    // ("Refugee Relief Act of August"), so the words are taken in.
+    // "the Energy Security Act of 1980", "the Anglo-Venezuelan treaty of 1897": capitalised words
+    // before the head are the name's own. The name reader has it whole when its head is
+    // capitalised and the date a year alone; a month cuts it there ("Refugee Relief Act of
+    // August"), so the words are taken in.
     const named = m[1] === '' ? /(?<![\w'’-])(?!(?:The|A|An|This|That|Its|Their|Our)\s)(?:[A-Z][\w'’-]*\s+){1,6}$/.exec(text.slice(Math.max(0, m.index - 120), m.index)) : null;
-    if (named && !m[4]) continue;
+    if (named && !m[4] && /^[A-Z]/.test(m[2]!)) continue;
     if (named) start = m.index - named[0].length;
     const end = m.index + m[0].length;
     const name = text.slice(start, end).replace(/\s+/g, ' ');
@@ -172,9 +177,9 @@ function agreementsWith(text: string): InstrumentMatch[] {
     const start = nameStart(m);
     // "agreement on how to proceed with Japan": a clause, not what the agreement is about.
     if (m[3]!.trim().split(/\s+/).slice(1).some((w) => w !== 'and' && (NOT_A_MODIFIER.has(w) || CLAUSE_WORDS.has(w)))) continue;
-    const party = m[4]!;
+    const parties = (m[4] ? [m[4]] : [m[5]!, m[6]!]).map((p) => p.replace(/^the\s+/, ''));
     const name = text.slice(start, m.index + m[0].length).replace(/\s+/g, ' ');
-    out.push({ id: `agreement:${slugify(name)}`, type: 'Agreement', name, properties: { kind: m[2]!.toLowerCase(), with: party.replace(/^the\s+/, '') }, start, end: m.index + m[0].length });
+    out.push({ id: `agreement:${slugify(name)}`, type: 'Agreement', name, properties: { kind: m[2]!.toLowerCase(), with: parties.join(' and ') }, start, end: m.index + m[0].length });
   }
   return out;
 }

@@ -234,14 +234,18 @@ export function readRelations(passages: Passage[], cache: SentenceCache, graph: 
   return added + readCitedIssuers(passages, graph);
 }
 
-/** "The treaty of extradition with the Argentine Republic": the name states a party (the other goes unsaid). */
+/**
+ * "The treaty of extradition with the Argentine Republic": the name states a party (the other goes
+ * unsaid); "the treaty of commerce between the United States and Japan", both.
+ */
 const PARTY_TYPES = new Set(['Country', 'Region', 'Ministry', 'GovernmentBody', 'InternationalOrganization', 'Organization']);
 function partiesInNames(p: Passage, mentions: readonly Mention[], graph: GraphDraft): number {
   let added = 0;
   for (const m of mentions) {
     const agreement = graph.entities.get(m.entityId);
     if (agreement?.type !== 'Agreement' || !agreement.properties.with) continue;
-    const withAt = p.text.slice(m.start, m.end).lastIndexOf(' with ');
+    const named = p.text.slice(m.start, m.end);
+    const withAt = Math.max(named.lastIndexOf(' with '), named.lastIndexOf(' between '));
     if (withAt < 0) continue;
     for (const c of mentions) {
       const party = graph.entities.get(c.entityId);

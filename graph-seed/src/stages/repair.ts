@@ -41,6 +41,8 @@ export function buildLexicon(): Lexicon {
   return defaultLexicon;
 }
 
+const NAME_ARTICLES = new Set(['El', 'La', 'Le', 'Las', 'Les', 'Los']);
+
 /** "MOlvT" -> "MOLVT", "uSD" -> "USD", "Eu" -> "EU": capitals with artefact letters mixed in. */
 function repairCapsToken(token: string): string {
   const possessive = /[’']s$/.exec(token);
@@ -56,6 +58,8 @@ function repairCapsCore(tok: string): string {
   // with artefacts have a capital after the first letter, or an artefact letter first.
   const upperCount = tok.replace(/[^A-Z]/g, '').length;
   if (upperCount === 1 && /^[A-Z]/.test(tok) && tok.length > 2) return tok;
+  // Articles that begin names ("El Salvador", "La Paz", "Le Havre") are words, not acronyms.
+  if (NAME_ARTICLES.has(tok)) return tok;
   return tok.toUpperCase();
 }
 
