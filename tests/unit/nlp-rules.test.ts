@@ -139,6 +139,10 @@ describe('agreements and law', () => {
     expect(named('The Fisheries Board, appointed under the Anglo-Norwegian treaty of 1911, met in Oslo.')).toContain('Fisheries Board ESTABLISHED_BY Anglo-Norwegian treaty of 1911');
   });
 
+  it('reads a list whose members each repeat "of": "the delegates of Peru and of Chile"', () => {
+    expect(named('The Guano Convention was signed by the delegates of Peru and of Chile.').sort()).toEqual(['Chile SIGNED Guano Convention', 'Peru SIGNED Guano Convention']);
+  });
+
   it('does not read "on the part of" as a part', () => {
     expect(named('Attendance at the Baltic Conference on the part of Denmark was in doubt.').filter((t) => t.includes('PART_OF'))).toEqual([]);
     expect(named('The Tariff Bureau is part of the Treasury Department.')).toContain('Tariff Bureau PART_OF Treasury Department');

@@ -111,6 +111,8 @@ export function groupRight(items: Item[], at: number): { args: Argument[]; last:
     if (isWord(items[j], ',')) j++;
     const joined = isWord(items[j], 'and', 'or');
     if (joined) j++;
+    // "the representatives of Norway and of Sweden": the preposition said again.
+    if (joined && isWord(items[j], 'of') && isWord(items[at - 1], 'of')) j++;
     if (isWord(items[j], 'the')) j++;
     if (j === i || items[j]?.kind !== 'arg') break;
     pending.push({ arg: (items[j] as { arg: Argument }).arg, at: j });
