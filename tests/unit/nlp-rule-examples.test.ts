@@ -20,6 +20,8 @@ const EXAMPLES: Record<string, [string, string]> = {
   'structure.part-of': ['The Tax Policy Unit forms part of the Ministry of Economy.', 'tax-policy-unit PART_OF ministry-of-economy'],
   'structure.under': ['The Debt Management Office sits within the Ministry of Finance.', 'debt-management-office SUBORDINATE_TO ministry-of-finance'],
   'structure.in': ['The Land Registry Office in the Ministry of Justice keeps the deeds.', 'land-registry-office SUBORDINATE_TO ministry-of-justice'],
+  'structure.including': ['Parliament set up the Ministry of Mines, including the Geological Survey Office, in 1950.', 'geological-survey-office PART_OF ministry-of-mines'],
+  'structure.oversees': ['The Maritime Authority has under its control the Pilotage Board.', 'pilotage-board SUBORDINATE_TO maritime-authority'],
   'structure.composition': ['The Flood Council is made up of the Ministry of Water and the Rivers Agency.', 'rivers-agency MEMBER_OF flood-council'],
   'structure.reports-to': ['The Internal Audit Agency is accountable to the Council of Ministers.', 'internal-audit-agency REPORTS_TO council-of-ministers'],
   'funding.passive': ['The Irrigation Project was funded by the Islamic Development Bank.', 'irrigation-project FUNDED_BY islamic-development-bank'],

@@ -28,7 +28,7 @@ const HEADS: [string[], EntityType][] = [
   [['organisation', 'organization', 'union', 'bank', 'fund', 'nations', 'association', 'alliance', 'forum', 'community', 'conference'], 'InternationalOrganization'],
   // Parties, movements, companies and the bodies of civil society.
   [['party', 'front', 'movement', 'corporation', 'company', 'foundation', 'federation', 'confederation', 'chamber', 'cooperative', 'trust'], 'Organization'],
-  [['institute', 'centre', 'center', 'university'], 'ResearchOrganization'],
+  [['institute', 'centre', 'center', 'university', 'college', 'academy'], 'ResearchOrganization'],
 ];
 
 const SINGLE = new Map<string, EntityType>();

@@ -93,6 +93,12 @@ export const RELATION_RULES: readonly RelationRule[] = [
     verbs: ['sits', 'sit', 'operates', 'operate', 'falls', 'fall', 'functions', 'works', 'placed', 'housed', 'located', 'established', 'created', 'set'],
     triggers: ['under', 'within', 'attached to', 'subordinate to', 'placed under', 'under the secretariat of', 'within the secretariat of',
       'under the authority of', 'under the supervision of', 'under the control of', 'under the responsibility of', 'under the direction of'] },
+  // "the Department of Commerce, including the Bureau of Corporations": a body named with its units.
+  { id: 'structure.including', relation: 'PART_OF', source: 'right', left: ['Ministry', 'GovernmentBody'], right: ['GovernmentBody', 'Committee'], confidence: 0.7, adjacent: true,
+    triggers: [', including', ', including the'] },
+  // "The Bureau of Navigation has under its direction the War College and the Board of Inspection."
+  { id: 'structure.oversees', relation: 'SUBORDINATE_TO', source: 'right', left: MINISTRY_OR_BODY, right: MINISTRY_OR_BODY, confidence: 0.75, active: true,
+    triggers: ['oversees', 'oversaw', 'supervises', 'supervised', 'has under its direction', 'has under its control', 'has under its authority', 'has under its supervision', 'have under their direction', 'have under their control'] },
   { id: 'structure.reports-to', relation: 'REPORTS_TO', source: 'left', left: ORGANISATION, right: ORGANISATION, confidence: 0.9,
     triggers: ['reports to', 'report to', 'reporting to', 'accountable to', 'answerable to', 'reports directly to', 'responsible to', 'is responsible to', 'are responsible to'] },
   // "The Council consists of the Ministry of A, the Ministry of B and the Office C": its members.
