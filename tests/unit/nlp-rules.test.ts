@@ -143,6 +143,17 @@ describe('agreements and law', () => {
     expect(named('The Guano Convention was signed by the delegates of Peru and of Chile.').sort()).toEqual(['Chile SIGNED Guano Convention', 'Peru SIGNED Guano Convention']);
   });
 
+  it('types departments as ministries in a text that names no ministry, and as units where it does', () => {
+    const typeOf = (text: string, name: string) => {
+      const run = runPipeline([{ name: 's.txt', text }]);
+      if (!run.ok) throw new Error(String(run.errors));
+      return run.value.bundle.entities.find((e) => e.name === name)?.type;
+    };
+    expect(typeOf('The Department of Fisheries runs the Marine Survey.', 'Department of Fisheries')).toBe('Ministry');
+    expect(typeOf('The Interior Department answered the Senate.', 'Interior Department')).toBe('Ministry');
+    expect(typeOf('The Department of Fisheries in the Ministry of Agriculture runs the Marine Survey.', 'Department of Fisheries')).toBe('GovernmentBody');
+  });
+
   it('does not read "on the part of" as a part', () => {
     expect(named('Attendance at the Baltic Conference on the part of Denmark was in doubt.').filter((t) => t.includes('PART_OF'))).toEqual([]);
     expect(named('The Tariff Bureau is part of the Treasury Department.')).toContain('Tariff Bureau PART_OF Treasury Department');

@@ -106,3 +106,10 @@ export function singularName(name: string): string | null {
   if (!singular || SINGLE.get(singular.toLowerCase()) !== head.type) return null;
   return [...words.slice(0, head.at), singular, ...words.slice(head.at + 1)].join(' ');
 }
+
+/** Whether a name's head is "Department" ("Department of State", "Navy Department"). */
+export function isDepartment(name: string): boolean {
+  const words = name.split(/\s+/).filter(Boolean);
+  const head = headOf(words);
+  return !!head && /^departments?$/i.test(words[head.at]!.replace(/[’']s$/, ''));
+}

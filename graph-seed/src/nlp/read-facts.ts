@@ -16,7 +16,7 @@ import { NameIndex } from '../stages/resolve';
 import { readCitedIssuers, readRenamings } from './attributions';
 import { type Argument, RelationEngine } from './engine';
 import { describedInstruments } from './described';
-import { singularName } from './heads';
+import { isDepartment, singularName } from './heads';
 import { findNames, withoutYear, type NameChunk } from './names';
 import { announcedAcronyms, headWord, ReferenceResolver } from './references';
 import { NOMINAL_RULES, RELATION_RULES } from './relation-rules';
@@ -97,12 +97,17 @@ export function readNames(passages: Passage[], graph: GraphDraft, acronyms: read
   // Names first, over the whole text: a part named inside more than one body ("the Judicial
   // Commission of the Administrative Courts", "... of the Courts of Justice") is a different body
   // in each, and keeps its whole name.
+  // A government whose text never names a ministry calls its ministries departments ("the
+  // Department of State", "the Navy Department"); where ministries are named, a department is a
+  // unit of one.
+  const departmentsAreMinistries = !passages.some((p) => /\bMinistr(?:y|ies)\b/.test(p.text));
   for (const p of passages) {
     if (p.kind === 'table' || p.kind === 'figure') continue;
     const sentences = sentencesOf(p);
     cache.set(p.id, sentences);
     for (const s of sentences) {
       const found = findNames(s, p.text);
+      if (departmentsAreMinistries) for (const c of [...found.names, ...found.splits.flatMap((sp) => [sp.part, sp.whole])]) if (c.type === 'GovernmentBody' && isDepartment(c.text)) c.type = 'Ministry';
       found.names.push(...describedInstruments(s, p.text, found.names));
       read.push({ p, s, found });
       for (const c of found.names) namesRead.add(nameKey(c.text));
