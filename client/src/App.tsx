@@ -17,9 +17,10 @@ import { useViewState } from './app/useViewState';
 import { Legend } from './components/Legend';
 import { SavedViews } from './components/SavedViews';
 import { SearchBox } from './components/SearchBox';
-import { download, readViewFile, viewFile } from './core/export';
+import { download, pictureLegend, readViewFile, viewFile } from './core/export';
 import { collapse, commit, EMPTY_VIEW, mergeSubgraph, removeNodes, togglePin, visibleElements } from './core/graph';
-import { evidenceFor, relationLabel, typeStyle } from './core/style';
+import { evidenceFor, relationLabel } from './core/style';
+import { counted } from './core/text';
 import { decodeState, opensBare } from './core/url';
 import { GraphCanvas, type CanvasHandle } from './graph/GraphCanvas';
 import { DiscrepanciesView } from './views/Discrepancies';
@@ -105,8 +106,7 @@ export function App() {
   }, [view]);
 
   const savePng = async () => {
-    const items = legend.entityTypes.filter((t) => !ui.hiddenTypes.includes(t.type)).map((t) => ({ ...typeStyle(t.type), label: `${typeStyle(t.type).label} (${t.count})` }));
-    const png = await canvas.current?.png(items, 'Entity types');
+    const png = await canvas.current?.png(pictureLegend(visible.nodes, visible.edges, view.pinned));
     if (png) download('graph.png', png, 'image/png');
   };
   const exportView = () =>
@@ -125,11 +125,11 @@ export function App() {
     setHints((h) => ({ key: (h?.key ?? 0) + 1, geometry: { positions, zoom: null, pan: null } }));
     setHistory((h) => commit(h, mergeSubgraph({ ...EMPTY_VIEW }, nodes, relations)));
     setUi((u) => ({ ...u, hiddenTypes, hiddenRelations, entity: selected, relation: null, tab: 'details' }));
-    setNotice(`Opened a saved view of ${nodes.length} entities and ${relations.length} relations.`);
+    setNotice(`Opened a saved view of ${counted(nodes.length, 'entity', 'entities')} and ${counted(relations.length, 'relation')}.`);
   };
-  const selectEdge = (id: string) => setUi((u) => ({ ...u, relation: id, entity: null, tab: 'details' }));
+  const selectEdge = (id: string) => (setUi((u) => ({ ...u, relation: id, entity: null, tab: 'details' })), setScreen('details'));
   const menu = (id: string) => view.edges[id] ? [
-    { label: 'Evidence', run: () => (selectEdge(id), setScreen('details')) },
+    { label: 'Evidence', run: () => selectEdge(id) },
     { label: `Hide every “${relationLabel(view.edges[id]!.type)}” relation`, run: () => toggle('hiddenRelations', view.edges[id]!.type) },
   ] : [
     { label: 'Details', run: () => selectNode(id) },
@@ -155,21 +155,21 @@ export function App() {
       <main className="stage" aria-label="Canvas">
         <Toolbar
           layout={ui.layout} canUndo={history.past.length > 0} empty={!visible.nodes.length} listOpen={listOpen}
-          status={busy ? 'Loading…' : `${visible.nodes.length} entities, ${visible.edges.length} relations`}
+          status={busy ? 'Loading…' : `${counted(visible.nodes.length, 'entity', 'entities')}, ${counted(visible.edges.length, 'relation')}`}
           onFit={fit} onZoom={(f) => canvas.current?.zoom(f)} onLayout={chooseLayout} onRelayout={() => canvas.current?.relayout()}
           onUndo={undoStep} onClear={() => (apply(() => EMPTY_VIEW), setNotice(null))} onToggleList={() => setListOpen((o) => !o)}
           onPng={() => void savePng()} onExport={() => void exportView()} onOpenFile={(f) => void openFile(f)}
         />
         {notice && <div className="notice" role="status" data-testid="notice">{notice} <button className="link" onClick={() => setNotice(null)}>Dismiss</button></div>}
         {error && <div className="error" role="alert">{error} <button className="link" onClick={() => setError(null)}>Dismiss</button></div>}
-        {boxed.length > 1 && (
-          <SelectionBar count={boxed.length} onExpand={() => boxed.forEach((id) => void expand(id, null))} onPin={() => apply((v) => boxed.reduce((acc, id) => (acc.pinned.includes(id) ? acc : togglePin(acc, id)), v))} onHide={() => (remove(boxed), setBoxed([]))} onClear={() => setBoxed([])} />
-        )}
         <div className={`stage-body${listOpen ? ' with-list' : ''}`}>
+          {boxed.length > 1 && (
+            <SelectionBar count={boxed.length} onExpand={() => boxed.forEach((id) => void expand(id, null))} onPin={() => apply((v) => boxed.reduce((acc, id) => (acc.pinned.includes(id) ? acc : togglePin(acc, id)), v))} onHide={() => (remove(boxed), setBoxed([]))} onClear={() => setBoxed([])} />
+          )}
           <GraphCanvas
             ref={canvas} nodes={visible.nodes} edges={visible.edges} selected={ui.entity ?? ui.relation} pinned={view.pinned} layout={ui.layout} hints={hints}
             onSelectNode={selectNode} onSelectEdge={selectEdge}
-            onGeometry={setGeometry} onSelection={setBoxed} menu={menu}
+            onGeometry={setGeometry} boxed={boxed} onSelection={setBoxed} menu={menu}
           />
           {listOpen && <NodeList nodes={visible.nodes} edges={visible.edges} selected={ui.entity} onSelect={selectNode} />}
         </div>

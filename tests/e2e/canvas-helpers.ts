@@ -115,3 +115,15 @@ export async function seriousViolations(page: Page): Promise<{ id: string; impac
     return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }));
   });
 }
+
+/**
+ * A long press of a finger at page point x, y (Chromium's touch events, through the DevTools
+ * protocol: Playwright's touchscreen has taps only). The page needs a context with hasTouch.
+ */
+export async function longPress(page: Page, x: number, y: number, ms = 900): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+  await page.waitForTimeout(ms);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+}

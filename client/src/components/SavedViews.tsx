@@ -1,5 +1,5 @@
 /** Views saved by name in this browser: the current URL under a name, opened again in one click. */
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { saveNamed } from '../core/export';
 
 const KEY = 'explorer.saved-views';
@@ -18,12 +18,24 @@ export function SavedViews({ onOpen }: { onOpen(search: string): void }) {
   const [name, setName] = useState('');
   const store = (v: Saved) => (window.localStorage.setItem(KEY, JSON.stringify(v)), setViews(v));
   const menu = useRef<HTMLDetailsElement>(null);
+  const [shown, setShown] = useState(false);
+  const close = () => void (menu.current && (menu.current.open = false));
   const open = (search: string) => {
-    if (menu.current) menu.current.open = false;
+    close();
     onOpen(search);
   };
+  // Open, it closes as a menu does: on a press anywhere else (the canvas, the toolbar under it)
+  // and on Escape, which gives the focus back to its summary.
+  useEffect(() => {
+    if (!shown) return;
+    const outside = (e: PointerEvent) => !menu.current?.contains(e.target as Node) && close();
+    const escape = (e: KeyboardEvent) => e.key === 'Escape' && (close(), menu.current?.querySelector('summary')?.focus());
+    document.addEventListener('pointerdown', outside, true);
+    document.addEventListener('keydown', escape);
+    return () => (document.removeEventListener('pointerdown', outside, true), document.removeEventListener('keydown', escape));
+  }, [shown]);
   return (
-    <details className="saved-views" ref={menu}>
+    <details className="saved-views" ref={menu} onToggle={(e) => setShown(e.currentTarget.open)}>
       <summary>Saved views ({views.length})</summary>
       <div className="saved-menu">
         <form onSubmit={(e) => (e.preventDefault(), name.trim() && (store(saveNamed(views, name, window.location.search)), setName('')))}>

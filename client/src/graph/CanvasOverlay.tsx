@@ -1,5 +1,6 @@
 /** What floats over the canvas: the hover card (full name, type, relations) and the context menu. */
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { placeMenu, type Rect } from '../core/overlay';
 import { typeStyle } from '../core/style';
 
 export interface HoverCard {
@@ -35,9 +36,19 @@ export function HoverCardView({ card }: { card: HoverCard }) {
   );
 }
 
-/** A menu of actions on one node; arrow keys move, Enter runs, Escape closes. */
-export function ContextMenu({ title, items, x, y, onClose }: { title: string; items: MenuItem[]; x: number; y: number; onClose(): void }) {
+/**
+ * A menu of actions on one node or relation; arrow keys move, Enter runs, Escape closes. It opens
+ * beside `avoid` (the node with its name, or the point pressed on a relation), never over it, and
+ * inside `bounds` (the canvas): it is measured and placed before it is first painted.
+ */
+export function ContextMenu({ title, items, avoid, bounds, onClose }: { title: string; items: MenuItem[]; avoid: Rect; bounds: Rect; onClose(): void }) {
   const ref = useRef<HTMLDivElement>(null);
+  const [at, setAt] = useState<{ x: number; y: number } | null>(null);
+  const key = [avoid.x1, avoid.y1, avoid.x2, avoid.y2, bounds.x2, bounds.y2].map(Math.round).join();
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (el) setAt(placeMenu(avoid, el.offsetWidth, el.offsetHeight, bounds));
+  }, [key]); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => {
     ref.current?.querySelector<HTMLButtonElement>('button')?.focus();
   }, []);
@@ -53,7 +64,7 @@ export function ContextMenu({ title, items, x, y, onClose }: { title: string; it
     }
   };
   return (
-    <div ref={ref} className="context-menu" role="menu" aria-label={`Actions on ${title}`} style={{ left: x, top: y }} onKeyDown={move} data-testid="context-menu">
+    <div ref={ref} className="context-menu" role="menu" aria-label={`Actions on ${title}`} style={{ left: at?.x ?? avoid.x2, top: at?.y ?? avoid.y1 }} onKeyDown={move} data-testid="context-menu">
       <div className="menu-title" aria-hidden="true">{title}</div>
       {items.map((it) => (
         <button key={it.label} role="menuitem" tabIndex={-1} onClick={() => { onClose(); it.run(); }}>

@@ -8,12 +8,15 @@
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
+import type { LegendSection } from '../core/export';
 import { diffElements, isEmptyDiff, type GraphEdge, type GraphNode } from '../core/graph';
 import { wrapWidth } from '../core/labels';
 import { degrees, nearestInDirection, nodeSize, type Direction, type LayoutName, type Point } from '../core/layout';
+import type { Rect } from '../core/overlay';
 import { relationLabel, typeStyle } from '../core/style';
+import { counted } from '../core/text';
 import type { Geometry } from '../core/url';
-import { applyLabelScale, dropBoxes, getLabelScale, scaledData, setLabelScale, STYLE } from './canvasStyle';
+import { applyLabelScale, dropBoxes, edgeData, getLabelScale, scaledData, setLabelScale, STYLE } from './canvasStyle';
 import { ContextMenu, HoverCardView, type HoverCard, type MenuItem } from './CanvasOverlay';
 import { LABEL_CANDIDATES, placeLabels, resetLabels, spreadOut } from './labels';
 import { FIT_MAX_ZOOM, fitNodes, neighbourIndex, placeFresh, ringsByHops, runLayout } from './layouts';
@@ -24,7 +27,7 @@ export interface CanvasHandle {
   fit(): void;
   zoom(factor: number): void;
   relayout(): void;
-  png(legend: { label: string; color: string; shape: string }[], title: string): Promise<string | null>;
+  png(legend: LegendSection[]): Promise<string | null>;
   geometry(): Geometry;
 }
 
@@ -39,6 +42,8 @@ interface Props {
   onSelectNode(id: string): void;
   onSelectEdge(id: string): void;
   onGeometry(g: Geometry): void;
+  /** The nodes chosen together (a box), as the app holds them: "Clear the selection" empties it. */
+  boxed: string[];
   onSelection(ids: string[]): void;
   /** Actions on a node or a relation (by id), for its context menu. */
   menu(id: string): MenuItem[];
@@ -254,13 +259,28 @@ export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(
     const cy = cytoscape({ container: container.current, style: STYLE, wheelSensitivity: 0.3, minZoom: 0.05, maxZoom: 4, boxSelectionEnabled: true, selectionType: 'additive' });
     cyRef.current = cy;
     drawLabelsDirectly(cy);
-    cy.on('tap', 'node', (e) => handlers.current.onSelectNode(e.target.id()));
-    cy.on('tap', 'edge', (e) => handlers.current.onSelectEdge(e.target.id()));
+    // A touch screen has no right button: a long press opens the context menu instead. Cytoscape
+    // still fires a tap when that finger lifts, which must not select (and, on a phone, leave the
+    // canvas for the details screen) under the menu just opened.
+    let held: string | null = null;
+    cy.on('tapstart', () => (held = null));
+    cy.on('taphold', 'node, edge', (e) => {
+      if (!String((e.originalEvent as Event | undefined)?.type).startsWith('touch')) return;
+      held = e.target.id();
+      setHover(null);
+      setMenu({ id: e.target.id(), ...e.renderedPosition });
+    });
+    cy.on('tap', 'node', (e) => held !== e.target.id() && handlers.current.onSelectNode(e.target.id()));
+    cy.on('tap', 'edge', (e) => held !== e.target.id() && handlers.current.onSelectEdge(e.target.id()));
     cy.on('tap', (e) => {
       if (e.target !== cy) return;
       setMenu(null);
       if (cy.$('node:selected').nonempty()) (cy.$(':selected').unselect(), handlers.current.onSelection([]));
     });
+    // Cytoscape's own selection is the box selection's alone (the entity shown in the panel is
+    // props.selected): a click or a tap, which Cytoscape would add to it, leaves it as it was,
+    // rather than marking every node clicked since as chosen.
+    cy.on('tapselect', 'node, edge', (e) => e.target.unselect());
     cy.on('boxend', () => setTimeout(() => handlers.current.onSelection(cy.$('node:selected').map((n) => n.id())), 0));
     cy.on('cxttap', 'node, edge', (e) => setMenu({ id: e.target.id(), ...e.renderedPosition }));
     cy.on('mouseover', 'edge', (e) => e.target.addClass('hover'));
@@ -369,7 +389,7 @@ export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(
         return { group: 'nodes', classes: handlers.current.layout === 'hierarchy' ? 'side-label' : '', data: nodeData(n, deg.get(n.id) ?? 0), position: known ? { ...known } : { x: 0, y: 0 } };
       });
       const dense = next.edges.length > DENSE_EDGES;
-      adds.push(...diff.addEdges.map((e): ElementDefinition => ({ group: 'edges', classes: dense ? 'dense' : '', data: { id: e.id, source: e.source, target: e.target, label: relationLabel(e.type), type: e.type } })));
+      adds.push(...diff.addEdges.map((e): ElementDefinition => ({ group: 'edges', classes: dense ? 'dense' : '', data: { id: e.id, source: e.source, target: e.target, label: relationLabel(e.type), type: e.type, ...edgeData() } })));
       cy.add(adds);
       cy.nodes().forEach((n) => {
         const d = deg.get(n.id()) ?? 0;
@@ -423,6 +443,16 @@ export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(
     later('labels', 0);
   }, [props.pinned, props.selected, props.nodes]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  // The box selection cleared or made smaller by the app (its bar's Clear, Hide): Cytoscape's
+  // marks follow (a relation stays marked while both its ends are), or the nodes stayed marked.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const keep = new Set(props.boxed);
+    const kept = (el: cytoscape.SingularElementArgument) => (el.isNode() ? keep.has(el.id()) : keep.has(el.data('source') as string) && keep.has(el.data('target') as string));
+    cy.$(':selected').filter((el) => !kept(el)).unselect();
+  }, [props.boxed]);
+
   const relayout = () => {
     const cy = cyRef.current;
     if (cy?.nodes().nonempty()) void layoutWhole(cy, handlers.current.layout).then(settle);
@@ -437,7 +467,7 @@ export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(
       cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
     },
     relayout,
-    png: async (legend, title) => (cyRef.current ? pngWithLegend(cyRef.current, legend, title) : null),
+    png: async (legend) => (cyRef.current ? pngWithLegend(cyRef.current, legend) : null),
     geometry,
   }));
 
@@ -467,6 +497,14 @@ export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(
   };
 
   const menuNode = menu && cyRef.current?.getElementById(menu.id);
+  // What the menu keeps clear of: the node with its name, or the point pressed on a relation.
+  const menuAvoid = (): Rect => {
+    if (menuNode?.isNode()) {
+      const b = menuNode.renderedBoundingBox({ includeLabels: true, includeOverlays: false } as never);
+      return { x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 };
+    }
+    return { x1: menu!.x - 12, y1: menu!.y - 12, x2: menu!.x + 12, y2: menu!.y + 12 };
+  };
   return (
     <div className="canvas-wrap">
       <div
@@ -476,12 +514,12 @@ export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(
         tabIndex={0}
         role="application"
         aria-roledescription="graph canvas"
-        aria-label={`Graph of ${props.nodes.length} entities and ${props.edges.length} relations. Arrow keys move the selection between entities, plus and minus zoom, 0 fits, the context menu key opens actions.`}
+        aria-label={`Graph of ${counted(props.nodes.length, 'entity', 'entities')} and ${counted(props.edges.length, 'relation')}. Arrow keys move the selection between entities, plus and minus zoom, 0 fits, the context menu key opens actions.`}
         onKeyDown={onKeyDown}
       />
       {instance && document.getElementById('minimap-slot') && createPortal(<Minimap cy={instance} />, document.getElementById('minimap-slot')!)}
       {hover && !menu && <HoverCardView card={hover} />}
-      {menu && menuNode?.nonempty() && <ContextMenu title={menuTitle(menuNode)} items={props.menu(menu.id)} x={menu.x} y={menu.y} onClose={() => (setMenu(null), container.current?.focus())} />}
+      {menu && menuNode?.nonempty() && <ContextMenu title={menuTitle(menuNode)} items={props.menu(menu.id)} avoid={menuAvoid()} bounds={{ x1: 0, y1: 0, x2: cyRef.current!.width(), y2: cyRef.current!.height() }} onClose={() => (setMenu(null), container.current?.focus())} />}
     </div>
   );
 });

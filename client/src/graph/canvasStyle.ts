@@ -36,10 +36,26 @@ export const scaledData = (size: number, lw: number, s = labelScale) => ({
   tmy: Math.round(LABEL_GAP * s * 10) / 10,
   tmn: -Math.round(LABEL_GAP * s * 10) / 10,
   tbp: `${Math.round(4 * s * 10) / 10}px`,
+  // Marks on a node (hovered, pinned, selected): a border of MARK_PX on screen and a halo around
+  // the selection, so that they stay visible when zoomed out (a 3-unit border was under a pixel).
+  mb: Math.round(MARK_PX * s * 10) / 10,
+  mh: Math.round(2 * MARK_PX * s * 10) / 10,
 });
 
+/** A relation's line width on screen, in pixels, however far the drawing is zoomed out. */
+const EDGE_PX = 1.5;
+
 /**
- * Applies the current label scale to every node (only to nodes whose data would change). Their
+ * The width data of a relation at the current label scale: its line, highlighted (hover on an
+ * end) and picked (hover, selected). Like labels, lines keep their width on screen when zoomed
+ * out; at a fitted phone drawing's zoom (about 0.25) they were a third of a pixel wide, and a
+ * relation that cannot be seen cannot be aimed at with a finger.
+ */
+export const edgeData = (s = labelScale) => ({ ew: Math.round(EDGE_PX * s * 10) / 10, ehl: Math.round(EDGE_PX * (5 / 3) * s * 10) / 10, esel: Math.round(EDGE_PX * 2 * s * 10) / 10 });
+
+/**
+ * Applies the current label scale to every node (only to nodes whose data would change) and to
+ * every relation but those drawn the fast way (edge.dense, a fixed width). The nodes'
  * cached boxes are dropped: Cytoscape keeps a node's box until it moves, and measured labels
  * (boundingBox, layouts, label placement) at their old size after a change of scale.
  */
@@ -51,6 +67,8 @@ export function applyLabelScale(cy: cytoscape.Core): void {
       if (n.data('fs') !== d.fs || n.data('ns') !== d.ns) (n.data(d), (changed = changed.union(n)));
     }),
   );
+  const w = edgeData();
+  cy.batch(() => cy.edges().forEach((e) => void (!e.hasClass('dense') && e.data('ew') !== w.ew && e.data(w))));
   if (changed.nonempty()) dropBoxes(changed);
 }
 
@@ -59,6 +77,8 @@ export function applyLabelScale(cy: cytoscape.Core): void {
  * its label changed size or side since (its `dirtyBoundingBoxCache`, missing from its types).
  */
 export const dropBoxes = (nodes: cytoscape.NodeCollection): void => (nodes as unknown as { dirtyBoundingBoxCache(): void }).dirtyBoundingBoxCache();
+/** Width of a node's marks (hovered, pinned, selected), in screen pixels. */
+export const MARK_PX = 3;
 /** Gap between a node and its label, in screen pixels. */
 export const LABEL_GAP = 3;
 export const LINE_HEIGHT = 1.15;
@@ -109,14 +129,15 @@ export const STYLE: cytoscape.StylesheetJson = [
   { selector: 'node.nolabel', style: { label: '', 'z-index': 0 } },
   { selector: 'node.faded', style: { opacity: 0.25 } },
   { selector: 'edge.faded', style: { opacity: 0.12 } },
-  { selector: 'node.hover', style: { 'border-width': 3, 'border-color': '#f59e0b', 'z-index': 20 } },
-  { selector: 'node.pinned', style: { 'border-width': 3, 'border-color': '#111827', 'border-style': 'double' } },
-  { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#2563eb', 'overlay-opacity': 0 } },
-  { selector: 'node.selected', style: { 'border-width': 4, 'border-color': '#f59e0b', 'z-index': 10 } },
+  { selector: 'node.hover', style: { 'border-width': 'data(mb)', 'border-color': '#f59e0b', 'z-index': 20 } },
+  { selector: 'node.pinned', style: { 'border-width': 'data(mb)', 'border-color': '#111827', 'border-style': 'double' } },
+  // Nodes chosen together (a box drawn with shift): a blue border and a pale blue halo.
+  { selector: 'node:selected', style: { 'border-width': 'data(mb)', 'border-color': '#2563eb', 'overlay-opacity': 0, 'underlay-color': '#2563eb', 'underlay-opacity': 0.3, 'underlay-padding': 'data(mh)', 'underlay-shape': 'ellipse' } as never },
+  { selector: 'node.selected', style: { 'border-width': 'data(mb)', 'border-color': '#f59e0b', 'z-index': 10 } },
   {
     selector: 'edge',
     style: {
-      width: 1.5,
+      width: 'data(ew)',
       'line-color': '#9ca3af',
       'target-arrow-color': '#9ca3af',
       'target-arrow-shape': 'triangle',
@@ -134,6 +155,6 @@ export const STYLE: cytoscape.StylesheetJson = [
   // selected, which Cytoscape draws and measures many times faster.
   { selector: 'edge.dense', style: { 'curve-style': 'haystack', 'haystack-radius': 0, label: '', width: 1, opacity: 0.6 } },
   { selector: 'edge.dense.hover, edge.dense:selected, edge.dense.selected, edge.dense.hl', style: { label: 'data(label)', opacity: 1 } },
-  { selector: 'edge.hl', style: { 'line-color': '#f59e0b', 'target-arrow-color': '#f59e0b', width: 2.5, 'z-index': 9 } },
-  { selector: 'edge.hover, edge:selected, edge.selected', style: { 'min-zoomed-font-size': 0, 'font-size': 10, 'line-color': '#f59e0b', 'target-arrow-color': '#f59e0b', width: 3, 'z-index': 10 } },
+  { selector: 'edge.hl', style: { 'line-color': '#f59e0b', 'target-arrow-color': '#f59e0b', width: 'data(ehl)', 'z-index': 9 } },
+  { selector: 'edge.hover, edge:selected, edge.selected', style: { 'min-zoomed-font-size': 0, 'font-size': 10, 'line-color': '#f59e0b', 'target-arrow-color': '#f59e0b', width: 'data(esel)', 'z-index': 10 } },
 ];

@@ -111,3 +111,35 @@ export function placeLabels(cy: Core, o: { selected: string | null; pinned: read
   );
   return shown.size;
 }
+
+/**
+ * Names every node (for an exported picture, where nothing can be hovered): each label at the
+ * side of its node that keeps clear of the names placed before it (by priority) and of other
+ * nodes, as placeLabels does; a label with no clear side stays at its own side rather than going
+ * unnamed. The canvas's edges do not count: the picture holds the whole drawing. Returns how many
+ * labels found a clear side.
+ */
+export function nameEveryNode(cy: Core): number {
+  const nodes = cy.nodes(':visible');
+  const choices: LabelChoices[] = [];
+  for (const [id, b] of labelBoxes(cy, nodes)) {
+    const n = cy.getElementById(id) as NodeSingular;
+    const p = n.position();
+    choices.push({ id, priority: labelPriority({ selected: false, pinned: false, hovered: false, degree: (n.data('deg') as number | undefined) ?? 0 }), at: labelSides(b, ownSide(n), { x: p.x, y: p.y, hw: n.width() / 2, hh: n.height() / 2 }) });
+  }
+  const bodies = nodes.map((n) => {
+    const p = n.position();
+    const [hw, hh] = [n.width() / 2, n.height() / 2];
+    return { id: n.id(), x1: p.x - hw, x2: p.x + hw, y1: p.y - hh, y2: p.y + hh };
+  });
+  const shown = placeLabelChoices(choices, 2 * getLabelScale(), bodies);
+  cy.batch(() =>
+    nodes.forEach((n) => {
+      const side = shown.get(n.id());
+      n.removeClass(`nolabel ${SIDE_CLASSES}`);
+      if (side && side !== ownSide(n)) n.addClass(`lbl-${side}`);
+    }),
+  );
+  dropBoxes(nodes);
+  return shown.size;
+}

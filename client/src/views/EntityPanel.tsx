@@ -56,7 +56,8 @@ export function EntityPanel(p: Props) {
   if (state === 'missing' || !data) return <p className="status">No entity has the id “{p.id}”. It may have been renamed in a newer version of the graph.</p>;
 
   const style = typeStyle(data.type);
-  const props = Object.entries(data.properties);
+  // A finding's statement is shown under "Finding" already: not again among the properties.
+  const props = Object.entries(data.properties).filter(([k]) => !(k === 'statement' && data.statement));
   return (
     <section className="panel" aria-label={`Entity ${data.name}`} data-testid="entity-panel">
       <header>

@@ -22,3 +22,13 @@ export interface ViewFile {
   layout: string | null;
   selected: string | null;
 }
+
+/**
+ * A section of the legend drawn beside an exported picture. An entry with a shape is an entity
+ * type (drawn in its shape and colour), one with `line` a relation type (drawn as an arrow), one
+ * with neither a note.
+ */
+export interface LegendSection {
+  title: string;
+  items: { label: string; color?: string; shape?: string; line?: boolean }[];
+}

@@ -1,5 +1,6 @@
 import type { GraphEdge, GraphNode } from '../graph/types';
-import type { ExportedEvidence, ViewFile } from './types';
+import { relationLabel, typeStyle } from '../style';
+import type { ExportedEvidence, LegendSection, ViewFile } from './types';
 
 /** Saves text or a data URL as a file through the browser. */
 export function download(name: string, content: string, type: string): void {
@@ -76,4 +77,24 @@ export function saveNamed(list: readonly { name: string; search: string }[], nam
   const n = name.trim();
   if (!n) return [...list];
   return [{ name: n, search }, ...list.filter((v) => v.name !== n)].slice(0, 50);
+}
+
+/** Counts by type, most frequent first (then by name). */
+const byType = (types: string[]) =>
+  [...types.reduce((m, t) => m.set(t, (m.get(t) ?? 0) + 1), new Map<string, number>())].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+
+/**
+ * The legend of an exported picture, from what it draws: its entity types and its relation types
+ * with their counts, and how to read arrows and pinned entities. A picture pasted into a report
+ * explains itself; one that listed the entity types alone left every line unexplained.
+ */
+export function pictureLegend(nodes: readonly GraphNode[], edges: readonly GraphEdge[], pinned: readonly string[] = []): LegendSection[] {
+  const sections: LegendSection[] = [
+    { title: 'Entity types', items: byType(nodes.map((n) => n.type)).map(([type, count]) => ({ ...typeStyle(type), label: `${typeStyle(type).label} (${count})` })) },
+  ];
+  if (edges.length) sections.push({ title: 'Relation types', items: byType(edges.map((e) => e.type)).map(([type, count]) => ({ label: `${relationLabel(type)} (${count})`, line: true })) });
+  const notes = edges.length ? ['An arrow reads from subject to object: A → B is “A chairs B”.'] : [];
+  if (nodes.some((n) => pinned.includes(n.id))) notes.push('A double black border marks a pinned entity.');
+  if (notes.length) sections.push({ title: 'Reading it', items: notes.map((label) => ({ label })) });
+  return sections;
 }

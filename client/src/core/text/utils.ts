@@ -75,3 +75,6 @@ export function citedAt(p: { id: string; section?: string | null; label?: string
   const page = p.pageLabel ?? p.page;
   return page ? `${where}, p. ${page}` : where;
 }
+
+/** A count with its noun in the right number: "1 relation", "3 relations", "1 entity", "2 entities". */
+export const counted = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
