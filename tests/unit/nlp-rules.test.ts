@@ -154,6 +154,14 @@ describe('agreements and law', () => {
     expect(typeOf('The Department of Fisheries in the Ministry of Agriculture runs the Marine Survey.', 'Department of Fisheries')).toBe('GovernmentBody');
   });
 
+  it('names a body met first in a heading in capitals as running text spells it', () => {
+    const run = runPipeline([{ name: 's.txt', text: 'PORT SANITARY BOARD\n\nThe Port Sanitary Board now works under the Treasury Department.' }]);
+    if (!run.ok) throw new Error(String(run.errors));
+    const board = run.value.bundle.entities.find((e) => e.id.endsWith('port-sanitary-board'))!;
+    expect(board.name).toBe('Port Sanitary Board');
+    expect(board.aliases).toContain('PORT SANITARY BOARD');
+  });
+
   it('does not read "on the part of" as a part', () => {
     expect(named('Attendance at the Baltic Conference on the part of Denmark was in doubt.').filter((t) => t.includes('PART_OF'))).toEqual([]);
     expect(named('The Tariff Bureau is part of the Treasury Department.')).toContain('Tariff Bureau PART_OF Treasury Department');

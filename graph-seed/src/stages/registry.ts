@@ -47,6 +47,12 @@ export class GraphDraft {
       Object.assign(existing.properties, e.properties ?? {});
     } else {
       for (const [k, v] of Object.entries(e.properties ?? {})) if (!(k in existing.properties)) existing.properties[k] = v;
+      // A name first met in a heading set in capitals ("LIGHT-HOUSE BOARD") takes the spelling
+      // of running text when it is met there.
+      if (ORIGIN_RANK[e.origin] === ORIGIN_RANK[existing.origin] && inCapitals(existing.name) && !inCapitals(e.name) && e.name.includes(' ')) {
+        existing.aliases.add(existing.name);
+        existing.name = e.name;
+      }
     }
     return existing;
   }
@@ -125,4 +131,9 @@ export class GraphDraft {
       evidence: e.evidence,
     }));
   }
+}
+
+/** A name of several words set wholly in capitals, as headings are. */
+function inCapitals(name: string): boolean {
+  return name.includes(' ') && /\p{Lu}/u.test(name) && !/\p{Ll}/u.test(name);
 }
