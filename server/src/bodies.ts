@@ -5,17 +5,19 @@
  * client's operations for 30 s.
  *
  * Bodies still arriving are bounded in all, by their declared lengths: past `budget` bytes, the
- * one that began arriving longest ago is closed to make room. An ordinary body arrives within
- * milliseconds, so the oldest is the one that stalls; at the connection cap, unfinished bodies
- * (2 MB each) would otherwise hold gigabytes outside the heap's limit, and refusing the newcomer
- * instead would let a few stalled uploads shut everyone out.
+ * one arriving slowest (fewest bytes a second since it began) is closed to make room. An ordinary
+ * body arrives within milliseconds; at the connection cap, unfinished bodies (2 MB each) would
+ * otherwise hold gigabytes outside the heap's limit, and refusing the newcomer instead would let
+ * a few stalled uploads shut everyone out. The oldest went first at one time: a flood of new
+ * connections, each declaring 2 MB and sending nothing, then closed an honest upload of 200 KB
+ * at 2 MB/s 261 times out of 262.
  */
 import type { IncomingMessage } from 'node:http';
 import { RequestAbortedError } from './store/GraphStore';
 
 export class BodyReader {
-  /** Bodies arriving, oldest first (a Map keeps insertion order), with their declared lengths. */
-  private readonly arriving = new Map<IncomingMessage, number>();
+  /** Bodies arriving: declared length, bytes come so far, and when they began. */
+  private readonly arriving = new Map<IncomingMessage, { length: number; received: number; since: number }>();
   private total = 0;
 
   constructor(private readonly budget: number) {}
@@ -31,12 +33,13 @@ export class BodyReader {
    * it was closed to make room).
    */
   read(req: IncomingMessage, length: number): Promise<Buffer> {
-    for (const [oldest] of this.arriving) {
-      if (this.total + length <= this.budget) break;
-      this.forget(oldest);
-      oldest.socket.destroy();
+    while (this.total + length > this.budget && this.arriving.size) {
+      const slowest = this.slowest();
+      this.forget(slowest);
+      slowest.socket.destroy();
     }
-    this.arriving.set(req, length);
+    const entry = { length, received: 0, since: performance.now() };
+    this.arriving.set(req, entry);
     this.total += length;
     return new Promise<Buffer>((resolve, reject) => {
       const chunks: Buffer[] = [];
@@ -44,6 +47,7 @@ export class BodyReader {
       const onData = (chunk: Buffer) => {
         chunks.push(chunk);
         received += chunk.length;
+        entry.received = received;
       };
       const onEnd = () => {
         done();
@@ -63,11 +67,23 @@ export class BodyReader {
     });
   }
 
+  /** The body arriving at the fewest bytes a second (a body just begun counts from 50 ms on). */
+  private slowest(): IncomingMessage {
+    const now = performance.now();
+    let slowest: IncomingMessage | null = null;
+    let least = Infinity;
+    for (const [req, { received, since }] of this.arriving) {
+      const rate = received / Math.max(50, now - since);
+      if (rate < least) (least = rate), (slowest = req);
+    }
+    return slowest!;
+  }
+
   private forget(req: IncomingMessage): void {
-    const length = this.arriving.get(req);
-    if (length === undefined) return;
+    const entry = this.arriving.get(req);
+    if (entry === undefined) return;
     this.arriving.delete(req);
-    this.total -= length;
+    this.total -= entry.length;
   }
 }
 

@@ -198,7 +198,7 @@ describe('request bodies', () => {
     expect((await r.json()).data.stats.entities).toBeGreaterThan(0);
   });
 
-  it('bounds the bytes of bodies still arriving: the one begun longest ago makes room, and the newcomer is served', async () => {
+  it('bounds the bytes of bodies still arriving: the slowest makes room, and the newcomer is served', async () => {
     const { port } = await serve(new MemoryGraphStore(reportBundle()), { httpLimits: { maxBodyBytesArriving: 100_000 } });
     const closed: boolean[] = [];
     for (let i = 0; i < 5; i++) {
@@ -214,6 +214,29 @@ describe('request bodies', () => {
     expect(r.status).toBe(200);
     // The newcomer's body made room too: the oldest still open was closed for it.
     await expect.poll(() => closed.filter(Boolean).length, { timeout: 5000 }).toBe(2);
+  });
+
+  it('keeps an upload that is arriving while newcomers that send nothing of their bodies fill the budget', async () => {
+    const { port } = await serve(new MemoryGraphStore(reportBundle()), { httpLimits: { maxBodyBytesArriving: 100_000 } });
+    // The honest client: a 60 KB body in six parts, 100 ms apart.
+    const body = JSON.stringify({ query: `{ stats { entities } }${' '.repeat(60_000)}` });
+    const honest = await open(port);
+    let answer = '';
+    let closed = false;
+    honest.on('data', (d) => (answer += d.toString())).on('close', () => (closed = true));
+    honest.write(`POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n`);
+    const parts = 6;
+    const size = Math.ceil(body.length / parts);
+    for (let i = 0; i < parts; i++) {
+      honest.write(body.slice(i * size, (i + 1) * size));
+      // Meanwhile, ten newcomers each declare 30 KB and send none of it. Before, the body begun
+      // longest ago made room: the honest one, closed without an answer.
+      for (let k = 0; k < 10; k++) (await open(port)).write(partial(30_000, 0));
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await expect.poll(() => closed, { timeout: 10_000 }).toBe(true);
+    expect(answer).toMatch(/^HTTP\/1\.1 200/);
+    expect(answer).toMatch(/"entities":\d+/);
   });
 
   it('hands the body read to the operation unchanged, whatever its size or type', async () => {
