@@ -77,7 +77,7 @@ export interface HttpLimits {
   maxOperationsInFlight: number;
   /**
    * Most bytes of request bodies still arriving, over all connections (by their declared
-   * lengths). Past it, the body that began arriving longest ago is dropped (see bodies.ts).
+   * lengths). Past it, the client with most arriving loses its slowest body (see bodies.ts).
    */
   maxBodyBytesArriving: number;
 }
@@ -421,9 +421,10 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
     }
     // The body has all come before the operation takes its turn (bodies.ts): a client that
     // stops halfway through its body holds no turn.
+    const client = clientOf(req.socket.remoteAddress) ?? '';
     if (req.method === 'POST' && length > 0) {
       try {
-        (req as IncomingMessage & { body?: unknown }).body = bodyOf(await bodies.read(req, length));
+        (req as IncomingMessage & { body?: unknown }).body = bodyOf(await bodies.read(req, length, client));
       } catch {
         return void res.destroy();
       }
@@ -432,7 +433,7 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
     // holds its result and its answer in memory, so their number is what bounds both.
     let release: () => void;
     try {
-      release = await operations.acquire(clientOf(req.socket.remoteAddress) ?? '', budgetMs, hangUpSignal(res));
+      release = await operations.acquire(client, budgetMs, hangUpSignal(res));
     } catch (e) {
       if (e instanceof RequestAbortedError) return void res.destroy();
       const timeout = e instanceof QueryTimeoutError;

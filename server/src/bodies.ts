@@ -4,20 +4,21 @@
  * nothing, held a turn until the request timeout: four such connections stopped every other
  * client's operations for 30 s.
  *
- * Bodies still arriving are bounded in all, by their declared lengths: past `budget` bytes, the
- * one arriving slowest (fewest bytes a second since it began) is closed to make room. An ordinary
- * body arrives within milliseconds; at the connection cap, unfinished bodies (2 MB each) would
- * otherwise hold gigabytes outside the heap's limit, and refusing the newcomer instead would let
- * a few stalled uploads shut everyone out. The oldest went first at one time: a flood of new
- * connections, each declaring 2 MB and sending nothing, then closed an honest upload of 200 KB
- * at 2 MB/s 261 times out of 262.
+ * Bodies still arriving are bounded in all, by their declared lengths: past `budget` bytes, room
+ * is made from the client (network, see http.ts clientOf) with the most bytes arriving: its body
+ * arriving slowest (fewest bytes a second since it began) is closed. An ordinary body arrives
+ * within milliseconds; at the connection cap, unfinished bodies (2 MB each) would otherwise hold
+ * gigabytes outside the heap's limit, and refusing the newcomer instead would let a few stalled
+ * uploads shut everyone out. Other rules failed to attack: the oldest body first closed an honest
+ * 200 KB upload 261 times in 262 while new connections declared 2 MB and sent nothing; the
+ * slowest over all, 123 times in 124 while another network sent 2 MB bodies faster than it.
  */
 import type { IncomingMessage } from 'node:http';
 import { RequestAbortedError } from './store/GraphStore';
 
 export class BodyReader {
-  /** Bodies arriving: declared length, bytes come so far, and when they began. */
-  private readonly arriving = new Map<IncomingMessage, { length: number; received: number; since: number }>();
+  /** Bodies arriving: their client, declared length, bytes come so far, and when they began. */
+  private readonly arriving = new Map<IncomingMessage, { client: string; length: number; received: number; since: number }>();
   private total = 0;
 
   constructor(private readonly budget: number) {}
@@ -32,13 +33,13 @@ export class BodyReader {
    * RequestAbortedError when the connection closes first (its client hung up, it timed out, or
    * it was closed to make room).
    */
-  read(req: IncomingMessage, length: number): Promise<Buffer> {
+  read(req: IncomingMessage, length: number, client: string): Promise<Buffer> {
     while (this.total + length > this.budget && this.arriving.size) {
-      const slowest = this.slowest();
+      const slowest = this.slowestOfHeaviest();
       this.forget(slowest);
       slowest.socket.destroy();
     }
-    const entry = { length, received: 0, since: performance.now() };
+    const entry = { client, length, received: 0, since: performance.now() };
     this.arriving.set(req, entry);
     this.total += length;
     return new Promise<Buffer>((resolve, reject) => {
@@ -67,12 +68,21 @@ export class BodyReader {
     });
   }
 
-  /** The body arriving at the fewest bytes a second (a body just begun counts from 50 ms on). */
-  private slowest(): IncomingMessage {
+  /**
+   * The body to close for room: of the client with the most bytes arriving, the one arriving at
+   * the fewest bytes a second (a body just begun counts from 50 ms on).
+   */
+  private slowestOfHeaviest(): IncomingMessage {
+    const byClient = new Map<string, number>();
+    for (const { client, length } of this.arriving.values()) byClient.set(client, (byClient.get(client) ?? 0) + length);
+    let heaviest = '';
+    let most = -1;
+    for (const [client, bytes] of byClient) if (bytes > most) (most = bytes), (heaviest = client);
     const now = performance.now();
     let slowest: IncomingMessage | null = null;
     let least = Infinity;
-    for (const [req, { received, since }] of this.arriving) {
+    for (const [req, { client, received, since }] of this.arriving) {
+      if (client !== heaviest) continue;
       const rate = received / Math.max(50, now - since);
       if (rate < least) (least = rate), (slowest = req);
     }

@@ -239,6 +239,34 @@ describe('request bodies', () => {
     expect(answer).toMatch(/"entities":\d+/);
   });
 
+  it('makes room from the network holding the most, even when its bodies arrive faster than an honest one', async () => {
+    const { port } = await serve(new MemoryGraphStore(reportBundle()), { httpLimits: { maxBodyBytesArriving: 100_000 } });
+    // The honest body (20 KB, in four parts) is smaller than each of the other network's.
+    const body = JSON.stringify({ query: `{ stats { entities } }${' '.repeat(20_000)}` });
+    const honest = await open(port);
+    let answer = '';
+    let closed = false;
+    honest.on('data', (d) => (answer += d.toString())).on('close', () => (closed = true));
+    honest.write(`POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n`);
+    const parts = 4;
+    const size = Math.ceil(body.length / parts);
+    for (let i = 0; i < parts; i++) {
+      honest.write(body.slice(i * size, (i + 1) * size));
+      // Another network sends all but the last byte of 30 KB bodies at once: faster than the
+      // honest upload. Before, the slowest body of all made room: the honest one.
+      for (let k = 0; k < 3; k++) {
+        const s = connect({ port, host: '127.0.0.1', localAddress: '127.0.3.1' });
+        s.on('error', () => {});
+        sockets.push(s);
+        await new Promise((r) => s.once('connect', r));
+        s.write(partial(30_000, 29_999));
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await expect.poll(() => closed, { timeout: 10_000 }).toBe(true);
+    expect(answer).toMatch(/^HTTP\/1\.1 200/);
+  });
+
   it('hands the body read to the operation unchanged, whatever its size or type', async () => {
     const { port } = await serve(new MemoryGraphStore(reportBundle()));
     // A body of 1.5 MB (its query padded with spaces), and one sent as application/graphql.

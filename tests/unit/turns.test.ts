@@ -12,6 +12,11 @@ const settled = <T>(p: Promise<T>) => {
   return state;
 };
 const tick = () => new Promise((r) => setImmediate(r));
+/** A turn given back comes round after a poll for I/O, and is handed on after another. */
+const turnOver = async () => {
+  await tick();
+  await tick();
+};
 
 describe('operation turns', () => {
   it('runs at most so many at once, and gives the next turn to another client before a second to the same', async () => {
@@ -24,17 +29,32 @@ describe('operation turns', () => {
     expect(turns.inFlight).toBe(2);
     expect(turns.waiting).toBe(4);
     a1();
-    await tick();
+    await turnOver();
     // The flood's first waiter, then the reader, though three of the flood came before it.
     expect(flood[0]!.done).toBe(true);
     a2();
-    await tick();
+    await turnOver();
     expect(reader.done).toBe(true);
     expect(flood[1]!.done).toBe(false);
     // A release called twice frees one turn.
     a1();
-    await tick();
+    await turnOver();
     expect(flood[1]!.done).toBe(false);
+  });
+
+  it('gives a turn back only after a poll for I/O, not to the next asker in the same turn of the event loop', async () => {
+    const turns = new FairTurns(1, 100);
+    const release = await turns.acquire('a', 10_000);
+    // Operations whose bodies all came in one poll: before, each found the turn the one before
+    // it had just given back, and a hundred ran one after another in that poll.
+    release();
+    const next = settled(turns.acquire('b', 10_000));
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(next.done).toBe(false);
+    expect(turns.inFlight).toBe(1);
+    await turnOver();
+    expect(next.done).toBe(true);
   });
 
   it('times a wait out, leaves the line when the client hangs up, and makes room from the client with most waiting', async () => {
