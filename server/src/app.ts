@@ -30,7 +30,7 @@ import { LIGHT_ENTITY_FIELDS, LIGHT_RELATION_FIELDS } from './schema/resolvers';
 import { withBudget } from './store/budget';
 import { QueryTimeoutError, RequestAbortedError, StoreUnavailableError, type GraphStore } from './store/GraphStore';
 import { MemoryGraphStore } from './store/memory/MemoryGraphStore';
-import { FairTurns } from './turns';
+import { FairTurns, heldTurns } from './turns';
 import { validationHints } from './validationHints';
 
 /** net.Server#close: stops listening and leaves the open connections be. */
@@ -448,6 +448,7 @@ export function createApp(store: GraphStore, log: Logger, options: AppOptions = 
     // up while Yoga waits for a drain that never comes) would otherwise keep every turn. What
     // waits for such clients is bounded apart (maxUnreadAnswers).
     res.once('close', release);
+    heldTurns.set(req, release);
     const writeHead = res.writeHead;
     res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
       release();

@@ -23,6 +23,7 @@ import { getNullableType, isListType, operationCost, type CostBounds } from './s
 import { QueryTimeoutError, RequestAbortedError } from './store/GraphStore';
 import { hangUpSignal } from './hangup';
 import { clientOf } from './http';
+import { heldTurns } from './turns';
 
 export interface OperationLimits {
   /** Largest accepted cost (list items the answer can hold). */
@@ -481,6 +482,9 @@ export function useOperationLimits(
         uncount(request);
         inBackground.add(request);
       }
+      // A heavy operation waits for and runs in turns of its own: the turn it took among all
+      // operations (app.ts) goes to the next, ordinary or not.
+      if (isHeavy) heldTurns.get((args.contextValue as { req?: object }).req ?? {})?.();
       const res = (args.contextValue as { res?: ServerResponse }).res;
       const signal = res ? hangUpSignal(res) : undefined;
       const release = isHeavy ? await heavy.acquire() : () => {};

@@ -124,3 +124,11 @@ export class FairTurns {
     }
   }
 }
+
+/**
+ * The turn an operation holds, by its request (the HTTP request object), so that an operation
+ * found heavy gives its turn back: heavy operations take turns of their own (one at a time, on
+ * a thread of their own, limits.ts), and four of them holding every turn here kept ordinary
+ * operations waiting 300 ms behind them.
+ */
+export const heldTurns = new WeakMap<object, () => void>();

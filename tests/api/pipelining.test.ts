@@ -162,6 +162,25 @@ describe('operations in flight over many connections', () => {
     expect(tracked.most()).toBe(2);
   });
 
+  it('lets an ordinary operation run while a heavy one, which has turns of its own, runs', async () => {
+    // Every store call takes 300 ms; one operation in flight at once.
+    const tracked = trackedStore(300);
+    const { port } = await serve(tracked.store, { httpLimits: { maxOperationsInFlight: 1 } });
+    const order: string[] = [];
+    const post = (name: string, query: string) =>
+      fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) }).then(async (r) => {
+        expect(r.status).toBe(200);
+        expect((await r.json()).errors).toBeUndefined();
+        order.push(name);
+      });
+    // Cost over 5,000: heavy. Before, it held the one turn to its end, and the ordinary one after it waited.
+    const heavy = post('heavy', '{ entities(limit: 1000) { id relations(limit: 100) { id } } }');
+    await new Promise((r) => setTimeout(r, 100));
+    const ordinary = post('ordinary', '{ entity(id: "ministry:molvt") { name } }');
+    await Promise.all([heavy, ordinary]);
+    expect(order).toEqual(['ordinary', 'heavy']);
+  });
+
   it('gives back the turn of an answer its client does not read, or hangs up on, so that others are served', async () => {
     const { port } = await serve(new MemoryGraphStore(reportBundle()), { httpLimits: { maxOperationsInFlight: 2, maxUnreadAnswers: 100, maxPipelined: 100 } });
     // Four clients take answers of about 1.1 MB each, sixty over, and read nothing: their answers
