@@ -13,8 +13,16 @@ interface Waiter {
   leave: (error: Error) => void;
 }
 
+/**
+ * Turns are handed on at once for this long in one turn of the event loop, then only after a poll
+ * for I/O (see FairTurns.handOn).
+ */
+const SLICE_MS = 4;
+
 export class FairTurns {
   private running = 0;
+  /** When the first turn was handed on in this turn of the event loop (-1: none yet). */
+  private sliceFrom = -1;
   /** Waiters by client; a Map keeps the rotation order (a client served goes to the end). */
   private readonly lines = new Map<string, Waiter[]>();
   private waitingCount = 0;
@@ -56,10 +64,7 @@ export class FairTurns {
       };
       const waiter: Waiter = {
         client,
-        // Handed over after a poll for I/O too (next() runs in the check phase, so this runs in
-        // the next one): an operation whose body is in memory runs to its answer without waiting
-        // on anything, and turns handed on at once chained operations in microtasks.
-        go: (release) => (done(), setImmediate(() => resolve(release))),
+        go: (release) => (done(), this.handOn(() => resolve(release))),
         leave: (error) => {
           if (settled) return;
           done();
@@ -93,21 +98,34 @@ export class FairTurns {
     return true;
   }
 
-  /**
-   * The turn comes back after a poll for I/O. Given back at once, a turn went to the next body to
-   * arrive in the same poll: a hundred connections whose bodies all came in one poll ran their
-   * operations one after another in it, for a second, while no connection was accepted or read.
-   */
   private releaser(): () => void {
     let released = false;
     return () => {
       if (released) return;
       released = true;
-      setImmediate(() => {
+      this.handOn(() => {
         this.running--;
         this.next();
       });
     };
+  }
+
+  /**
+   * Runs `step` (a turn given back or handed to a waiter) at once while this turn of the event
+   * loop has handed turns on for less than SLICE_MS, and after a poll for I/O past that. Always
+   * at once, an operation whose body was in memory ran to its answer and handed its turn to the
+   * next in the same poll: a hundred connections whose bodies all came in one poll ran their
+   * operations one after another, for a second, while no connection was accepted or read. Always
+   * after a poll, small operations lost a fifth of their throughput at 32 connections.
+   */
+  private handOn(step: () => void): void {
+    const now = performance.now();
+    if (this.sliceFrom < 0) {
+      this.sliceFrom = now;
+      setImmediate(() => (this.sliceFrom = -1));
+    }
+    if (now - this.sliceFrom < SLICE_MS) step();
+    else setImmediate(step);
   }
 
   /** Gives free turns to the next clients in rotation. */

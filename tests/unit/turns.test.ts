@@ -42,19 +42,28 @@ describe('operation turns', () => {
     expect(flood[1]!.done).toBe(false);
   });
 
-  it('gives a turn back only after a poll for I/O, not to the next asker in the same turn of the event loop', async () => {
+  it('hands turns on at once for a few milliseconds of one turn of the event loop, then only after a poll for I/O', async () => {
     const turns = new FairTurns(1, 100);
-    const release = await turns.acquire('a', 10_000);
-    // Operations whose bodies all came in one poll: before, each found the turn the one before
-    // it had just given back, and a hundred ran one after another in that poll.
-    release();
-    const next = settled(turns.acquire('b', 10_000));
-    await Promise.resolve();
-    await Promise.resolve();
-    expect(next.done).toBe(false);
-    expect(turns.inFlight).toBe(1);
-    await turnOver();
-    expect(next.done).toBe(true);
+    const first = await turns.acquire('a', 10_000);
+    await tick();
+    // Twenty operations whose bodies are in memory, each working 1 ms once its turn comes. Before,
+    // each found the turn the one before it had just given back, and all ran in one poll.
+    let ran = 0;
+    const all = Array.from({ length: 20 }, (_, i) =>
+      turns.acquire(`c${i}`, 10_000).then((release) => {
+        ran++;
+        const end = performance.now() + 1;
+        while (performance.now() < end);
+        release();
+      }),
+    );
+    let beforePoll = -1;
+    setImmediate(() => (beforePoll = ran));
+    first();
+    await Promise.all(all);
+    expect(beforePoll).toBeGreaterThanOrEqual(1);
+    expect(beforePoll).toBeLessThanOrEqual(6);
+    expect(ran).toBe(20);
   });
 
   it('times a wait out, leaves the line when the client hangs up, and makes room from the client with most waiting', async () => {
