@@ -332,6 +332,9 @@ export const GraphCanvas = forwardRef<CanvasHandle, Props>(function GraphCanvas(
         return;
       }
       if (!w || !h || (Math.abs(cy.width() - w) <= w / 4 && Math.abs(cy.height() - h) <= h / 4)) return;
+      // The drawing moves: a hover card would point at where its node was, and past the edge of
+      // a window made narrow.
+      setHover(null);
       const nodes = cy.nodes(':visible');
       if (nodes.empty()) return;
       const bb = nodes.boundingBox({ includeLabels: false } as never);
