@@ -58,6 +58,19 @@ export function spreadOut(cy: Core, movable: ReadonlySet<string> | null, axis?: 
   cy.batch(() => moved.forEach((p, id) => cy.getElementById(id).position(p)));
 }
 
+/** A node's body, in model units, for labels to keep clear of. */
+const bodyOf = (n: NodeSingular) => {
+  const p = n.position();
+  const [hw, hh] = [n.width() / 2, n.height() / 2];
+  return { id: n.id(), x1: p.x - hw, x2: p.x + hw, y1: p.y - hh, y2: p.y + hh };
+};
+
+/** The places a node's label may take (its own side first), from its box at its own side. */
+const sidesOf = (n: NodeSingular, b: { x1: number; x2: number; y1: number; y2: number }) => {
+  const p = n.position();
+  return labelSides(b, ownSide(n), { x: p.x, y: p.y, hw: n.width() / 2, hh: n.height() / 2 });
+};
+
 /** Above this many nodes, hovering names the hovered node alone (placing labels again costs a frame). */
 const HOVER_NAMES_LIMIT = 400;
 
@@ -86,17 +99,12 @@ export function placeLabels(cy: Core, o: { selected: string | null; pinned: read
   const choices: LabelChoices[] = [];
   for (const [id, b] of labelBoxes(cy, candidates)) {
     const n = cy.getElementById(id) as NodeSingular;
-    const p = n.position();
-    const at = labelSides(b, ownSide(n), { x: p.x, y: p.y, hw: n.width() / 2, hh: n.height() / 2 });
+    const at = sidesOf(n, b);
     // The selection's and the hovered node's names are shown even past the canvas's edge.
     const kept = id === o.selected || id === o.hovered ? at.slice(0, 1) : at.filter(within);
     if (kept.length) choices.push({ id, priority: priority(n), at: kept });
   }
-  const bodies = cy.nodes(':visible').map((n) => {
-    const p = n.position();
-    const [hw, hh] = [n.width() / 2, n.height() / 2];
-    return { id: n.id(), x1: p.x - hw, x2: p.x + hw, y1: p.y - hh, y2: p.y + hh };
-  });
+  const bodies = cy.nodes(':visible').map(bodyOf);
   // Names kept off other nodes; where that leaves the canvas with hardly a name (a phone, where
   // names are large beside the drawing), names may cover nodes.
   let shown = placeLabelChoices(choices, 2 * getLabelScale(), bodies.filter(within));
@@ -124,14 +132,9 @@ export function nameEveryNode(cy: Core): number {
   const choices: LabelChoices[] = [];
   for (const [id, b] of labelBoxes(cy, nodes)) {
     const n = cy.getElementById(id) as NodeSingular;
-    const p = n.position();
-    choices.push({ id, priority: labelPriority({ selected: false, pinned: false, hovered: false, degree: (n.data('deg') as number | undefined) ?? 0 }), at: labelSides(b, ownSide(n), { x: p.x, y: p.y, hw: n.width() / 2, hh: n.height() / 2 }) });
+    choices.push({ id, priority: labelPriority({ selected: false, pinned: false, hovered: false, degree: (n.data('deg') as number | undefined) ?? 0 }), at: sidesOf(n, b) });
   }
-  const bodies = nodes.map((n) => {
-    const p = n.position();
-    const [hw, hh] = [n.width() / 2, n.height() / 2];
-    return { id: n.id(), x1: p.x - hw, x2: p.x + hw, y1: p.y - hh, y2: p.y + hh };
-  });
+  const bodies = nodes.map(bodyOf);
   const shown = placeLabelChoices(choices, 2 * getLabelScale(), bodies);
   cy.batch(() =>
     nodes.forEach((n) => {
