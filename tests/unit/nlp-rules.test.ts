@@ -184,3 +184,19 @@ describe('appositives', () => {
     );
   });
 });
+
+describe("a verb's subject is no preposition's object", () => {
+  it('reads the subject before a relative clause, not the object inside it', () => {
+    const found = triples('The Census Bureau, which reports to the Ministry of Trade, conducted the Household Expenditure Survey.');
+    expect(found).toContain('household-expenditure-survey CONDUCTED_BY census-bureau');
+    expect(found).not.toContain('household-expenditure-survey CONDUCTED_BY ministry-of-trade');
+    expect(found).toContain('census-bureau REPORTS_TO ministry-of-trade');
+  });
+  it('does not make the agent of a passive the thing funded', () => {
+    expect(triples('The scheme is run by the Ministry of Youth with funding from the Nordic Development Fund.')).toEqual([]);
+    expect(triples('The Coastal Survey, carried out by the Marine Institute, was financed by the Ocean Trust.')).not.toContain('marine-institute FUNDED_BY ocean-trust');
+  });
+  it('keeps a participle that touches its noun', () => {
+    expect(triples('The claims were examined by a Review Commission created by the Senate.')).toContain('review-commission ESTABLISHED_BY senate');
+  });
+});

@@ -117,6 +117,39 @@ function appositiveSubject(items: Item[], trigger: number): number {
   return -1;
 }
 
+/** Prepositions whose object is never the subject of the verb that follows ("of" is left out: "the delegates of Peru signed"). */
+const GOVERNING = new Set(['to', 'by', 'with', 'from', 'under', 'within', 'into', 'through', 'via', 'against', 'towards', 'toward', 'than', 'among', 'between']);
+
+/** True when the argument (or list) starting at `first` is the object of a preposition: "reports to [the] Y". */
+function governedBy(items: Item[], first: number): boolean {
+  let i = first - 1;
+  if (isWord(items[i], 'the', 'a', 'an', 'its', 'their')) i--;
+  return isWord(items[i], ...GOVERNING);
+}
+
+/**
+ * A trigger said as a "with ... from" phrase, or as a passive participle apart from the argument
+ * before it: "implemented by Y with funding from Z", "conducted by Y, was funded by Z". A
+ * participle touching its argument is about it: "examined by a Commission created by Congress".
+ */
+function isPassiveTrigger(items: Item[], from: number, to: number, gapLeft: number): boolean {
+  return isWord(items[from], 'with') || (isWord(items[to], 'by') && gapLeft > 0);
+}
+
+/**
+ * "X, which reports to Y, conducted Z": the argument before ", which / who / that" whose clause
+ * holds the governed argument and is closed by a comma before the trigger. Returns its index, or -1.
+ */
+function relativeAntecedent(items: Item[], governed: number, trigger: number): number {
+  if (!items.slice(governed, trigger).some((x) => isWord(x, ','))) return -1;
+  for (let k = governed - 1; k >= 2; k--) {
+    const it = items[k]!;
+    if (it.kind === 'arg' || BREAKS.has(it.word.lower)) return -1;
+    if (isWord(it, 'which', 'who', 'that') && isWord(items[k - 1], ',') && items[k - 2]!.kind === 'arg') return k - 2;
+  }
+  return -1;
+}
+
 function applyRule(items: Item[], from: number, to: number, rule: RelationRule, tagOf: (w: Word) => string): FoundRelation[] {
   const maxLeft = MAX_LEFT_GAP;
   const maxRight = MAX_RIGHT_GAP;
@@ -159,6 +192,15 @@ function applyRule(items: Item[], from: number, to: number, rule: RelationRule, 
     gapLeft++;
   }
   if (rule.adjacent && (!left || gapLeft > 0)) return [];
+  // A verb's subject is no preposition's object: in "X, which reports to Y, conducted Z" the
+  // subject is X, and in "implemented by Y with funding from Z" Y is not what is funded.
+  let relative = false;
+  if (left && (rule.active || isPassiveTrigger(items, from, to, gapLeft)) && governedBy(items, left.first)) {
+    const antecedent = relativeAntecedent(items, left.first, from);
+    if (antecedent < 0) return [];
+    left = groupLeft(items, antecedent);
+    relative = true;
+  }
   let verbAt = -1;
   if (rule.objectOf) {
     // "created [an employment permit system] via": the argument touches the trigger and is the object of the verb.
@@ -216,7 +258,7 @@ function applyRule(items: Item[], from: number, to: number, rule: RelationRule, 
   }
   if (!leftArgs.length || !rightArgs.length) return [];
   const leftEnd = left && leftArgs.length ? items.findIndex((x, k) => k >= left!.first && x.kind === 'arg' && x.arg === left!.args[left!.args.length - 1]) : from - 1;
-  if (left && !far && !appositive && gapHasVerb(items, leftEnd + 1, from, tagOf, rule.verbs)) return [];
+  if (left && !far && !appositive && !relative && gapHasVerb(items, leftEnd + 1, from, tagOf, rule.verbs)) return [];
   const rightStart = items.findIndex((x, k) => k > to && x.kind === 'arg');
   if (gapHasVerb(items, to + 1, rightStart, tagOf)) return [];
 
@@ -231,7 +273,7 @@ function applyRule(items: Item[], from: number, to: number, rule: RelationRule, 
       const [source, target] = rule.source === 'left' ? [l, r] : [r, l];
       let confidence = rule.confidence - (far ? 0 : 0.02 * Math.max(0, gapLeft - 2));
       if (l.reference || r.reference) confidence -= 0.1;
-      if (far || appositive) confidence -= 0.1;
+      if (far || appositive || relative) confidence -= 0.1;
       out.push({ source: source.entityId, target: target.entityId, type: rule.relation, rule: rule.id, confidence: Math.round(confidence * 100) / 100, start, end });
     }
   }
