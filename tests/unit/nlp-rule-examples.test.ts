@@ -29,6 +29,9 @@ const EXAMPLES: Record<string, [string, string]> = {
   'work.conducted': ['The Statistics Office conducted the Labour Force Survey in 2018.', 'labour-force-survey CONDUCTED_BY statistics-office'],
   'work.conducted-by': ['The Demographic Survey is administered by the Population Bureau.', 'demographic-survey CONDUCTED_BY population-bureau'],
   'work.implemented-by': ['The Forest Law is enforced by the Forestry Administration.', 'forestry-administration IMPLEMENTS forest-law'],
+  'work.implements': ['The Labour Inspectorate enforces the Minimum Wage Act.', 'labour-inspectorate IMPLEMENTS minimum-wage-act'],
+  'work.responsible-implementing': ['The Energy Regulator is responsible for implementing the Renewable Energy Policy.', 'energy-regulator IMPLEMENTS renewable-energy-policy'],
+  'work.responsible': ['The Rural Credit Agency is in charge of the Smallholder Loans Programme.', 'rural-credit-agency RESPONSIBLE_FOR smallholder-loans-programme'],
   'work.focal-point': ['The Coastal Project works with the Ministry of Environment as focal point.', 'ministry-of-environment FOCAL_POINT_OF coastal-project'],
   'work.partner': ['The Literacy Project partnered with the Teachers Association.', 'teachers-association PARTICIPATES_IN literacy-project'],
   'work.participates': ['The Ministry of Defence takes part in the Border Committee.', 'ministry-of-defence MEMBER_OF border-committee'],
@@ -48,6 +51,8 @@ const EXAMPLES: Record<string, [string, string]> = {
   'law.possessive': ['The Ministry of Health’s Nutrition Strategy 2019-2023 was revised.', 'nutrition-strategy ISSUED_BY ministry-of-health'],
   'law.its': ['The Council of Ministers set out its Green Growth Strategy in 2019.', 'green-growth-strategy ISSUED_BY council-of-ministers'],
   'law.issued-by': ['The Procurement Guideline was issued by the Ministry of Economy.', 'procurement-guideline ISSUED_BY ministry-of-economy'],
+  'policy.prepared-by': ['The Coastal Zone Strategy was drawn up by the Ministry of Fisheries.', 'coastal-zone-strategy ISSUED_BY ministry-of-fisheries'],
+  'policy.prepared': ['In 2016 the Ministry of Tourism launched the Ecotourism Plan.', 'ecotourism-plan ISSUED_BY ministry-of-tourism'],
   'law.issued': ['The Council of Ministers adopted the Green Growth Strategy.', 'green-growth-strategy ISSUED_BY council-of-ministers'],
   // Nominal forms (NOMINAL_RULES).
   'nominal.accession': ['The accession of the Ministry of Trade to the Tariff Convention took a year.', 'ministry-of-trade PARTY_TO tariff-convention'],

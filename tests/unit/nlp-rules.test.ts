@@ -196,7 +196,33 @@ describe("a verb's subject is no preposition's object", () => {
     expect(triples('The scheme is run by the Ministry of Youth with funding from the Nordic Development Fund.')).toEqual([]);
     expect(triples('The Coastal Survey, carried out by the Marine Institute, was financed by the Ocean Trust.')).not.toContain('marine-institute FUNDED_BY ocean-trust');
   });
+  it('skips a phrase between commas to the subject before it', () => {
+    expect(triples('The Ministry of Energy, in partnership with the Solar Alliance, developed the Clean Power Strategy.')).toEqual(
+      expect.arrayContaining(['clean-power-strategy ISSUED_BY ministry-of-energy']),
+    );
+    expect(triples('The Ministry of Energy, in partnership with the Solar Alliance, developed the Clean Power Strategy.')).not.toContain('clean-power-strategy ISSUED_BY solar-alliance');
+    expect(triples('The Wetlands Project, supported by the Nature Fund, was carried out by the Parks Department.')).toEqual(
+      expect.arrayContaining(['wetlands-project CONDUCTED_BY parks-department', 'nature-fund PARTICIPATES_IN wetlands-project']),
+    );
+  });
   it('keeps a participle that touches its noun', () => {
     expect(triples('The claims were examined by a Review Commission created by the Senate.')).toContain('review-commission ESTABLISHED_BY senate');
+  });
+});
+
+describe('work, responsibility and the drawing up of policies', () => {
+  it('reads a supporter as taking part, never as a funder', () => {
+    const found = triples('The Literacy Programme is supported by the Reading Foundation.');
+    expect(found).toEqual(['reading-foundation PARTICIPATES_IN literacy-programme']);
+  });
+  it('reads the body in charge of a named programme, and the body implementing an instrument', () => {
+    expect(triples('The Water Agency, which is in charge of the Village Wells Project, reports to the Ministry of Works.')).toEqual(
+      expect.arrayContaining(['water-agency RESPONSIBLE_FOR village-wells-project', 'water-agency REPORTS_TO ministry-of-works']),
+    );
+    expect(triples('The Ministry of Labour implemented the Occupational Safety Policy.')).toContain('ministry-of-labour IMPLEMENTS occupational-safety-policy');
+  });
+  it('reads "drafted by" for a policy, not for a law another body passes', () => {
+    expect(triples('The Youth Strategy was drafted by the Ministry of Youth.')).toContain('youth-strategy ISSUED_BY ministry-of-youth');
+    expect(triples('The Mining Act was drafted by the Ministry of Mines.')).toEqual([]);
   });
 });

@@ -137,15 +137,16 @@ function isPassiveTrigger(items: Item[], from: number, to: number, gapLeft: numb
 }
 
 /**
- * "X, which reports to Y, conducted Z": the argument before ", which / who / that" whose clause
- * holds the governed argument and is closed by a comma before the trigger. Returns its index, or -1.
+ * "X, which reports to Y, conducted Z", "X, in partnership with Y, developed Z", "X, supported by
+ * Y, was carried out by Z": the argument before the comma that opens the phrase holding the
+ * governed argument, the phrase closed by a comma before the trigger. Returns its index, or -1.
  */
-function relativeAntecedent(items: Item[], governed: number, trigger: number): number {
+function relativeAntecedent(items: Item[], governed: number, trigger: number, relativeOnly = false): number {
   if (!items.slice(governed, trigger).some((x) => isWord(x, ','))) return -1;
-  for (let k = governed - 1; k >= 2; k--) {
+  for (let k = governed - 1; k >= 1; k--) {
     const it = items[k]!;
     if (it.kind === 'arg' || BREAKS.has(it.word.lower)) return -1;
-    if (isWord(it, 'which', 'who', 'that') && isWord(items[k - 1], ',') && items[k - 2]!.kind === 'arg') return k - 2;
+    if (isWord(it, ',')) return items[k - 1]!.kind === 'arg' && (!relativeOnly || isWord(items[k + 1], 'which', 'who', 'that')) ? k - 1 : -1;
   }
   return -1;
 }
@@ -218,6 +219,15 @@ function applyRule(items: Item[], from: number, to: number, rule: RelationRule, 
     }
   }
   let leftArgs = left?.args.filter((a) => rule.left.includes(a.type)) ?? [];
+  if (left && !leftArgs.length && !rule.adjacent && !rule.objectOf) {
+    // "X, which is in charge of the Project, reports to Y": the argument before the relative clause.
+    const antecedent = relativeAntecedent(items, left.first, from, true);
+    if (antecedent >= 0) {
+      left = groupLeft(items, antecedent);
+      leftArgs = left.args.filter((a) => rule.left.includes(a.type));
+      relative = true;
+    }
+  }
   // The evidence holds the verb that says what was made: "introduced the Scheme through the Act".
   let spanStart = verbAt >= 0 ? verbAt : left ? left.first : from;
   let spanEnd = Math.max(right.last, thenEnd);

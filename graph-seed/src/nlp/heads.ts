@@ -12,7 +12,7 @@ const HEADS: [string[], EntityType][] = [
     ['department', 'departments', 'board', 'agency', 'agencies', 'bureau', 'commission', 'council', 'directorate', 'general directorate',
       'office', 'secretariat', 'authority', 'government', 'delegation', 'court', 'courts', 'tribunal', 'assembly', 'parliament', 'senate',
       'cabinet', 'administration', 'inspectorate', 'unit', 'division', 'house', 'air force', 'police', 'service', 'embassy', 'presidency',
-      'legation', 'consulate', 'mission', 'corps'],
+      'legation', 'consulate', 'mission', 'corps', 'regulator'],
     'GovernmentBody',
   ],
   [['committee', 'committees', 'subcommittee', 'sub-committee', 'working group', 'working groups', 'working party', 'taskforce', 'task force', 'group'], 'Committee'],

@@ -117,10 +117,24 @@ export const RELATION_RULES: readonly RelationRule[] = [
     triggers: ['conducted by', 'carried out by', 'launched by', 'managed by', 'administered by', 'run by', 'undertaken by', 'implemented by', 'coordinated by'] },
   { id: 'work.implemented-by', relation: 'IMPLEMENTS', source: 'right', left: INSTRUMENT, right: ORGANISATION, confidence: 0.85,
     triggers: ['implemented by', 'enforced by', 'put into effect by'] },
+  // "The Labour Office enforces the Labour Code", "X is responsible for implementing the Y Policy".
+  { id: 'work.implements', relation: 'IMPLEMENTS', source: 'left', left: ORGANISATION, right: INSTRUMENT, confidence: 0.8, active: true,
+    triggers: ['implements', 'implemented', 'enforces', 'enforced', 'oversees the implementation of', 'oversaw the implementation of', 'coordinates the implementation of',
+      'coordinated the implementation of', 'leads the implementation of', 'led the implementation of'] },
+  { id: 'work.responsible-implementing', relation: 'IMPLEMENTS', source: 'left', left: ORGANISATION, right: INSTRUMENT, confidence: 0.8,
+    triggers: ['responsible for implementing', 'responsible for the implementation of', 'in charge of implementing', 'in charge of the implementation of',
+      'responsible for enforcing', 'responsible for the enforcement of', 'in charge of enforcing', 'tasked with implementing', 'charged with implementing',
+      'charged with the implementation of', 'charged with enforcing', 'charged with the enforcement of'] },
+  // "The Employment Agency is in charge of the Youth Jobs Programme": a named work a body answers for.
+  { id: 'work.responsible', relation: 'RESPONSIBLE_FOR', source: 'left', left: ORGANISATION, right: ['Programme', 'Project', 'Dataset', 'Policy'], confidence: 0.75,
+    triggers: ['responsible for', 'in charge of', 'has responsibility for', 'have responsibility for', 'tasked with', 'charged with', 'responsible for managing',
+      'responsible for running', 'responsible for administering', 'in charge of managing', 'in charge of running', 'responsible for the management of', 'in charge of the management of'] },
   { id: 'work.focal-point', relation: 'FOCAL_POINT_OF', source: 'right', left: [...WORK, ...ORGANISATION], right: ORGANISATION, confidence: 0.9,
     triggers: ['worked with', 'works with', 'work with', 'collaborated with', 'partnered with'], then: 'focal point' },
   { id: 'work.partner', relation: 'PARTICIPATES_IN', source: 'right', left: ['Project', 'Programme'], right: ORGANISATION, confidence: 0.75,
-    triggers: ['worked with', 'works with', 'collaborated with', 'partnered with', 'in partnership with', 'in co-operation with', 'in cooperation with'] },
+    triggers: ['worked with', 'works with', 'collaborated with', 'partnered with', 'in partnership with', 'in co-operation with', 'in cooperation with',
+      // Support is not said to be money: the supporter takes part, and is not read as a funder.
+      'supported by', 'with support from', 'with the support of', 'with technical support from', 'with assistance from', 'with the assistance of', 'assisted by'] },
   { id: 'work.participates', relation: 'MEMBER_OF', source: 'left', left: ACTOR, right: ['Committee'], confidence: 0.85,
     triggers: ['participates in', 'participated in', 'takes part in', 'took part in', 'sits on', 'is a member of', 'are members of', 'a member of', 'became a member of', 'joined',
       'is represented on', 'are represented on', 'is represented in', 'are represented in'] },
@@ -164,6 +178,12 @@ export const RELATION_RULES: readonly RelationRule[] = [
     triggers: ['its'] },
   { id: 'law.issued-by', relation: 'ISSUED_BY', source: 'left', left: [...INSTRUMENT, 'Programme'], right: ACTOR, confidence: 0.85,
     triggers: ['issued by', 'adopted by', 'enacted by', 'promulgated by', 'passed by', 'formulated by', 'introduced by', 'approved by'] },
+  // A policy is also drawn up and launched by its body ("the Strategy prepared by the Ministry"); a law
+  // drafted by one body is passed by another, so these verbs are read for policies only.
+  { id: 'policy.prepared-by', relation: 'ISSUED_BY', source: 'left', left: ['Policy', 'Programme'], right: ACTOR, confidence: 0.8,
+    triggers: ['prepared by', 'developed by', 'drafted by', 'drawn up by', 'elaborated by', 'launched by', 'unveiled by', 'published by'] },
+  { id: 'policy.prepared', relation: 'ISSUED_BY', source: 'right', left: ACTOR, right: ['Policy'], confidence: 0.8, active: true,
+    triggers: ['prepared', 'prepares', 'developed', 'develops', 'drafted', 'drew up', 'elaborated', 'launched', 'launches', 'unveiled', 'published'] },
   { id: 'law.issued', relation: 'ISSUED_BY', source: 'right', left: ACTOR, right: INSTRUMENT, confidence: 0.85, active: true,
     triggers: ['issued', 'issues', 'adopted', 'adopts', 'enacted', 'enacts', 'promulgated', 'passed', 'formulated', 'introduced', 'approved'] },
 ];
