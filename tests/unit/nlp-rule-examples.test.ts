@@ -9,6 +9,8 @@ import { NOMINAL_RULES, RELATION_RULES } from '../../graph-seed/src/nlp/relation
 
 const EXAMPLES: Record<string, [string, string]> = {
   'creation.passive': ['The Housing Fund was set up by the Ministry of Finance in 1999.', 'housing-fund ESTABLISHED_BY ministry-of-finance'],
+  'creation.under': ['The Fisheries Council was set up in 2001 under the Fisheries Act.', 'fisheries-council ESTABLISHED_BY fisheries-act'],
+  'structure.established-under': ['The Child Welfare Office was established under the Ministry of Social Affairs.', 'child-welfare-office SUBORDINATE_TO ministry-of-social-affairs'],
   'creation.via': ['In 2012 the Government introduced the Seasonal Work Permit Scheme through the Foreign Labour Act.', 'seasonal-work-permit-scheme ESTABLISHED_BY foreign-labour-act'],
   'creation.active': ['Decree 12 created the Anti-Corruption Unit.', 'anti-corruption-unit ESTABLISHED_BY decree-12'],
   'leadership.chairs': ['The Ministry of Planning co-chairs the Donor Coordination Committee.', 'ministry-of-planning CHAIRS donor-coordination-committee'],
@@ -94,4 +96,23 @@ describe('an agreement named with its party', () => {
     expect(party?.evidence[0]!.quote).toBe('treaty of mutual legal assistance with the Kingdom of Norway');
   });
   it('names no agreement by a phrase without its party', () => expect(b.entities.filter((e) => e.type === 'Agreement')).toHaveLength(1));
+});
+
+describe('a body made by an instrument named for making it', () => {
+  const run = runPipeline([{ name: 'e.txt', text: 'The Decree on the Establishment of the Maritime Safety Authority was signed in 2011.\n' }]);
+  if (!run.ok) throw new Error(run.errors.map((e) => e.message).join('\n'));
+  const b = run.value.bundle;
+  it('is a body of its own, ESTABLISHED_BY the instrument on the evidence of its name', () => {
+    const body = b.entities.find((e) => e.name === 'Maritime Safety Authority');
+    expect(body?.type).toBe('GovernmentBody');
+    const made = b.relations.find((r) => r.type === 'ESTABLISHED_BY' && r.source === body!.id);
+    expect(made?.properties.rule).toBe('creation.in-name');
+    expect(b.entities.find((e) => e.id === made!.target)?.name).toBe('Decree on the Establishment of the Maritime Safety Authority');
+    expect(made?.evidence[0]!.quote).toBe('Decree on the Establishment of the Maritime Safety Authority');
+  });
+  it('reads no body from an instrument on another subject', () => {
+    const other = runPipeline([{ name: 'f.txt', text: 'The Decree on the Management of the Coastal Zone was signed in 2011.\n' }]);
+    if (!other.ok) throw new Error('pipeline failed');
+    expect(other.value.bundle.relations.filter((r) => r.type === 'ESTABLISHED_BY')).toEqual([]);
+  });
 });

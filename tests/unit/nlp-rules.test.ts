@@ -226,3 +226,33 @@ describe('work, responsibility and the drawing up of policies', () => {
     expect(triples('The Mining Act was drafted by the Ministry of Mines.')).toEqual([]);
   });
 });
+
+describe('creation under a body, brackets, plural verbs and signatures between parties', () => {
+  it('reads "established under" a body as placed below it, and under an act as made by it', () => {
+    const found = triples('The Youth Employment Office was established in 2011 under the Ministry of Youth.');
+    expect(found).toContain('youth-employment-office SUBORDINATE_TO ministry-of-youth');
+    expect(found).not.toContain('youth-employment-office ESTABLISHED_BY ministry-of-youth');
+    expect(triples('The Seed Board was set up under the Seeds Act.')).toContain('seed-board ESTABLISHED_BY seeds-act');
+  });
+  it('reads a participle that opens a bracket after a name', () => {
+    expect(triples('The Coastal Roads Programme (launched by the Ministry of Transport in 2015) covers four provinces.')).toContain(
+      'coastal-roads-programme CONDUCTED_BY ministry-of-transport',
+    );
+    expect(triples('The Housing Survey (2019) was welcomed by the Planning Agency.')).toEqual([]);
+  });
+  it('reads a coordinated subject with a plural verb', () => {
+    expect(triples('The Ministry of Forests and the Wildlife Agency jointly manage the Tiger Corridor Project.')).toEqual(
+      expect.arrayContaining(['tiger-corridor-project CONDUCTED_BY ministry-of-forests', 'tiger-corridor-project CONDUCTED_BY wildlife-agency']),
+    );
+  });
+  it('reads the parties of an agreement "signed between" them', () => {
+    expect(triples('The Fisheries Agreement was signed in 2007 between the Fisheries Agency and the Coast Guard Service.')).toEqual(
+      expect.arrayContaining(['fisheries-agency SIGNED fisheries-agreement', 'coast-guard-service SIGNED fisheries-agreement']),
+    );
+  });
+  it('reads the subject of an active verb past an appositive that names another body', () => {
+    const found = triples('The Customs Directorate, a unit of the Ministry of Finance, administers the Excise Act.');
+    expect(found).toContain('customs-directorate IMPLEMENTS excise-act');
+    expect(found).not.toContain('ministry-of-finance IMPLEMENTS excise-act');
+  });
+});

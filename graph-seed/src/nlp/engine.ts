@@ -188,6 +188,11 @@ function applyRule(items: Item[], from: number, to: number, rule: RelationRule, 
       left = groupLeft(items, i);
       break;
     }
+    // "the Roads Programme (established by the Ministry in 2004)": a participle opening a bracket is about the name before it.
+    if (it.word.text === '(' && i === from - 1 && !rule.active && items[i - 1]?.kind === 'arg') {
+      left = groupLeft(items, i - 1);
+      break;
+    }
     if (BREAKS.has(it.word.lower)) break;
     if (rule.active && AUXILIARIES.has(it.word.lower)) return [];
     gapLeft++;
@@ -195,12 +200,16 @@ function applyRule(items: Item[], from: number, to: number, rule: RelationRule, 
   if (rule.adjacent && (!left || gapLeft > 0)) return [];
   // A verb's subject is no preposition's object: in "X, which reports to Y, conducted Z" the
   // subject is X, and in "implemented by Y with funding from Z" Y is not what is funded.
+  // "X, a unit of Y, administers Z": an argument closed off by a comma before an active verb ends
+  // a phrase set in the sentence; the subject is before it.
   let relative = false;
-  if (left && (rule.active || isPassiveTrigger(items, from, to, gapLeft)) && governedBy(items, left.first)) {
+  const governed = !!left && (rule.active || isPassiveTrigger(items, from, to, gapLeft)) && governedBy(items, left.first);
+  if (left && (governed || (rule.active && isWord(items[from - 1], ',')))) {
     const antecedent = relativeAntecedent(items, left.first, from);
-    if (antecedent < 0) return [];
-    left = groupLeft(items, antecedent);
-    relative = true;
+    if (antecedent >= 0) {
+      left = groupLeft(items, antecedent);
+      relative = true;
+    } else if (governed) return [];
   }
   let verbAt = -1;
   if (rule.objectOf) {

@@ -16,7 +16,7 @@ import { NameIndex } from '../stages/resolve';
 import { readCitedIssuers, readRenamings } from './attributions';
 import { type Argument, RelationEngine } from './engine';
 import { describedInstruments } from './described';
-import { isDepartment, singularName } from './heads';
+import { isDepartment, singularName, typeOfName } from './heads';
 import { findNames, withoutYear, type NameChunk } from './names';
 import { announcedAcronyms, headWord, ReferenceResolver } from './references';
 import { NOMINAL_RULES, RELATION_RULES } from './relation-rules';
@@ -135,7 +135,19 @@ export function readNames(passages: Passage[], graph: GraphDraft, acronyms: read
       if (yearless && !index.get(plain)) index.add(plain, id);
       pendingMentions.push({ entityId: id, passageId: p.id, start: c.start, end: c.end, text: c.text });
     }
-    for (const [c, id] of ids) implementsFromName(c, id, p, graph, index);
+    for (const [c, id] of ids) {
+      implementsFromName(c, id, p, graph, index);
+      // "the Sub-decree on the Establishment of the Disaster Committee": the body the instrument makes.
+      const made = establishedInName(c);
+      if (!made) continue;
+      const bodyId = idFor(made, p);
+      if (bodyId === id) continue;
+      graph.upsertEntity({ id: bodyId, type: made.type, name: made.text, aliases: [made.text], properties: {}, origin: 'extracted' });
+      index.add(made.text, bodyId);
+      pendingMentions.push({ entityId: bodyId, passageId: p.id, start: made.start, end: made.end, text: made.text });
+      const ev: Evidence = { passageId: p.id, start: c.start, end: c.end, quote: c.text };
+      graph.addRelation(bodyId, 'ESTABLISHED_BY', id, [ev], { origin: 'automatic', rule: 'creation.in-name', confidence: 0.8 });
+    }
     for (const sp of splits) {
       const a = ids.get(sp.part);
       const b = ids.get(sp.whole);
@@ -263,6 +275,22 @@ function partiesInNames(p: Passage, mentions: readonly Mention[], graph: GraphDr
     }
   }
   return added;
+}
+
+/**
+ * "Royal Decree on the Creation of the Financial Intelligence Unit", "Law on the Establishment and
+ * Functioning of the Audit Office": an instrument's name states the body (or programme) it makes.
+ */
+const ON_ESTABLISHING = /\b(?:on|for|concerning) (?:the )?(?:establishment|creation|founding|setting[- ]up|formation|institution)(?: and (?:the )?\p{L}+)? of (?:the )?(\p{Lu}.+)$/iu;
+const MADE_TYPES = new Set(['Ministry', 'GovernmentBody', 'Committee', 'ResearchOrganization', 'Organization', 'Programme', 'Project']);
+function establishedInName(c: NameChunk): NameChunk | null {
+  if (c.type !== 'LegalInstrument' && c.type !== 'Policy') return null;
+  const m = ON_ESTABLISHING.exec(c.text);
+  const tail = m?.[1];
+  const type = tail ? typeOfName(tail) : null;
+  if (!tail || !type || !MADE_TYPES.has(type)) return null;
+  const start = c.end - tail.length;
+  return { ...c, text: tail, name: undefined, start, type };
 }
 
 /** "Working Group for Implementation of the MoU with Thailand": the name states what the body implements. */

@@ -57,13 +57,21 @@ const INSTRUMENT = ['LegalInstrument', 'Policy', 'Agreement'] as const;
 const WORK = ['Project', 'Programme', 'Dataset', 'Study'] as const;
 const CREATED = [...ORGANISATION, 'Programme', 'Project', 'Dataset', 'Policy'] as const;
 const CREATOR = [...ORGANISATION, 'LegalInstrument', 'Policy', 'Agreement', 'Country'] as const;
+/** "established under", "set up in March 2004 under": made by an instrument, or placed below a body. */
+const UNDER = ['created under', 'established under', 'set up under', 'constituted under', 'appointed under', 'organized under', 'organised under',
+  'established in * under', 'created in * under', 'set up in * under', 'appointed in * under'];
 
 export const RELATION_RULES: readonly RelationRule[] = [
   // creation
   { id: 'creation.passive', relation: 'ESTABLISHED_BY', source: 'left', left: CREATED, right: CREATOR, confidence: 0.9,
-    triggers: ['created by', 'established by', 'set up by', 'founded by', 'formed by', 'instituted by', 'added to * by', 'created under', 'established under', 'set up under', 'created pursuant to', 'established pursuant to', 'created via', 'created through', 'constituted by', 'constituted under', 'appointed under', 'organized under', 'organised under',
-      // "established in 1990 by the Act", "set up in March 2004 under the Decree"
-      'established in * by', 'created in * by', 'set up in * by', 'founded in * by', 'established in * under', 'created in * under', 'set up in * under', 'appointed in * under'] },
+    triggers: ['created by', 'established by', 'set up by', 'founded by', 'formed by', 'instituted by', 'added to * by', 'created pursuant to', 'established pursuant to', 'created via', 'created through', 'constituted by',
+      // "established in 1990 by the Act"
+      'established in * by', 'created in * by', 'set up in * by', 'founded in * by'] },
+  // "set up under the Water Act" is made by the Act; "set up under the Ministry" is placed below it (structure.established-under).
+  { id: 'creation.under', relation: 'ESTABLISHED_BY', source: 'left', left: CREATED, right: ['LegalInstrument', 'Policy', 'Agreement'], confidence: 0.9,
+    triggers: UNDER },
+  { id: 'structure.established-under', relation: 'SUBORDINATE_TO', source: 'left', left: MINISTRY_OR_BODY, right: MINISTRY_OR_BODY, confidence: 0.75,
+    triggers: UNDER },
   { id: 'creation.via', relation: 'ESTABLISHED_BY', source: 'left', left: ['Programme', 'Project'], right: ['LegalInstrument'], confidence: 0.75,
     objectOf: ['created', 'established', 'introduced', 'launched', 'instituted'], triggers: ['via', 'through', 'under', 'by means of'] },
   { id: 'creation.active', relation: 'ESTABLISHED_BY', source: 'right', left: CREATOR, right: CREATED, confidence: 0.8, active: true,
@@ -98,7 +106,7 @@ export const RELATION_RULES: readonly RelationRule[] = [
     triggers: [', including', ', including the'] },
   // "The Bureau of Navigation has under its direction the War College and the Board of Inspection."
   { id: 'structure.oversees', relation: 'SUBORDINATE_TO', source: 'right', left: MINISTRY_OR_BODY, right: MINISTRY_OR_BODY, confidence: 0.75, active: true,
-    triggers: ['oversees', 'oversaw', 'supervises', 'supervised', 'has under its direction', 'has under its control', 'has under its authority', 'has under its supervision', 'have under their direction', 'have under their control'] },
+    triggers: ['oversees', 'oversaw', 'oversee', 'supervises', 'supervised', 'supervise', 'has under its direction', 'has under its control', 'has under its authority', 'has under its supervision', 'have under their direction', 'have under their control'] },
   { id: 'structure.reports-to', relation: 'REPORTS_TO', source: 'left', left: ORGANISATION, right: ORGANISATION, confidence: 0.9,
     triggers: ['reports to', 'report to', 'reporting to', 'accountable to', 'answerable to', 'reports directly to', 'responsible to', 'is responsible to', 'are responsible to'] },
   // "The Council consists of the Ministry of A, the Ministry of B and the Office C": its members.
@@ -109,17 +117,20 @@ export const RELATION_RULES: readonly RelationRule[] = [
     triggers: ['funded by', 'co-funded by', 'financed by', 'co-financed by', 'sponsored by', 'with financial support from', 'with funding from', 'with financial assistance from', 'financially supported by',
       'funded through', 'financed through', 'funded from', 'financed from', 'funded out of', 'paid for by'] },
   { id: 'funding.active', relation: 'FUNDED_BY', source: 'right', left: [...ORGANISATION, 'Programme', 'Country'], right: [...WORK, ...ORGANISATION], confidence: 0.85, active: true,
-    triggers: ['provided funding to', 'provided financial support to', 'provides funding to', 'funds', 'funded', 'co-funded', 'financed', 'co-financed', 'sponsored'] },
+    triggers: ['provided funding to', 'provided financial support to', 'provides funding to', 'funds', 'funded', 'co-funded', 'financed', 'co-financed', 'sponsored',
+      'fund', 'finance', 'finances', 'co-finance', 'co-fund', 'sponsor', 'sponsors', 'provide funding to'] },
   // work
   { id: 'work.conducted', relation: 'CONDUCTED_BY', source: 'right', left: ORGANISATION, right: WORK, confidence: 0.85, active: true,
-    triggers: ['conducted', 'conducts', 'carried out', 'carries out', 'launched', 'launches', 'undertook', 'undertakes', 'managed', 'manages', 'administers', 'administered', 'ran', 'runs', 'implemented', 'implements', 'coordinated'] },
+    triggers: ['conducted', 'conducts', 'carried out', 'carries out', 'launched', 'launches', 'undertook', 'undertakes', 'managed', 'manages', 'administers', 'administered', 'ran', 'runs', 'implemented', 'implements', 'coordinated',
+      // plural subjects: "the Ministry of A and the Ministry of B manage the Programme"
+      'conduct', 'carry out', 'undertake', 'manage', 'administer', 'run', 'implement', 'coordinate', 'coordinates'] },
   { id: 'work.conducted-by', relation: 'CONDUCTED_BY', source: 'left', left: WORK, right: ORGANISATION, confidence: 0.85,
     triggers: ['conducted by', 'carried out by', 'launched by', 'managed by', 'administered by', 'run by', 'undertaken by', 'implemented by', 'coordinated by'] },
   { id: 'work.implemented-by', relation: 'IMPLEMENTS', source: 'right', left: INSTRUMENT, right: ORGANISATION, confidence: 0.85,
     triggers: ['implemented by', 'enforced by', 'put into effect by'] },
   // "The Labour Office enforces the Labour Code", "X is responsible for implementing the Y Policy".
   { id: 'work.implements', relation: 'IMPLEMENTS', source: 'left', left: ORGANISATION, right: INSTRUMENT, confidence: 0.8, active: true,
-    triggers: ['implements', 'implemented', 'enforces', 'enforced', 'oversees the implementation of', 'oversaw the implementation of', 'coordinates the implementation of',
+    triggers: ['implements', 'implemented', 'implement', 'enforces', 'enforced', 'enforce', 'administers', 'administered', 'administer', 'oversees the implementation of', 'oversaw the implementation of', 'coordinates the implementation of',
       'coordinated the implementation of', 'leads the implementation of', 'led the implementation of'] },
   { id: 'work.responsible-implementing', relation: 'IMPLEMENTS', source: 'left', left: ORGANISATION, right: INSTRUMENT, confidence: 0.8,
     triggers: ['responsible for implementing', 'responsible for the implementation of', 'in charge of implementing', 'in charge of the implementation of',
@@ -145,7 +156,7 @@ export const RELATION_RULES: readonly RelationRule[] = [
     triggers: ['signed', 'signs', 'sign', 'concluded', 'entered into'] },
   { id: 'agreement.signed-by', relation: 'SIGNED', source: 'right', left: ['Agreement'], right: ACTOR, confidence: 0.85,
     // "signed in Lisbon, Portugal, by France, Italy and Spain": where it was signed, then who.
-    triggers: ['signed by', 'concluded by', 'signed in ** by', 'signed at ** by', 'concluded in ** by', 'concluded at ** by'] },
+    triggers: ['signed by', 'concluded by', 'signed between', 'concluded between', 'signed in * between', 'concluded in * between', 'signed in ** by', 'signed at ** by', 'concluded in ** by', 'concluded at ** by'] },
   // "the Treaty of Portsmouth between Japan and Russia", "the Convention with Peru": the parties named with the agreement.
   { id: 'agreement.between', relation: 'PARTY_TO', source: 'right', left: ['Agreement'], right: ACTOR, confidence: 0.8, adjacent: true,
     triggers: ['between', 'between the', ', between', ', between the', 'with', 'with the'] },
@@ -185,7 +196,7 @@ export const RELATION_RULES: readonly RelationRule[] = [
   { id: 'policy.prepared', relation: 'ISSUED_BY', source: 'right', left: ACTOR, right: ['Policy'], confidence: 0.8, active: true,
     triggers: ['prepared', 'prepares', 'developed', 'develops', 'drafted', 'drew up', 'elaborated', 'launched', 'launches', 'unveiled', 'published'] },
   { id: 'law.issued', relation: 'ISSUED_BY', source: 'right', left: ACTOR, right: INSTRUMENT, confidence: 0.85, active: true,
-    triggers: ['issued', 'issues', 'adopted', 'adopts', 'enacted', 'enacts', 'promulgated', 'passed', 'formulated', 'introduced', 'approved'] },
+    triggers: ['issued', 'issues', 'adopted', 'adopts', 'enacted', 'enacts', 'promulgated', 'passed', 'formulated', 'introduced', 'approved', 'issue', 'adopt', 'enact', 'approve', 'approves'] },
 ];
 
 /**
