@@ -38,6 +38,11 @@ describe('names', () => {
     expect(typeOfName('Rural Credit Scheme')).toBe('Programme');
     expect(typeOfName('National Institute of Public Health')).toBe('GovernmentBody');
     expect(typeOfName('Green Growth Strategy')).toBe('Policy');
+    // A fund or a bank of the state is a body of the state; an international one is not.
+    expect(typeOfName('National Social Security Fund')).toBe('GovernmentBody');
+    expect(typeOfName('Central Bank of Samoa')).toBe('GovernmentBody');
+    expect(typeOfName('International Monetary Fund')).toBe('InternationalOrganization');
+    expect(typeOfName('National University of Laos')).toBe('ResearchOrganization');
     expect(typeOfName('Harbour Street')).toBeNull();
   });
   it('reads hyphenated and possessive names whole, and separates an owner from its plan', () => {

@@ -43,6 +43,8 @@ MULTI.sort((a, b) => b[0].length - a[0].length);
 
 /** "National Institute of Statistics": a state institute is a body, not a research centre. */
 const STATE_QUALIFIER = /^(?:national|royal|state|federal|provincial|central)\b/i;
+/** Heads that name a body of the state after such a qualifier. */
+const STATE_OWN = new Set(['institute', 'centre', 'center', 'fund', 'bank']);
 
 /**
  * The type a name's head noun gives, with the index of the head's first word: the last word
@@ -63,7 +65,8 @@ export function headOf(words: string[]): { type: EntityType; at: number; bare: b
   const type = head ? SINGLE.get(head) : undefined;
   if (!type) return null;
   const bare = end === 1 && end === lower.length;
-  if (type === 'ResearchOrganization' && STATE_QUALIFIER.test(words[0] ?? '')) return { type: 'GovernmentBody', at: end - 1, bare };
+  // "National Institute of Statistics", "National Bank of Cambodia", "State Oil Fund": the state's own.
+  if (STATE_OWN.has(lower[end - 1]!) && type !== 'GovernmentBody' && STATE_QUALIFIER.test(words[0] ?? '')) return { type: 'GovernmentBody', at: end - 1, bare };
   return { type, at: end - 1, bare };
 }
 
