@@ -43,6 +43,9 @@ describe('names', () => {
     expect(typeOfName('Central Bank of Samoa')).toBe('GovernmentBody');
     expect(typeOfName('International Monetary Fund')).toBe('InternationalOrganization');
     expect(typeOfName('National University of Laos')).toBe('ResearchOrganization');
+    expect(typeOfName('World Food Programme')).toBe('InternationalOrganization');
+    expect(typeOfName('United Nations Environment Programme')).toBe('InternationalOrganization');
+    expect(typeOfName('United States Exchange Program')).toBe('Programme');
     expect(typeOfName('Harbour Street')).toBeNull();
   });
   it('reads hyphenated and possessive names whole, and separates an owner from its plan', () => {

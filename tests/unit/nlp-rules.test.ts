@@ -256,3 +256,41 @@ describe('creation under a body, brackets, plural verbs and signatures between p
     expect(found).not.toContain('ministry-of-finance IMPLEMENTS excise-act');
   });
 });
+
+describe('agreements described, not named, and verbs that need a subject', () => {
+  const bundle = (text: string) => {
+    const run = runPipeline([{ name: 'a.txt', text: `${text}\n` }]);
+    if (!run.ok) throw new Error(run.errors.map((e) => e.message).join('\n'));
+    const b = run.value.bundle;
+    const name = (id: string) => b.entities.find((e) => e.id === id)!.name;
+    return b.relations.filter((r) => r.properties.origin === 'automatic').map((r) => `${name(r.source)} ${r.type} ${name(r.target)}`);
+  };
+  it('reads an agreement signed and described by what it is about, dated by its year', () => {
+    expect(bundle('Norway and Iceland signed a memorandum of understanding on fisheries control in 2004.')).toEqual(
+      expect.arrayContaining(['Norway SIGNED Memorandum of understanding on fisheries control (2004)', 'Iceland SIGNED Memorandum of understanding on fisheries control (2004)']),
+    );
+    expect(bundle('The protocol on seed exchange was ratified by Kenya in 2011.')).toContain('Kenya PARTY_TO Protocol on seed exchange (2011)');
+    expect(bundle('In 2012 Chile signed a memorandum of understanding with Peru on mining.')).toEqual(
+      expect.arrayContaining(['Chile SIGNED memorandum of understanding with Peru', 'Peru PARTY_TO memorandum of understanding with Peru']),
+    );
+  });
+  it('reads no agreement from "in accord with" or "in agreement with", and no party from a name a country qualifies', () => {
+    expect(bundle('The tolls were fixed in accord with the Suez Canal Act.')).toEqual([]);
+    expect(bundle('The Senate acted in agreement with France on the matter.')).toEqual([]);
+    expect(bundle('The rates are set by a treaty with the Panama Canal Authority.')).not.toContain('Panama PARTY_TO treaty with the Panama Canal Authority');
+  });
+  it('reads no agreement from a description with neither a year nor a party', () => {
+    expect(bundle('The Government signed a new agreement on trade.')).toEqual([]);
+  });
+  it('reads the subject of a verb joined by "and" to a passive', () => {
+    expect(triples('The Water Board is chaired by the Ministry of Works and reports to the Council of Ministers.')).toEqual(
+      expect.arrayContaining(['ministry-of-works CHAIRS water-board', 'water-board REPORTS_TO council-of-ministers']),
+    );
+    expect(triples('The Water Board is chaired by the Ministry of Works and reports to the Council of Ministers.')).not.toContain('ministry-of-works REPORTS_TO council-of-ministers');
+  });
+  it('reads the subject of a finite verb past a relative clause, and "receives funding from"', () => {
+    const found = triples('The School Meals Programme, which is managed by the Ministry of Education, receives funding from the Global Partnership Fund.');
+    expect(found).toEqual(expect.arrayContaining(['school-meals-programme CONDUCTED_BY ministry-of-education', 'school-meals-programme FUNDED_BY global-partnership-fund']));
+    expect(found).not.toContain('ministry-of-education FUNDED_BY global-partnership-fund');
+  });
+});

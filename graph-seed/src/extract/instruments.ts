@@ -119,9 +119,10 @@ function plans(text: string): InstrumentMatch[] {
  * States and Japan". Without its capitalised parties such a phrase names no one agreement ("the
  * treaty", "a new convention").
  */
-const PARTY = "(?:the\\s+)?[A-Z][\\w'’-]*(?:\\s+(?:of\\s+)?[A-Z][\\w'’-]*){0,3}";
+// A party's name ends where its capitalised words end: "with the Panama Canal Act" names an act, not Panama.
+const PARTY = "(?:the\\s+)?[A-Z][\\w'’-]*(?:\\s+(?:of\\s+)?[A-Z][\\w'’-]*){0,3}(?![\\w'’-]|\\s+(?:of\\s+)?[A-Z])";
 const AGREEMENT_WITH = new RegExp(
-  `(?<![\\w-])((?:[a-z][a-z-]*\\s+){0,3})([Tt]reaty|[Cc]onvention|[Aa]greement|[Aa]rrangement|[Pp]rotocol)((?:\\s+(?:of|on|for)\\s+[a-z]+(?:\\s+(?:and\\s+)?[a-z]+){0,3})?)\\s+(?:with\\s+(${PARTY})|between\\s+(${PARTY})\\s+and\\s+(${PARTY}))`,
+  `(?<![\\w-])((?:[a-z][a-z-]*\\s+){0,3})([Tt]reaty|[Cc]onvention|[Aa]greement|[Aa]rrangement|[Pp]rotocol|[Mm]emorandum\\s+of\\s+[Uu]nderstanding|[Aa]ccord|[Pp]act)((?:\\s+(?:of|on|for)\\s+[a-z]+(?:\\s+(?:and\\s+)?[a-z]+){0,3})?)\\s+(?:with\\s+(${PARTY})|between\\s+(${PARTY})\\s+and\\s+(${PARTY}))`,
   'g',
 );
 /** Words before the head that are not part of the name: articles, and words that say which one, not what. */
@@ -175,11 +176,13 @@ function agreementsWith(text: string): InstrumentMatch[] {
   AGREEMENT_WITH.lastIndex = 0;
   for (let m = AGREEMENT_WITH.exec(text); m; m = AGREEMENT_WITH.exec(text)) {
     const start = nameStart(m);
+    // "in agreement with", "in accord with": an idiom of consent, not an agreement.
+    if (/(?:^|\s)in\s+$/.test(m[1]!) && m[3] === '') continue;
     // "agreement on how to proceed with Japan": a clause, not what the agreement is about.
     if (m[3]!.trim().split(/\s+/).slice(1).some((w) => w !== 'and' && (NOT_A_MODIFIER.has(w) || CLAUSE_WORDS.has(w)))) continue;
     const parties = (m[4] ? [m[4]] : [m[5]!, m[6]!]).map((p) => p.replace(/^the\s+/, ''));
     const name = text.slice(start, m.index + m[0].length).replace(/\s+/g, ' ');
-    out.push({ id: `agreement:${slugify(name)}`, type: 'Agreement', name, properties: { kind: m[2]!.toLowerCase(), with: parties.join(' and ') }, start, end: m.index + m[0].length });
+    out.push({ id: `agreement:${slugify(name)}`, type: 'Agreement', name, properties: { kind: m[2]!.toLowerCase().replace(/\s+/g, ' '), with: parties.join(' and ') }, start, end: m.index + m[0].length });
   }
   return out;
 }

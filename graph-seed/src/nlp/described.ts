@@ -11,7 +11,11 @@ import { typeOfHead } from './heads';
 import type { Sentence, Word } from './sentences';
 
 const ISSUING = new Set(['issued', 'adopted', 'approved', 'enacted', 'introduced', 'formulated', 'launched', 'published', 'promulgated', 'passed', 'drafted', 'released']);
-const HEADS = new Set(['guideline', 'guidelines', 'policy', 'plan', 'strategy', 'decree', 'law', 'regulation', 'regulations', 'circular', 'directive', 'framework', 'roadmap']);
+const HEADS = new Set(['guideline', 'guidelines', 'policy', 'plan', 'strategy', 'decree', 'law', 'regulation', 'regulations', 'circular', 'directive', 'framework', 'roadmap',
+  'agreement', 'treaty', 'convention', 'protocol', 'accord', 'memorandum']);
+/** Agreements are signed as well as adopted: "signed a memorandum of understanding on labour cooperation". */
+const AGREEMENT_HEADS = new Set(['agreement', 'treaty', 'convention', 'protocol', 'accord', 'memorandum']);
+const SIGNING = new Set(['signed', 'concluded', 'ratified', 'negotiated']);
 const DETERMINERS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her']);
 /** Words that end the complement: a clause or another phrase begins. */
 const STOPS = new Set(['requiring', 'which', 'that', 'who', 'whose', 'was', 'were', 'is', 'are', 'has', 'have', 'had', 'and', 'but', 'to', 'by', 'under', 'with', 'in', 'as', 'after', 'before', 'since', 'until', 'because', 'while']);
@@ -25,13 +29,16 @@ function phraseAt(w: readonly Word[], i: number): { head: number; last: number }
   let h = i + 1;
   // At most two modifiers, in lower case ("first", "new national").
   while (h < i + 3 && w[h] && !HEADS.has(w[h]!.lower) && /^\p{Ll}[\p{Ll}-]*$/u.test(w[h]!.text) && !STOPS.has(w[h]!.lower)) h++;
-  if (!w[h] || !HEADS.has(w[h]!.lower) || !/^(?:on|for)$/.test(w[h + 1]?.lower ?? '')) return null;
-  let last = h + 1;
-  for (let k = h + 2; k < w.length && k <= h + 1 + MAX_COMPLEMENT; k++) {
+  if (!w[h] || !HEADS.has(w[h]!.lower)) return null;
+  // "memorandum of understanding on ...": the head's own complement.
+  const after = w[h]!.lower === 'memorandum' && w[h + 1]?.lower === 'of' && w[h + 2]?.lower === 'understanding' ? h + 3 : h + 1;
+  if (!/^(?:on|for)$/.test(w[after]?.lower ?? '')) return null;
+  let last = after;
+  for (let k = after + 1; k < w.length && k <= after + MAX_COMPLEMENT; k++) {
     if (!isWordLike(w[k]) || STOPS.has(w[k]!.lower)) break;
     last = k;
   }
-  return last > h + 1 ? { head: h, last } : null;
+  return last > after ? { head: h, last } : null;
 }
 
 /** "the second policy", "a new decree": one of several of the same description. */
@@ -92,8 +99,9 @@ export function describedInstruments(s: Sentence, text: string, named: readonly 
     if (!p) continue;
     // Object of an issuing verb ("issued a guideline on ..."), or passive subject ("the policy on
     // ... was formulated").
-    const object = ISSUING.has(w[i - 1]?.lower ?? '');
-    const subject = /^(?:was|were)$/.test(w[p.last + 1]?.lower ?? '') && ISSUING.has(w[p.last + 2]?.lower ?? '');
+    const verb = (x: Word | undefined) => !!x && (ISSUING.has(x.lower) || (AGREEMENT_HEADS.has(w[p.head]!.lower) && SIGNING.has(x.lower)));
+    const object = verb(w[i - 1]);
+    const subject = /^(?:was|were)$/.test(w[p.last + 1]?.lower ?? '') && verb(w[p.last + 2]);
     if (!object && !subject) continue;
     const c = chunk(s, text, i, p.head, p.last);
     if (c && !named.some((n) => n.start < c.end && c.start < n.end)) out.push(c);

@@ -127,13 +127,27 @@ function governedBy(items: Item[], first: number): boolean {
   return isWord(items[i], ...GOVERNING);
 }
 
+/** "reports to", "receives funding from", "is a member of": a verb that needs a subject, not a participle or a noun. */
+function finiteTrigger(it: Item | undefined): boolean {
+  if (it?.kind !== 'word') return false;
+  const w = it.word.lower;
+  return AUXILIARIES.has(w) || w === 'has' || w === 'have' || (/[^su']s$/.test(w) && w !== 'its' && w !== 'as');
+}
+
 /**
- * A trigger said as a "with ... from" phrase, or as a passive participle apart from the argument
- * before it: "implemented by Y with funding from Z", "conducted by Y, was funded by Z". A
- * participle touching its argument is about it: "examined by a Commission created by Congress".
+ * "X is chaired by Y and reports to Z": the trigger's verb is joined by "and" to a verb whose
+ * subject opens the clause. Returns the index of that subject (the clause's first argument, no
+ * preposition governing it), or -1.
  */
-function isPassiveTrigger(items: Item[], from: number, to: number, gapLeft: number): boolean {
-  return isWord(items[from], 'with') || (isWord(items[to], 'by') && gapLeft > 0);
+function coordinatedSubject(items: Item[], governed: number, trigger: number): number {
+  if (!isWord(items[trigger - 1], 'and')) return -1;
+  let first = -1;
+  for (let k = governed - 1; k >= 0; k--) {
+    const it = items[k]!;
+    if (it.kind === 'word' && (BREAKS.has(it.word.lower) || it.word.text === ',')) break;
+    if (it.kind === 'arg') first = k;
+  }
+  return first >= 0 && !governedBy(items, first) ? first : -1;
 }
 
 /**
@@ -203,11 +217,16 @@ function applyRule(items: Item[], from: number, to: number, rule: RelationRule, 
   // "X, a unit of Y, administers Z": an argument closed off by a comma before an active verb ends
   // a phrase set in the sentence; the subject is before it.
   let relative = false;
-  const governed = !!left && (rule.active || isPassiveTrigger(items, from, to, gapLeft)) && governedBy(items, left.first);
+  // Any verb but an appositive noun ("conducted by the Bureau, part of the Ministry") and a
+  // participle touching its noun ("a Commission created by Congress") needs a subject that no
+  // preposition governs.
+  const appositiveGap = gapLeft === 1 && isWord(items[from - 1], ',') && !rule.active && !finiteTrigger(items[from]);
+  const governed = !!left && !rule.adjacent && !appositiveGap && (rule.active || !isWord(items[to], 'by') || gapLeft > 0) && governedBy(items, left.first);
   if (left && (governed || (rule.active && isWord(items[from - 1], ',')))) {
     const antecedent = relativeAntecedent(items, left.first, from);
-    if (antecedent >= 0) {
-      left = groupLeft(items, antecedent);
+    const subject = antecedent < 0 && governed ? coordinatedSubject(items, left.first, from) : -1;
+    if (antecedent >= 0 || subject >= 0) {
+      left = groupLeft(items, antecedent >= 0 ? antecedent : subject);
       relative = true;
     } else if (governed) return [];
   }

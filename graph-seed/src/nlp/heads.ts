@@ -65,6 +65,8 @@ export function headOf(words: string[]): { type: EntityType; at: number; bare: b
   const type = head ? SINGLE.get(head) : undefined;
   if (!type) return null;
   const bare = end === 1 && end === lower.length;
+  // "World Food Programme", "United Nations Development Programme": an agency of nations, not a programme.
+  if (type === 'Programme' && /^(?:World|UN|United Nations)$/.test(words.slice(0, words[0] === 'United' ? 2 : 1).join(' '))) return { type: 'InternationalOrganization', at: end - 1, bare };
   // "National Institute of Statistics", "National Bank of Cambodia", "State Oil Fund": the state's own.
   if (STATE_OWN.has(lower[end - 1]!) && type !== 'GovernmentBody' && STATE_QUALIFIER.test(words[0] ?? '')) return { type: 'GovernmentBody', at: end - 1, bare };
   return { type, at: end - 1, bare };

@@ -267,6 +267,8 @@ function partiesInNames(p: Passage, mentions: readonly Mention[], graph: GraphDr
     for (const c of mentions) {
       const party = graph.entities.get(c.entityId);
       if (c.start < m.start + withAt || c.end > m.end || !party || !PARTY_TYPES.has(party.type)) continue;
+      // "with the Panama Canal Act": a country that only qualifies a longer name is no party.
+      if (mentions.some((o) => o !== c && o !== m && o.start <= c.start && o.end >= c.end && o.end - o.start > c.end - c.start)) continue;
       const id = `${party.id}|PARTY_TO|${agreement.id}`;
       if (graph.relations.has(id)) continue;
       const ev: Evidence = { passageId: p.id, start: m.start, end: m.end, quote: p.text.slice(m.start, m.end) };

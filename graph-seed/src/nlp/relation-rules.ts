@@ -114,7 +114,8 @@ export const RELATION_RULES: readonly RelationRule[] = [
     triggers: ['consists of', 'consist of', 'comprises', 'comprise', 'is composed of', 'are composed of', 'is made up of', 'brings together', 'bring together'] },
   // funding
   { id: 'funding.passive', relation: 'FUNDED_BY', source: 'left', left: [...WORK, ...ORGANISATION], right: [...ORGANISATION, 'Programme', 'Country'], confidence: 0.9, fronted: true,
-    triggers: ['funded by', 'co-funded by', 'financed by', 'co-financed by', 'sponsored by', 'with financial support from', 'with funding from', 'with financial assistance from', 'financially supported by',
+    triggers: ['receives funding from', 'received funding from', 'receive funding from', 'receives financing from', 'received financing from', 'receives financial support from', 'received financial support from',
+      'funded by', 'co-funded by', 'financed by', 'co-financed by', 'sponsored by', 'with financial support from', 'with funding from', 'with financial assistance from', 'financially supported by',
       'funded through', 'financed through', 'funded from', 'financed from', 'funded out of', 'paid for by'] },
   { id: 'funding.active', relation: 'FUNDED_BY', source: 'right', left: [...ORGANISATION, 'Programme', 'Country'], right: [...WORK, ...ORGANISATION], confidence: 0.85, active: true,
     triggers: ['provided funding to', 'provided financial support to', 'provides funding to', 'funds', 'funded', 'co-funded', 'financed', 'co-financed', 'sponsored',
@@ -191,7 +192,7 @@ export const RELATION_RULES: readonly RelationRule[] = [
     triggers: ['issued by', 'adopted by', 'enacted by', 'promulgated by', 'passed by', 'formulated by', 'introduced by', 'approved by'] },
   // A policy is also drawn up and launched by its body ("the Strategy prepared by the Ministry"); a law
   // drafted by one body is passed by another, so these verbs are read for policies only.
-  { id: 'policy.prepared-by', relation: 'ISSUED_BY', source: 'left', left: ['Policy', 'Programme'], right: ACTOR, confidence: 0.8,
+  { id: 'policy.prepared-by', relation: 'ISSUED_BY', source: 'left', left: ['Policy'], right: ACTOR, confidence: 0.8,
     triggers: ['prepared by', 'developed by', 'drafted by', 'drawn up by', 'elaborated by', 'launched by', 'unveiled by', 'published by'] },
   { id: 'policy.prepared', relation: 'ISSUED_BY', source: 'right', left: ACTOR, right: ['Policy'], confidence: 0.8, active: true,
     triggers: ['prepared', 'prepares', 'developed', 'develops', 'drafted', 'drew up', 'elaborated', 'launched', 'launches', 'unveiled', 'published'] },
