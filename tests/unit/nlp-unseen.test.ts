@@ -146,6 +146,13 @@ describe('a fifth unseen government text, its gold written blind to the rules an
   });
 });
 
+describe('a sixth unseen government text, on domestic policy, its gold written blind to the rules and read only by the test', () => {
+  const sixth = score('unseen-gold6', 'text.txt', 'unseen text 6', { blind: true });
+  it('reads no relation without a rule and evidence', () => {
+    expectRulesAndEvidence(sixth.automatic);
+  });
+});
+
 describe('the short unseen report of tests/fixtures/unseen', () => {
   const small = runPipeline([{ name: 'report.txt', text: readFileSync(join(FIXTURES, 'unseen', 'report.txt'), 'utf8') }]);
   if (!small.ok) throw new Error(small.errors.map((e) => e.message).join('\n'));
