@@ -19,6 +19,12 @@ import { topicsIn } from './topics';
 
 const FINDING_CUE = /\b(?:(?:found|find|finds|shows?|showed|shown|suggests?|suggested|indicates?|indicated|reveals?|revealed|concludes?|concluded|confirms?|confirmed|demonstrates?|demonstrated) that|results? (?:suggest|show|indicate|reveal|confirm)|(?:found|finds) (?:no|little|a|an|evidence|positive|negative|significant))\b/i;
 const RECOMMENDATION_LEAD = /\b(?:suggests? the need to|recommendations?(?: for [\w ]+)? (?:include|are)|(?:we|it is) recommend(?:ed)?|should therefore|policy makers should|the government should)\b[^.]*:\s*$/i;
+/** A section whose title announces recommendations ("Policy recommendations", "Recommendations for donors"): its list items are ones. */
+const RECOMMENDATION_SECTION = /\b(?:recommendations?|policy options|the way forward)\b/i;
+/** A sentence that says it recommends: "We recommend that ...", "It is recommended that ...", "The report recommends ...". */
+const RECOMMENDATION_CUE = /^(?:(?:we|this (?:report|study|review|paper)|the (?:report|study|review|authors?)) (?:therefore |also |strongly )?recommends? (?:that )?|it is (?:therefore |also |strongly )?recommended that )/i;
+/** Verbs that report a result when the sentence cites its study: "Kim (2015) estimates that", "According to Lee (2018), ...". */
+const CITED_CUE = /\b(?:(?:estimates?|estimated|reports?|reported|observes?|observed|notes?|noted|argues?|argued|documents?|documented|identifies|identified|calculates?|calculated) that|^according to [^,]{1,80},)/i;
 /** A lead-in that reports a study's results ("Regression results found that:"): its items are findings. */
 const FINDING_LEAD = /\b(?:found|finds|show|shows|suggest|suggests|indicate|indicates)(?: that)?:\s*$/i;
 
@@ -61,23 +67,39 @@ export function readFindings(
 
   for (const p of passages) {
     const lead = p.leadInId ? byId.get(p.leadInId) : undefined;
-    if (want.recommendations && p.kind === 'list-item' && lead && RECOMMENDATION_LEAD.test(lead.text)) {
-      const ev: Evidence = { passageId: p.id, start: 0, end: p.text.length, quote: p.text };
-      if (!p.text.trim()) continue;
-      const name = shortName(p.text, null);
+    const recommend = (start: number, end: number, name: string, rule: string, confidence: number) => {
+      const text = p.text.slice(start, end);
+      const ev: Evidence = { passageId: p.id, start, end, quote: text };
       const id = `recommendation:${slugify(name).slice(0, 60).replace(/-+$/, '')}`;
-      graph.upsertEntity({ id, type: 'Recommendation', name, properties: { statement: p.text, origin: 'automatic', rule: 'recommendation.list', confidence: 0.8 }, origin: 'extracted' });
+      graph.upsertEntity({ id, type: 'Recommendation', name, properties: { statement: text, origin: 'automatic', rule, confidence }, origin: 'extracted' });
       graph.addEvidence(id, ev);
-      about(id, p, 0, p.text.length, ev, 'recommendation.topic');
+      about(id, p, start, end, ev, 'recommendation.topic');
       recommendations++;
-      continue;
+    };
+    if (want.recommendations && p.kind === 'list-item' && p.text.trim()) {
+      if (lead && RECOMMENDATION_LEAD.test(lead.text)) {
+        recommend(0, p.text.length, shortName(p.text, null), 'recommendation.list', 0.8);
+        continue;
+      }
+      if (!lead && p.section && RECOMMENDATION_SECTION.test(p.section)) {
+        recommend(0, p.text.length, shortName(p.text, null), 'recommendation.section', 0.7);
+        continue;
+      }
+    }
+    if (want.recommendations && p.kind === 'paragraph') {
+      for (const s of cache.get(p.id) ?? []) {
+        const cue = RECOMMENDATION_CUE.exec(p.text.slice(s.start, s.end));
+        if (cue) recommend(s.start, s.end, shortName(p.text.slice(s.start, s.end), cue), 'recommendation.cue', 0.7);
+      }
     }
     if (!want.findings) continue;
     const inheritedLead = p.kind === 'list-item' && lead && FINDING_LEAD.test(lead.text);
     for (const s of cache.get(p.id) ?? []) {
       const text = p.text.slice(s.start, s.end);
-      const cue = FINDING_CUE.exec(text);
+      const cites = (byPassage.get(p.id) ?? []).some((c) => !c.inherited && c.evidence.start >= s.start && c.evidence.end <= s.end);
+      const cue = FINDING_CUE.exec(text) ?? (cites ? CITED_CUE.exec(text) : null);
       if (!cue && !inheritedLead) continue;
+      if (RECOMMENDATION_CUE.test(text)) continue;
       // "Regression results found that:" introduces findings; it is not one.
       if (cue && text.slice(cue.index + cue[0].length).replace(/[\s:.]/g, '').length < 15) continue;
       const ev: Evidence = { passageId: p.id, start: s.start, end: s.end, quote: text };

@@ -50,7 +50,20 @@ export interface Segmented {
 const CHAPTER = /^Chapter\s+(\d+)(?:\s*[.:\u2013\u2014-]\s*([^.]{1,100}?))?$/i;
 const BOX = /^Box\s+(\d+\.\d+)\.\s*(.*)$/;
 const FIGURE = /^Figure\s+(\d+\.\d+)\.\s*(.*)$/;
-const BULLET = /^(?:●●|●|•|▪)\s*/;
+/** Bullets as PDFs print them, and as plain text writes them ("- ", "* ", "– "). */
+const BULLET = /^(?:●●|●|•|▪|■|□|◦|○|➢|►|\uf0b7|\uf0a7|[-*–](?=\s))\s*/;
+/** A dash opens an item only after a line that ends a sentence, a lead-in, a title or another item: "programme\n– mainly on ..." is prose. */
+const DASH = /^[-*–]\s/;
+function bulletAt(lines: readonly { text: string }[], i: number): boolean {
+  const line = lines[i]!.text;
+  if (!BULLET.test(line)) return false;
+  if (!DASH.test(line) || i === 0) return true;
+  const before = lines[i - 1]!.text.trim();
+  const upper = /^\p{Lu}/u.test(line.replace(BULLET, ''));
+  return /[.:;!?]$/.test(before) || DASH.test(before) || (i === 1 && upper && before.length <= 80 && /^\p{Lu}/u.test(before));
+}
+/** A reference list's title, set on the first line of the list's block. */
+const LIST_TITLE = /^(?:References|Bibliography|Works cited|Sources|Further reading)$/i;
 const NUMBERED = /^(\d{1,2})[.)]\s+/;
 /** A title numbered by its place in the outline, "3.1. Purpose" or "4.2 /usr/bin: commands". */
 const SECTION_NUMBER = /^\d{1,2}(?:\.\d{1,2})+\.?\s+(?!\p{Ll})\S/u;
@@ -74,7 +87,7 @@ function isHeading(b: { lines: BlockLine[] }): boolean {
 
 /** A block holding several bullets or numbered notes without blank lines between them. */
 function splitItems(b: { lines: BlockLine[]; afterBreak: boolean }, numbered: boolean): { lines: BlockLine[]; afterBreak: boolean }[] {
-  const starts = b.lines.map((l, i) => (i > 0 && (BULLET.test(l.text) || (numbered && NUMBERED.test(l.text))) ? i : -1)).filter((i) => i > 0);
+  const starts = b.lines.map((l, i) => (i > 0 && (bulletAt(b.lines, i) || (numbered && NUMBERED.test(l.text)) || (i === 1 && LIST_TITLE.test(b.lines[0]!.text.trim()))) ? i : -1)).filter((i) => i > 0);
   if (!starts.length) return [b];
   const bounds = [0, ...starts, b.lines.length];
   return bounds.slice(0, -1).map((from, k) => ({ lines: b.lines.slice(from, bounds[k + 1]), afterBreak: k === 0 ? b.afterBreak : false }));
@@ -221,7 +234,8 @@ export function segment(blocks: Block[]): Segmented {
 
     // A page break cut a paragraph: its rest starts in lower case, or right after the break.
     if (open && passages.length - openAt > OPEN_FRAGMENT_REACH) open = null;
-    const startsItem = BULLET.test(text) || NUMBERED.test(text);
+    // "– mainly on ...": a dash that carries an unfinished sentence on is no bullet.
+    const startsItem = (BULLET.test(text) && !(open && DASH.test(text) && startsLower(text.replace(BULLET, '')))) || NUMBERED.test(text);
     if (open && !startsItem && (startsLower(text) || (block.afterBreak && passages[passages.length - 1] === open && !isHeading(block)))) {
       open.raw.push(...rawLines);
       open.parts[open.parts.length - 1] = joinLines([open.parts[open.parts.length - 1]!, text]);
