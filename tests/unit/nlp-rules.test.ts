@@ -294,3 +294,10 @@ describe('agreements described, not named, and verbs that need a subject', () =>
     expect(found).not.toContain('ministry-of-education FUNDED_BY global-partnership-fund');
   });
 });
+
+describe('references to an instrument by its kind', () => {
+  it('reads "the law" and "the agreement" as the latest instrument of that kind', () => {
+    expect(triples('The Refugee Act was passed in 1980. The law established the Office of Refugee Resettlement.')).toContain('office-of-refugee-resettlement ESTABLISHED_BY refugee-act');
+    expect(triples('The Ministry of Trade negotiated the Border Pass Convention. The agreement was ratified by the National Assembly.')).toContain('national-assembly PARTY_TO border-pass-convention');
+  });
+});

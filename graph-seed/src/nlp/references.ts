@@ -31,6 +31,14 @@ const GENERIC: Record<string, EntityType[]> = {
   project: ['Project'],
   programme: ['Programme'],
   survey: ['Dataset'],
+  // "the law", "this legislation", "the agreement": the latest instrument of that kind, whatever its head.
+  law: ['LegalInstrument'],
+  legislation: ['LegalInstrument'],
+  statute: ['LegalInstrument'],
+  agreement: ['Agreement'],
+  treaty: ['Agreement'],
+  policy: ['Policy'],
+  agency: ['GovernmentBody'],
 };
 
 export function headWord(name: string): string | null {
