@@ -25,6 +25,7 @@ const EXAMPLES: Record<string, [string, string]> = {
   'structure.including': ['Parliament set up the Ministry of Mines, including the Geological Survey Office, in 1950.', 'geological-survey-office PART_OF ministry-of-mines'],
   'structure.oversees': ['The Maritime Authority has under its control the Pilotage Board.', 'pilotage-board SUBORDINATE_TO maritime-authority'],
   'structure.composition': ['The Flood Council is made up of the Ministry of Water and the Rivers Agency.', 'rivers-agency MEMBER_OF flood-council'],
+  'structure.committee-includes': ['The Drought Committee includes the Ministry of Water and the Met Office.', 'met-office MEMBER_OF drought-committee'],
   'structure.reports-to': ['The Internal Audit Agency is accountable to the Council of Ministers.', 'internal-audit-agency REPORTS_TO council-of-ministers'],
   'funding.passive': ['The Irrigation Project was funded by the Islamic Development Bank.', 'irrigation-project FUNDED_BY islamic-development-bank'],
   'funding.active': ['The Global Fund financed the Malaria Programme.', 'malaria-programme FUNDED_BY global-fund'],

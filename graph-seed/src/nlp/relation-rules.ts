@@ -112,6 +112,9 @@ export const RELATION_RULES: readonly RelationRule[] = [
   // "The Council consists of the Ministry of A, the Ministry of B and the Office C": its members.
   { id: 'structure.composition', relation: 'MEMBER_OF', source: 'right', left: ['Committee', 'GovernmentBody'], right: ACTOR, confidence: 0.8,
     triggers: ['consists of', 'consist of', 'comprises', 'comprise', 'is composed of', 'are composed of', 'is made up of', 'brings together', 'bring together'] },
+  // "The Steering Committee includes the Ministry of A and the Office B": a committee's members.
+  { id: 'structure.committee-includes', relation: 'MEMBER_OF', source: 'right', left: ['Committee'], right: ACTOR, confidence: 0.75, active: true,
+    triggers: ['includes', 'include', 'included', 'includes representatives of', 'include representatives of', 'comprises representatives of', 'brings together representatives of'] },
   // funding
   { id: 'funding.passive', relation: 'FUNDED_BY', source: 'left', left: [...WORK, ...ORGANISATION], right: [...ORGANISATION, 'Programme', 'Country'], confidence: 0.9, fronted: true,
     triggers: ['receives funding from', 'received funding from', 'receive funding from', 'receives financing from', 'received financing from', 'receives financial support from', 'received financial support from',
