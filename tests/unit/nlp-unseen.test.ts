@@ -153,6 +153,13 @@ describe('a sixth unseen government text, on domestic policy, its gold written b
   });
 });
 
+describe('a seventh unseen text, a policy review of a fictional country written for this gold by a reader blind to the rules, scored by figures only', () => {
+  const seventh = score('unseen-gold7', 'text.txt', 'unseen text 7', { blind: true });
+  it('reads no relation without a rule and evidence', () => {
+    expectRulesAndEvidence(seventh.automatic);
+  });
+});
+
 describe('the short unseen report of tests/fixtures/unseen', () => {
   const small = runPipeline([{ name: 'report.txt', text: readFileSync(join(FIXTURES, 'unseen', 'report.txt'), 'utf8') }]);
   if (!small.ok) throw new Error(small.errors.map((e) => e.message).join('\n'));
