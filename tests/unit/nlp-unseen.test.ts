@@ -1,8 +1,10 @@
 /**
- * The automatic reading on public-domain government texts no rule was written from, each against
- * a gold written before the extractor first ran on it: six World Factbook country profiles
- * (tests/fixtures/factbook) and sections of a State of the Union message, its gold written by a
- * second reader (tests/fixtures/unseen-gold2). Prints the figures, kept apart from the bundled
+ * The automatic reading on texts no rule was written from, each against a gold written before the
+ * extractor first ran on it: six World Factbook country profiles (tests/fixtures/factbook);
+ * sections of State of the Union messages of 1981, 1956, 1900, 1912 and 1981 again, their golds
+ * written by a second reader (unseen-gold2 to unseen-gold6); and a policy review of a fictional
+ * country written for its gold by a reader who had not seen the rules (unseen-gold7). Golds 4 to 7
+ * are blind: only their figures are printed. Prints the figures, kept apart from the bundled
  * report's.
  */
 import { readFileSync } from 'node:fs';
