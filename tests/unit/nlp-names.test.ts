@@ -48,6 +48,12 @@ describe('names', () => {
     expect(typeOfName('United States Exchange Program')).toBe('Programme');
     expect(typeOfName('Harbour Street')).toBeNull();
   });
+  it('reads numbered instruments with their year and subject, and a bracketed word inside a name', () => {
+    expect(names('The Council issued Decree No. 88 of 2015 on the Licensing of Fishing Vessels.')).toContain('Decree No. 88 of 2015 on the Licensing of Fishing Vessels <LegalInstrument>');
+    expect(names('It was set up by Royal Decree No. 9 of 2001.')).toContain('Royal Decree No. 9 of 2001 <LegalInstrument>');
+    expect(names('Law No. 4/2010 on Water was adopted.')).toContain('Law No. 4/2010 on Water <LegalInstrument>');
+    expect(names('The Mining (Amendment) Act of 2014 came into force.')).toContain('Mining (Amendment) Act of 2014 <LegalInstrument>');
+  });
   it('reads hyphenated and possessive names whole, and separates an owner from its plan', () => {
     expect(names('The Socio-Economic Council met the Ministry of Veterans’ Affairs.')).toContain('Socio-Economic Council <GovernmentBody>');
     expect(names('The People’s Court ruled.')).toEqual(['People’s Court <GovernmentBody>']);

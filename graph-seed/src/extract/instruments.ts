@@ -158,7 +158,7 @@ function instrumentsDated(text: string): InstrumentMatch[] {
     // before the head are the name's own. The name reader has it whole when its head is
     // capitalised and the date a year alone; a month cuts it there ("Refugee Relief Act of
     // August"), so the words are taken in.
-    const named = m[1] === '' ? /(?<![\w'’-])(?!(?:The|A|An|This|That|Its|Their|Our)\s)(?:[A-Z][\w'’-]*\s+){1,6}$/.exec(text.slice(Math.max(0, m.index - 120), m.index)) : null;
+    const named = m[1] === '' ? /(?<![\w'’-])(?!(?:The|A|An|This|That|Its|Their|Our)\s)(?:[A-Z][\w'’-]*\s+|\([A-Z][\w'’ -]*\)\s+){1,6}$/.exec(text.slice(Math.max(0, m.index - 120), m.index)) : null;
     if (named && !m[4] && /^[A-Z]/.test(m[2]!)) continue;
     if (named) start = m.index - named[0].length;
     const end = m.index + m[0].length;

@@ -56,7 +56,7 @@ export function headOf(words: string[]): { type: EntityType; at: number; bare: b
   let end = lower.findIndex((w, i) => i > 0 && (w === 'of' || w === 'for' || w === 'on'));
   if (end < 0) end = lower.length;
   // "Sub-decree 70", "Prakas 012/07": the number after the head is not the head.
-  while (end > 1 && /^\(?\d/.test(lower[end - 1]!)) end--;
+  while (end > 1 && (/^\(?\d/.test(lower[end - 1]!) || /^no\.?$/.test(lower[end - 1]!) || lower[end - 1] === '.')) end--;
   for (const [multi, type] of MULTI) {
     const at = end - multi.length;
     if (at >= 0 && multi.every((m, k) => lower[at + k] === m)) return { type, at, bare: at === 0 && end === lower.length };

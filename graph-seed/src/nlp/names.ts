@@ -43,6 +43,8 @@ const DETERMINERS = new Set(['the', 'this', 'that', 'these', 'those', 'a', 'an',
 const JOINERS = new Set(['of', 'for', 'on', 'and', '&']);
 const YEAR = /^(?:1[5-9]|20)\d\d$/;
 const INSTRUMENT_WORD = /^(?:act|law|code|decree|order|regulations?|statute|treaty|convention|agreement|accord|protocol|charter|amendments?)$/i;
+/** Heads an instrument's number follows ("Decree No. 112"). */
+const INSTRUMENT_HEAD_WORD = /^(?:act|law|code|decree|sub-decree|order|regulations?|statute|ordinance|resolution|circular|directive|prakas|convention|notification|instruction|proclamation)$/i;
 
 /** The name without a year after its instrument's head ("Clean Air Act of 1970" -> "Clean Air Act"), or itself. */
 export const withoutYear = (name: string) => name.replace(/ of (?:1[5-9]|20)\d\d$/, '');
@@ -95,10 +97,35 @@ export function findNames(s: Sentence, text: string): { names: NameChunk[]; spli
     let j = i + 1;
     while (j < w.length) {
       const cur = w[j]!;
+      // "Decree No. 112", "Law No. 12/2003": a number after an instrument's head.
+      if (/^no\.?$/i.test(cur.text) && INSTRUMENT_HEAD_WORD.test(w[j - 1]!.text)) {
+        let k = j + 1;
+        if (w[k]?.text === '.') k++;
+        if (w[k] && /^\d+(?:[/.-]\d+)*$/.test(w[k]!.text)) {
+          last = k;
+          j = k + 1;
+          continue;
+        }
+      }
       if (isNameWord(cur) || /^\d+(?:[/-]\d+)*$/.test(cur.text) && isNameWord(w[j - 1]!) && /decree|prakas|order|resolution|law|act/i.test(w[j - 1]!.text)) {
         last = j;
         j++;
         continue;
+      }
+      // "Decree No. 112 of 2016": the year of a numbered instrument.
+      if (cur.lower === 'of' && w[j + 1] && YEAR.test(w[j + 1]!.text) && /^\d/.test(w[j - 1]!.text) && w.slice(i, j).some((x) => /^no\.?$/i.test(x.text))) {
+        last = j + 1;
+        j += 2;
+        continue;
+      }
+      // "the Overseas Employment (Amendment) Act": a bracketed word or two inside a name.
+      if (cur.text === '(' && cur.start === w[j - 1]!.end + 1) {
+        let k = j + 1;
+        while (k < j + 3 && w[k] && isNameWord(w[k]!)) k++;
+        if (k > j + 1 && w[k]?.text === ')' && w[k + 1] && isNameWord(w[k + 1]!)) {
+          j = k + 1;
+          continue;
+        }
       }
       // "Socio-Economic": a hyphen with no space either side.
       if (cur.text === '-' && cur.start === w[j - 1]!.end && w[j + 1] && w[j + 1]!.start === cur.end && isNameWord(w[j + 1]!)) {
