@@ -301,3 +301,24 @@ describe('references to an instrument by its kind', () => {
     expect(triples('The Ministry of Trade negotiated the Border Pass Convention. The agreement was ratified by the National Assembly.')).toContain('national-assembly PARTY_TO border-pass-convention');
   });
 });
+
+describe('subjects past brackets and parentheticals, object relative clauses, participle chains', () => {
+  it('reads the subject before an acronym in brackets', () => {
+    expect(triples('The Fisheries Act of 2011 (FA) repealed the Fishing Ordinance of 1970.')).toContain('fisheries-act-of-2011 REPEALS fishing-ordinance-of-1970');
+  });
+  it('reads a passive whose auxiliary follows a phrase between commas as about the name before it', () => {
+    expect(triples('The Skills Council, the Training Authority’s governing board, is appointed by the Ministry of Education.')).toContain('skills-council APPOINTED_BY ministry-of-education');
+    expect(triples('The Mining Code, which governs all licences, was amended by the Mining (Amendment) Act of 2020.')).toContain('mining-amendment-act-of-2020 AMENDS mining-code');
+  });
+  it('reads the object of "which the X adopted"', () => {
+    expect(triples('Funds go to the Youth Action Plan, which the Department of Youth Welfare implements.')).toContain('department-of-youth-welfare IMPLEMENTS youth-action-plan');
+  });
+  it('reads each participle of a chain after a name', () => {
+    expect(triples('The Safe Work Programme, implemented by the Labour Office and funded by the Nordic Fund, ended.')).toEqual(
+      expect.arrayContaining(['safe-work-programme CONDUCTED_BY labour-office', 'safe-work-programme FUNDED_BY nordic-fund']),
+    );
+  });
+  it('does not join two clauses after ", and" into a list', () => {
+    expect(triples('The Water Board reports to the Ministry of Works, and the Ministry of Health serves on its panel.')).not.toContain('water-board REPORTS_TO ministry-of-health');
+  });
+});

@@ -77,7 +77,8 @@ const PERIOD = '(?:19|20)\\d\\d-(?:19|20)\\d\\d';
  * Policy"). A plural head with several periods ("Strategic Plans 2010-2013 and 2014-2018") names
  * one plan per period: the first spans the name and its period, the others their period.
  */
-const PLAN = new RegExp(`\\b((?:[A-Z][a-z]+\\s+){0,5})(Plans?|Polic(?:y|ies)|Strateg(?:y|ies))(?:\\s+(${PERIOD})((?:\\s*(?:,|and)\\s+${PERIOD})*))?\\b`, 'g');
+// "Gender-Responsive Action Plan": a hyphenated modifier is one word of the name.
+const PLAN = new RegExp(`(?<![\\w-])((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*\\s+){0,5})(Plans?|Polic(?:y|ies)|Strateg(?:y|ies))(?:\\s+(${PERIOD})((?:\\s*(?:,|and)\\s+${PERIOD})*))?\\b`, 'g');
 /** A period just before a name ("its 2014-2018 National Development Plan"). */
 const PERIOD_BEFORE = new RegExp(`(${PERIOD})\\s+$`);
 const LEADING_FUNCTION_WORDS = /^(?:(?:The|This|These|That|Its|Their|Our|In|Under|By|For|With|A|An|And|Of|On|To|From|At)\s+)+/;

@@ -79,7 +79,8 @@ export class RelationEngine {
         const end = matchWords(items, i, t.words);
         if (end < 0) continue;
         if (taken.some(([a, b]) => i <= b && end >= a)) continue;
-        const found = applyRule(items, i, end, t.rule, tagOf);
+        let found = applyRule(items, i, end, t.rule, tagOf);
+        if (!found.length && t.rule.active) found = applyObjectRelative(items, i, end, t.rule);
         if (!found.length) continue;
         taken.push([i, end]);
         out.push(...found);
@@ -144,10 +145,43 @@ function coordinatedSubject(items: Item[], governed: number, trigger: number): n
   let first = -1;
   for (let k = governed - 1; k >= 0; k--) {
     const it = items[k]!;
+    // "X, implemented by Y and funded by Z": participles after the name they are about.
+    if (it.kind === 'word' && it.word.text === ',' && first < 0 && items[k - 1]?.kind === 'arg') return k - 1;
     if (it.kind === 'word' && (BREAKS.has(it.word.lower) || it.word.text === ',')) break;
     if (it.kind === 'arg') first = k;
   }
   return first >= 0 && !governedBy(items, first) ? first : -1;
+}
+
+/**
+ * "X, the B's governing board, is appointed by Y", "X, which governs ..., was amended by Y": a
+ * passive whose auxiliary follows a phrase set between commas is about the name before it.
+ * Returns that name's index, or -1.
+ */
+function subjectBeforeParenthetical(items: Item[], trigger: number): number {
+  let k = trigger - 1;
+  let aux = 0;
+  while (k >= 0 && (isWord(items[k], 'is', 'are', 'was', 'were', 'been', 'has', 'have', 'had', 'be', 'also', 'now', 'later') || isWord(items[k], 'being'))) {
+    k--;
+    aux++;
+  }
+  if (!aux || !isWord(items[k], ',')) return -1;
+  for (let q = k - 1, n = 0; q >= 1 && n < 30; q--, n++) {
+    const it = items[q]!;
+    if (it.kind === 'word' && BREAKS.has(it.word.lower)) return -1;
+    if (isWord(it, ',')) return items[q - 1]?.kind === 'arg' && q < k - 1 ? q - 1 : -1;
+  }
+  return -1;
+}
+
+/** "(OEMPA)" before a verb: the index of the name the bracket follows, or -1. */
+function beforeBracket(items: Item[], close: number): number {
+  if (!isWord(items[close], ')')) return -1;
+  for (let q = close - 1; q >= close - 3 && q >= 1; q--) {
+    if (isWord(items[q], '(')) return items[q - 1]?.kind === 'arg' ? q - 1 : -1;
+    if (items[q]!.kind === 'word' && BREAKS.has((items[q] as { word: Word }).word.lower)) return -1;
+  }
+  return -1;
 }
 
 /**
@@ -202,6 +236,11 @@ function applyRule(items: Item[], from: number, to: number, rule: RelationRule, 
       left = groupLeft(items, i);
       break;
     }
+    // "The Act of 2011 (OEMPA) repealed ...": the acronym's bracket between the name and the verb.
+    if (it.word.text === ')' && gapLeft === 0 && beforeBracket(items, i) >= 0) {
+      left = groupLeft(items, beforeBracket(items, i));
+      break;
+    }
     // "the Roads Programme (established by the Ministry in 2004)": a participle opening a bracket is about the name before it.
     if (it.word.text === '(' && i === from - 1 && !rule.active && items[i - 1]?.kind === 'arg') {
       left = groupLeft(items, i - 1);
@@ -217,11 +256,18 @@ function applyRule(items: Item[], from: number, to: number, rule: RelationRule, 
   // "X, a unit of Y, administers Z": an argument closed off by a comma before an active verb ends
   // a phrase set in the sentence; the subject is before it.
   let relative = false;
+  if (!rule.active && !rule.adjacent) {
+    const subject = subjectBeforeParenthetical(items, from);
+    if (subject >= 0) {
+      left = groupLeft(items, subject);
+      relative = true;
+    }
+  }
   // Any verb but an appositive noun ("conducted by the Bureau, part of the Ministry") and a
   // participle touching its noun ("a Commission created by Congress") needs a subject that no
   // preposition governs.
   const appositiveGap = gapLeft === 1 && isWord(items[from - 1], ',') && !rule.active && !finiteTrigger(items[from]);
-  const governed = !!left && !rule.adjacent && !appositiveGap && (rule.active || !isWord(items[to], 'by') || gapLeft > 0) && governedBy(items, left.first);
+  const governed = !relative && !!left && !rule.adjacent && !appositiveGap && (rule.active || !isWord(items[to], 'by') || gapLeft > 0) && governedBy(items, left.first);
   if (left && (governed || (rule.active && isWord(items[from - 1], ',')))) {
     const antecedent = relativeAntecedent(items, left.first, from);
     const subject = antecedent < 0 && governed ? coordinatedSubject(items, left.first, from) : -1;
@@ -314,6 +360,35 @@ function applyRule(items: Item[], from: number, to: number, rule: RelationRule, 
       if (far || appositive || relative) confidence -= 0.1;
       out.push({ source: source.entityId, target: target.entityId, type: rule.relation, rule: rule.id, confidence: Math.round(confidence * 100) / 100, start, end });
     }
+  }
+  return out;
+}
+
+/**
+ * "the National Policy (NLMP), which the Council of Ministers adopted", "the Plan, which the
+ * Department implements": an active verb whose object is the name its relative clause follows.
+ */
+function applyObjectRelative(items: Item[], from: number, to: number, rule: RelationRule): FoundRelation[] {
+  if (items[to + 1]?.kind === 'arg' || isWord(items[to + 1], 'the', 'a', 'an', 'its', 'their')) return [];
+  let k = from - 1;
+  while (k >= 0 && items[k]!.kind === 'word' && /^\p{Ll}+ly$/u.test((items[k] as { word: Word }).word.lower) && k > from - 3) k--;
+  if (items[k]?.kind !== 'arg') return [];
+  const subject = groupLeft(items, k);
+  let r = subject.first - 1;
+  if (isWord(items[r], 'the', 'a', 'an')) r--;
+  if (!isWord(items[r], 'which', 'that')) return [];
+  r--;
+  if (isWord(items[r], ',')) r--;
+  const bracketed = beforeBracket(items, r);
+  if (bracketed >= 0) r = bracketed;
+  const object = items[r];
+  if (object?.kind !== 'arg' || !rule.right.includes(object.arg.type)) return [];
+  const out: FoundRelation[] = [];
+  for (const l of subject.args.filter((a) => rule.left.includes(a.type))) {
+    if (l.entityId === object.arg.entityId) continue;
+    const [source, target] = rule.source === 'left' ? [l, object.arg] : [object.arg, l];
+    const confidence = Math.round((rule.confidence - 0.1 - (l.reference ? 0.1 : 0)) * 100) / 100;
+    out.push({ source: source.entityId, target: target.entityId, type: rule.relation, rule: rule.id, confidence, start: object.arg.start, end: (items[to] as { word: Word }).word.end });
   }
   return out;
 }

@@ -113,6 +113,8 @@ export function groupRight(items: Item[], at: number): { args: Argument[]; last:
     if (joined) j++;
     // "the representatives of Norway and of Sweden": the preposition said again.
     if (joined && isWord(items[j], 'of') && isWord(items[at - 1], 'of')) j++;
+    // "chaired by the Ministry, and the Agency serves as ...": ", and" after a single name joins clauses.
+    if (joined && isWord(items[i], ',') && !pending.length) break;
     if (isWord(items[j], 'the')) j++;
     if (j === i || items[j]?.kind !== 'arg') break;
     pending.push({ arg: (items[j] as { arg: Argument }).arg, at: j });

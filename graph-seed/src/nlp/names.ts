@@ -42,7 +42,7 @@ const AGREEMENT_HEAD = /^(?:MoU|MOU|Memorandum|Agreement|Treaty|Convention|Accor
 const DETERMINERS = new Set(['the', 'this', 'that', 'these', 'those', 'a', 'an', 'its', 'their', 'each', 'every', 'any', 'such']);
 const JOINERS = new Set(['of', 'for', 'on', 'and', '&']);
 const YEAR = /^(?:1[5-9]|20)\d\d$/;
-const INSTRUMENT_WORD = /^(?:act|law|code|decree|order|regulations?|statute|treaty|convention|agreement|accord|protocol|charter|amendments?)$/i;
+const INSTRUMENT_WORD = /^(?:act|law|code|decree|order|ordinance|regulations?|statute|treaty|convention|agreement|accord|protocol|charter|amendments?)$/i;
 /** Heads an instrument's number follows ("Decree No. 112"). */
 const INSTRUMENT_HEAD_WORD = /^(?:act|law|code|decree|sub-decree|order|regulations?|statute|ordinance|resolution|circular|directive|prakas|convention|notification|instruction|proclamation)$/i;
 
